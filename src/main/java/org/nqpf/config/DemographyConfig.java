@@ -1,0 +1,22 @@
+package org.nqpf.config;
+
+/** Entry of new private firms (a Poisson number per step) and the exit rule's companions. */
+public record DemographyConfig(
+    double entryRate,
+    double entrantProductivityRatio,
+    double entrantProductivityLogSd,
+    double entrantRelativeShare,
+    double entrantCash,
+    double nearCampusEntryShare) {
+
+  public static final DemographyConfig DEFAULT = new DemographyConfig(0.02, 0.95, 0.1, 0.5, 20, 0.2);
+
+  public DemographyConfig {
+    Check.between("entryRate", entryRate, 0, 1);
+    Check.between("entrantProductivityRatio", entrantProductivityRatio, 0.01, 100);
+    Check.between("entrantProductivityLogSd", entrantProductivityLogSd, 0, 3);
+    Check.between("entrantRelativeShare", entrantRelativeShare, 0, 100);
+    Check.between("entrantCash", entrantCash, 0, 1e9);
+    Check.probability("nearCampusEntryShare", nearCampusEntryShare);
+  }
+}

@@ -1,0 +1,38 @@
+package org.nqpf.config;
+
+/**
+ * Production and the goods market: markup pricing on unit cost, replicator dynamics of market
+ * shares within a sector (Dosi, Fagiolo and Roventini 2010), wages and nominal demand growth.
+ */
+public record MarketConfig(
+    double replicatorSpeed,
+    double markup,
+    double wage,
+    double soeWagePremium,
+    double researcherWage,
+    double depreciation,
+    double capitalCostRate,
+    double fixedCost,
+    SectorRates demandGrowth,
+    double soeMarketAccess,
+    double exitRelativeShare) {
+
+  public static final MarketConfig DEFAULT = new MarketConfig(
+      0.3, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,
+      new SectorRates(0.005, 0.012, 0.02),
+      1.0, 0.05);
+
+  public MarketConfig {
+    Check.between("replicatorSpeed", replicatorSpeed, 0, 10);
+    Check.between("markup", markup, 0, 10);
+    Check.positive("wage", wage);
+    Check.between("soeWagePremium", soeWagePremium, 0.1, 10);
+    Check.positive("researcherWage", researcherWage);
+    Check.probability("depreciation", depreciation);
+    Check.between("capitalCostRate", capitalCostRate, 0, 1);
+    Check.between("fixedCost", fixedCost, 0, 1e9);
+    Check.present("demandGrowth", demandGrowth);
+    Check.between("soeMarketAccess", soeMarketAccess, 0.1, 10);
+    Check.probability("exitRelativeShare", exitRelativeShare);
+  }
+}

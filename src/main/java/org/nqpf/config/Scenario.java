@@ -1,0 +1,69 @@
+package org.nqpf.config;
+
+/**
+ * One simulation's complete, immutable configuration. {@link #DEFAULT} is the documented
+ * baseline; {@code experiments/baseline.yaml} spells out the same values.
+ *
+ * @param name names the results folder
+ * @param seed the seed of the run's one MASON generator
+ * @param steps steps (quarters) recorded after the burn-in
+ * @param burnIn steps run first and marked as burn-in in the outputs
+ */
+public record Scenario(
+    String name,
+    long seed,
+    int steps,
+    int burnIn,
+    RegionConfig region,
+    FirmsConfig firms,
+    UniversitiesConfig universities,
+    MarketConfig market,
+    InnovationConfig innovation,
+    DemographyConfig demography,
+    PolicyConfig policy,
+    MechanismsConfig mechanisms) {
+
+  public static final Scenario DEFAULT = new Scenario(
+      "baseline", 42, 200, 20,
+      RegionConfig.DEFAULT, FirmsConfig.DEFAULT, UniversitiesConfig.DEFAULT, MarketConfig.DEFAULT,
+      InnovationConfig.DEFAULT, DemographyConfig.DEFAULT, PolicyConfig.DEFAULT, MechanismsConfig.DEFAULT);
+
+  public Scenario {
+    Check.name("name", name);
+    Check.seed("seed", seed);
+    Check.count("steps", steps, 1, 1_000_000);
+    Check.count("burnIn", burnIn, 0, 1_000_000);
+    Check.present("region", region);
+    Check.present("firms", firms);
+    Check.present("universities", universities);
+    Check.present("market", market);
+    Check.present("innovation", innovation);
+    Check.present("demography", demography);
+    Check.present("policy", policy);
+    Check.present("mechanisms", mechanisms);
+    double capitalCostShare = (1 + market.markup()) * market.capitalCostRate()
+        * Math.max(firms.capitalPerOutput(), firms.soeCapitalPerOutput());
+    if (capitalCostShare >= 1) {
+      throw new ConfigException("market.capitalCostRate", "value " + Check.format(market.capitalCostRate())
+          + " is too high; expected (1 + market.markup) * market.capitalCostRate * the larger capital per output"
+          + " of firms to stay below 1 (it is " + Check.format(capitalCostShare) + "), or prices are undefined");
+    }
+  }
+
+  /** Total steps simulated: burn-in plus recorded steps. */
+  public int totalSteps() {
+    return burnIn + steps;
+  }
+
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, newSeed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+  }
+
+  public Scenario withSteps(int newSteps) {
+    return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+  }
+
+  public Scenario withName(String newName) {
+    return new Scenario(newName, seed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+  }
+}
