@@ -1,0 +1,60 @@
+package org.nqpf.model;
+
+import java.util.List;
+import org.nqpf.config.DemographyConfig;
+import org.nqpf.config.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Exit and entry (MODEL.md §3 step 9). A firm exits when its cash is negative (insolvent) or its
+ * market share falls below {@code exitRelativeShare} / n of its sector; households take what it
+ * leaves (or bear its loss). Then Poisson({@code entryRate} × the initial number of firms)
+ * private start-ups enter (a base rate that does not compound with the population),
+ * in a park or near a campus, with technology {@code entrantProductivityRatio} × the sector's
+ * share-weighted mean × a lognormal draw.
+ */
+final class Demography implements Steppable {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void step(SimState state) {
+    EcosystemModel model = (EcosystemModel) state;
+    exits(model);
+    entries(model);
+  }
+
+  static void exits(EcosystemModel model) {
+    double threshold = model.scenario().market().exitRelativeShare();
+    for (Sector sector : Sector.values()) {
+      List<Firm> firms = model.firms(sector);
+      double minimumShare = threshold / Math.max(1, firms.size());
+      for (Firm firm : firms) {
+        if (firm.getCash() < 0 || firm.getMarketShare() < minimumShare) {
+          model.books().firmToHouseholds(firm, firm.getCash());
+          firm.exit(model.currentStep());
+          model.counters().exits++;
+        }
+      }
+    }
+    model.removeExited();
+    for (Sector sector : Sector.values()) {
+      model.normaliseShares(sector);
+    }
+  }
+
+  static void entries(EcosystemModel model) {
+    Scenario scenario = model.scenario();
+    DemographyConfig dc = scenario.demography();
+    int entrants = model.poisson(dc.entryRate() * scenario.firms().count());
+    double[] weights = scenario.firms().privateSectors().asArray();
+    for (int i = 0; i < entrants; i++) {
+      Sector sector = Sector.of(model.drawIndex(weights));
+      var location = model.randomFirmLocation(dc.nearCampusEntryShare());
+      double technology = model.meanTechnology(sector) * dc.entrantProductivityRatio()
+          * StrictMath.exp(dc.entrantProductivityLogSd() * model.random.nextGaussian());
+      model.foundStartup(sector, location, technology, -1);
+      model.counters().startups++;
+    }
+  }
+}

@@ -1,0 +1,437 @@
+package org.nqpf.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.nqpf.config.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.field.continuous.Continuous2D;
+import sim.field.network.Edge;
+import sim.field.network.Network;
+import sim.util.Bag;
+import sim.util.Double2D;
+
+/**
+ * The innovation ecosystem: firms, universities, government and households in a continuous
+ * region with a network of relations, stepped by one mechanism per phase (see {@link Phase}).
+ * All randomness comes from {@link #random}, seeded from the scenario's 64-bit seed.
+ */
+public class EcosystemModel extends SimState {
+  private static final long serialVersionUID = 1L;
+
+  private final Scenario scenario;
+  private Continuous2D space;
+  private Network network;
+  private final List<Firm> firms = new ArrayList<>();
+  private final List<List<Firm>> firmsBySector = new ArrayList<>();
+  private final List<University> universities = new ArrayList<>();
+  private final List<Double2D> parks = new ArrayList<>();
+  private Books books;
+  private StepCounters counters;
+  private TimeSeries series;
+  private double[] sectorDemand;
+  private double baseDemand;
+  private double wageIndex;
+  private int nextFirmId;
+  private long currentStep;
+
+  public EcosystemModel(Scenario scenario) {
+    super(scenario.seed());
+    this.scenario = scenario;
+    setSeed(scenario.seed());
+  }
+
+  /**
+   * Seeds the generator with all 64 bits of {@code seed} (MASON's own long constructor keeps only
+   * the low 32 bits, so seeds differing above bit 31 would otherwise give the same run).
+   */
+  @Override
+  public void setSeed(long seed) {
+    super.setSeed(seed);
+    random = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32)});
+  }
+
+  /** Builds the initial world from the scenario and schedules the phases. */
+  @Override
+  public void start() {
+    super.start();
+    reset();
+    new WorldBuilder(this).build();
+    schedulePhases();
+  }
+
+  /** Starts with no agents, for tests that build a small world by hand. */
+  void startEmpty() {
+    super.start();
+    reset();
+    sectorDemand = new double[Sector.values().length];
+    schedulePhases();
+  }
+
+  private void reset() {
+    space = new Continuous2D(Math.max(1, scenario.region().width() / 20), scenario.region().width(), scenario.region().height());
+    network = new Network(false);
+    firms.clear();
+    firmsBySector.clear();
+    for (int s = 0; s < Sector.values().length; s++) {
+      firmsBySector.add(new ArrayList<>());
+    }
+    universities.clear();
+    parks.clear();
+    books = new Books();
+    counters = new StepCounters();
+    series = new TimeSeries();
+    sectorDemand = new double[Sector.values().length];
+    baseDemand = 0;
+    wageIndex = 1;
+    nextFirmId = 0;
+    currentStep = 0;
+  }
+
+  private void schedulePhases() {
+    scheduleAt(Phase.UPSTAIRS_RESEARCH, new UpstairsResearch());
+    scheduleAt(Phase.RESEARCH_AND_DEVELOPMENT, new FirmResearch());
+    scheduleAt(Phase.PILOT_CONVERSION, new PilotConversion());
+    scheduleAt(Phase.PRODUCTION_AND_MARKET, new GoodsMarket());
+    scheduleAt(Phase.DEMOGRAPHY, new Demography());
+    scheduleAt(Phase.OBSERVATION, new Observer());
+  }
+
+  private void scheduleAt(Phase phase, Steppable mechanism) {
+    schedule.scheduleRepeating(0.0, phase.ordering(), mechanism, 1.0);
+  }
+
+  /** Runs the scenario's burn-in and recorded steps from a fresh start. */
+  public TimeSeries runToEnd() {
+    start();
+    for (int i = 0; i < scenario.totalSteps(); i++) {
+      schedule.step(this);
+    }
+    finish();
+    return series;
+  }
+
+  // ---- state read by mechanisms, observers, tests and the GUI ----
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Continuous2D space() {
+    return space;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  /** Living firms, in order of creation. */
+  public List<Firm> firms() {
+    return Collections.unmodifiableList(firms);
+  }
+
+  /** Living firms of one sector, in order of creation. */
+  public List<Firm> firms(Sector sector) {
+    return Collections.unmodifiableList(firmsBySector.get(sector.ordinal()));
+  }
+
+  public List<University> universities() {
+    return Collections.unmodifiableList(universities);
+  }
+
+  public List<Double2D> parks() {
+    return Collections.unmodifiableList(parks);
+  }
+
+  public Books books() {
+    return books;
+  }
+
+  public StepCounters counters() {
+    return counters;
+  }
+
+  public TimeSeries series() {
+    return series;
+  }
+
+  /** Nominal demand of a sector this step. */
+  public double sectorDemand(Sector sector) {
+    return sectorDemand[sector.ordinal()];
+  }
+
+  /**
+   * Nominal wages relative to the start: total nominal demand over its initial level. Wages,
+   * researcher pay, fixed costs and start-up capital follow it, so that a unit of money buys the
+   * same labour throughout the run and nominal demand growth does not inflate real R&D effort.
+   */
+  public double wageIndex() {
+    return wageIndex;
+  }
+
+  /** Wage per production worker this step. */
+  public double wageOf(Firm firm) {
+    return firm.getWageRate() * wageIndex;
+  }
+
+  /** The step being run (0-based), as the observer will label it. */
+  public long currentStep() {
+    return currentStep;
+  }
+
+  /** Whether {@code step} belongs to the burn-in. */
+  public boolean isBurnIn(long step) {
+    return step < scenario.burnIn();
+  }
+
+  // ---- changes made by the mechanisms ----
+
+  void setSectorDemand(Sector sector, double demand) {
+    sectorDemand[sector.ordinal()] = demand;
+  }
+
+  /** Fixes the current total demand as the base of the wage index (at initialisation). */
+  void fixBaseDemand() {
+    baseDemand = 0;
+    for (double d : sectorDemand) {
+      baseDemand += d;
+    }
+    wageIndex = 1;
+  }
+
+  /** Grows each sector's nominal demand by its rate and updates the wage index. */
+  void growDemand() {
+    double[] growth = scenario.market().demandGrowth().asArray();
+    double total = 0;
+    for (int s = 0; s < sectorDemand.length; s++) {
+      sectorDemand[s] *= 1 + growth[s];
+      total += sectorDemand[s];
+    }
+    if (baseDemand > 0) {
+      wageIndex = total / baseDemand;
+    }
+  }
+
+  void advanceStep() {
+    currentStep++;
+  }
+
+  void addPark(Double2D centre) {
+    parks.add(centre);
+  }
+
+  University addUniversity(Double2D campus, int researchers, double facilityFactor, int engineers) {
+    University university = new University(universities.size(), campus, researchers, facilityFactor, engineers);
+    universities.add(university);
+    space.setObjectLocation(university, campus);
+    network.addNode(university);
+    return university;
+  }
+
+  /** Creates a firm, places it and adds it to the network; its market share starts at 0. */
+  Firm addFirm(Ownership ownership, Sector sector, Double2D location, double technology, int parentUniversity) {
+    boolean soe = ownership == Ownership.SOE;
+    var firmsConfig = scenario.firms();
+    var market = scenario.market();
+    Firm firm = new Firm(nextFirmId++, ownership, sector, location, currentStep, parentUniversity, technology,
+        soe ? firmsConfig.soeLabourProductivity() : 1.0,
+        soe ? firmsConfig.soeCapitalPerOutput() : firmsConfig.capitalPerOutput(),
+        soe ? market.wage() * market.soeWagePremium() : market.wage(),
+        soe ? firmsConfig.soeRdIntensity() : firmsConfig.rdIntensity());
+    firms.add(firm);
+    firmsBySector.get(sector.ordinal()).add(firm);
+    space.setObjectLocation(firm, location);
+    network.addNode(firm);
+    return firm;
+  }
+
+  /**
+   * Founds a private start-up (an entrant or a spin-off): its market share starts at
+   * {@code entrantRelativeShare} / n of its sector, its capital fits that share of demand (brought
+   * in kind by its owners), and its cash, {@code entrantCash}, comes from households.
+   */
+  Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
+    var demography = scenario.demography();
+    Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
+    firm.setMarketShare(demography.entrantRelativeShare() / firms(sector).size());
+    firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(sector));
+    books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
+    normaliseShares(sector);
+    return firm;
+  }
+
+  /** Removes firms that exited this step from the lists, the region and the network. */
+  void removeExited() {
+    firms.removeIf(f -> {
+      if (!f.isAlive()) {
+        space.remove(f);
+        network.removeNode(f);
+        return true;
+      }
+      return false;
+    });
+    for (List<Firm> sectorFirms : firmsBySector) {
+      sectorFirms.removeIf(f -> !f.isAlive());
+    }
+  }
+
+  /** Rescales the market shares of a sector's living firms to sum to one. */
+  void normaliseShares(Sector sector) {
+    double total = 0;
+    for (Firm f : firmsBySector.get(sector.ordinal())) {
+      if (f.isAlive()) {
+        total += f.getMarketShare();
+      }
+    }
+    if (total <= 0) {
+      return;
+    }
+    for (Firm f : firmsBySector.get(sector.ordinal())) {
+      if (f.isAlive()) {
+        f.setMarketShare(f.getMarketShare() / total);
+      }
+    }
+  }
+
+  /** Adds weight to the alliance between a university and a firm, creating it if new. */
+  void strengthenAlliance(University university, Firm firm) {
+    Edge edge = network.getEdge(university, firm);
+    if (edge == null) {
+      edge = network.getEdge(firm, university);
+    }
+    if (edge != null && edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE) {
+      r.strengthen(1);
+    } else {
+      network.addEdge(university, firm, new Relation(Relation.Type.ALLIANCE, 1, currentStep));
+    }
+  }
+
+  void addSpinOffEdge(University university, Firm firm) {
+    network.addEdge(university, firm, new Relation(Relation.Type.SPIN_OFF, 1, currentStep));
+  }
+
+  /** The university's alliance partners, in order of firm id. */
+  List<Firm> alliancePartners(University university) {
+    Bag edges = network.getEdges(university, null);
+    List<Firm> partners = new ArrayList<>();
+    for (int i = 0; i < edges.numObjs; i++) {
+      Edge edge = (Edge) edges.objs[i];
+      if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE && edge.getOtherNode(university) instanceof Firm f
+          && f.isAlive()) {
+        partners.add(f);
+      }
+    }
+    partners.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
+    return partners;
+  }
+
+  /** Living firms of one sector within {@code radius} of {@code centre}, in order of firm id. */
+  List<Firm> firmsNear(Double2D centre, double radius, Sector sector) {
+    Bag near = space.getNeighborsWithinDistance(centre, radius);
+    List<Firm> result = new ArrayList<>();
+    for (int i = 0; i < near.numObjs; i++) {
+      if (near.objs[i] instanceof Firm f && f.isAlive() && f.getSector() == sector
+          && f.getLocation().distance(centre) <= radius) {
+        result.add(f);
+      }
+    }
+    // The spatial index's order depends on hashing: sort so that draws do not.
+    result.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
+    return result;
+  }
+
+  /** A uniform random point in the disk of {@code radius} around {@code centre}, kept inside the region. */
+  Double2D randomPointNear(Double2D centre, double radius) {
+    double angle = random.nextDouble() * 2 * Math.PI;
+    double r = radius * StrictMath.sqrt(random.nextDouble());
+    double x = Math.min(space.getWidth(), Math.max(0, centre.x + r * StrictMath.cos(angle)));
+    double y = Math.min(space.getHeight(), Math.max(0, centre.y + r * StrictMath.sin(angle)));
+    return new Double2D(x, y);
+  }
+
+  /** A location in a random park, or with probability {@code nearCampusShare} near a random campus. */
+  Double2D randomFirmLocation(double nearCampusShare) {
+    if (!universities.isEmpty() && random.nextDouble() < nearCampusShare) {
+      University u = universities.get(random.nextInt(universities.size()));
+      return randomPointNear(u.getCampus(), 2 * scenario.region().downstairsRadius());
+    }
+    Double2D park = parks.get(random.nextInt(parks.size()));
+    return randomPointNear(park, scenario.region().parkRadius());
+  }
+
+  /** An index drawn with probability proportional to {@code weights}. */
+  int drawIndex(double[] weights) {
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double u = random.nextDouble() * total;
+    for (int i = 0; i < weights.length; i++) {
+      u -= weights[i];
+      if (u < 0) {
+        return i;
+      }
+    }
+    for (int i = weights.length - 1; i >= 0; i--) {
+      if (weights[i] > 0) {
+        return i;
+      }
+    }
+    return weights.length - 1;
+  }
+
+  /** A Poisson draw by inversion for small means and a rounded normal approximation above 500. */
+  int poisson(double mean) {
+    if (mean <= 0) {
+      return 0;
+    }
+    if (mean > 500) {
+      return (int) Math.max(0, Math.round(mean + StrictMath.sqrt(mean) * random.nextGaussian()));
+    }
+    double limit = StrictMath.exp(-mean);
+    double product = random.nextDouble();
+    int count = 0;
+    while (product > limit) {
+      count++;
+      product *= random.nextDouble();
+    }
+    return count;
+  }
+
+  /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
+  double meanTechnology(Sector sector) {
+    double weighted = 0;
+    double weights = 0;
+    for (Firm f : firmsBySector.get(sector.ordinal())) {
+      if (f.isAlive()) {
+        double w = f.getMarketShare() > 0 ? f.getMarketShare() : 0;
+        weighted += w * f.getTechnology();
+        weights += w;
+      }
+    }
+    if (weights > 0) {
+      return weighted / weights;
+    }
+    double sum = 0;
+    int n = 0;
+    for (Firm f : firmsBySector.get(sector.ordinal())) {
+      sum += f.getTechnology();
+      n++;
+    }
+    return n > 0 ? sum / n : 1.0;
+  }
+
+  /**
+   * The price a firm charges: the markup over unit cost, where unit cost is wage / productivity
+   * plus the capital cost of the capital that a unit of sales ties up:
+   * p = (1 + μ)·(w / A + r·κ·p), so p = (1 + μ)·w / A / (1 − (1 + μ)·r·κ).
+   */
+  double priceOf(Firm firm) {
+    var market = scenario.market();
+    double markup = 1 + market.markup();
+    return markup * wageOf(firm) / firm.getProductivity()
+        / (1 - markup * market.capitalCostRate() * firm.getCapitalPerOutput());
+  }
+}

@@ -1,0 +1,113 @@
+package org.nqpf.model;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.nqpf.config.InnovationConfig;
+import org.nqpf.config.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Firm R&D (MODEL.md §3 step 5, after the K+S model of Dosi, Fagiolo and Roventini 2010). A firm
+ * spends {@code rdIntensity} of last step's sales on researchers, within its own cash (the
+ * placeholder until the credit mechanism); the government refunds {@code rdSubsidyRate} of it. A
+ * share {@code innovationShare} of researchers innovate, succeeding with probability
+ * 1 − exp(−ζ₁·researchers), and draw a jump x = low + Beta(α, β)·(high − low), or rarely a radical
+ * jump; the rest imitate, succeeding with 1 − exp(−ζ₂·researchers·(1 − IPR protection)), and copy
+ * a target's technology drawn among sampled same-sector firms with weight falling in
+ * technological and geographic distance. Each firm keeps the best of its current, innovated and
+ * imitated technology (its structural productivity factor is not copied). All firms decide on the productivities at the start of the phase, so the order
+ * of firms does not matter.
+ */
+final class FirmResearch implements Steppable {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void step(SimState state) {
+    EcosystemModel model = (EcosystemModel) state;
+    Scenario scenario = model.scenario();
+    InnovationConfig ic = scenario.innovation();
+    double researcherWage = scenario.market().researcherWage() * model.wageIndex();
+    double subsidyRate = scenario.policy().rdSubsidyRate();
+    double imitationDamping = 1 - scenario.policy().iprProtection();
+    BetaDistribution beta = new BetaDistribution(new SharedRandom(model.random), ic.drawAlpha(), ic.drawBeta());
+
+    List<Firm> firms = model.firms();
+    int n = firms.size();
+    double[] adopted = new double[n];
+    InnovationType[] types = new InnovationType[n];
+    for (int i = 0; i < n; i++) {
+      Firm firm = firms.get(i);
+      double budget = Math.min(firm.getRdIntensity() * firm.getSales(), Math.max(0, firm.getCash()));
+      model.books().firmToHouseholds(firm, budget);
+      model.books().subsidiseFirm(firm, subsidyRate * budget);
+      double researchers = budget / researcherWage;
+      firm.recordRd(budget, researchers);
+
+      double current = firm.getTechnology();
+      double best = current;
+      InnovationType type = null;
+      double innovators = ic.innovationShare() * researchers;
+      if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators)) {
+        boolean radical = model.random.nextDouble() < ic.radicalProbability();
+        double jump = radical
+            ? ic.radicalLow() + model.random.nextDouble() * (ic.radicalHigh() - ic.radicalLow())
+            : ic.drawLow() + beta.sample() * (ic.drawHigh() - ic.drawLow());
+        double innovated = current * (1 + jump);
+        if (innovated > best) {
+          best = innovated;
+          type = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
+        }
+      }
+      double imitators = (1 - ic.innovationShare()) * researchers;
+      if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
+        Firm target = imitationTarget(model, firm, ic);
+        if (target != null && target.getTechnology() > best) {
+          best = target.getTechnology();
+          type = InnovationType.IMITATED;
+        }
+      }
+      adopted[i] = best;
+      types[i] = type;
+    }
+    for (int i = 0; i < n; i++) {
+      if (types[i] != null) {
+        Firm firm = firms.get(i);
+        firm.setTechnology(adopted[i]);
+        model.counters().countInnovation(firm, types[i]);
+      }
+    }
+  }
+
+  /**
+   * Samples {@code imitationCandidates} firms of the same sector and draws one with weight
+   * exp(−geographic distance / scale) / (0.01 + |ln T_j − ln T_i|): near and technologically close
+   * firms are the easiest to copy (K+S).
+   */
+  static Firm imitationTarget(EcosystemModel model, Firm firm, InnovationConfig ic) {
+    List<Firm> peers = model.firms(firm.getSector());
+    if (peers.size() < 2 || ic.imitationCandidates() == 0) {
+      return null;
+    }
+    Firm[] candidates = new Firm[ic.imitationCandidates()];
+    double[] weights = new double[candidates.length];
+    for (int k = 0; k < candidates.length; k++) {
+      Firm candidate = peers.get(model.random.nextInt(peers.size()));
+      if (candidate == firm) {
+        continue;
+      }
+      double technological = Math.abs(StrictMath.log(candidate.getTechnology() / firm.getTechnology()));
+      double geographic = candidate.getLocation().distance(firm.getLocation());
+      candidates[k] = candidate;
+      weights[k] = StrictMath.exp(-geographic / ic.imitationDistanceScale()) / (0.01 + technological);
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    if (total <= 0) {
+      return null;
+    }
+    return candidates[model.drawIndex(weights)];
+  }
+}

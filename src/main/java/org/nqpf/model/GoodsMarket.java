@@ -1,0 +1,105 @@
+package org.nqpf.model;
+
+import java.util.List;
+import org.nqpf.config.MarketConfig;
+import org.nqpf.config.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Production and the goods market (MODEL.md §3 step 8). Within each sector:
+ * <ol>
+ *   <li>each firm prices at (1 + markup) × unit cost, unit cost = wage / productivity + the capital
+ *       cost of the capital a unit of sales ties up; its competitiveness is 1 / price (times {@code soeMarketAccess}
+ *       for SOEs);</li>
+ *   <li>market shares follow replicator dynamics f' = f·(1 + χ·(E − Ē)/Ē), Ē the share-weighted
+ *       mean, χ = {@code replicatorSpeed} × (0.5 + 0.5 × market unification);</li>
+ *   <li>nominal demand grows at the sector's rate (first, for all sectors, which also moves the
+ *       wage index); a firm sells its share of it, within its
+ *       capacity (capital / capital per unit of sales), and hires the workers the output needs;</li>
+ *   <li>it pays wages, a fixed operating cost, a profit tax, dividends, and invests towards the capital its demand needs,
+ *       all within its own cash (internal funds until the credit mechanism arrives).</li>
+ * </ol>
+ */
+final class GoodsMarket implements Steppable {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void step(SimState state) {
+    EcosystemModel model = (EcosystemModel) state;
+    model.growDemand();
+    for (Sector sector : Sector.values()) {
+      clear(model, sector);
+    }
+  }
+
+  private static void clear(EcosystemModel model, Sector sector) {
+    Scenario scenario = model.scenario();
+    MarketConfig market = scenario.market();
+    List<Firm> firms = model.firms(sector);
+    if (firms.isEmpty()) {
+      return;
+    }
+    double chi = market.replicatorSpeed() * (0.5 + 0.5 * scenario.policy().marketUnification());
+    double[] prices = new double[firms.size()];
+    double[] competitiveness = new double[firms.size()];
+    double mean = 0;
+    for (int i = 0; i < prices.length; i++) {
+      Firm firm = firms.get(i);
+      prices[i] = model.priceOf(firm);
+      competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i];
+      mean += firm.getMarketShare() * competitiveness[i];
+    }
+    replicate(firms, competitiveness, mean, chi);
+    model.normaliseShares(sector);
+
+    double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
+    double demand = model.sectorDemand(sector);
+    for (int i = 0; i < prices.length; i++) {
+      produceAndSettle(model, firms.get(i), prices[i], demand, growth);
+    }
+  }
+
+  /** Replicator dynamics on shares; a share that would turn negative is set to zero. */
+  static void replicate(List<Firm> firms, double[] competitiveness, double mean, double chi) {
+    if (mean <= 0) {
+      return;
+    }
+    for (int i = 0; i < competitiveness.length; i++) {
+      Firm firm = firms.get(i);
+      double share = firm.getMarketShare() * (1 + chi * (competitiveness[i] - mean) / mean);
+      firm.setMarketShare(Math.max(0, share));
+    }
+  }
+
+  private static void produceAndSettle(EcosystemModel model, Firm firm, double price, double demand, double growth) {
+    Scenario scenario = model.scenario();
+    MarketConfig market = scenario.market();
+    Books books = model.books();
+    double wanted = firm.getMarketShare() * demand;
+    double kappa = firm.getCapitalPerOutput();
+    double capacity = kappa > 0 ? firm.getCapital() / kappa : Double.POSITIVE_INFINITY;
+    double quantity = Math.min(wanted, capacity) / price;
+    double workers = quantity / firm.getProductivity();
+    firm.recordProduction(quantity, price, workers);
+
+    double sales = firm.getSales();
+    double wages = model.wageOf(firm) * workers;
+    double fixedCost = market.fixedCost() * model.wageIndex();
+    books.householdsToFirm(firm, sales);
+    books.firmToHouseholds(firm, wages + fixedCost);
+    double depreciation = market.depreciation() * firm.getCapital();
+    double profit = sales - wages - fixedCost - firm.getRdSpending() - depreciation;
+    double tax = scenario.policy().taxRate() * Math.max(0, profit);
+    books.taxFirm(firm, tax);
+    firm.recordProfit(profit, tax);
+    double dividends = Math.min(scenario.firms().dividendPayout() * Math.max(0, profit - tax), Math.max(0, firm.getCash()));
+    books.firmToHouseholds(firm, dividends);
+
+    double remaining = firm.getCapital() - depreciation;
+    double target = kappa * wanted * (1 + growth);
+    double investment = Math.min(Math.max(0, target - remaining), Math.max(0, firm.getCash()));
+    books.firmToHouseholds(firm, investment);
+    firm.setCapital(remaining + investment);
+  }
+}

@@ -1,0 +1,46 @@
+package org.nqpf.model;
+
+/**
+ * The info object on an edge of the model's {@code Network}: which kind of relation it is, its
+ * weight (for alliances, the number of conversions done together) and the step it began.
+ */
+public final class Relation {
+  /** Kinds of relations. Loans and talent moves come with the credit and talent mechanisms. */
+  public enum Type {
+    /** University–firm collaboration (政产学研用 alliance). */
+    ALLIANCE,
+    /** University → start-up founded on one of its inventions. */
+    SPIN_OFF
+  }
+
+  private final Type type;
+  private final long since;
+  private double weight;
+
+  public Relation(Type type, double weight, long since) {
+    this.type = type;
+    this.weight = weight;
+    this.since = since;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public double weight() {
+    return weight;
+  }
+
+  public long since() {
+    return since;
+  }
+
+  void strengthen(double amount) {
+    weight += amount;
+  }
+
+  @Override
+  public String toString() {
+    return type + "(" + weight + ")";
+  }
+}

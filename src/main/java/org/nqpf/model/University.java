@@ -1,0 +1,88 @@
+package org.nqpf.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import sim.util.Double2D;
+
+/**
+ * A university campus: researchers upstairs make inventions with large facilities; engineers
+ * downstairs take them through pilot conversion with partner firms or into spin-offs.
+ */
+public final class University {
+  private final int id;
+  private final Double2D campus;
+  private final int upstairsResearchers;
+  private final double facilityFactor;
+  private final int downstairsEngineers;
+  private final List<Invention> queue = new ArrayList<>();
+  private int inventionsMade;
+  private int conversions;
+  private int spinOffs;
+
+  University(int id, Double2D campus, int upstairsResearchers, double facilityFactor, int downstairsEngineers) {
+    this.id = id;
+    this.campus = campus;
+    this.upstairsResearchers = upstairsResearchers;
+    this.facilityFactor = facilityFactor;
+    this.downstairsEngineers = downstairsEngineers;
+  }
+
+  public int getId() {
+    return id;
+  }
+
+  public Double2D getCampus() {
+    return campus;
+  }
+
+  public int getUpstairsResearchers() {
+    return upstairsResearchers;
+  }
+
+  public double getFacilityFactor() {
+    return facilityFactor;
+  }
+
+  public int getDownstairsEngineers() {
+    return downstairsEngineers;
+  }
+
+  /** Inventions waiting for conversion, oldest first. */
+  public List<Invention> queue() {
+    return queue;
+  }
+
+  public int getQueueLength() {
+    return queue.size();
+  }
+
+  public int getInventionsMade() {
+    return inventionsMade;
+  }
+
+  public int getConversions() {
+    return conversions;
+  }
+
+  public int getSpinOffs() {
+    return spinOffs;
+  }
+
+  void addInvention(Invention invention) {
+    queue.add(invention);
+    inventionsMade++;
+  }
+
+  void countConversion() {
+    conversions++;
+  }
+
+  void countSpinOff() {
+    spinOffs++;
+  }
+
+  @Override
+  public String toString() {
+    return "University " + id;
+  }
+}

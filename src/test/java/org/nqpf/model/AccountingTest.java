@@ -1,0 +1,91 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Stock-flow identities that must hold after every step of a full run. */
+class AccountingTest {
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void moneyIsConservedEveryStep(long seed) {
+    EcosystemModel model = new EcosystemModel(Worlds.small(seed, 60));
+    model.start();
+    double initial = Worlds.money(model);
+    assertThat(initial).isPositive();
+    for (int step = 0; step < model.scenario().totalSteps(); step++) {
+      model.schedule.step(model);
+      assertThat(Worlds.money(model)).as("money after step %d", step).isCloseTo(initial, within(1e-9 * Math.abs(initial) * (step + 1) * 100));
+      TimeSeries series = model.series();
+      double[] row = series.row(series.size() - 1);
+      double recorded = row[Metric.FIRM_CASH.ordinal()] + row[Metric.HOUSEHOLD_BALANCE.ordinal()]
+          + row[Metric.GOVERNMENT_BALANCE.ordinal()];
+      assertThat(recorded).isCloseTo(initial, within(1e-6 * Math.abs(initial)));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {4, 5})
+  void firmCountsAddUpEveryStep(long seed) {
+    EcosystemModel model = new EcosystemModel(Worlds.small(seed, 80));
+    model.start();
+    int before = model.firms().size();
+    int totalEntries = 0;
+    int totalExits = 0;
+    for (int step = 0; step < model.scenario().totalSteps(); step++) {
+      model.schedule.step(model);
+      TimeSeries series = model.series();
+      int firms = (int) series.get(step, Metric.FIRMS);
+      int entries = (int) series.get(step, Metric.ENTRIES);
+      int exits = (int) series.get(step, Metric.EXITS);
+      assertThat(firms).as("firms at step %d", step).isEqualTo(before + entries - exits);
+      assertThat(entries).isEqualTo((int) (series.get(step, Metric.STARTUPS) + series.get(step, Metric.SPIN_OFFS)));
+      assertThat(firms).isEqualTo((int) (series.get(step, Metric.FIRMS_PRIVATE) + series.get(step, Metric.FIRMS_SOE)));
+      assertThat(model.space().getAllObjects().numObjs).isEqualTo(firms + model.universities().size());
+      before = firms;
+      totalEntries += entries;
+      totalExits += exits;
+    }
+    assertThat(totalEntries).as("entries over the run").isPositive();
+    assertThat(totalExits).as("exits over the run").isPositive();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {6, 7})
+  void sharesSumToOneAndInventionsAreAccountedFor(long seed) {
+    EcosystemModel model = new EcosystemModel(Worlds.small(seed, 60));
+    model.start();
+    int queue = 0;
+    for (int step = 0; step < model.scenario().totalSteps(); step++) {
+      model.schedule.step(model);
+      for (Sector sector : Sector.values()) {
+        double sum = model.firms(sector).stream().mapToDouble(Firm::getMarketShare).sum();
+        if (!model.firms(sector).isEmpty()) {
+          assertThat(sum).as("shares of %s at step %d", sector, step).isCloseTo(1.0, within(1e-9));
+        }
+      }
+      TimeSeries s = model.series();
+      int expected = queue + (int) s.get(step, Metric.INVENTIONS_CREATED) - (int) s.get(step, Metric.INNOVATIONS_CONVERTED)
+          - (int) s.get(step, Metric.SPIN_OFFS) - (int) s.get(step, Metric.INVENTIONS_DECAYED);
+      queue = (int) s.get(step, Metric.INVENTION_QUEUE);
+      assertThat(queue).as("invention queue at step %d", step).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {8})
+  void innovationCountsAddUpByTypeOwnershipAndSector(long seed) {
+    TimeSeries s = new EcosystemModel(Worlds.small(seed, 40)).runToEnd();
+    for (int step = 0; step < s.size(); step++) {
+      double total = s.get(step, Metric.INNOVATIONS);
+      assertThat(s.get(step, Metric.INNOVATIONS_INCREMENTAL) + s.get(step, Metric.INNOVATIONS_RADICAL)
+          + s.get(step, Metric.INNOVATIONS_CONVERTED) + s.get(step, Metric.INNOVATIONS_IMITATED)).isEqualTo(total);
+      assertThat(s.get(step, Metric.INNOVATIONS_PRIVATE) + s.get(step, Metric.INNOVATIONS_SOE)).isEqualTo(total);
+      assertThat(s.get(step, Metric.INNOVATIONS_TRADITIONAL) + s.get(step, Metric.INNOVATIONS_STRATEGIC)
+          + s.get(step, Metric.INNOVATIONS_FUTURE)).isEqualTo(total);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import sim.util.Double2D;
+
+/** Exit and entry rules. */
+class DemographyTest {
+  private static final Double2D HERE = new Double2D(50, 50);
+
+  @Test
+  void insolventAndNegligibleFirmsExitAndHouseholdsTakeWhatIsLeft() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0}\nmarket: {exitRelativeShare: 0.1}"));
+    Firm healthy = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.6, 10, 100);
+    Firm insolvent = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.38, -5, 100);
+    Firm tiny = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.02, 7, 100);
+    Worlds.demand(model, 1000);
+    double money = Worlds.money(model);
+    new Demography().step(model);
+    assertThat(model.firms()).containsExactly(healthy);
+    assertThat(insolvent.isAlive()).isFalse();
+    assertThat(tiny.isAlive()).isFalse();
+    assertThat(model.counters().exits()).isEqualTo(2);
+    assertThat(model.books().households()).isCloseTo(2, within(1e-12));
+    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
+    assertThat(healthy.getMarketShare()).isCloseTo(1.0, within(1e-12));
+    assertThat(model.network().getAllNodes().numObjs).isEqualTo(1);
+  }
+
+  @Test
+  void entrantsArriveAtTheBaseRateAsPrivateStartups() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\nfirms: {count: 100}\ndemography: {entryRate: 0.05}\nmarket: {exitRelativeShare: 0.0}"));
+    Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 1.0, 1e6, 100);
+    Worlds.demand(model, 1000);
+    int steps = 400;
+    for (int i = 0; i < steps; i++) {
+      Demography.entries(model);
+    }
+    int entrants = model.firms().size() - 1;
+    assertThat(model.counters().startups()).isEqualTo(entrants);
+    assertThat((double) entrants / steps).isCloseTo(5.0, within(4 * Math.sqrt(5.0 / steps)));
+    assertThat(model.firms().stream().skip(1).allMatch(Firm::isPrivate)).isTrue();
+    assertThat(model.books().households()).isCloseTo(-entrants * model.scenario().demography().entrantCash(), within(1e-6));
+  }
+
+  @Test
+  void poissonDrawsHaveTheRightMeanAndVariance() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 8"));
+    for (double mean : new double[] {0.3, 4, 60, 800}) {
+      int n = 4000;
+      double sum = 0;
+      double squares = 0;
+      for (int i = 0; i < n; i++) {
+        int x = model.poisson(mean);
+        sum += x;
+        squares += (double) x * x;
+      }
+      double m = sum / n;
+      double variance = squares / n - m * m;
+      assertThat(m).as("mean of Poisson(%s)", mean).isCloseTo(mean, within(5 * Math.sqrt(mean / n)));
+      assertThat(variance / mean).as("dispersion of Poisson(%s)", mean).isCloseTo(1.0, within(0.15));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import sim.util.Double2D;
+
+/** Replicator dynamics, pricing and the settlement of a step's production, on two-firm worlds. */
+class GoodsMarketTest {
+  private static final Double2D HERE = new Double2D(50, 50);
+
+  private static EcosystemModel twoFirms(String yaml, double technologyA, double technologyB) {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\n" + yaml));
+    Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, technologyA, 0.5, 100, 500);
+    Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, technologyB, 0.5, 100, 500);
+    Worlds.demand(model, 1000);
+    return model;
+  }
+
+  @Test
+  void theMoreProductiveFirmGainsShareAndSharesStayNormalised() {
+    EcosystemModel model = twoFirms("", 1.2, 1.0);
+    new GoodsMarket().step(model);
+    Firm better = model.firms().get(0);
+    Firm worse = model.firms().get(1);
+    assertThat(better.getMarketShare()).isGreaterThan(0.5);
+    assertThat(better.getMarketShare() + worse.getMarketShare()).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void replicatorStepFollowsTheFormula() {
+    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.4}\npolicy: {marketUnification: 1.0}", 1.2, 1.0);
+    Firm a = model.firms().get(0);
+    Firm b = model.firms().get(1);
+    double ea = 1 / model.priceOf(a);
+    double eb = 1 / model.priceOf(b);
+    double mean = 0.5 * ea + 0.5 * eb;
+    double expectedA = 0.5 * (1 + 0.4 * (ea - mean) / mean);
+    new GoodsMarket().step(model);
+    assertThat(a.getMarketShare()).isCloseTo(expectedA, within(1e-12));
+  }
+
+  @Test
+  void noSelectionWithoutReplicatorSpeed() {
+    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.0}", 1.5, 1.0);
+    new GoodsMarket().step(model);
+    assertThat(model.firms().get(0).getMarketShare()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void marketUnificationSpeedsUpSelection() {
+    EcosystemModel fragmented = twoFirms("policy: {marketUnification: 0.0}", 1.2, 1.0);
+    EcosystemModel unified = twoFirms("policy: {marketUnification: 1.0}", 1.2, 1.0);
+    new GoodsMarket().step(fragmented);
+    new GoodsMarket().step(unified);
+    assertThat(unified.firms().get(0).getMarketShare()).isGreaterThan(fragmented.firms().get(0).getMarketShare());
+  }
+
+  @Test
+  void soeMarketAccessFavoursSoes() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\nmarket: {soeMarketAccess: 2.0}"));
+    Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1.0, 0.5, 100, 500);
+    Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 0.5, 100, 500);
+    Worlds.demand(model, 1000);
+    new GoodsMarket().step(model);
+    assertThat(soe.getMarketShare()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void salesWagesTaxAndDividendsSettleAsDocumented() {
+    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.0, demandGrowth: {traditional: 0.0, strategicEmerging: 0.0, future: 0.0}}", 1.0, 1.0);
+    Firm firm = model.firms().get(0);
+    double capitalBefore = firm.getCapital();
+    double price = model.priceOf(firm);
+    new GoodsMarket().step(model);
+    var market = model.scenario().market();
+    assertThat(firm.getSales()).isCloseTo(500, within(1e-9));
+    assertThat(firm.getQuantity()).isCloseTo(500 / price, within(1e-9));
+    assertThat(firm.getWorkers()).isCloseTo(firm.getQuantity() / firm.getProductivity(), within(1e-9));
+    double wages = firm.getWorkers() * market.wage();
+    double depreciation = market.depreciation() * capitalBefore;
+    double profit = 500 - wages - market.fixedCost() - depreciation;
+    assertThat(firm.getProfit()).isCloseTo(profit, within(1e-9));
+    assertThat(firm.getTax()).isCloseTo(model.scenario().policy().taxRate() * profit, within(1e-9));
+    assertThat(firm.getCapital()).as("depreciation replaced").isCloseTo(capitalBefore, within(1e-9));
+    assertThat(model.books().stepTax()).isCloseTo(2 * firm.getTax(), within(1e-9));
+  }
+
+  @Test
+  void outputIsCappedByCapacity() {
+    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.0}", 1.0, 1.0);
+    Firm firm = model.firms().get(0);
+    firm.setCapital(firm.getCapitalPerOutput() * 100);
+    new GoodsMarket().step(model);
+    assertThat(firm.getSales()).isCloseTo(100, within(1e-9));
+  }
+
+  @Test
+  void priceFallsWithProductivityAndRisesWithCapitalIntensity() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1"));
+    Firm low = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 0.5, 0, 10);
+    Firm high = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 2.0, 0.5, 0, 10);
+    assertThat(model.priceOf(high)).isLessThan(model.priceOf(low));
+    var m = model.scenario().market();
+    double expected = (1 + m.markup()) * m.wage() / 1.0 / (1 - (1 + m.markup()) * m.capitalCostRate() * low.getCapitalPerOutput());
+    assertThat(model.priceOf(low)).isCloseTo(expected, within(1e-12));
+  }
+}
