@@ -1,0 +1,45 @@
+package org.nqpf.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nqpf.config.Scenario;
+import org.nqpf.config.ScenarioLoader;
+import org.nqpf.model.Firm;
+import org.nqpf.model.TimeSeries;
+
+/**
+ * Writes the results folder of one run: the resolved config, the time series, the summary, the
+ * innovation chart and, last, the manifest; all into a temporary folder that replaces the target
+ * in one rename, so a reader never sees a half-written folder.
+ */
+public final class RunWriter {
+  /** The files of a run's results folder, in the order they are written (the manifest last). */
+  public static final List<String> FILES = List.of(
+      Manifest.CONFIG_FILE_NAME, "timeseries.csv", "summary.json", "innovations.png", Manifest.FILE_NAME);
+
+  private RunWriter() {}
+
+  /**
+   * Writes everything and moves it into {@code target}.
+   *
+   * @param finalFirms the firms alive at the end, for the size distribution
+   * @param command the command line recorded in the manifest
+   */
+  public static Path write(Path target, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
+    Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
+    try (ResultsFolder folder = ResultsFolder.create(target)) {
+      Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
+      TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
+      RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
+      InnovationChart.write(series, scenario.name(), scenario.seed(), folder.file("innovations.png"));
+      Manifest.write(folder.directory(), scenario, command);
+      return folder.commit();
+    } catch (java.io.IOException e) {
+      throw new OutputException("cannot write the results of " + scenario.name() + " to " + target + ": " + e.getMessage(), e);
+    }
+  }
+}
