@@ -1,0 +1,116 @@
+package org.nqpf.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nqpf.config.Check;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.Scenario;
+import org.nqpf.config.ScenarioLoader;
+import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Metric;
+import org.nqpf.model.TimeSeries;
+import org.nqpf.report.RunWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run [scenario] [--seed N] [--steps N] [--out DIR]}: one simulation, headless. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs one simulation headless and writes its results folder (config.yaml, timeseries.csv,"
+        + " summary.json, innovations.png, manifest.json).")
+final class RunCommand implements Callable<Integer> {
+  /** Runs expected to take longer than this get a progress bar on stderr. */
+  private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "Scenario file (YAML, or JSON by the .json extension). Default: the built-in baseline.")
+  Path scenarioFile;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (overrides the scenario's).")
+  Long seed;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Steps recorded after the burn-in (overrides the scenario's).")
+  Integer steps;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Results folder. Default: results/<scenario name>.")
+  Path out;
+
+  @Option(names = "--quiet", description = "Print nothing but errors.")
+  boolean quiet;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = resolve();
+    Path target = out != null ? out : Path.of("results", scenario.name());
+    EcosystemModel model = new EcosystemModel(scenario);
+    TimeSeries series = simulate(model);
+    Path written = RunWriter.write(target, scenario, series, model.firms(), commandLine());
+    if (!quiet) {
+      int last = series.size() - 1;
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps (burn-in %d), seed %d -> %s%n", scenario.name(),
+          series.size(), scenario.burnIn(), scenario.seed(), written);
+      spec.commandLine().getOut().printf(Locale.ROOT,
+          "final: %d firms, private shares: firms %.3f, output %.3f, employment %.3f, innovation %.3f, tax %.3f%n",
+          (int) series.get(last, Metric.FIRMS), series.get(last, Metric.PRIVATE_SHARE_FIRMS),
+          series.get(last, Metric.PRIVATE_SHARE_OUTPUT), series.get(last, Metric.PRIVATE_SHARE_EMPLOYMENT),
+          series.get(last, Metric.PRIVATE_SHARE_INNOVATION), series.get(last, Metric.PRIVATE_SHARE_TAX));
+    }
+    return 0;
+  }
+
+  /** The scenario file over the defaults, with the command line's overrides checked like config values. */
+  Scenario resolve() {
+    Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    try {
+      if (seed != null) {
+        scenario = scenario.withSeed(seed);
+      }
+      if (steps != null) {
+        scenario = scenario.withSteps(steps);
+      }
+    } catch (ConfigException e) {
+      throw new ConfigException("--" + e.keyPath(), e.getMessage().substring(e.keyPath().length() + 2));
+    }
+    Check.present("scenario", scenario);
+    return scenario;
+  }
+
+  private TimeSeries simulate(EcosystemModel model) {
+    int total = model.scenario().totalSteps();
+    long started = System.nanoTime();
+    ProgressBar bar = null;
+    model.start();
+    try {
+      for (int step = 0; step < total; step++) {
+        model.schedule.step(model);
+        if (bar == null && !quiet && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
+          bar = new ProgressBarBuilder().setTaskName(model.scenario().name()).setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+              .setUnit(" steps", 1).build();
+        }
+        if (bar != null) {
+          bar.stepTo(step + 1L);
+        }
+      }
+    } finally {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+    model.finish();
+    return model.series();
+  }
+
+  /** The command as typed, for the manifest. */
+  private String commandLine() {
+    return String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+}

@@ -1,0 +1,60 @@
+package org.nqpf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqpf.model.Metric;
+import org.nqpf.model.TimeSeries;
+import org.nqpf.report.TimeSeriesCsv;
+
+/**
+ * Guards the model's dynamics: the small run in {@code src/test/resources/golden} must give the
+ * committed time series and summary byte for byte. When a model change moves results on purpose,
+ * regenerate with {@code mvn test -Dtest=GoldenMasterTest -Dgolden.update=true} and say why in the
+ * commit message.
+ */
+class GoldenMasterTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final List<String> COMPARED = List.of("timeseries.csv", "summary.json");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theGoldenRunIsUnchanged() throws IOException {
+    Path out = dir.resolve("golden");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("run", GOLDEN.resolve("scenario.yaml").toString(), "--out",
+        out.toString(), "--quiet");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    if (Boolean.getBoolean("golden.update")) {
+      for (String name : COMPARED) {
+        Files.copy(out.resolve(name), GOLDEN.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    for (String name : COMPARED) {
+      assertThat(Files.readString(out.resolve(name), StandardCharsets.UTF_8)).as(name)
+          .isEqualTo(Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void theGoldenRunExercisesEveryMechanism() throws IOException {
+    TimeSeries series = TimeSeriesCsv.read(GOLDEN.resolve("timeseries.csv"));
+    for (Metric metric : List.of(Metric.STARTUPS, Metric.SPIN_OFFS, Metric.EXITS, Metric.INNOVATIONS_INCREMENTAL,
+        Metric.INNOVATIONS_RADICAL, Metric.INNOVATIONS_CONVERTED, Metric.INNOVATIONS_IMITATED, Metric.INVENTIONS_DECAYED)) {
+      double total = 0;
+      for (double value : series.column(metric)) {
+        total += value;
+      }
+      assertThat(total).as(metric.column()).isPositive();
+    }
+    assertThat(series.get(series.size() - 1, Metric.FIRMS_SOE)).isPositive();
+    assertThat(series.get(series.size() - 1, Metric.FIRMS_PRIVATE)).isPositive();
+  }
+}

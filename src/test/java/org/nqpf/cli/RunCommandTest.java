@@ -1,0 +1,142 @@
+package org.nqpf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nqpf.report.RunWriter;
+import picocli.CommandLine;
+
+/** The {@code run} verb end to end: files written, refusals, determinism of the bytes. */
+class RunCommandTest {
+  private static final String SMALL = """
+      name: tiny
+      seed: 3
+      steps: 30
+      burnIn: 5
+      firms: {count: 120}
+      universities: {count: 2}
+      """;
+
+  @TempDir
+  Path dir;
+
+  record Outcome(int exitCode, String out, String err) {}
+
+  static Outcome execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private Path scenario(String name, String yaml) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void writesEveryOutputFile() throws IOException {
+    Path out = dir.resolve("results/tiny");
+    Outcome outcome = execute("run", scenario("tiny.yaml", SMALL).toString(), "--out", out.toString(), "--quiet");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    for (String file : RunWriter.FILES) {
+      assertThat(out.resolve(file)).isNotEmptyFile();
+    }
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      assertThat(siblings).containsExactly(out);
+    }
+    assertThat(Files.readAllLines(out.resolve("timeseries.csv"))).hasSize(1 + 35);
+    assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"seed\": 3").contains("--quiet");
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalFilesAndAnotherSeedDifferentOnes() throws IOException {
+    Path file = scenario("tiny.yaml", SMALL);
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Path c = dir.resolve("c");
+    assertThat(execute("run", file.toString(), "--out", a.toString(), "--quiet").exitCode()).isZero();
+    assertThat(execute("run", file.toString(), "--out", b.toString(), "--quiet").exitCode()).isZero();
+    assertThat(execute("run", file.toString(), "--seed", "4", "--out", c.toString(), "--quiet").exitCode()).isZero();
+    for (String name : new String[] {"config.yaml", "timeseries.csv", "summary.json", "innovations.png"}) {
+      assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
+    }
+    for (String name : new String[] {"config.yaml", "timeseries.csv", "summary.json", "innovations.png"}) {
+      assertThat(Files.readAllBytes(c.resolve(name))).as(name).isNotEqualTo(Files.readAllBytes(a.resolve(name)));
+    }
+  }
+
+  @Test
+  void rerunReplacesTheFolderWhole() throws IOException {
+    Path file = scenario("tiny.yaml", SMALL);
+    Path out = dir.resolve("out");
+    assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
+    Files.writeString(out.resolve("stale.txt"), "left over");
+    assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
+    assertThat(out.resolve("stale.txt")).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "firms: {count: -5}                 | firms.count",
+      "policy: {taxRate: 1.5}             | policy.taxRate",
+      "firms: {soeShare: .nan}            | firms.soeShare",
+      "firms: {cuont: 5}                  | firms.cuont",
+      "steps: many                        | steps",
+      "mechanisms: {finance: BANKS}       | mechanisms.finance",
+  })
+  void aBadConfigIsRefusedWithExitTwoAndNothingWritten(String yaml, String key) throws IOException {
+    Path out = dir.resolve("never");
+    Outcome outcome = execute("run", scenario("bad.yaml", yaml).toString(), "--out", out.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains(key).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(dir.resolve("bad.yaml"));
+    }
+  }
+
+  @Test
+  void badCommandLineValuesAreRefused() {
+    Outcome negativeSteps = execute("run", "--steps", "-1", "--out", dir.resolve("x").toString());
+    assertThat(negativeSteps.exitCode()).isEqualTo(2);
+    assertThat(negativeSteps.err()).contains("--steps");
+    Outcome notANumber = execute("run", "--seed", "abc");
+    assertThat(notANumber.exitCode()).isEqualTo(2);
+    assertThat(notANumber.err()).contains("--seed");
+    Outcome missing = execute("run", dir.resolve("absent.yaml").toString(), "--out", dir.resolve("y").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist");
+    assertThat(dir.resolve("x")).doesNotExist();
+    assertThat(dir.resolve("y")).doesNotExist();
+  }
+
+  @Test
+  void anOutputPathThatIsAFileIsRefused() throws IOException {
+    Path file = Files.writeString(dir.resolve("occupied"), "not a folder");
+    Outcome outcome = execute("run", scenario("tiny.yaml", SMALL).toString(), "--out", file.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("occupied");
+    assertThat(Files.readString(file)).isEqualTo("not a folder");
+  }
+
+  @Test
+  void versionAndHelpWork() {
+    assertThat(execute("--version").out()).contains("nqpf");
+    assertThat(execute("run", "--help").out()).contains("--seed").contains("--steps").contains("--out");
+  }
+}
