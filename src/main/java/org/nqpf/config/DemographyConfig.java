@@ -1,15 +1,19 @@
 package org.nqpf.config;
 
-/** Entry of new private firms (a Poisson number per step) and the exit rule's companions. */
+/**
+ * Entry of new private firms (a Poisson number per step), and the age up to which a
+ * future-industry start-up is eligible for incubation grants.
+ */
 public record DemographyConfig(
     double entryRate,
     double entrantProductivityRatio,
     double entrantProductivityLogSd,
     double entrantRelativeShare,
     double entrantCash,
-    double nearCampusEntryShare) {
+    double nearCampusEntryShare,
+    int incubationAge) {
 
-  public static final DemographyConfig DEFAULT = new DemographyConfig(0.02, 0.95, 0.1, 0.5, 20, 0.2);
+  public static final DemographyConfig DEFAULT = new DemographyConfig(0.02, 0.95, 0.1, 0.5, 20, 0.2, 8);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);
@@ -18,5 +22,6 @@ public record DemographyConfig(
     Check.between("entrantRelativeShare", entrantRelativeShare, 0, 100);
     Check.between("entrantCash", entrantCash, 0, 1e9);
     Check.probability("nearCampusEntryShare", nearCampusEntryShare);
+    Check.count("incubationAge", incubationAge, 0, 10_000);
   }
 }

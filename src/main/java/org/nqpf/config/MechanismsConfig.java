@@ -1,28 +1,33 @@
 package org.nqpf.config;
 
 /**
- * Which implementation of the mechanisms still to come (credit, talent, AI adoption) a run uses.
- * Each has one placeholder value for now, said out loud in the config so that no result is
- * mistaken for the full model; README lists them as coming.
+ * Which implementation of the credit, talent and AI-adoption mechanisms a run uses: the full
+ * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others).
  */
 public record MechanismsConfig(Finance finance, Talent talent, Ai ai) {
 
   /** How firms fund R&D and investment. */
   public enum Finance {
-    /** Placeholder: no banks or guarantees; spending is capped by the firm's own cash. */
-    INTERNAL_FUNDS
+    /** No banks or guarantees; spending is capped by the firm's own cash. */
+    INTERNAL_FUNDS,
+    /** Banks, guarantee funds and special innovation loans ({@code credit} section). */
+    CREDIT
   }
 
   /** How firms get researchers. */
   public enum Talent {
-    /** Placeholder: researchers are hired at the researcher wage from an unlimited pool. */
-    FREE_HIRING
+    /** Researchers are hired at the researcher wage from an unlimited pool. */
+    FREE_HIRING,
+    /** Headcounts by tier, a national pool, matching, mobility and import ({@code talent} section). */
+    MARKET
   }
 
   /** Whether firms adopt AI. */
   public enum Ai {
-    /** Placeholder: no AI adoption. */
-    OFF
+    /** No AI adoption. */
+    OFF,
+    /** Bass-type diffusion of AI adoption ({@code ai} section). */
+    DIFFUSION
   }
 
   public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.INTERNAL_FUNDS, Talent.FREE_HIRING, Ai.OFF);

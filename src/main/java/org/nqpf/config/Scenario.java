@@ -21,12 +21,16 @@ public record Scenario(
     InnovationConfig innovation,
     DemographyConfig demography,
     PolicyConfig policy,
+    CreditConfig credit,
+    TalentConfig talent,
+    AiConfig ai,
     MechanismsConfig mechanisms) {
 
   public static final Scenario DEFAULT = new Scenario(
       "baseline", 42, 200, 20,
       RegionConfig.DEFAULT, FirmsConfig.DEFAULT, UniversitiesConfig.DEFAULT, MarketConfig.DEFAULT,
-      InnovationConfig.DEFAULT, DemographyConfig.DEFAULT, PolicyConfig.DEFAULT, MechanismsConfig.DEFAULT);
+      InnovationConfig.DEFAULT, DemographyConfig.DEFAULT, PolicyConfig.DEFAULT, CreditConfig.DEFAULT,
+      TalentConfig.DEFAULT, AiConfig.DEFAULT, MechanismsConfig.DEFAULT);
 
   public Scenario {
     Check.name("name", name);
@@ -40,6 +44,9 @@ public record Scenario(
     Check.present("innovation", innovation);
     Check.present("demography", demography);
     Check.present("policy", policy);
+    Check.present("credit", credit);
+    Check.present("talent", talent);
+    Check.present("ai", ai);
     Check.present("mechanisms", mechanisms);
     double capitalCostShare = (1 + market.markup()) * market.capitalCostRate()
         * Math.max(firms.capitalPerOutput(), firms.soeCapitalPerOutput());
@@ -56,14 +63,14 @@ public record Scenario(
   }
 
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, newSeed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+    return new Scenario(name, newSeed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 
   public Scenario withSteps(int newSteps) {
-    return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+    return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 
   public Scenario withName(String newName) {
-    return new Scenario(newName, seed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, mechanisms);
+    return new Scenario(newName, seed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 }

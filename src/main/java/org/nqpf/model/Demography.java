@@ -30,7 +30,13 @@ final class Demography implements Steppable {
       List<Firm> firms = model.firms(sector);
       double minimumShare = threshold / Math.max(1, firms.size());
       for (Firm firm : firms) {
-        if (firm.getCash() < 0 || firm.getMarketShare() < minimumShare) {
+        if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
+          if (model.creditMarket()) {
+            CreditMarket.settleExit(model, firm);
+          }
+          if (model.talentMarket()) {
+            TalentMarket.release(model, firm);
+          }
           model.books().firmToHouseholds(firm, firm.getCash());
           firm.exit(model.currentStep());
           model.counters().exits++;
@@ -46,7 +52,9 @@ final class Demography implements Steppable {
   static void entries(EcosystemModel model) {
     Scenario scenario = model.scenario();
     DemographyConfig dc = scenario.demography();
-    int entrants = model.poisson(dc.entryRate() * scenario.firms().count());
+    // Market unification lowers entry frictions: the base rate scales by 0.5 + 0.5 × unification.
+    double unification = 0.5 + 0.5 * model.policy().marketUnification();
+    int entrants = model.poisson(dc.entryRate() * unification * scenario.firms().count());
     double[] weights = scenario.firms().privateSectors().asArray();
     for (int i = 0; i < entrants; i++) {
       Sector sector = Sector.of(model.drawIndex(weights));

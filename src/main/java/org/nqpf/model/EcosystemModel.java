@@ -4,6 +4,8 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.nqpf.config.MechanismsConfig;
+import org.nqpf.config.PolicyConfig;
 import org.nqpf.config.Scenario;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -29,6 +31,10 @@ public class EcosystemModel extends SimState {
   private final List<University> universities = new ArrayList<>();
   private final List<Double2D> parks = new ArrayList<>();
   private Books books;
+  private PolicyConfig policy;
+  private TalentPool talentPool;
+  private final List<Bank> banks = new ArrayList<>();
+  private final List<GuaranteeFund> funds = new ArrayList<>();
   private StepCounters counters;
   private TimeSeries series;
   private double[] sectorDemand;
@@ -81,6 +87,10 @@ public class EcosystemModel extends SimState {
     universities.clear();
     parks.clear();
     books = new Books();
+    policy = scenario.policy();
+    talentPool = new TalentPool();
+    banks.clear();
+    funds.clear();
     counters = new StepCounters();
     series = new TimeSeries();
     sectorDemand = new double[Sector.values().length];
@@ -91,9 +101,20 @@ public class EcosystemModel extends SimState {
   }
 
   private void schedulePhases() {
+    MechanismsConfig mechanisms = scenario.mechanisms();
+    scheduleAt(Phase.GOVERNMENT, new Government());
     scheduleAt(Phase.UPSTAIRS_RESEARCH, new UpstairsResearch());
+    if (mechanisms.talent() == MechanismsConfig.Talent.MARKET) {
+      scheduleAt(Phase.TALENT, new TalentMarket());
+    }
+    if (mechanisms.finance() == MechanismsConfig.Finance.CREDIT) {
+      scheduleAt(Phase.CREDIT, new CreditMarket());
+    }
     scheduleAt(Phase.RESEARCH_AND_DEVELOPMENT, new FirmResearch());
     scheduleAt(Phase.PILOT_CONVERSION, new PilotConversion());
+    if (mechanisms.ai() == MechanismsConfig.Ai.DIFFUSION) {
+      scheduleAt(Phase.AI_ADOPTION, new AiAdoption());
+    }
     scheduleAt(Phase.PRODUCTION_AND_MARKET, new GoodsMarket());
     scheduleAt(Phase.DEMOGRAPHY, new Demography());
     scheduleAt(Phase.OBSERVATION, new Observer());
@@ -149,6 +170,49 @@ public class EcosystemModel extends SimState {
     return books;
   }
 
+  /** The policy in force this step (the scenario's, as changed by its timeline so far). */
+  public PolicyConfig policy() {
+    return policy;
+  }
+
+  public TalentPool talentPool() {
+    return talentPool;
+  }
+
+  public List<Bank> banks() {
+    return Collections.unmodifiableList(banks);
+  }
+
+  public List<GuaranteeFund> funds() {
+    return Collections.unmodifiableList(funds);
+  }
+
+  /** Whether a mechanism of the scenario is switched on. */
+  public boolean creditMarket() {
+    return scenario.mechanisms().finance() == MechanismsConfig.Finance.CREDIT;
+  }
+
+  public boolean talentMarket() {
+    return scenario.mechanisms().talent() == MechanismsConfig.Talent.MARKET;
+  }
+
+  public boolean aiDiffusion() {
+    return scenario.mechanisms().ai() == MechanismsConfig.Ai.DIFFUSION;
+  }
+
+  /**
+   * Money for a policy amount given as a share of the economy's initial quarterly sales: that share
+   * of the initial sales times the wage index.
+   */
+  public double policyMoney(double shareOfInitialSales) {
+    return shareOfInitialSales * baseDemand * wageIndex;
+  }
+
+  /** The economy's total sales at initialisation (the base of the wage index). */
+  public double initialSales() {
+    return baseDemand;
+  }
+
   public StepCounters counters() {
     return counters;
   }
@@ -187,6 +251,23 @@ public class EcosystemModel extends SimState {
   }
 
   // ---- changes made by the mechanisms ----
+
+  void setPolicy(PolicyConfig newPolicy) {
+    policy = newPolicy;
+  }
+
+  Bank addBank(double deposits) {
+    Bank bank = new Bank(banks.size(), deposits);
+    banks.add(bank);
+    network.addNode(bank);
+    return bank;
+  }
+
+  GuaranteeFund addFund() {
+    GuaranteeFund fund = new GuaranteeFund(funds.size());
+    funds.add(fund);
+    return fund;
+  }
 
   void setSectorDemand(Sector sector, double demand) {
     sectorDemand[sector.ordinal()] = demand;
@@ -240,6 +321,14 @@ public class EcosystemModel extends SimState {
         soe ? firmsConfig.soeCapitalPerOutput() : firmsConfig.capitalPerOutput(),
         soe ? market.wage() * market.soeWagePremium() : market.wage(),
         soe ? firmsConfig.soeRdIntensity() : firmsConfig.rdIntensity());
+    int bankCount = scenario.credit().banks();
+    if (creditMarket() && bankCount > 1) {
+      firm.setBankIndex(random.nextInt(bankCount));
+    }
+    int fundCount = scenario.credit().guaranteeFunds();
+    if (creditMarket() && fundCount > 0) {
+      firm.setFundIndex(fundCount > 1 ? random.nextInt(fundCount) : 0);
+    }
     firms.add(firm);
     firmsBySector.get(sector.ordinal()).add(firm);
     space.setObjectLocation(firm, location);

@@ -29,6 +29,22 @@ public final class Firm {
   private double price;
   private double workers;
   private double researchers;
+  private double rdStaff;
+  private int coreResearchers;
+  private int technicians;
+  private int leadingScientists;
+  private double dualAppointmentTime;
+  private double aiLevel;
+  private long aiAdoptedStep = -1;
+  private int bankIndex;
+  private int fundIndex = -1;
+  private final java.util.List<Loan> loans = new java.util.ArrayList<>();
+  private int rdActiveSteps;
+  private int rdSuccesses;
+  private double rdEffort;
+  private int rdActiveStepsWithAi;
+  private int rdSuccessesWithAi;
+  private double rdEffortWithAi;
   private double rdSpending;
   private double profit;
   private double tax;
@@ -96,9 +112,19 @@ public final class Firm {
     return productivityFactor;
   }
 
-  /** Labour productivity: units of output per production worker per quarter. */
+  /**
+   * Labour productivity: units of output per production worker per quarter — technology times the
+   * structural factor times the AI production gain (1 + gain × AI level).
+   */
   public double getProductivity() {
-    return technology * productivityFactor;
+    return technology * productivityFactor * aiProductionMultiplier;
+  }
+
+  private double aiProductionMultiplier = 1.0;
+
+  /** The production-efficiency multiplier from AI adoption (1 for non-adopters). */
+  public double getAiProductionMultiplier() {
+    return aiProductionMultiplier;
   }
 
   public double getCapitalPerOutput() {
@@ -123,9 +149,9 @@ public final class Firm {
     return cash;
   }
 
-  /** Cash plus capital (no debt until the credit mechanism arrives). */
+  /** Cash plus capital less debt. */
   public double getNetWorth() {
-    return cash + capital;
+    return cash + capital - getDebt();
   }
 
   /** Share of its sector's nominal demand. */
@@ -157,9 +183,108 @@ public final class Firm {
     return researchers;
   }
 
-  /** Production workers plus researchers. */
+  /** Production workers plus R&D staff (researchers, technicians and leading scientists). */
   public double getEmployment() {
-    return workers + researchers;
+    return workers + rdStaff;
+  }
+
+  /** R&D and technical staff headcount (or, without a talent market, researchers hired this step). */
+  public double getRdStaff() {
+    return rdStaff;
+  }
+
+  public int getCoreResearchers() {
+    return coreResearchers;
+  }
+
+  public int getTechnicians() {
+    return technicians;
+  }
+
+  public int getLeadingScientists() {
+    return leadingScientists;
+  }
+
+  /** Research time contributed by university researchers holding a dual appointment here (FTE). */
+  public double getDualAppointmentTime() {
+    return dualAppointmentTime;
+  }
+
+  public int getHeadcount(TalentTier tier) {
+    return switch (tier) {
+      case CORE -> coreResearchers;
+      case SKILLED -> technicians;
+      case LEADING -> leadingScientists;
+      case RESERVE -> 0;
+    };
+  }
+
+  /** AI adoption level in [0, 1]; 0 for a firm that has not adopted. */
+  public double getAiLevel() {
+    return aiLevel;
+  }
+
+  public boolean isAiAdopter() {
+    return aiLevel > 0;
+  }
+
+  /** The step the firm adopted AI, or -1. */
+  public long getAiAdoptedStep() {
+    return aiAdoptedStep;
+  }
+
+  /** Index of the firm's house bank. */
+  public int getBankIndex() {
+    return bankIndex;
+  }
+
+  /** Index of the guarantee fund the firm applies to, or -1. */
+  public int getFundIndex() {
+    return fundIndex;
+  }
+
+  /** The firm's loans outstanding (read-only view). */
+  public java.util.List<Loan> getLoans() {
+    return java.util.Collections.unmodifiableList(loans);
+  }
+
+  /** Principal outstanding over all loans. */
+  public double getDebt() {
+    double debt = 0;
+    for (Loan loan : loans) {
+      debt += loan.principal();
+    }
+    return debt;
+  }
+
+  /** Steps without AI in which the firm had researchers innovating. */
+  public int getRdActiveSteps() {
+    return rdActiveSteps;
+  }
+
+  /** Successful innovation draws without AI (adopted or not). */
+  public int getRdSuccesses() {
+    return rdSuccesses;
+  }
+
+  /** Innovators summed over the active steps without AI. */
+  public double getRdEffort() {
+    return rdEffort;
+  }
+
+  /** Steps with AI in which the firm had researchers innovating. */
+  public int getRdActiveStepsWithAi() {
+    return rdActiveStepsWithAi;
+  }
+
+  /** Successful innovation draws with AI. */
+  public int getRdSuccessesWithAi() {
+    return rdSuccessesWithAi;
+  }
+
+  /** Innovators (before the AI speed-up) summed over the active steps with AI. */
+  public double getRdEffortWithAi() {
+    return rdEffortWithAi;
   }
 
   public SizeClass getSizeClass() {
@@ -239,9 +364,74 @@ public final class Firm {
     lastSales = value;
   }
 
-  void recordRd(double spending, double staff) {
+  /**
+   * Records the step's R&D: spending, effective researchers (the effort that innovates and
+   * absorbs) and staff headcount (counted in employment).
+   */
+  void recordRd(double spending, double effectiveResearchers, double staff) {
     rdSpending = spending;
-    researchers = staff;
+    researchers = effectiveResearchers;
+    rdStaff = staff;
+  }
+
+  /**
+   * Records one step's innovation draw: whether the firm had innovators ({@code effort} > 0, the
+   * innovators before any AI speed-up) and whether the draw succeeded, split by AI status.
+   */
+  void recordRdOutcome(double effort, boolean success) {
+    if (effort <= 0) {
+      return;
+    }
+    if (aiLevel > 0) {
+      rdActiveStepsWithAi++;
+      rdEffortWithAi += effort;
+      rdSuccessesWithAi += success ? 1 : 0;
+    } else {
+      rdActiveSteps++;
+      rdEffort += effort;
+      rdSuccesses += success ? 1 : 0;
+    }
+  }
+
+  void addHeadcount(TalentTier tier, int amount) {
+    switch (tier) {
+      case CORE -> coreResearchers += amount;
+      case SKILLED -> technicians += amount;
+      case LEADING -> leadingScientists += amount;
+      case RESERVE -> throw new IllegalArgumentException("firms employ no reserve talent");
+    }
+    if (coreResearchers < 0 || technicians < 0 || leadingScientists < 0) {
+      throw new IllegalStateException(this + ": " + tier + " headcount would turn negative");
+    }
+  }
+
+  void setDualAppointmentTime(double fte) {
+    dualAppointmentTime = fte;
+  }
+
+  void setAiLevel(double level, double productionGain, long step) {
+    if (aiLevel == 0 && level > 0) {
+      aiAdoptedStep = step;
+    }
+    aiLevel = level;
+    aiProductionMultiplier = 1 + productionGain * level;
+  }
+
+  void setBankIndex(int index) {
+    bankIndex = index;
+  }
+
+  void setFundIndex(int index) {
+    fundIndex = index;
+  }
+
+  void addLoan(Loan loan) {
+    loans.add(loan);
+  }
+
+  /** Drops repaid and written-off loans. */
+  void pruneLoans() {
+    loans.removeIf(loan -> loan.principal() <= 0);
   }
 
   void recordProfit(double newProfit, double newTax) {

@@ -8,9 +8,13 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Firm R&D (MODEL.md §3 step 5, after the K+S model of Dosi, Fagiolo and Roventini 2010). A firm
- * spends {@code rdIntensity} of last step's sales on researchers, within its own cash (the
- * placeholder until the credit mechanism); the government refunds {@code rdSubsidyRate} of it. A
+ * Firm R&D (MODEL.md §3 step 5, after the K+S model of Dosi, Fagiolo and Roventini 2010). Without
+ * a talent market a firm spends {@code rdIntensity} of last step's sales on researchers hired for
+ * the step, within its cash; with it, it pays the R&D staff the talent market gave it, and its
+ * researchers are its core researchers, its leading scientists (each worth
+ * {@code leadingProductivity}) and the time of university researchers on dual appointments. The
+ * government refunds {@code rdSubsidyRate} of R&D spending. AI adoption at level ℓ raises the
+ * effort per step by 1 / (1 − {@code rdCycleReduction} × ℓ), an R&D cycle that much shorter. A
  * share {@code innovationShare} of researchers innovate, succeeding with probability
  * 1 − exp(−ζ₁·researchers), and draw a jump x = low + Beta(α, β)·(high − low), or rarely a radical
  * jump; the rest imitate, succeeding with 1 − exp(−ζ₂·researchers·(1 − IPR protection)), and copy
@@ -28,8 +32,8 @@ final class FirmResearch implements Steppable {
     Scenario scenario = model.scenario();
     InnovationConfig ic = scenario.innovation();
     double researcherWage = scenario.market().researcherWage() * model.wageIndex();
-    double subsidyRate = scenario.policy().rdSubsidyRate();
-    double imitationDamping = 1 - scenario.policy().iprProtection();
+    double subsidyRate = model.policy().rdSubsidyRate();
+    double imitationDamping = 1 - model.policy().iprProtection();
     BetaDistribution beta = new BetaDistribution(new SharedRandom(model.random), ic.drawAlpha(), ic.drawBeta());
 
     List<Firm> firms = model.firms();
@@ -38,17 +42,33 @@ final class FirmResearch implements Steppable {
     InnovationType[] types = new InnovationType[n];
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
-      double budget = Math.min(firm.getRdIntensity() * firm.getSales(), Math.max(0, firm.getCash()));
+      double budget;
+      double researchers;
+      double staff;
+      if (model.talentMarket()) {
+        // The talent market hired the staff; R&D spending is their pay, due whatever the cash.
+        staff = firm.getCoreResearchers() + firm.getTechnicians() + firm.getLeadingScientists();
+        budget = staff * researcherWage;
+        researchers = firm.getCoreResearchers() + model.scenario().talent().leadingProductivity() * firm.getLeadingScientists()
+            + firm.getDualAppointmentTime();
+      } else {
+        budget = Math.min(firm.getRdIntensity() * firm.getSales(), Math.max(0, firm.getCash()));
+        researchers = budget / researcherWage;
+        staff = researchers;
+      }
       model.books().firmToHouseholds(firm, budget);
       model.books().subsidiseFirm(firm, subsidyRate * budget);
-      double researchers = budget / researcherWage;
-      firm.recordRd(budget, researchers);
+      firm.recordRd(budget, researchers, staff);
+      // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).
+      double speed = 1 / (1 - model.scenario().ai().rdCycleReduction() * firm.getAiLevel());
 
       double current = firm.getTechnology();
       double best = current;
       InnovationType type = null;
       double innovators = ic.innovationShare() * researchers;
-      if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators)) {
+      boolean success = model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators * speed);
+      firm.recordRdOutcome(innovators, success);
+      if (success) {
         boolean radical = model.random.nextDouble() < ic.radicalProbability();
         double jump = radical
             ? ic.radicalLow() + model.random.nextDouble() * (ic.radicalHigh() - ic.radicalLow())
@@ -59,7 +79,7 @@ final class FirmResearch implements Steppable {
           type = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
         }
       }
-      double imitators = (1 - ic.innovationShare()) * researchers;
+      double imitators = (1 - ic.innovationShare()) * researchers * speed;
       if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
         Firm target = imitationTarget(model, firm, ic);
         if (target != null && target.getTechnology() > best) {

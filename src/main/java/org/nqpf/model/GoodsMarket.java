@@ -40,7 +40,7 @@ final class GoodsMarket implements Steppable {
     if (firms.isEmpty()) {
       return;
     }
-    double chi = market.replicatorSpeed() * (0.5 + 0.5 * scenario.policy().marketUnification());
+    double chi = market.replicatorSpeed() * (0.5 + 0.5 * model.policy().marketUnification());
     double[] prices = new double[firms.size()];
     double[] competitiveness = new double[firms.size()];
     double mean = 0;
@@ -90,7 +90,7 @@ final class GoodsMarket implements Steppable {
     books.firmToHouseholds(firm, wages + fixedCost);
     double depreciation = market.depreciation() * firm.getCapital();
     double profit = sales - wages - fixedCost - firm.getRdSpending() - depreciation;
-    double tax = scenario.policy().taxRate() * Math.max(0, profit);
+    double tax = model.policy().taxRate() * Math.max(0, profit);
     books.taxFirm(firm, tax);
     firm.recordProfit(profit, tax);
     double dividends = Math.min(scenario.firms().dividendPayout() * Math.max(0, profit - tax), Math.max(0, firm.getCash()));

@@ -10,6 +10,22 @@ public final class StepCounters {
   int exits;
   int inventionsCreated;
   int inventionsDecayed;
+  int loansApplied;
+  int loansGranted;
+  int loansGuaranteed;
+  int specialLoans;
+  double creditGranted;
+  double creditGrantedSoe;
+  int smeApplicants;
+  int smeRationed;
+  int defaults;
+  int graduates;
+  int hires;
+  int moves;
+  int separations;
+  int imports;
+  int attrition;
+  int aiAdoptions;
 
   void countInnovation(Firm firm, InnovationType type) {
     innovationsByType[type.ordinal()]++;
@@ -58,6 +74,70 @@ public final class StepCounters {
     return inventionsDecayed;
   }
 
+  public int loansApplied() {
+    return loansApplied;
+  }
+
+  public int loansGranted() {
+    return loansGranted;
+  }
+
+  public int loansGuaranteed() {
+    return loansGuaranteed;
+  }
+
+  public int specialLoans() {
+    return specialLoans;
+  }
+
+  public double creditGranted() {
+    return creditGranted;
+  }
+
+  public double creditGrantedSoe() {
+    return creditGrantedSoe;
+  }
+
+  public int smeApplicants() {
+    return smeApplicants;
+  }
+
+  public int smeRationed() {
+    return smeRationed;
+  }
+
+  public int defaults() {
+    return defaults;
+  }
+
+  public int graduates() {
+    return graduates;
+  }
+
+  public int hires() {
+    return hires;
+  }
+
+  public int moves() {
+    return moves;
+  }
+
+  public int separations() {
+    return separations;
+  }
+
+  public int imports() {
+    return imports;
+  }
+
+  public int attrition() {
+    return attrition;
+  }
+
+  public int aiAdoptions() {
+    return aiAdoptions;
+  }
+
   void reset() {
     java.util.Arrays.fill(innovationsByType, 0);
     java.util.Arrays.fill(innovationsByOwnership, 0);
@@ -67,5 +147,21 @@ public final class StepCounters {
     exits = 0;
     inventionsCreated = 0;
     inventionsDecayed = 0;
+    loansApplied = 0;
+    loansGranted = 0;
+    loansGuaranteed = 0;
+    specialLoans = 0;
+    creditGranted = 0;
+    creditGrantedSoe = 0;
+    smeApplicants = 0;
+    smeRationed = 0;
+    defaults = 0;
+    graduates = 0;
+    hires = 0;
+    moves = 0;
+    separations = 0;
+    imports = 0;
+    attrition = 0;
+    aiAdoptions = 0;
   }
 }

@@ -11,9 +11,10 @@ import sim.util.Double2D;
 public final class University {
   private final int id;
   private final Double2D campus;
-  private final int upstairsResearchers;
+  private int coreResearchers;
+  private int leadingScientists;
   private final double facilityFactor;
-  private final int downstairsEngineers;
+  private int downstairsEngineers;
   private final List<Invention> queue = new ArrayList<>();
   private int inventionsMade;
   private int conversions;
@@ -22,7 +23,7 @@ public final class University {
   University(int id, Double2D campus, int upstairsResearchers, double facilityFactor, int downstairsEngineers) {
     this.id = id;
     this.campus = campus;
-    this.upstairsResearchers = upstairsResearchers;
+    this.coreResearchers = upstairsResearchers;
     this.facilityFactor = facilityFactor;
     this.downstairsEngineers = downstairsEngineers;
   }
@@ -35,8 +36,38 @@ public final class University {
     return campus;
   }
 
+  /** Researchers upstairs: core researchers plus leading scientists (headcount). */
   public int getUpstairsResearchers() {
-    return upstairsResearchers;
+    return coreResearchers + leadingScientists;
+  }
+
+  public int getCoreResearchers() {
+    return coreResearchers;
+  }
+
+  public int getLeadingScientists() {
+    return leadingScientists;
+  }
+
+  public int getHeadcount(TalentTier tier) {
+    return switch (tier) {
+      case CORE -> coreResearchers;
+      case SKILLED -> downstairsEngineers;
+      case LEADING -> leadingScientists;
+      case RESERVE -> 0;
+    };
+  }
+
+  void addHeadcount(TalentTier tier, int amount) {
+    switch (tier) {
+      case CORE -> coreResearchers += amount;
+      case SKILLED -> downstairsEngineers += amount;
+      case LEADING -> leadingScientists += amount;
+      case RESERVE -> throw new IllegalArgumentException("universities employ no reserve talent");
+    }
+    if (coreResearchers < 0 || downstairsEngineers < 0 || leadingScientists < 0) {
+      throw new IllegalStateException(this + ": " + tier + " headcount would turn negative");
+    }
   }
 
   public double getFacilityFactor() {

@@ -35,6 +35,12 @@ final class WorldBuilder {
     }
     placeFirms();
     linkInitialPartners();
+    if (model.talentMarket()) {
+      TalentMarket.initialise(model);
+    }
+    if (model.creditMarket()) {
+      CreditMarket.initialise(model);
+    }
   }
 
   private Double2D randomPoint(double margin) {
@@ -67,7 +73,8 @@ final class WorldBuilder {
       firm.recordProduction(quantity, price, workers);
       firm.setCapital(firm.getCapitalPerOutput() * sales);
       firm.addCash(fc.initialCashToSales() * sales);
-      firm.recordRd(0, firm.getRdIntensity() * sales / scenario.market().researcherWage());
+      double researchers = firm.getRdIntensity() * sales / scenario.market().researcherWage();
+      firm.recordRd(0, researchers, researchers);
       demand[sector.ordinal()] += sales;
     }
     for (Sector sector : Sector.values()) {

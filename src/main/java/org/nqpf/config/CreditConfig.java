@@ -1,0 +1,49 @@
+package org.nqpf.config;
+
+/**
+ * Credit and financing guarantees (融资担保, 自主创新专项贷款; MODEL.md §7 "Credit", "Guarantee
+ * fund"): banks lend against net worth (K+S 2013), with a softer limit for SOEs; guarantee funds
+ * cover a share of SME loans for a fee up to a leverage cap; the government lends special
+ * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}.
+ */
+public record CreditConfig(
+    int banks,
+    double bankEquityToSales,
+    double capitalRequirement,
+    double interestRate,
+    int loanMaturity,
+    double maxDebtToNetWorth,
+    double soePreference,
+    double recoveryRate,
+    double liquidityBuffer,
+    double bankPayout,
+    int guaranteeFunds,
+    double fundCapitalToSales,
+    double guaranteeCoverage,
+    double fundLeverage,
+    double guaranteeFee,
+    double specialLoanDebtToNetWorth) {
+
+  public static final CreditConfig DEFAULT = new CreditConfig(
+      1, 0.3, 0.1, 0.015, 8, 1.0, 0.5, 0.4, 0.1, 0.5,
+      1, 0.01, 0.6, 5, 0.01, 2.0);
+
+  public CreditConfig {
+    Check.count("banks", banks, 1, 1000);
+    Check.between("bankEquityToSales", bankEquityToSales, 0, 100);
+    Check.between("capitalRequirement", capitalRequirement, 0.001, 1);
+    Check.between("interestRate", interestRate, 0, 1);
+    Check.count("loanMaturity", loanMaturity, 1, 400);
+    Check.between("maxDebtToNetWorth", maxDebtToNetWorth, 0, 100);
+    Check.between("soePreference", soePreference, 0, 10);
+    Check.probability("recoveryRate", recoveryRate);
+    Check.between("liquidityBuffer", liquidityBuffer, 0, 10);
+    Check.probability("bankPayout", bankPayout);
+    Check.count("guaranteeFunds", guaranteeFunds, 0, 1000);
+    Check.between("fundCapitalToSales", fundCapitalToSales, 0, 100);
+    Check.probability("guaranteeCoverage", guaranteeCoverage);
+    Check.between("fundLeverage", fundLeverage, 0, 1000);
+    Check.probability("guaranteeFee", guaranteeFee);
+    Check.between("specialLoanDebtToNetWorth", specialLoanDebtToNetWorth, 0, 100);
+  }
+}

@@ -1,0 +1,46 @@
+package org.nqpf.config;
+
+/**
+ * Talent flows (教育科技人才良性循环): headcounts by tier held by firms, universities and a national
+ * pool, moved by binomial draws. Used when {@code mechanisms.talent} is {@code MARKET}.
+ */
+public record TalentConfig(
+    double graduatesPerResearcher,
+    double skilledShareOfGraduates,
+    int maturationSteps,
+    double poolAttrition,
+    double separationRate,
+    double directMoveShare,
+    double technicianRatio,
+    double leadingProductivity,
+    double soeAttractiveness,
+    double baseAcceptance,
+    double acceptanceDistanceScale,
+    double dualAppointmentShare,
+    double dualTimeShare,
+    double initialPoolShare,
+    double universityLeadingShare,
+    int importTeamSize) {
+
+  public static final TalentConfig DEFAULT = new TalentConfig(
+      0.03, 0.5, 8, 0.03, 0.03, 0.3, 0.05, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
+
+  public TalentConfig {
+    Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);
+    Check.probability("skilledShareOfGraduates", skilledShareOfGraduates);
+    Check.count("maturationSteps", maturationSteps, 1, 400);
+    Check.probability("poolAttrition", poolAttrition);
+    Check.probability("separationRate", separationRate);
+    Check.probability("directMoveShare", directMoveShare);
+    Check.between("technicianRatio", technicianRatio, 0, 10);
+    Check.between("leadingProductivity", leadingProductivity, 0, 100);
+    Check.between("soeAttractiveness", soeAttractiveness, 0.01, 100);
+    Check.probability("baseAcceptance", baseAcceptance);
+    Check.positive("acceptanceDistanceScale", acceptanceDistanceScale);
+    Check.probability("dualAppointmentShare", dualAppointmentShare);
+    Check.probability("dualTimeShare", dualTimeShare);
+    Check.between("initialPoolShare", initialPoolShare, 0, 10);
+    Check.probability("universityLeadingShare", universityLeadingShare);
+    Check.count("importTeamSize", importTeamSize, 0, 1000);
+  }
+}

@@ -1,0 +1,85 @@
+package org.nqpf.model;
+
+/**
+ * A commercial bank. Its cash comes from its equity and households' deposits; it lends against
+ * firms' net worth, earns interest, books losses on defaults and pays out part of its profit.
+ * Lending is capped by its capital requirement: loans outstanding ≤ equity / requirement.
+ */
+public final class Bank {
+  private final int id;
+  private final double deposits;
+  private double cash;
+  private double loansOutstanding;
+  private double stepInterest;
+  private double stepLosses;
+  private double cumulativeLosses;
+
+  Bank(int id, double deposits) {
+    this.id = id;
+    this.deposits = deposits;
+  }
+
+  public int getId() {
+    return id;
+  }
+
+  public double getCash() {
+    return cash;
+  }
+
+  public double getLoansOutstanding() {
+    return loansOutstanding;
+  }
+
+  /** Households' deposits: a liability, fixed at the start. */
+  public double getDeposits() {
+    return deposits;
+  }
+
+  /** Equity: cash plus loans less deposits. */
+  public double getEquity() {
+    return cash + loansOutstanding - deposits;
+  }
+
+  public double getCumulativeLosses() {
+    return cumulativeLosses;
+  }
+
+  double stepInterest() {
+    return stepInterest;
+  }
+
+  double stepLosses() {
+    return stepLosses;
+  }
+
+  void addCash(double amount) {
+    cash += amount;
+  }
+
+  void addLoans(double amount) {
+    loansOutstanding += amount;
+    if (Math.abs(loansOutstanding) < 1e-9) {
+      loansOutstanding = 0;
+    }
+  }
+
+  void earnInterest(double amount) {
+    stepInterest += amount;
+  }
+
+  void bookLoss(double amount) {
+    stepLosses += amount;
+    cumulativeLosses += amount;
+  }
+
+  void resetStep() {
+    stepInterest = 0;
+    stepLosses = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "Bank " + id;
+  }
+}
