@@ -3,7 +3,7 @@ package org.nqpf.config;
 /**
  * Credit and financing guarantees (融资担保, 自主创新专项贷款; MODEL.md §7 "Credit", "Guarantee
  * fund"): banks lend against net worth (K+S 2013), with a softer limit for SOEs; guarantee funds
- * cover a share of SME loans for a fee up to a leverage cap; the government lends special
+ * cover a share of SME loans (SMEs, opaque to banks, get only 1 − smeLimitDiscount of the limit) for a fee up to a leverage cap; the government lends special
  * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}.
  */
 public record CreditConfig(
@@ -13,6 +13,7 @@ public record CreditConfig(
     double interestRate,
     int loanMaturity,
     double maxDebtToNetWorth,
+    double smeLimitDiscount,
     double soePreference,
     double recoveryRate,
     double liquidityBuffer,
@@ -25,7 +26,7 @@ public record CreditConfig(
     double specialLoanDebtToNetWorth) {
 
   public static final CreditConfig DEFAULT = new CreditConfig(
-      1, 0.3, 0.1, 0.015, 8, 1.0, 0.5, 0.4, 0.1, 0.5,
+      1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
       1, 0.01, 0.6, 5, 0.01, 2.0);
 
   public CreditConfig {
@@ -35,6 +36,7 @@ public record CreditConfig(
     Check.between("interestRate", interestRate, 0, 1);
     Check.count("loanMaturity", loanMaturity, 1, 400);
     Check.between("maxDebtToNetWorth", maxDebtToNetWorth, 0, 100);
+    Check.probability("smeLimitDiscount", smeLimitDiscount);
     Check.between("soePreference", soePreference, 0, 10);
     Check.probability("recoveryRate", recoveryRate);
     Check.between("liquidityBuffer", liquidityBuffer, 0, 10);

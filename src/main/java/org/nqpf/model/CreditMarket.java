@@ -1,24 +1,351 @@
 package org.nqpf.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.nqpf.config.CreditConfig;
+import org.nqpf.config.PolicyConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.field.network.Edge;
 
-/** Being written. */
+/**
+ * The credit market (MODEL.md §3 step 4, §7 "Credit", "Guarantee fund"; the article: 以做优面向中小企业
+ * 的担保公司为抓手, 设立自主创新专项贷款, 资本金市场化、常态化补充机制). Each step:
+ * <ol>
+ *   <li><b>Debt service.</b> Every loan pays interest on its principal and one instalment of
+ *       principal (equal instalments over {@code loanMaturity}); what is repaid releases the
+ *       guarantee fund's exposure. A firm that cannot pay goes into negative cash and exits.</li>
+ *   <li><b>Applications.</b> A firm applies when its planned R&D (rdIntensity × sales) and
+ *       investment (capital that next step's demand needs, less depreciated capital) plus a
+ *       liquidity buffer ({@code liquidityBuffer} × sales) exceed its cash. Applicants are served in
+ *       a pecking order by creditworthiness, net worth / (debt + request), SOEs' score raised by
+ *       the factor 1 + {@code soePreference} (K+S 2013).</li>
+ *   <li><b>Special innovation loans.</b> A private SME with planned R&D may borrow for it from the
+ *       government's per-step quota ({@code specialLoanQuota}) at the bank rate less
+ *       {@code specialLoanDiscount}, within debt ≤ {@code specialLoanDebtToNetWorth} × net
+ *       worth.</li>
+ *   <li><b>Bank loans.</b> The house bank lends while the firm's unguaranteed debt stays within
+ *       {@code maxDebtToNetWorth} × net worth (× (1 + {@code soePreference}) for SOEs: a softer
+ *       budget constraint; × (1 − {@code smeLimitDiscount}) for SMEs, whose information is
+ *       opaque to banks) and its own loans within equity / {@code capitalRequirement}, counting
+ *       only the unguaranteed part (a guaranteed share carries no credit risk for the bank).
+ *       An SME whose request does not fit asks its guarantee fund to cover
+ *       {@code guaranteeCoverage} of it, for a fee of {@code guaranteeFee} of the covered amount;
+ *       the fund accepts while its exposure stays within {@code fundLeverage} × capital. If the
+ *       request still does not fit, the bank lends what does (the firm is rationed).</li>
+ *   <li><b>Bank payout.</b> The bank pays {@code bankPayout} of its positive profit (interest less
+ *       losses since the last payout) to households.</li>
+ * </ol>
+ * Defaults are settled when a firm exits ({@link #settleExit}); the government replenishes the
+ * funds ({@link Government}).
+ */
 final class CreditMarket implements Steppable {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the banks and guarantee funds and their starting capital. */
-  static void initialise(EcosystemModel model) {
-    // written next
-  }
+  /** Below this a request or a remaining limit is treated as nothing. */
+  private static final double EPSILON = 1e-9;
 
-  /** Settles an exiting firm's loans: recovery, losses, guarantee payments. */
-  static void settleExit(EcosystemModel model, Firm firm) {
-    // written next
+  /**
+   * Creates the banks and guarantee funds. Each bank's equity is {@code bankEquityToSales} of the
+   * initial quarterly sales divided among the banks; households deposit enough to fund a full
+   * loan book, equity × (1/capitalRequirement − 1). The government capitalises each fund with
+   * {@code fundCapitalToSales} of initial sales divided among the funds.
+   */
+  static void initialise(EcosystemModel model) {
+    CreditConfig cc = model.scenario().credit();
+    double sales = model.initialSales();
+    for (int b = 0; b < cc.banks(); b++) {
+      double equity = cc.bankEquityToSales() * sales / cc.banks();
+      double deposits = equity * (1 / cc.capitalRequirement() - 1);
+      Bank bank = model.addBank(deposits);
+      model.books().householdsToBank(bank, equity + deposits);
+    }
+    for (int f = 0; f < cc.guaranteeFunds(); f++) {
+      GuaranteeFund fund = model.addFund();
+      model.books().governmentToFund(fund, cc.fundCapitalToSales() * sales / cc.guaranteeFunds());
+      fund.resetStep();
+    }
+    model.books().resetStep();
   }
 
   @Override
   public void step(SimState state) {
-    // written next
+    EcosystemModel model = (EcosystemModel) state;
+    serviceDebt(model);
+    lend(model);
+    payOut(model);
+  }
+
+  static void serviceDebt(EcosystemModel model) {
+    Books books = model.books();
+    for (Firm firm : model.firms()) {
+      if (firm.getLoans().isEmpty()) {
+        continue;
+      }
+      for (Loan loan : firm.getLoans()) {
+        double interest = loan.rate() * loan.principal();
+        double principal = loan.principalDue();
+        if (loan.isSpecial()) {
+          books.firmRepaysGovernment(firm, principal, interest);
+        } else {
+          books.firmRepaysBank(firm, loan.bank(), principal, interest);
+        }
+        loan.repay(principal);
+        if (loan.isGuaranteed()) {
+          loan.fund().addExposure(-loan.guaranteedShare() * principal);
+        }
+      }
+      firm.pruneLoans();
+      updateLoanEdge(model, firm);
+    }
+  }
+
+  private static void lend(EcosystemModel model) {
+    CreditConfig cc = model.scenario().credit();
+    PolicyConfig policy = model.policy();
+    StepCounters counters = model.counters();
+    List<Firm> applicants = new ArrayList<>();
+    List<Double> requests = new ArrayList<>();
+    for (Firm firm : model.firms()) {
+      double need = plannedSpending(model, firm) + cc.liquidityBuffer() * firm.getSales() - firm.getCash();
+      if (need > EPSILON) {
+        applicants.add(firm);
+        requests.add(need);
+      }
+    }
+    int n = applicants.size();
+    Integer[] order = new Integer[n];
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      Firm firm = applicants.get(i);
+      order[i] = i;
+      double score = firm.getNetWorth() / (firm.getDebt() + requests.get(i));
+      scores[i] = firm.isPrivate() ? score : score * (1 + cc.soePreference());
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int byScore = Double.compare(scores[b], scores[a]);
+      return byScore != 0 ? byScore : Integer.compare(applicants.get(a).getId(), applicants.get(b).getId());
+    });
+    double specialQuota = model.policyMoney(policy.specialLoanQuota());
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      Firm firm = applicants.get(i);
+      double need = requests.get(i);
+      boolean sme = firm.getSizeClass().isSme();
+      counters.loansApplied++;
+      if (sme) {
+        counters.smeApplicants++;
+      }
+      double granted = 0;
+      boolean anyLoan = false;
+      if (firm.isPrivate() && sme && specialQuota > EPSILON) {
+        double rdPlan = firm.getRdIntensity() * firm.getSales();
+        double room = cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt();
+        double amount = Math.min(Math.min(rdPlan, need), Math.min(specialQuota, room));
+        if (amount > EPSILON) {
+          double rate = Math.max(0, cc.interestRate() - policy.specialLoanDiscount());
+          firm.addLoan(new Loan(null, null, 0, amount, rate, cc.loanMaturity(), model.currentStep()));
+          model.books().governmentLends(firm, amount);
+          specialQuota -= amount;
+          granted += amount;
+          anyLoan = true;
+          counters.specialLoans++;
+        }
+      }
+      double remaining = need - granted;
+      if (remaining > EPSILON) {
+        double lent = bankLoan(model, firm, remaining, sme, cc);
+        if (lent > EPSILON) {
+          granted += lent;
+          anyLoan = true;
+        }
+      }
+      if (anyLoan) {
+        counters.loansGranted++;
+        counters.creditGranted += granted;
+        if (!firm.isPrivate()) {
+          counters.creditGrantedSoe += granted;
+        }
+        if (sme) {
+          counters.creditGrantedSme += granted;
+        }
+      }
+      if (sme && granted < need * (1 - 1e-6)) {
+        counters.smeRationed++;
+      }
+      updateLoanEdge(model, firm);
+    }
+  }
+
+  /**
+   * Lends up to {@code request} from the firm's house bank, with a guarantee for an SME when the
+   * request does not fit its limit; returns the amount lent.
+   */
+  static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc) {
+    Bank bank = model.banks().get(firm.getBankIndex());
+    double limit = cc.maxDebtToNetWorth() * Math.max(0, firm.getNetWorth()) * (firm.isPrivate() ? 1 : 1 + cc.soePreference())
+        * (sme ? 1 - cc.smeLimitDiscount() : 1);
+    double exposed = 0;
+    for (Loan loan : firm.getLoans()) {
+      if (!loan.isSpecial()) {
+        exposed += loan.principal() * (1 - loan.guaranteedShare());
+      }
+    }
+    double firmRoom = limit - exposed;
+    double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model));
+    if (bankRoom <= EPSILON) {
+      return 0;
+    }
+    if (request <= firmRoom && request <= bankRoom) {
+      grant(model, firm, bank, null, 0, request, cc);
+      return request;
+    }
+    GuaranteeFund fund = firm.getFundIndex() >= 0 && sme ? model.funds().get(firm.getFundIndex()) : null;
+    double coverage = model.scenario().credit().guaranteeCoverage();
+    if (fund != null && coverage > 0) {
+      double covered = coverage * request;
+      boolean fits = exposed + (1 - coverage) * request <= limit
+          && (1 - coverage) * request <= bankRoom && request <= bank.getCash()
+          && fund.getExposure() + covered <= cc.fundLeverage() * fund.getCapital();
+      if (fits) {
+        grant(model, firm, bank, fund, coverage, request, cc);
+        model.books().firmPaysFund(firm, fund, cc.guaranteeFee() * covered);
+        model.counters().loansGuaranteed++;
+        return request;
+      }
+    }
+    double partial = Math.min(Math.min(firmRoom, bankRoom), request);
+    if (partial > EPSILON) {
+      grant(model, firm, bank, null, 0, partial, cc);
+      return partial;
+    }
+    return 0;
+  }
+
+  private static void grant(EcosystemModel model, Firm firm, Bank bank, GuaranteeFund fund, double coverage, double amount,
+      CreditConfig cc) {
+    firm.addLoan(new Loan(bank, fund, coverage, amount, cc.interestRate(), cc.loanMaturity(), model.currentStep()));
+    model.books().bankLends(bank, firm, amount);
+    if (fund != null) {
+      fund.addExposure(coverage * amount);
+      fund.recordGuarantee(coverage * amount);
+    }
+  }
+
+  /** A bank's loans weighted by their unguaranteed share (what its capital must back). */
+  private static double riskWeightedLoans(Bank bank, EcosystemModel model) {
+    return bank.getLoansOutstanding() - guaranteedPrincipal(bank, model);
+  }
+
+  private static double guaranteedPrincipal(Bank bank, EcosystemModel model) {
+    double guaranteed = 0;
+    for (GuaranteeFund fund : model.funds()) {
+      guaranteed += fund.getExposure();
+    }
+    return model.banks().size() == 1 ? guaranteed : guaranteed * bank.getLoansOutstanding() / totalLoans(model);
+  }
+
+  private static double totalLoans(EcosystemModel model) {
+    double total = 0;
+    for (Bank bank : model.banks()) {
+      total += bank.getLoansOutstanding();
+    }
+    return total > 0 ? total : 1;
+  }
+
+  /** What the firm plans to spend this step on R&D and investment. */
+  static double plannedSpending(EcosystemModel model, Firm firm) {
+    double growth = model.scenario().market().demandGrowth().asArray()[firm.getSector().ordinal()];
+    double targetCapital = firm.getCapitalPerOutput() * firm.getSales() * (1 + growth) * (1 + growth);
+    double depreciated = firm.getCapital() * (1 - model.scenario().market().depreciation());
+    return firm.getRdIntensity() * firm.getSales() + Math.max(0, targetCapital - depreciated);
+  }
+
+  private static void payOut(EcosystemModel model) {
+    double payout = model.scenario().credit().bankPayout();
+    for (Bank bank : model.banks()) {
+      double profit = bank.stepInterest() - bank.stepLosses();
+      double amount = Math.min(payout * Math.max(0, profit), Math.max(0, bank.getEquity()));
+      if (amount > 0) {
+        model.books().bankToHouseholds(bank, Math.min(amount, bank.getCash()));
+      }
+      bank.resetStep();
+    }
+  }
+
+  /**
+   * Settles the loans of an exiting firm: its capital is sold to households at
+   * {@code recoveryRate} of book value; its cash then repays its lenders pro rata to principal;
+   * each bank writes off the rest and is paid the covered share of its loss by the guarantee fund
+   * (as far as the fund's capital goes); the government bears the loss on special loans.
+   */
+  static void settleExit(EcosystemModel model, Firm firm) {
+    if (firm.getLoans().isEmpty()) {
+      return;
+    }
+    Books books = model.books();
+    double recovery = model.scenario().credit().recoveryRate() * firm.getCapital();
+    books.householdsToFirm(firm, recovery);
+    firm.setCapital(0);
+    double debt = firm.getDebt();
+    double available = Math.max(0, firm.getCash());
+    double payRatio = Math.min(1, available / debt);
+    boolean loss = false;
+    for (Loan loan : firm.getLoans()) {
+      double principal = loan.principal();
+      double paid = principal * payRatio;
+      double unpaid = principal - paid;
+      if (loan.isSpecial()) {
+        books.firmRepaysGovernment(firm, paid, 0);
+      } else {
+        Bank bank = loan.bank();
+        books.firmRepaysBank(firm, bank, paid, 0);
+        if (unpaid > EPSILON) {
+          bank.addLoans(-unpaid);
+          bank.bookLoss(unpaid);
+          if (loan.isGuaranteed()) {
+            GuaranteeFund fund = loan.fund();
+            double claim = Math.min(loan.guaranteedShare() * unpaid, Math.max(0, fund.getCapital()));
+            books.fundPaysBank(fund, bank, claim);
+            fund.recordLossPaid(claim);
+          }
+        }
+      }
+      if (loan.isGuaranteed()) {
+        loan.fund().addExposure(-loan.guaranteedShare() * principal);
+      }
+      loss |= unpaid > EPSILON;
+      loan.writeOff();
+    }
+    firm.pruneLoans();
+    if (loss) {
+      model.counters().defaults++;
+    }
+  }
+
+  /** Keeps one LOAN edge from the house bank to a firm with bank loans, marked when guaranteed. */
+  private static void updateLoanEdge(EcosystemModel model, Firm firm) {
+    boolean bankLoans = false;
+    boolean guaranteed = false;
+    for (Loan loan : firm.getLoans()) {
+      if (!loan.isSpecial()) {
+        bankLoans = true;
+        guaranteed |= loan.isGuaranteed();
+      }
+    }
+    Edge edge = firm.getLoanEdge();
+    if (bankLoans && edge == null) {
+      Bank bank = model.banks().get(firm.getBankIndex());
+      edge = new Edge(bank, firm, new Relation(Relation.Type.LOAN, 1, model.currentStep()));
+      model.network().addEdge(edge);
+      firm.setLoanEdge(edge);
+    } else if (!bankLoans && edge != null) {
+      model.network().removeEdge(edge);
+      firm.setLoanEdge(null);
+      return;
+    }
+    if (edge != null) {
+      ((Relation) edge.info).setGuaranteed(guaranteed);
+    }
   }
 }

@@ -39,6 +39,7 @@ public final class Firm {
   private int bankIndex;
   private int fundIndex = -1;
   private final java.util.List<Loan> loans = new java.util.ArrayList<>();
+  private sim.field.network.Edge loanEdge;
   private int rdActiveSteps;
   private int rdSuccesses;
   private double rdEffort;
@@ -423,6 +424,14 @@ public final class Firm {
 
   void setFundIndex(int index) {
     fundIndex = index;
+  }
+
+  sim.field.network.Edge getLoanEdge() {
+    return loanEdge;
+  }
+
+  void setLoanEdge(sim.field.network.Edge edge) {
+    loanEdge = edge;
   }
 
   void addLoan(Loan loan) {

@@ -53,6 +53,8 @@ public enum Metric {
   LOANS_GUARANTEED("loansGuaranteed", "count", true, "Bank loans granted with a guarantee fund's cover."),
   SPECIAL_LOANS("specialLoans", "count", true, "Special innovation loans granted by the government."),
   CREDIT_GRANTED("creditGranted", "money/quarter", false, "New credit granted this step (bank and special loans)."),
+  SME_APPLICANTS("smeApplicants", "count", true, "SMEs that applied for a loan."),
+  SME_CREDIT_GRANTED("smeCreditGranted", "money/quarter", false, "New credit granted to SMEs this step."),
   SOE_CREDIT_SHARE("soeCreditShare", "share", false, "SOEs' share of new credit this step (0 when none)."),
   SME_RATIONED_SHARE("smeRationedShare", "share", false, "Share of SME applicants that got less than they applied for (0 when none applied)."),
   DEBT("debt", "money", false, "Loans outstanding, all firms."),

@@ -116,10 +116,119 @@ final class Observer implements Steppable {
     set(row, Metric.MEAN_PRODUCTIVITY_PRIVATE, ratio(productivityWeighted[0], salesByOwnership[0]));
     set(row, Metric.MEAN_PRODUCTIVITY_SOE, ratio(productivityWeighted[1], salesByOwnership[1]));
     set(row, Metric.ALLIANCES, alliances);
+    observeCredit(model, row);
+    observeTalent(model, row);
+    observeAi(model, row);
+    set(row, Metric.INCUBATION_GRANTS, books.stepIncubation());
+    set(row, Metric.SPECIAL_LENDING, books.stepSpecialLending());
     set(row, Metric.HOUSEHOLD_BALANCE, books.households());
     set(row, Metric.GOVERNMENT_BALANCE, books.government());
     set(row, Metric.FIRM_CASH, cash);
+    double bankCash = 0;
+    for (Bank bank : model.banks()) {
+      bankCash += bank.getCash();
+    }
+    set(row, Metric.BANK_CASH, bankCash);
+    set(row, Metric.WAGE_INDEX, model.wageIndex());
     return row;
+  }
+
+  private static void observeCredit(EcosystemModel model, double[] row) {
+    StepCounters c = model.counters();
+    double debt = 0;
+    for (Firm f : model.firms()) {
+      debt += f.getDebt();
+    }
+    double losses = 0;
+    for (Bank bank : model.banks()) {
+      losses += bank.stepLosses();
+    }
+    double capital = 0;
+    double exposure = 0;
+    double guaranteed = 0;
+    double paid = 0;
+    double topUps = 0;
+    for (GuaranteeFund fund : model.funds()) {
+      capital += fund.getCapital();
+      exposure += fund.getExposure();
+      guaranteed += fund.getCumulativeGuaranteed();
+      paid += fund.getCumulativeLossesPaid();
+      topUps += fund.stepTopUp();
+    }
+    set(row, Metric.LOANS_APPLIED, c.loansApplied());
+    set(row, Metric.LOANS_GRANTED, c.loansGranted());
+    set(row, Metric.LOANS_GUARANTEED, c.loansGuaranteed());
+    set(row, Metric.SPECIAL_LOANS, c.specialLoans());
+    set(row, Metric.CREDIT_GRANTED, c.creditGranted());
+    set(row, Metric.SME_APPLICANTS, c.smeApplicants());
+    set(row, Metric.SME_CREDIT_GRANTED, c.creditGrantedSme());
+    set(row, Metric.SOE_CREDIT_SHARE, ratio(c.creditGrantedSoe(), c.creditGranted()));
+    set(row, Metric.SME_RATIONED_SHARE, ratio(c.smeRationed(), c.smeApplicants()));
+    set(row, Metric.DEBT, debt);
+    set(row, Metric.DEFAULTS, c.defaults());
+    set(row, Metric.BANK_LOSSES, losses);
+    set(row, Metric.FUND_CAPITAL, capital);
+    set(row, Metric.FUND_EXPOSURE, exposure);
+    set(row, Metric.FUND_LOSS_RATIO, ratio(paid, guaranteed));
+    set(row, Metric.FUND_TOP_UPS, topUps);
+  }
+
+  private static void observeTalent(EcosystemModel model, double[] row) {
+    StepCounters c = model.counters();
+    TalentPool pool = model.talentPool();
+    int[] firmTier = new int[TalentTier.values().length];
+    int[] researchersBySector = new int[SECTORS];
+    for (Firm f : model.firms()) {
+      for (TalentTier tier : TalentTier.values()) {
+        firmTier[tier.ordinal()] += f.getHeadcount(tier);
+      }
+      researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();
+    }
+    int[] universityTier = new int[TalentTier.values().length];
+    int dual = 0;
+    double dualShare = model.scenario().talent().dualAppointmentShare();
+    for (University u : model.universities()) {
+      for (TalentTier tier : TalentTier.values()) {
+        universityTier[tier.ordinal()] += u.getHeadcount(tier);
+      }
+      if (model.talentMarket() && !model.alliancePartners(u).isEmpty()) {
+        dual += (int) StrictMath.round(dualShare * u.getUpstairsResearchers());
+      }
+    }
+    set(row, Metric.POOL_RESERVE, pool.get(TalentTier.RESERVE));
+    set(row, Metric.POOL_CORE, pool.get(TalentTier.CORE));
+    set(row, Metric.POOL_SKILLED, pool.get(TalentTier.SKILLED));
+    set(row, Metric.POOL_LEADING, pool.get(TalentTier.LEADING));
+    set(row, Metric.FIRM_CORE, firmTier[TalentTier.CORE.ordinal()]);
+    set(row, Metric.FIRM_SKILLED, firmTier[TalentTier.SKILLED.ordinal()]);
+    set(row, Metric.FIRM_LEADING, firmTier[TalentTier.LEADING.ordinal()]);
+    set(row, Metric.UNIVERSITY_CORE, universityTier[TalentTier.CORE.ordinal()]);
+    set(row, Metric.UNIVERSITY_SKILLED, universityTier[TalentTier.SKILLED.ordinal()]);
+    set(row, Metric.UNIVERSITY_LEADING, universityTier[TalentTier.LEADING.ordinal()]);
+    set(row, Metric.RESEARCHERS_TRADITIONAL, researchersBySector[0]);
+    set(row, Metric.RESEARCHERS_STRATEGIC, researchersBySector[1]);
+    set(row, Metric.RESEARCHERS_FUTURE, researchersBySector[2]);
+    set(row, Metric.GRADUATES, c.graduates());
+    set(row, Metric.HIRES, c.hires());
+    set(row, Metric.MOVES, c.moves());
+    set(row, Metric.SEPARATIONS, c.separations());
+    set(row, Metric.TALENT_IMPORTS, c.imports());
+    set(row, Metric.DUAL_APPOINTMENTS, dual);
+  }
+
+  private static void observeAi(EcosystemModel model, double[] row) {
+    int adopters = 0;
+    double levels = 0;
+    for (Firm f : model.firms()) {
+      if (f.isAiAdopter()) {
+        adopters++;
+      }
+      levels += f.getAiLevel();
+    }
+    int n = model.firms().size();
+    set(row, Metric.AI_ADOPTIONS, model.counters().aiAdoptions());
+    set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
+    set(row, Metric.AI_MEAN_LEVEL, ratio(levels, n));
   }
 
   private static void set(double[] row, Metric metric, double value) {

@@ -2,7 +2,8 @@ package org.nqpf.model;
 
 /**
  * The info object on an edge of the model's {@code Network}: which kind of relation it is, its
- * weight (for alliances, the number of conversions done together) and the step it began.
+ * weight (for alliances, the number of conversions done together), the step it began and, for
+ * loans, whether a guarantee covers them.
  */
 public final class Relation {
   /** Kinds of relations. Loans and talent moves come with the credit and talent mechanisms. */
@@ -10,12 +11,15 @@ public final class Relation {
     /** University–firm collaboration (政产学研用 alliance). */
     ALLIANCE,
     /** University → start-up founded on one of its inventions. */
-    SPIN_OFF
+    SPIN_OFF,
+    /** Bank → firm with bank loans outstanding; {@link #guaranteed()} when any is guaranteed. */
+    LOAN
   }
 
   private final Type type;
   private final long since;
   private double weight;
+  private boolean guaranteed;
 
   public Relation(Type type, double weight, long since) {
     this.type = type;
@@ -33,6 +37,15 @@ public final class Relation {
 
   public long since() {
     return since;
+  }
+
+  /** For a LOAN edge: whether a guarantee fund covers part of the firm's bank debt. */
+  public boolean guaranteed() {
+    return guaranteed;
+  }
+
+  void setGuaranteed(boolean value) {
+    guaranteed = value;
   }
 
   void strengthen(double amount) {

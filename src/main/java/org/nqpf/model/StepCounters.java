@@ -16,6 +16,7 @@ public final class StepCounters {
   int specialLoans;
   double creditGranted;
   double creditGrantedSoe;
+  double creditGrantedSme;
   int smeApplicants;
   int smeRationed;
   int defaults;
@@ -98,6 +99,10 @@ public final class StepCounters {
     return creditGrantedSoe;
   }
 
+  public double creditGrantedSme() {
+    return creditGrantedSme;
+  }
+
   public int smeApplicants() {
     return smeApplicants;
   }
@@ -153,6 +158,7 @@ public final class StepCounters {
     specialLoans = 0;
     creditGranted = 0;
     creditGrantedSoe = 0;
+    creditGrantedSme = 0;
     smeApplicants = 0;
     smeRationed = 0;
     defaults = 0;

@@ -22,7 +22,7 @@ class AccountingTest {
       TimeSeries series = model.series();
       double[] row = series.row(series.size() - 1);
       double recorded = row[Metric.FIRM_CASH.ordinal()] + row[Metric.HOUSEHOLD_BALANCE.ordinal()]
-          + row[Metric.GOVERNMENT_BALANCE.ordinal()];
+          + row[Metric.GOVERNMENT_BALANCE.ordinal()] + row[Metric.BANK_CASH.ordinal()] + row[Metric.FUND_CAPITAL.ordinal()];
       assertThat(recorded).isCloseTo(initial, within(1e-6 * Math.abs(initial)));
     }
   }

@@ -21,7 +21,7 @@ class PilotConversionTest {
 
   private static Firm partner(EcosystemModel model, Double2D at, double researchers) {
     Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.STRATEGIC_EMERGING, at, 1.0, 0.5, 100, 100);
-    firm.recordRd(0, researchers);
+    firm.recordRd(0, researchers, researchers);
     return firm;
   }
 

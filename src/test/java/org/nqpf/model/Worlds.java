@@ -52,9 +52,15 @@ final class Worlds {
     model.fixBaseDemand();
   }
 
-  /** Total money in the economy: firms' cash, households and government. */
+  /** Total money in the economy: firms', banks' and funds' cash, households and government. */
   static double money(EcosystemModel model) {
     double total = model.books().households() + model.books().government();
+    for (Bank bank : model.banks()) {
+      total += bank.getCash();
+    }
+    for (GuaranteeFund fund : model.funds()) {
+      total += fund.getCapital();
+    }
     for (Firm firm : model.firms()) {
       total += firm.getCash();
     }

@@ -1,0 +1,249 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.nqpf.config.Scenario;
+import sim.util.Double2D;
+
+/** Banks, guarantee funds, special loans and defaults, on hand-built worlds and over seeds. */
+class CreditMarketTest {
+  private static final Double2D HERE = new Double2D(50, 50);
+  private static final String CREDIT = "mechanisms: {finance: CREDIT}\n";
+
+  /** A world with one bank and one fund, capitalised as at initialisation, and no firms. */
+  private static EcosystemModel world(String yaml) {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 4\n" + CREDIT + yaml));
+    Worlds.demand(model, 10_000);
+    CreditMarket.initialise(model);
+    return model;
+  }
+
+  /** A firm with the given cash, capital and sales; large firms need more than 1,000 employees. */
+  private static Firm firm(EcosystemModel model, Ownership ownership, double cash, double capital, double sales, double workers) {
+    Firm firm = Worlds.firm(model, ownership, Sector.TRADITIONAL, HERE, 1.0, 0.1, cash, sales);
+    firm.setCapital(capital);
+    firm.recordProduction(sales / 1.3, 1.3, workers);
+    firm.initialiseSales(sales);
+    return firm;
+  }
+
+  @Test
+  void initialisationCapitalisesBanksAndFundsWithoutCreatingMoney() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 4\n" + CREDIT));
+    Worlds.demand(model, 10_000);
+    double before = Worlds.money(model);
+    CreditMarket.initialise(model);
+    var cc = model.scenario().credit();
+    Bank bank = model.banks().get(0);
+    assertThat(bank.getEquity()).isCloseTo(cc.bankEquityToSales() * 30_000, within(1e-6));
+    assertThat(model.funds().get(0).getCapital()).isCloseTo(cc.fundCapitalToSales() * 30_000, within(1e-6));
+    assertThat(Worlds.money(model)).isCloseTo(before, within(1e-6));
+  }
+
+  @Test
+  void aFirmWithEnoughCashDoesNotApply() {
+    EcosystemModel model = world("");
+    firm(model, Ownership.PRIVATE, 1e6, 100, 100, 50);
+    new CreditMarket().step(model);
+    assertThat(model.counters().loansApplied()).isZero();
+  }
+
+  @Test
+  void aCreditworthyFirmGetsItsRequestAndRepaysInInstalments() {
+    EcosystemModel model = world("credit: {maxDebtToNetWorth: 10}\npolicy: {specialLoanQuota: 0}");
+    Firm firm = firm(model, Ownership.PRIVATE, 0, 1000, 500, 2000);
+    double planned = CreditMarket.plannedSpending(model, firm) + model.scenario().credit().liquidityBuffer() * 500;
+    double money = Worlds.money(model);
+    new CreditMarket().step(model);
+    assertThat(firm.getDebt()).isCloseTo(planned, within(1e-9));
+    assertThat(firm.getCash()).isCloseTo(planned, within(1e-9));
+    assertThat(model.counters().loansGranted()).isEqualTo(1);
+    assertThat(model.banks().get(0).getLoansOutstanding()).isCloseTo(planned, within(1e-9));
+    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-6));
+    int maturity = model.scenario().credit().loanMaturity();
+    double rate = model.scenario().credit().interestRate();
+    firm.addCash(1e6);
+    double cashBefore = firm.getCash();
+    CreditMarket.serviceDebt(model);
+    assertThat(firm.getDebt()).isCloseTo(planned * (maturity - 1) / maturity, within(1e-9));
+    assertThat(cashBefore - firm.getCash()).isCloseTo(planned / maturity + rate * planned, within(1e-9));
+    for (int i = 1; i < maturity; i++) {
+      CreditMarket.serviceDebt(model);
+    }
+    assertThat(firm.getDebt()).isZero();
+    assertThat(firm.getLoans()).isEmpty();
+  }
+
+  @Test
+  void anOpaqueSmeIsRationedWithoutAGuaranteeAndServedWithOne() {
+    String yaml = "credit: {guaranteeCoverage: %s, fundLeverage: 1000}\npolicy: {specialLoanQuota: 0}";
+    EcosystemModel without = world(yaml.formatted("0.0"));
+    Firm sme = firm(without, Ownership.PRIVATE, 0, 500, 400, 50);
+    new CreditMarket().step(without);
+    assertThat(without.counters().smeRationed()).isEqualTo(1);
+    assertThat(sme.getDebt()).isGreaterThan(0);
+
+    EcosystemModel with = world(yaml.formatted("0.8"));
+    Firm guaranteed = firm(with, Ownership.PRIVATE, 0, 500, 400, 50);
+    double money = Worlds.money(with);
+    new CreditMarket().step(with);
+    assertThat(with.counters().loansGuaranteed()).isEqualTo(1);
+    assertThat(with.counters().smeRationed()).isZero();
+    assertThat(guaranteed.getDebt()).isGreaterThan(sme.getDebt());
+    GuaranteeFund fund = with.funds().get(0);
+    assertThat(fund.getExposure()).isCloseTo(0.8 * guaranteed.getDebt(), within(1e-9));
+    assertThat(Worlds.money(with)).isCloseTo(money, within(1e-6));
+  }
+
+  @Test
+  void theFundRefusesBeyondItsLeverageCap() {
+    EcosystemModel model = world("credit: {guaranteeCoverage: 0.8, fundLeverage: 0.001}\npolicy: {specialLoanQuota: 0}");
+    firm(model, Ownership.PRIVATE, 0, 200, 400, 50);
+    new CreditMarket().step(model);
+    assertThat(model.counters().loansGuaranteed()).isZero();
+    assertThat(model.counters().smeRationed()).isEqualTo(1);
+  }
+
+  @Test
+  void soePreferenceSoftensTheLimit() {
+    EcosystemModel model = world("credit: {soePreference: 1.0, maxDebtToNetWorth: 0.5, guaranteeCoverage: 0.0}\npolicy: {specialLoanQuota: 0}");
+    Firm soe = firm(model, Ownership.SOE, 0, 2000, 4000, 2000);
+    Firm twin = firm(model, Ownership.PRIVATE, 0, 2000, 4000, 2000);
+    new CreditMarket().step(model);
+    assertThat(soe.getDebt()).isGreaterThan(twin.getDebt());
+    assertThat(soe.getDebt()).isCloseTo(2 * twin.getDebt(), within(1e-6));
+  }
+
+  @Test
+  void specialLoansGoToPrivateSmesForResearchWithinTheQuota() {
+    EcosystemModel model = world("credit: {guaranteeCoverage: 0.0, maxDebtToNetWorth: 0.0}\npolicy: {specialLoanQuota: 0.001, specialLoanDiscount: 0.01}");
+    Firm sme = firm(model, Ownership.PRIVATE, 0, 200, 400, 50);
+    Firm soe = firm(model, Ownership.SOE, 0, 200, 400, 50);
+    double government = model.books().government();
+    new CreditMarket().step(model);
+    assertThat(model.counters().specialLoans()).isEqualTo(1);
+    assertThat(sme.getLoans()).singleElement().satisfies(loan -> {
+      assertThat(loan.isSpecial()).isTrue();
+      assertThat(loan.rate()).isCloseTo(model.scenario().credit().interestRate() - 0.01, within(1e-12));
+      assertThat(loan.principal()).isCloseTo(Math.min(sme.getRdIntensity() * 400, 0.001 * 30_000), within(1e-9));
+    });
+    assertThat(soe.getLoans()).isEmpty();
+    assertThat(model.books().government()).isCloseTo(government - sme.getDebt(), within(1e-9));
+  }
+
+  @Test
+  void aDefaultCostsTheBankTheUncoveredShareAndTheFundTheCoveredOne() {
+    EcosystemModel model = world("credit: {guaranteeCoverage: 0.75, fundLeverage: 1000, recoveryRate: 0.0}\npolicy: {specialLoanQuota: 0}");
+    Firm sme = firm(model, Ownership.PRIVATE, 0, 500, 400, 50);
+    new CreditMarket().step(model);
+    double debt = sme.getDebt();
+    assertThat(model.counters().loansGuaranteed()).isEqualTo(1);
+    GuaranteeFund fund = model.funds().get(0);
+    Bank bank = model.banks().get(0);
+    double fundBefore = fund.getCapital();
+    double bankCashBefore = bank.getCash();
+    double money = Worlds.money(model);
+    model.books().firmToHouseholds(sme, sme.getCash());
+    CreditMarket.settleExit(model, sme);
+    assertThat(bank.getCumulativeLosses()).isCloseTo(debt, within(1e-9));
+    assertThat(fundBefore - fund.getCapital()).isCloseTo(0.75 * debt, within(1e-9));
+    assertThat(bank.getCash() - bankCashBefore).isCloseTo(0.75 * debt, within(1e-9));
+    assertThat(fund.getExposure()).isCloseTo(0, within(1e-9));
+    assertThat(bank.getLoansOutstanding()).isCloseTo(0, within(1e-9));
+    assertThat(model.counters().defaults()).isEqualTo(1);
+    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-6));
+  }
+
+  @Test
+  void marketReplenishmentRestoresTheTargetRatio() {
+    EcosystemModel model = world("credit: {guaranteeCoverage: 0.8, fundLeverage: 1000}\npolicy: {specialLoanQuota: 0, fundReplenishment: MARKET, fundTargetRatio: 0.5}");
+    for (int i = 0; i < 5; i++) {
+      firm(model, Ownership.PRIVATE, 0, 500, 400, 50);
+    }
+    new CreditMarket().step(model);
+    GuaranteeFund fund = model.funds().get(0);
+    assertThat(fund.getExposure()).isGreaterThan(2 * fund.getCapital());
+    Government.replenishFunds(model);
+    assertThat(fund.getCapital()).isCloseTo(0.5 * fund.getExposure(), within(1e-9));
+  }
+
+  // ---- levers across seeds: the direct outcome moves the way the mechanism says ----
+
+  private static Scenario leverScenario(long seed, String yaml) {
+    return Worlds.scenario("""
+        seed: %d
+        steps: 40
+        burnIn: 0
+        firms: {count: 200, initialCashToSales: 0.1, dividendPayout: 0.6}
+        universities: {count: 3}
+        mechanisms: {finance: CREDIT}
+        """.formatted(seed) + yaml);
+  }
+
+  private static double total(TimeSeries series, Metric metric) {
+    double sum = 0;
+    for (double v : series.column(metric)) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  @Test
+  void guaranteesRaiseTheSmeCreditGranted() {
+    Paired effect = Paired.compare(30, 100,
+        seed -> total(run("credit: {guaranteeCoverage: 0.0}", seed), Metric.SME_CREDIT_GRANTED),
+        seed -> total(run("credit: {guaranteeCoverage: 0.7}", seed), Metric.SME_CREDIT_GRANTED));
+    System.out.println("guarantees -> SME credit granted: " + effect);
+    assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
+  }
+
+  @Test
+  void guaranteesLowerTheShareOfSmesRationed() {
+    Paired effect = Paired.compare(20, 150,
+        seed -> rationedShare(run("credit: {guaranteeCoverage: 0.0}", seed)),
+        seed -> rationedShare(run("credit: {guaranteeCoverage: 0.7}", seed)));
+    System.out.println("guarantees -> share of SME applicants rationed: " + effect);
+    assertThat(effect.high()).as(effect.toString()).isLessThan(0);
+  }
+
+  private static TimeSeries run(String yaml, long seed) {
+    return new EcosystemModel(leverScenario(seed, yaml + "\npolicy: {specialLoanQuota: 0}")).runToEnd();
+  }
+
+  private static double rationedShare(TimeSeries series) {
+    double rationed = 0;
+    double applicants = 0;
+    for (int i = 0; i < series.size(); i++) {
+      double smes = series.get(i, Metric.SME_APPLICANTS);
+      applicants += smes;
+      rationed += smes * series.get(i, Metric.SME_RATIONED_SHARE);
+    }
+    return applicants > 0 ? rationed / applicants : 0;
+  }
+
+  @Test
+  void soePreferenceRaisesTheSoeShareOfCredit() {
+    Paired effect = Paired.compare(20, 200,
+        seed -> soeShare(leverScenario(seed, "credit: {soePreference: 0.0}")),
+        seed -> soeShare(leverScenario(seed, "credit: {soePreference: 1.0}")));
+    System.out.println("SOE preference -> SOE share of credit: " + effect);
+    assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
+  }
+
+  private static double soeShare(Scenario scenario) {
+    EcosystemModel model = new EcosystemModel(scenario);
+    model.start();
+    double soe = 0;
+    double all = 0;
+    for (int i = 0; i < scenario.totalSteps(); i++) {
+      model.schedule.step(model);
+      TimeSeries s = model.series();
+      double granted = s.get(i, Metric.CREDIT_GRANTED);
+      all += granted;
+      soe += granted * s.get(i, Metric.SOE_CREDIT_SHARE);
+    }
+    return all > 0 ? soe / all : 0;
+  }
+}
