@@ -7,7 +7,7 @@ import java.util.List;
  * quarterly sales per step (so that they scale with the economy), paid at the current wage index.
  *
  * @param taxRate profit tax rate
- * @param rdSubsidyRate share of firms' R&D refunded by the government
+ * @param rdSubsidyRate share of firms' R&D refunded by the government, in [0, 0.9]
  * @param iprProtection IPR protection strength; imitation success scales by 1 − this
  * @param marketUnification national market unification (全国统一大市场); the replicator speed
  *     scales by 0.5 + 0.5 × this and the entry rate by 0.5 + 0.5 × this
@@ -51,7 +51,7 @@ public record PolicyConfig(
 
   public PolicyConfig {
     Check.probability("taxRate", taxRate);
-    Check.probability("rdSubsidyRate", rdSubsidyRate);
+    Check.between("rdSubsidyRate", rdSubsidyRate, 0, 0.9);
     Check.probability("iprProtection", iprProtection);
     Check.probability("marketUnification", marketUnification);
     Check.between("specialLoanQuota", specialLoanQuota, 0, 10);
@@ -64,7 +64,10 @@ public record PolicyConfig(
     Check.probability("aiInfrastructure", aiInfrastructure);
     Check.present("timeline", timeline);
     timeline = List.copyOf(timeline);
-    PolicyConfig current = this;
+    // The fields of this record are not assigned yet: check the timeline on a copy without it.
+    PolicyConfig current = timeline.isEmpty() ? null : new PolicyConfig(taxRate, rdSubsidyRate, iprProtection,
+        marketUnification, specialLoanQuota, specialLoanDiscount, fundReplenishment, fundTopUp, fundTargetRatio,
+        talentImportQuota, incubationBudget, aiInfrastructure, List.of());
     int previous = -1;
     for (int i = 0; i < timeline.size(); i++) {
       PolicyChange change = Check.present("timeline[" + i + "]", timeline.get(i));

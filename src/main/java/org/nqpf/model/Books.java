@@ -140,6 +140,7 @@ public final class Books {
   void incubationGrant(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);
+    firm.addRdGrant(amount);
     incubation += amount;
   }
 

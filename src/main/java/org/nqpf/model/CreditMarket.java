@@ -15,7 +15,7 @@ import sim.field.network.Edge;
  *   <li><b>Debt service.</b> Every loan pays interest on its principal and one instalment of
  *       principal (equal instalments over {@code loanMaturity}); what is repaid releases the
  *       guarantee fund's exposure. A firm that cannot pay goes into negative cash and exits.</li>
- *   <li><b>Applications.</b> A firm applies when its planned R&D (rdIntensity × sales) and
+ *   <li><b>Applications.</b> A firm applies when its planned R&D ({@link EcosystemModel#plannedRd}) and
  *       investment (capital that next step's demand needs, less depreciated capital) plus a
  *       liquidity buffer ({@code liquidityBuffer} × sales) exceed its cash. Applicants are served in
  *       a pecking order by creditworthiness, net worth / (debt + request), SOEs' score raised by
@@ -139,7 +139,7 @@ final class CreditMarket implements Steppable {
       double granted = 0;
       boolean anyLoan = false;
       if (firm.isPrivate() && sme && specialQuota > EPSILON) {
-        double rdPlan = firm.getRdIntensity() * firm.getSales();
+        double rdPlan = model.plannedRd(firm);
         double room = cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt();
         double amount = Math.min(Math.min(rdPlan, need), Math.min(specialQuota, room));
         if (amount > EPSILON) {
@@ -258,7 +258,7 @@ final class CreditMarket implements Steppable {
     double growth = model.scenario().market().demandGrowth().asArray()[firm.getSector().ordinal()];
     double targetCapital = firm.getCapitalPerOutput() * firm.getSales() * (1 + growth) * (1 + growth);
     double depreciated = firm.getCapital() * (1 - model.scenario().market().depreciation());
-    return firm.getRdIntensity() * firm.getSales() + Math.max(0, targetCapital - depreciated);
+    return model.plannedRd(firm) + Math.max(0, targetCapital - depreciated);
   }
 
   private static void payOut(EcosystemModel model) {

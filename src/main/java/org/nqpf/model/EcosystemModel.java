@@ -513,6 +513,16 @@ public class EcosystemModel extends SimState {
   }
 
   /**
+   * The R&D a firm plans this step: {@code rdIntensity} of last step's sales is what it pays
+   * itself, so with a subsidy s the gross budget is that over (1 − s) (K+S's rule, with the
+   * subsidy lowering the price of R&D), plus any incubation grant it has not spent yet (grants
+   * are earmarked for R&D).
+   */
+  public double plannedRd(Firm firm) {
+    return firm.getRdIntensity() * firm.getSales() / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+  }
+
+  /**
    * The price a firm charges: the markup over unit cost, where unit cost is wage / productivity
    * plus the capital cost of the capital that a unit of sales ties up:
    * p = (1 + μ)·(w / A + r·κ·p), so p = (1 + μ)·w / A / (1 − (1 + μ)·r·κ).

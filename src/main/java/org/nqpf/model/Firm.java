@@ -34,6 +34,7 @@ public final class Firm {
   private int technicians;
   private int leadingScientists;
   private double dualAppointmentTime;
+  private double rdGrant;
   private double aiLevel;
   private long aiAdoptedStep = -1;
   private int bankIndex;
@@ -306,10 +307,11 @@ public final class Firm {
 
   /**
    * Absorptive capacity in [0, 1): the firm's ability to take up outside knowledge, rising with
-   * its researchers (Cohen and Levinthal 1990).
+   * its researchers and technicians (Cohen and Levinthal 1990): (R + T) / (R + T + 1).
    */
   public double getAbsorptiveCapacity() {
-    return researchers / (researchers + 1);
+    double staff = researchers + technicians;
+    return staff / (staff + 1);
   }
 
   public boolean isAlive() {
@@ -404,6 +406,22 @@ public final class Firm {
     if (coreResearchers < 0 || technicians < 0 || leadingScientists < 0) {
       throw new IllegalStateException(this + ": " + tier + " headcount would turn negative");
     }
+  }
+
+  /** Incubation grants received and not yet spent on R&D. */
+  public double getRdGrant() {
+    return rdGrant;
+  }
+
+  void addRdGrant(double amount) {
+    rdGrant += amount;
+  }
+
+  /** Takes up to {@code amount} of the earmarked grant; returns what was taken. */
+  double useRdGrant(double amount) {
+    double used = Math.min(amount, rdGrant);
+    rdGrant -= used;
+    return used;
   }
 
   void setDualAppointmentTime(double fte) {

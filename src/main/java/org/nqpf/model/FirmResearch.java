@@ -9,8 +9,9 @@ import sim.engine.Steppable;
 
 /**
  * Firm R&D (MODEL.md §3 step 5, after the K+S model of Dosi, Fagiolo and Roventini 2010). Without
- * a talent market a firm spends {@code rdIntensity} of last step's sales on researchers hired for
- * the step, within its cash; with it, it pays the R&D staff the talent market gave it, and its
+ * a talent market a firm spends {@code rdIntensity} of last step's sales, grossed up by the
+ * subsidy (see {@link EcosystemModel#plannedRd}), on researchers hired for the step, within its
+ * cash; with it, it pays the R&D staff the talent market gave it, and its
  * researchers are its core researchers, its leading scientists (each worth
  * {@code leadingProductivity}) and the time of university researchers on dual appointments. The
  * government refunds {@code rdSubsidyRate} of R&D spending. AI adoption at level ℓ raises the
@@ -52,10 +53,11 @@ final class FirmResearch implements Steppable {
         researchers = firm.getCoreResearchers() + model.scenario().talent().leadingProductivity() * firm.getLeadingScientists()
             + firm.getDualAppointmentTime();
       } else {
-        budget = Math.min(firm.getRdIntensity() * firm.getSales(), Math.max(0, firm.getCash()));
+        budget = Math.min(model.plannedRd(firm), Math.max(0, firm.getCash()) / (1 - subsidyRate));
         researchers = budget / researcherWage;
         staff = researchers;
       }
+      firm.useRdGrant(budget);
       model.books().firmToHouseholds(firm, budget);
       model.books().subsidiseFirm(firm, subsidyRate * budget);
       firm.recordRd(budget, researchers, staff);

@@ -20,7 +20,8 @@ import sim.engine.Steppable;
  *       capital is below {@code fundTargetRatio} × its exposure is topped up to it.</li>
  *   <li>Incubation: {@code incubationBudget} of initial sales (× wage index) per step, split
  *       equally among the private future-industry firms younger than
- *       {@code demography.incubationAge} steps; nothing is paid when there are none.</li>
+ *       {@code demography.incubationAge} steps; nothing is paid when there are none. Grants are
+ *       earmarked for R&D: they add to the firm's planned R&D until spent.</li>
  * </ul>
  */
 final class Government implements Steppable {

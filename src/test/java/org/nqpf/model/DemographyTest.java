@@ -31,7 +31,7 @@ class DemographyTest {
 
   @Test
   void entrantsArriveAtTheBaseRateAsPrivateStartups() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\nfirms: {count: 100}\ndemography: {entryRate: 0.05}\nmarket: {exitRelativeShare: 0.0}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\nfirms: {count: 100}\ndemography: {entryRate: 0.05}\nmarket: {exitRelativeShare: 0.0}\npolicy: {marketUnification: 1.0}"));
     Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 1.0, 1e6, 100);
     Worlds.demand(model, 1000);
     int steps = 400;
