@@ -1,24 +1,534 @@
 package org.nqpf.model;
 
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nqpf.config.TalentConfig;
+import org.nqpf.config.UniversitiesConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
-/** Being written. */
+/**
+ * The talent market (MODEL.md §3 step 3, §7 "talent matching"): the article's 教育科技人才良性循环,
+ * the virtuous cycle of education, science and talent, with its tiers 后备人才 (reserve: fresh
+ * graduates), 中坚人才 (core researchers) and 技能人才 (skilled technicians), plus the 领军人才
+ * (leading scientists) that policy imports ("引进国际一流科技领军人才和创新团队"). Talent is held as
+ * integer headcounts by tier by firms, universities and one national {@link TalentPool}, and
+ * moved by binomial and Poisson draws, never one agent per person; every person is in exactly one
+ * place, so headcounts are conserved except for graduates and imports (in) and pool attrition
+ * (out). Parameters are the {@code talent} section ({@link TalentConfig}); the import quota is the
+ * policy lever {@code talentImportQuota}.
+ *
+ * <p><b>Initialisation.</b> A firm's R&D budget B buys S = round(B / w) staff, where B is its
+ * planned R&D ({@link EcosystemModel#plannedRd}: ν · sales with ν its R&D intensity, grossed up
+ * by the R&D subsidy as 1 / (1 − subsidy rate), plus unspent incubation grants) and w the
+ * researcher wage × the wage index (1 at the start), of which
+ * T = min(S, round(technicianRatio · workers)) are technicians and S − T core researchers. Firms
+ * start with no leading scientists: MODEL.md §6 puts them at universities, and firms get them
+ * through the market (imports and moves). A university turns round(universityLeadingShare ·
+ * upstairsResearchers) of its upstairs researchers into leading scientists. The pool starts with
+ * initialPoolShare × the employed headcount of each tier, and RESERVE as large as the pool's CORE.
+ *
+ * <p><b>Each step</b>, in this order:
+ *
+ * <ol>
+ *   <li>Graduation: each university trains G ~ Poisson(graduatesPerResearcher · upstairs
+ *       researchers) graduates; Binomial(G, skilledShareOfGraduates) join the pool as SKILLED, the
+ *       rest as RESERVE.
+ *   <li>Maturation: Binomial(RESERVE, 1 / maturationSteps) reserve talent become CORE (a mean
+ *       stay of maturationSteps steps).
+ *   <li>Import: Poisson(talentImportQuota) leading scientists join the pool's LEADING, each with a
+ *       team of importTeamSize core researchers (pool CORE).
+ *   <li>Attrition: each pool tier loses Binomial(count, poolAttrition) people (retirement,
+ *       emigration, other occupations).
+ *   <li>Separations: each employer (firms in creation order, then universities) loses
+ *       Binomial(headcount, separationRate) of each tier; Binomial(separated, directMoveShare) of
+ *       them search job to job (see matching), the rest go to the pool.
+ *   <li>Vacancies: a firm wants S = round(B / w) staff (as above, with this step's sales,
+ *       subsidy, grants and wage index), of which
+ *       T = min(S, round(technicianRatio · workers)) technicians and S − T researchers (core or
+ *       leading); if it employs more technicians or researchers than that it lays the surplus
+ *       off to the pool (core researchers before leading scientists). A university wants its
+ *       initial headcounts, recomputed from the config: L* = round(universityLeadingShare ·
+ *       upstairsResearchers) leading scientists, upstairsResearchers − L* core researchers and
+ *       downstairsEngineers engineers (SKILLED); it never lays off.
+ *   <li>Matching: each vacancy gets one offer a step. First the universities, in a random order,
+ *       make offers for their leading vacancies (universities absorb leading scientists first);
+ *       then every employer with vacancies, in a random order, makes the rest: a firm offers its
+ *       researcher vacancies to leading scientists first, then to core researchers, and its
+ *       technician vacancies to SKILLED; a university offers core and engineer vacancies to CORE
+ *       and SKILLED. Within a tier, job-to-job movers (from another employer) get offers before
+ *       the pool. With v vacancies and a available candidates, min(v, a) offers go out and
+ *       Binomial(min(v, a), p) are accepted, so hires never exceed vacancies or candidates and the
+ *       expected fill rate is p when candidates are plenty. The acceptance probability is
+ *       p = baseAcceptance · a_o / max(1, soeAttractiveness) · exp(−d / acceptanceDistanceScale),
+ *       where a_o is soeAttractiveness for SOEs and universities and 1 for private firms (dividing
+ *       by max(1, ·) keeps p ≤ 1 and the ratio between ownerships exact), and d is the distance
+ *       from the employer to the nearest campus, where talent is trained (0 for a university, and
+ *       0 when there is no university). Movers left unplaced go to the pool.
+ *   <li>Dual appointments: round(dualAppointmentShare · upstairs researchers) of each university's
+ *       researchers hold a dual appointment with its alliance partners, spread equally; each
+ *       partner gets appointees × dualTimeShare / partners FTE of research time (summed over
+ *       universities, reset each step). The university keeps them on its staff.
+ * </ol>
+ *
+ * <p>Counters: {@code graduates}; {@code imports} (scientists and team members); {@code
+ * attrition}; {@code separations} (people who went from an employer to the pool: separations
+ * not moving job to job, layoffs, unplaced movers and the staff of exiting firms); {@code hires}
+ * (from the pool and job-to-job); {@code moves} (job-to-job moves placed).
+ */
 final class TalentMarket implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** The tiers that employers hold (reserve talent is only in the pool). */
+  private static final TalentTier[] EMPLOYED = {TalentTier.CORE, TalentTier.SKILLED, TalentTier.LEADING};
+
   /** Sets up the initial headcounts of firms, universities and the pool. */
   static void initialise(EcosystemModel model) {
-    // written next
+    TalentConfig tc = model.scenario().talent();
+    double wage = researcherWage(model);
+    int[] employed = new int[TalentTier.values().length];
+    for (Firm firm : model.firms()) {
+      int staff = wantedStaff(model, firm, wage);
+      int technicians = wantedTechnicians(firm, tc, staff);
+      setHeadcount(firm, TalentTier.SKILLED, technicians);
+      setHeadcount(firm, TalentTier.CORE, staff - technicians);
+      setHeadcount(firm, TalentTier.LEADING, 0);
+      double effective = firm.getCoreResearchers() + tc.leadingProductivity() * firm.getLeadingScientists();
+      firm.recordRd(firm.getRdSpending(), effective, staff);
+      for (TalentTier tier : EMPLOYED) {
+        employed[tier.ordinal()] += firm.getHeadcount(tier);
+      }
+    }
+    int leadingTarget = universityLeadingTarget(model);
+    for (University university : model.universities()) {
+      int promote = Math.min(university.getCoreResearchers(), leadingTarget - university.getLeadingScientists());
+      if (promote > 0) {
+        university.addHeadcount(TalentTier.CORE, -promote);
+        university.addHeadcount(TalentTier.LEADING, promote);
+      }
+      for (TalentTier tier : EMPLOYED) {
+        employed[tier.ordinal()] += university.getHeadcount(tier);
+      }
+    }
+    TalentPool pool = model.talentPool();
+    for (TalentTier tier : EMPLOYED) {
+      pool.add(tier, (int) Math.round(tc.initialPoolShare() * employed[tier.ordinal()]));
+    }
+    pool.add(TalentTier.RESERVE, pool.get(TalentTier.CORE));
   }
 
-  /** Returns an exiting firm's staff to the pool. */
+  /** Returns an exiting firm's staff to the pool (counted as separations). */
   static void release(EcosystemModel model, Firm firm) {
-    // written next
+    for (TalentTier tier : EMPLOYED) {
+      int n = firm.getHeadcount(tier);
+      firm.addHeadcount(tier, -n);
+      model.talentPool().add(tier, n);
+      model.counters().separations += n;
+    }
+    firm.setDualAppointmentTime(0);
   }
 
   @Override
   public void step(SimState state) {
-    // written next
+    EcosystemModel model = (EcosystemModel) state;
+    graduate(model);
+    mature(model);
+    importTalent(model);
+    attrition(model);
+    List<Post> posts = separate(model);
+    MoverQueue[] movers = moverQueues(posts);
+    postVacancies(model, posts);
+    match(model, posts, movers);
+    for (TalentTier tier : EMPLOYED) {
+      int unplaced = movers[tier.ordinal()].total;
+      model.talentPool().add(tier, unplaced);
+      model.counters().separations += unplaced;
+    }
+    dualAppointments(model);
+  }
+
+  // ---- a. to d.: flows into and out of the pool ----
+
+  static void graduate(EcosystemModel model) {
+    TalentConfig tc = model.scenario().talent();
+    TalentPool pool = model.talentPool();
+    for (University university : model.universities()) {
+      int graduates = model.poisson(tc.graduatesPerResearcher() * university.getUpstairsResearchers());
+      int skilled = binomial(model.random, graduates, tc.skilledShareOfGraduates());
+      pool.add(TalentTier.SKILLED, skilled);
+      pool.add(TalentTier.RESERVE, graduates - skilled);
+      model.counters().graduates += graduates;
+    }
+  }
+
+  static void mature(EcosystemModel model) {
+    TalentPool pool = model.talentPool();
+    int matured = binomial(model.random, pool.get(TalentTier.RESERVE), 1.0 / model.scenario().talent().maturationSteps());
+    pool.add(TalentTier.RESERVE, -matured);
+    pool.add(TalentTier.CORE, matured);
+  }
+
+  static void importTalent(EcosystemModel model) {
+    int scientists = model.poisson(model.policy().talentImportQuota());
+    int team = scientists * model.scenario().talent().importTeamSize();
+    model.talentPool().add(TalentTier.LEADING, scientists);
+    model.talentPool().add(TalentTier.CORE, team);
+    model.counters().imports += scientists + team;
+  }
+
+  static void attrition(EcosystemModel model) {
+    TalentPool pool = model.talentPool();
+    double rate = model.scenario().talent().poolAttrition();
+    for (TalentTier tier : TalentTier.values()) {
+      int leaving = binomial(model.random, pool.get(tier), rate);
+      pool.add(tier, -leaving);
+      model.counters().attrition += leaving;
+    }
+  }
+
+  // ---- e. to g.: separations, vacancies, matching ----
+
+  /** Draws each employer's separations; returns one post per employer (firms, then universities). */
+  private static List<Post> separate(EcosystemModel model) {
+    TalentConfig tc = model.scenario().talent();
+    MersenneTwisterFast random = model.random;
+    List<Post> posts = new ArrayList<>(model.firms().size() + model.universities().size());
+    for (Firm firm : model.firms()) {
+      posts.add(new Post(firm, null, acceptance(model, firm, tc)));
+    }
+    double universityAcceptance = tc.baseAcceptance() * ownershipFactor(tc, true);
+    for (University university : model.universities()) {
+      posts.add(new Post(null, university, universityAcceptance));
+    }
+    for (Post post : posts) {
+      for (TalentTier tier : EMPLOYED) {
+        int separated = binomial(random, post.headcount(tier), tc.separationRate());
+        int moving = binomial(random, separated, tc.directMoveShare());
+        post.add(tier, -separated);
+        post.moving[tier.ordinal()] = moving;
+        model.talentPool().add(tier, separated - moving);
+        model.counters().separations += separated - moving;
+      }
+    }
+    return posts;
+  }
+
+  private static MoverQueue[] moverQueues(List<Post> posts) {
+    MoverQueue[] queues = new MoverQueue[TalentTier.values().length];
+    for (TalentTier tier : TalentTier.values()) {
+      queues[tier.ordinal()] = new MoverQueue(tier);
+    }
+    for (Post post : posts) {
+      for (TalentTier tier : EMPLOYED) {
+        queues[tier.ordinal()].add(post, post.moving[tier.ordinal()]);
+      }
+    }
+    return queues;
+  }
+
+  /** Sets each post's vacancies and lays off firms' surplus staff to the pool. */
+  private static void postVacancies(EcosystemModel model, List<Post> posts) {
+    TalentConfig tc = model.scenario().talent();
+    double wage = researcherWage(model);
+    int leadingTarget = universityLeadingTarget(model);
+    int coreTarget = model.scenario().universities().upstairsResearchers() - leadingTarget;
+    int engineerTarget = model.scenario().universities().downstairsEngineers();
+    for (Post post : posts) {
+      if (post.firm != null) {
+        Firm firm = post.firm;
+        int staff = wantedStaff(model, firm, wage);
+        int technicians = wantedTechnicians(firm, tc, staff);
+        int researchers = staff - technicians;
+        layOff(model, post, TalentTier.SKILLED, firm.getTechnicians() - technicians);
+        int surplus = firm.getCoreResearchers() + firm.getLeadingScientists() - researchers;
+        int coreLaidOff = Math.min(Math.max(0, surplus), firm.getCoreResearchers());
+        layOff(model, post, TalentTier.CORE, coreLaidOff);
+        layOff(model, post, TalentTier.LEADING, surplus - coreLaidOff);
+        post.researchers = Math.max(0, researchers - firm.getCoreResearchers() - firm.getLeadingScientists());
+        post.skilled = Math.max(0, technicians - firm.getTechnicians());
+      } else {
+        University university = post.university;
+        post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
+        post.researchers = Math.max(0, coreTarget - university.getCoreResearchers());
+        post.skilled = Math.max(0, engineerTarget - university.getDownstairsEngineers());
+      }
+    }
+  }
+
+  private static void layOff(EcosystemModel model, Post post, TalentTier tier, int n) {
+    if (n > 0) {
+      post.add(tier, -n);
+      model.talentPool().add(tier, n);
+      model.counters().separations += n;
+    }
+  }
+
+  private static void match(EcosystemModel model, List<Post> posts, MoverQueue[] movers) {
+    List<Post> universities = new ArrayList<>();
+    List<Post> open = new ArrayList<>();
+    for (Post post : posts) {
+      if (post.university != null && post.leading > 0) {
+        universities.add(post);
+      }
+      if (post.researchers > 0 || post.skilled > 0) {
+        open.add(post);
+      }
+    }
+    shuffle(universities, model.random);
+    for (Post post : universities) {
+      offer(model, post, TalentTier.LEADING, post.leading, movers);
+    }
+    shuffle(open, model.random);
+    for (Post post : open) {
+      if (post.firm != null && post.researchers > 0) {
+        int offers = offer(model, post, TalentTier.LEADING, post.researchers, movers);
+        offer(model, post, TalentTier.CORE, post.researchers - offers, movers);
+      } else if (post.researchers > 0) {
+        offer(model, post, TalentTier.CORE, post.researchers, movers);
+      }
+      if (post.skilled > 0) {
+        offer(model, post, TalentTier.SKILLED, post.skilled, movers);
+      }
+    }
+  }
+
+  /**
+   * Makes one offer per vacancy (up to the candidates available) to candidates of {@code tier},
+   * job-to-job movers from other employers first, then the pool; each accepts with the post's
+   * probability. Returns the number of offers made.
+   */
+  private static int offer(EcosystemModel model, Post post, TalentTier tier, int vacancies, MoverQueue[] movers) {
+    if (vacancies <= 0) {
+      return 0;
+    }
+    MoverQueue queue = movers[tier.ordinal()];
+    TalentPool pool = model.talentPool();
+    int toMovers = Math.min(vacancies, queue.availableTo(post));
+    int moved = binomial(model.random, toMovers, post.acceptance);
+    queue.take(post, moved);
+    int toPool = Math.min(vacancies - toMovers, pool.get(tier));
+    int hired = binomial(model.random, toPool, post.acceptance);
+    pool.add(tier, -hired);
+    post.add(tier, moved + hired);
+    model.counters().moves += moved;
+    model.counters().hires += moved + hired;
+    return toMovers + toPool;
+  }
+
+  // ---- h. dual appointments ----
+
+  static void dualAppointments(EcosystemModel model) {
+    TalentConfig tc = model.scenario().talent();
+    for (Firm firm : model.firms()) {
+      firm.setDualAppointmentTime(0);
+    }
+    for (University university : model.universities()) {
+      List<Firm> partners = model.alliancePartners(university);
+      if (partners.isEmpty()) {
+        continue;
+      }
+      double time = dualAppointees(model, university) * tc.dualTimeShare() / partners.size();
+      for (Firm partner : partners) {
+        partner.setDualAppointmentTime(partner.getDualAppointmentTime() + time);
+      }
+    }
+  }
+
+  /** University researchers holding a dual appointment at partner firms (0 without partners). */
+  static int dualAppointees(EcosystemModel model, University university) {
+    if (model.alliancePartners(university).isEmpty()) {
+      return 0;
+    }
+    return (int) Math.round(model.scenario().talent().dualAppointmentShare() * university.getUpstairsResearchers());
+  }
+
+  // ---- rules shared by the sub-steps ----
+
+  static double researcherWage(EcosystemModel model) {
+    return model.scenario().market().researcherWage() * model.wageIndex();
+  }
+
+  /**
+   * R&D staff the firm's budget buys: round(planned R&D / wage), where planned R&D is
+   * {@link EcosystemModel#plannedRd}: ν · sales, grossed up by the R&D subsidy, plus unspent
+   * incubation grants.
+   */
+  static int wantedStaff(EcosystemModel model, Firm firm, double wage) {
+    double staff = model.plannedRd(firm) / wage;
+    return staff > 0 ? (int) Math.min(Integer.MAX_VALUE / 4, Math.round(staff)) : 0;
+  }
+
+  /** Technicians wanted within {@code staff}: min(staff, round(technicianRatio · workers)). */
+  static int wantedTechnicians(Firm firm, TalentConfig tc, int staff) {
+    double technicians = tc.technicianRatio() * firm.getWorkers();
+    return technicians > 0 ? (int) Math.min(staff, Math.round(technicians)) : 0;
+  }
+
+  /** Leading scientists a university wants: round(universityLeadingShare · upstairsResearchers). */
+  static int universityLeadingTarget(EcosystemModel model) {
+    return (int) Math.round(model.scenario().talent().universityLeadingShare() * model.scenario().universities().upstairsResearchers());
+  }
+
+  /** a_o / max(1, soeAttractiveness): a_o = soeAttractiveness for SOEs and universities, 1 otherwise. */
+  static double ownershipFactor(TalentConfig tc, boolean publicEmployer) {
+    double attractiveness = tc.soeAttractiveness();
+    return (publicEmployer ? attractiveness : 1.0) / Math.max(1.0, attractiveness);
+  }
+
+  /** The probability that a candidate accepts the firm's offer. */
+  static double acceptance(EcosystemModel model, Firm firm, TalentConfig tc) {
+    double distance = distanceToCampus(model, firm);
+    return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE)
+        * StrictMath.exp(-distance / tc.acceptanceDistanceScale());
+  }
+
+  /** Distance from the firm to the nearest campus (universities are few), 0 without universities. */
+  static double distanceToCampus(EcosystemModel model, Firm firm) {
+    double nearest = Double.POSITIVE_INFINITY;
+    for (University university : model.universities()) {
+      nearest = Math.min(nearest, firm.getLocation().distance(university.getCampus()));
+    }
+    return model.universities().isEmpty() ? 0 : nearest;
+  }
+
+  private static void setHeadcount(Firm firm, TalentTier tier, int n) {
+    firm.addHeadcount(tier, n - firm.getHeadcount(tier));
+  }
+
+  private static <T> void shuffle(List<T> list, MersenneTwisterFast random) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      T t = list.get(i);
+      list.set(i, list.get(j));
+      list.set(j, t);
+    }
+  }
+
+  /**
+   * A Binomial(n, p) draw: by symmetry for p > 1/2; by the geometric waiting-time method (mean
+   * n·p + 1 uniforms) up to a mean of 500; above, a rounded normal approximation clamped to
+   * [0, n], as {@link EcosystemModel#poisson} does.
+   */
+  static int binomial(MersenneTwisterFast random, int n, double p) {
+    if (n <= 0 || p <= 0) {
+      return 0;
+    }
+    if (p >= 1) {
+      return n;
+    }
+    if (p > 0.5) {
+      return n - binomial(random, n, 1 - p);
+    }
+    double mean = n * p;
+    if (mean > 500) {
+      long x = Math.round(mean + StrictMath.sqrt(mean * (1 - p)) * random.nextGaussian());
+      return (int) Math.max(0, Math.min(n, x));
+    }
+    double logQ = StrictMath.log1p(-p);
+    double position = 0;
+    int count = 0;
+    while (true) {
+      // A geometric gap (trials up to the next success): floor(ln U / ln(1 − p)) + 1, U in (0, 1].
+      position += StrictMath.floor(StrictMath.log(1 - random.nextDouble()) / logQ) + 1;
+      if (position > n) {
+        return count;
+      }
+      count++;
+    }
+  }
+
+  /** One employer's state in this step's market: its open positions and its job-to-job movers. */
+  private static final class Post {
+    final Firm firm;
+    final University university;
+    final double acceptance;
+    /** Separated staff of each tier searching job to job. */
+    final int[] moving = new int[TalentTier.values().length];
+    /** Index of this employer's batch in each tier's mover queue, or -1. */
+    final int[] moverBatch = new int[TalentTier.values().length];
+    /** Open researcher positions: core or leading at a firm, core at a university. */
+    int researchers;
+    /** Open leading positions (universities only). */
+    int leading;
+    /** Open technician or engineer positions. */
+    int skilled;
+
+    Post(Firm firm, University university, double acceptance) {
+      this.firm = firm;
+      this.university = university;
+      this.acceptance = acceptance;
+      Arrays.fill(moverBatch, -1);
+    }
+
+    int headcount(TalentTier tier) {
+      return firm != null ? firm.getHeadcount(tier) : university.getHeadcount(tier);
+    }
+
+    void add(TalentTier tier, int n) {
+      if (firm != null) {
+        firm.addHeadcount(tier, n);
+      } else {
+        university.addHeadcount(tier, n);
+      }
+    }
+  }
+
+  /**
+   * Job-to-job movers of one tier, in batches by origin, taken first come first served (skipping
+   * the taker's own batch, so nobody moves back to the employer they just left).
+   */
+  private static final class MoverQueue {
+    private final TalentTier tier;
+    private final List<Post> origins = new ArrayList<>();
+    private int[] remaining = new int[16];
+    private int head;
+    int total;
+
+    MoverQueue(TalentTier tier) {
+      this.tier = tier;
+    }
+
+    void add(Post origin, int n) {
+      if (n <= 0) {
+        return;
+      }
+      if (origins.size() == remaining.length) {
+        remaining = Arrays.copyOf(remaining, 2 * remaining.length);
+      }
+      origin.moverBatch[tier.ordinal()] = origins.size();
+      remaining[origins.size()] = n;
+      origins.add(origin);
+      total += n;
+    }
+
+    /** Movers that {@code post} may hire: all but its own. */
+    int availableTo(Post post) {
+      return total - own(post);
+    }
+
+    private int own(Post post) {
+      int index = post.moverBatch[tier.ordinal()];
+      return index >= 0 ? remaining[index] : 0;
+    }
+
+    void take(Post taker, int n) {
+      for (int i = head; n > 0 && i < origins.size(); i++) {
+        if (origins.get(i) == taker) {
+          continue;
+        }
+        int taken = Math.min(n, remaining[i]);
+        remaining[i] -= taken;
+        total -= taken;
+        n -= taken;
+      }
+      while (head < origins.size() && remaining[head] == 0) {
+        head++;
+      }
+      if (n > 0) {
+        throw new IllegalStateException("more " + tier + " movers taken than available");
+      }
+    }
   }
 }

@@ -8,7 +8,8 @@ import sim.engine.Steppable;
  * 楼上创新 — upstairs research (MODEL.md §3 step 2): each university makes
  * Poisson(inventionRate · researchers · facilityFactor) inventions a step, each with a sector drawn
  * from the invention sector weights and a lognormal value (the proportional productivity jump it
- * carries).
+ * carries). Under the talent market the researchers are core researchers plus
+ * {@code leadingProductivity} × leading scientists.
  */
 final class UpstairsResearch implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -19,7 +20,11 @@ final class UpstairsResearch implements Steppable {
     UniversitiesConfig uc = model.scenario().universities();
     double[] sectorWeights = uc.inventionSectors().asArray();
     for (University university : model.universities()) {
-      double mean = uc.inventionRate() * university.getUpstairsResearchers() * university.getFacilityFactor();
+      // Under the talent market a leading scientist counts leadingProductivity researchers.
+      double researchers = model.talentMarket()
+          ? university.getCoreResearchers() + model.scenario().talent().leadingProductivity() * university.getLeadingScientists()
+          : university.getUpstairsResearchers();
+      double mean = uc.inventionRate() * researchers * university.getFacilityFactor();
       int inventions = model.poisson(mean);
       for (int i = 0; i < inventions; i++) {
         Sector sector = Sector.of(model.drawIndex(sectorWeights));
