@@ -1,14 +1,233 @@
 package org.nqpf.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.nqpf.config.AiConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.field.network.Edge;
+import sim.util.Bag;
 
-/** Being written. */
+/**
+ * AI adoption, phase 7 (MODEL.md §3 step 7 and §7 "AI diffusion"): the article's 产业AI化 —
+ * AI-transformed factories whose "R&D cycle is about 20% shorter and production efficiency about
+ * 35% higher", with small and medium firms reaching AI through low-cost services that government
+ * AI infrastructure (算力) provides. Diffusion is a Bass-type hazard (Bass 1969): a spontaneous
+ * part p, raised by public infrastructure, plus an imitation part q × s, scaled by affordability.
+ *
+ * <p>With ι = {@code policy.aiInfrastructure} and the {@code ai} parameters, each step:
+ *
+ * <ol>
+ *   <li><b>Hazards, from the state at the start of the phase</b> (so that the order of firms does
+ *       not matter). For each non-adopter, in the order of {@link EcosystemModel#firms()}:
+ *       <ul>
+ *         <li>cost C = ({@code adoptionCost} + {@code adoptionCostPerWorker} × production
+ *             workers) × wage index × (1 − {@code infrastructureCostReduction} × ι): public
+ *             算力 makes AI services cheaper;</li>
+ *         <li>affordability a = min(1, max(0, net worth) / C): a firm whose net worth is small
+ *             against the cost rarely adopts;</li>
+ *         <li>contacts: up to k = {@code neighbourSample} firms of any sector within
+ *             {@code neighbourRadius}, taken from the spatial index, sorted by firm id and, when
+ *             there are more than k, sampled without replacement with {@code model.random}; plus
+ *             alliance partners: the firms that share a university alliance with it count as
+ *             m = min(k, P) further contacts, P the number of such fellow partners, with their
+ *             adopter share s_P (counted per university from the network, so the cost is linear
+ *             in the number of edges, never all pairs);</li>
+ *         <li>s = (adopters among the sampled neighbours + m × s_P) / (sampled neighbours + m),
+ *             0 when the firm has no contacts;</li>
+ *         <li>hazard h = min(1, (p₀ × (1 + {@code infrastructureHazardBoost} × ι) + q × s) × a),
+ *             p₀ = {@code baseHazard}, q = {@code imitationHazard}.</li>
+ *       </ul>
+ *   <li><b>Deepening.</b> Each firm that had adopted before the phase pays the upkeep
+ *       {@code upkeepShare} × sales for AI services; if its cash covers it, its level ℓ rises to
+ *       ℓ + {@code deepeningRate} × (1 − ℓ) (so 1 − ℓ decays geometrically towards full
+ *       adoption); if not, it pays nothing and ℓ stays.</li>
+ *   <li><b>Adoption.</b> Each non-adopter draws one uniform u from {@code model.random}, in firm
+ *       order; if u &lt; h and its cash covers C, it pays C and starts at ℓ =
+ *       {@code initialLevel} (counted in {@link StepCounters#aiAdoptions()}); if u &lt; h but the
+ *       cash falls short, it does not adopt this step.</li>
+ * </ol>
+ *
+ * Every payment goes to households through {@link Books#aiSpending}. The level takes effect via
+ * {@link Firm#setAiLevel}: production efficiency × (1 + {@code productionGain} × ℓ) (used by
+ * {@link Firm#getProductivity()} in the goods market this very step) and, in the next R&D phase,
+ * research effort per step × 1 / (1 − {@code rdCycleReduction} × ℓ) (see {@link FirmResearch}).
+ * Adoption is never undone: a firm that cannot pay upkeep keeps its level.
+ */
 final class AiAdoption implements Steppable {
   private static final long serialVersionUID = 1L;
 
   @Override
   public void step(SimState state) {
-    // written next
+    EcosystemModel model = (EcosystemModel) state;
+    AiConfig ai = model.scenario().ai();
+    double infrastructure = model.policy().aiInfrastructure();
+    List<Firm> firms = model.firms();
+    int n = firms.size();
+
+    // 1. Hazards and costs from the adoption state at the start of the phase.
+    PartnerShares partners = PartnerShares.of(model);
+    double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
+    double spontaneous = ai.baseHazard() * (1 + ai.infrastructureHazardBoost() * infrastructure);
+    boolean[] adopterAtStart = new boolean[n];
+    double[] hazard = new double[n];
+    double[] cost = new double[n];
+    for (int i = 0; i < n; i++) {
+      Firm firm = firms.get(i);
+      adopterAtStart[i] = firm.isAiAdopter();
+      if (adopterAtStart[i]) {
+        continue;
+      }
+      cost[i] = adoptionCost(ai, firm, costFactor);
+      double share = contactShare(model, firm, ai, partners);
+      hazard[i] = hazard(spontaneous, ai.imitationHazard(), share, affordability(firm.getNetWorth(), cost[i]));
+    }
+
+    // 2. Adopters deepen, paying upkeep; 3. non-adopters draw.
+    long step = model.currentStep();
+    Books books = model.books();
+    for (int i = 0; i < n; i++) {
+      Firm firm = firms.get(i);
+      if (adopterAtStart[i]) {
+        double level = firm.getAiLevel();
+        double upkeep = ai.upkeepShare() * Math.max(0, firm.getSales());
+        if (firm.getCash() >= upkeep) {
+          books.aiSpending(firm, upkeep);
+          level = deepen(level, ai.deepeningRate());
+        }
+        firm.setAiLevel(level, ai.productionGain(), step);
+      } else {
+        boolean drawn = model.random.nextDouble() < hazard[i];
+        if (drawn && firm.getCash() >= cost[i]) {
+          books.aiSpending(firm, cost[i]);
+          firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step);
+          model.counters().aiAdoptions++;
+        }
+      }
+    }
+  }
+
+  /** C = (fixed + per-worker cost × production workers) × wage index × (1 − cost reduction × ι). */
+  static double adoptionCost(AiConfig ai, Firm firm, double costFactor) {
+    return (ai.adoptionCost() + ai.adoptionCostPerWorker() * Math.max(0, firm.getWorkers())) * costFactor;
+  }
+
+  /** a = min(1, max(0, net worth) / cost); 1 when AI costs nothing. */
+  static double affordability(double netWorth, double cost) {
+    if (cost <= 0) {
+      return 1;
+    }
+    return Math.min(1, Math.max(0, netWorth) / cost);
+  }
+
+  /** h = min(1, (p + q × s) × a), p the spontaneous hazard with infrastructure. */
+  static double hazard(double spontaneous, double imitation, double share, double affordability) {
+    return Math.min(1, (spontaneous + imitation * share) * affordability);
+  }
+
+  /** ℓ' = ℓ + δ × (1 − ℓ). */
+  static double deepen(double level, double rate) {
+    return level + rate * (1 - level);
+  }
+
+  /**
+   * Adopter share among the firm's contacts: sampled spatial neighbours plus its fellow alliance
+   * partners (weighted as up to k contacts).
+   */
+  static double contactShare(EcosystemModel model, Firm firm, AiConfig ai, PartnerShares partners) {
+    int k = ai.neighbourSample();
+    int neighbours = 0;
+    int adoptingNeighbours = 0;
+    if (k > 0) {
+      List<Firm> near = neighbours(model, firm, ai.neighbourRadius());
+      int take = Math.min(k, near.size());
+      if (near.size() > k) {
+        // Partial Fisher–Yates on the id-sorted list: the first k entries are the sample.
+        for (int j = 0; j < take; j++) {
+          int pick = j + model.random.nextInt(near.size() - j);
+          Firm swap = near.get(j);
+          near.set(j, near.get(pick));
+          near.set(pick, swap);
+        }
+      }
+      for (int j = 0; j < take; j++) {
+        neighbours++;
+        if (near.get(j).isAiAdopter()) {
+          adoptingNeighbours++;
+        }
+      }
+    }
+    double partnerWeight = 0;
+    double adoptingPartners = 0;
+    long[] fellow = partners.fellowsOf(model, firm);
+    if (fellow[0] > 0 && k > 0) {
+      partnerWeight = Math.min(k, fellow[0]);
+      adoptingPartners = partnerWeight * fellow[1] / (double) fellow[0];
+    }
+    double contacts = neighbours + partnerWeight;
+    return contacts > 0 ? (adoptingNeighbours + adoptingPartners) / contacts : 0;
+  }
+
+  /** Living firms other than {@code firm} within {@code radius}, any sector, in order of firm id. */
+  static List<Firm> neighbours(EcosystemModel model, Firm firm, double radius) {
+    Bag near = model.space().getNeighborsWithinDistance(firm.getLocation(), radius);
+    List<Firm> result = new ArrayList<>();
+    for (int i = 0; i < near.numObjs; i++) {
+      if (near.objs[i] instanceof Firm f && f != firm && f.isAlive()
+          && f.getLocation().distance(firm.getLocation()) <= radius) {
+        result.add(f);
+      }
+    }
+    // The spatial index's order depends on hashing: sort so that draws do not.
+    result.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
+    return result;
+  }
+
+  /**
+   * Per university, how many living alliance partners it has and how many of them had adopted AI
+   * at the start of the phase; one pass over the universities' edges.
+   */
+  static final class PartnerShares {
+    private final int[] partners;
+    private final int[] adopters;
+
+    private PartnerShares(int[] partners, int[] adopters) {
+      this.partners = partners;
+      this.adopters = adopters;
+    }
+
+    static PartnerShares of(EcosystemModel model) {
+      List<University> universities = model.universities();
+      int[] partners = new int[universities.size()];
+      int[] adopters = new int[universities.size()];
+      for (int u = 0; u < universities.size(); u++) {
+        for (Firm f : model.alliancePartners(universities.get(u))) {
+          partners[u]++;
+          if (f.isAiAdopter()) {
+            adopters[u]++;
+          }
+        }
+      }
+      return new PartnerShares(partners, adopters);
+    }
+
+    /**
+     * {fellow partners, adopters among them} summed over the universities the firm is allied
+     * with (a firm sharing two universities counts twice); the firm itself is left out.
+     */
+    long[] fellowsOf(EcosystemModel model, Firm firm) {
+      long fellows = 0;
+      long adopting = 0;
+      Bag edges = model.network().getEdges(firm, null);
+      for (int i = 0; i < edges.numObjs; i++) {
+        Edge edge = (Edge) edges.objs[i];
+        if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE
+            && edge.getOtherNode(firm) instanceof University u && u.getId() < partners.length) {
+          fellows += partners[u.getId()] - 1;
+          adopting += adopters[u.getId()] - (firm.isAiAdopter() ? 1 : 0);
+        }
+      }
+      return new long[] {Math.max(0, fellows), Math.max(0, adopting)};
+    }
   }
 }

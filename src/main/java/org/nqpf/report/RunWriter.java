@@ -31,6 +31,7 @@ public final class RunWriter {
    */
   public static Path write(Path target, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
     Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
+    extra.putAll(AiComparison.of(finalFirms, scenario));
     try (ResultsFolder folder = ResultsFolder.create(target)) {
       Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
       TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
