@@ -1,8 +1,10 @@
 package org.nqpf.config;
 
 /**
- * Entry of new private firms (a Poisson number per step), and the age up to which a
- * future-industry start-up is eligible for incubation grants.
+ * Entry of new private firms (a Poisson number per step), the age up to which a future-industry
+ * start-up is eligible for incubation grants, and whether SOEs face a soft budget constraint
+ * (Kornai): the government covers an SOE's negative cash and SOEs do not leave for a negligible
+ * market share.
  */
 public record DemographyConfig(
     double entryRate,
@@ -11,9 +13,10 @@ public record DemographyConfig(
     double entrantRelativeShare,
     double entrantCash,
     double nearCampusEntryShare,
-    int incubationAge) {
+    int incubationAge,
+    boolean soeSoftBudget) {
 
-  public static final DemographyConfig DEFAULT = new DemographyConfig(0.02, 0.95, 0.1, 0.5, 20, 0.2, 8);
+  public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);

@@ -26,8 +26,8 @@ public record FirmsConfig(
       1000, 0.04,
       new SectorWeights(0.6, 0.3, 0.1),
       new SectorWeights(0.6, 0.4, 0.0),
-      40, 1.0, 20, 0.15, 1.4, 2.0, 4.0, 0.5, 0.15,
-      0.04, 0.03, 0.3);
+      40, 1.0, 5, 0.15, 2.7, 2.0, 14.0, 0.1, 0.15,
+      0.04, 0.03, 0.6);
 
   public FirmsConfig {
     Check.count("count", count, 1, Check.MAX_AGENTS);

@@ -18,7 +18,7 @@ public record MarketConfig(
     double exitRelativeShare) {
 
   public static final MarketConfig DEFAULT = new MarketConfig(
-      0.3, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,
+      0.2, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,
       new SectorRates(0.005, 0.012, 0.02),
       1.0, 0.05);
 

@@ -30,7 +30,7 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai) {
     DIFFUSION
   }
 
-  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.INTERNAL_FUNDS, Talent.FREE_HIRING, Ai.OFF);
+  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION);
 
   public MechanismsConfig {
     Check.present("finance", finance);

@@ -47,7 +47,7 @@ public record PolicyConfig(
   }
 
   public static final PolicyConfig DEFAULT = new PolicyConfig(
-      0.25, 0.0, 0.3, 0.5, 0.002, 0.005, Replenishment.MARKET, 0.0005, 0.2, 2, 0.0005, 0.3, List.of());
+      0.25, 0.0, 0.3, 0.5, 0.002, 0.005, Replenishment.MARKET, 0.0005, 0.3, 2, 0.0005, 0.3, List.of());
 
   public PolicyConfig {
     Check.probability("taxRate", taxRate);

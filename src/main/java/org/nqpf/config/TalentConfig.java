@@ -23,7 +23,7 @@ public record TalentConfig(
     int importTeamSize) {
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.3, 0.05, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
+      0.03, 0.5, 8, 0.03, 0.03, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);

@@ -19,6 +19,7 @@ public final class Books {
   private double topUps;
   private double incubation;
   private double ai;
+  private double bailouts;
 
   public double households() {
     return households;
@@ -49,6 +50,7 @@ public final class Books {
     topUps = 0;
     incubation = 0;
     ai = 0;
+    bailouts = 0;
   }
 
   /** Households pay a firm (purchases of output, start-up capital). */
@@ -134,6 +136,17 @@ public final class Books {
     fund.addCapital(amount);
     fund.recordTopUp(amount);
     topUps += amount;
+  }
+
+  /** The government covers an SOE's negative cash (soft budget constraint). */
+  void bailOut(Firm firm, double amount) {
+    government -= amount;
+    firm.addCash(amount);
+    bailouts += amount;
+  }
+
+  public double stepBailouts() {
+    return bailouts;
   }
 
   /** An incubation grant to a young future-industry start-up. */

@@ -79,11 +79,14 @@ final class CreditMarket implements Steppable {
   static void serviceDebt(EcosystemModel model) {
     Books books = model.books();
     for (Firm firm : model.firms()) {
+      firm.setInterestPaid(0);
       if (firm.getLoans().isEmpty()) {
         continue;
       }
+      double interestPaid = 0;
       for (Loan loan : firm.getLoans()) {
         double interest = loan.rate() * loan.principal();
+        interestPaid += interest;
         double principal = loan.principalDue();
         if (loan.isSpecial()) {
           books.firmRepaysGovernment(firm, principal, interest);
@@ -95,6 +98,7 @@ final class CreditMarket implements Steppable {
           loan.fund().addExposure(-loan.guaranteedShare() * principal);
         }
       }
+      firm.setInterestPaid(interestPaid);
       firm.pruneLoans();
       updateLoanEdge(model, firm);
     }

@@ -7,7 +7,9 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Exit and entry (MODEL.md §3 step 9). A firm exits when its cash is negative (insolvent) or its
+ * Exit and entry (MODEL.md §3 step 9). Under the SOE soft budget constraint
+ * ({@code soeSoftBudget}), the government pays an SOE's negative cash back to zero and SOEs never
+ * exit. Otherwise a firm exits when its cash is negative (insolvent) or its
  * market share falls below {@code exitRelativeShare} / n of its sector; households take what it
  * leaves (or bear its loss). Then Poisson({@code entryRate} × the initial number of firms)
  * private start-ups enter (a base rate that does not compound with the population),
@@ -30,6 +32,12 @@ final class Demography implements Steppable {
       List<Firm> firms = model.firms(sector);
       double minimumShare = threshold / Math.max(1, firms.size());
       for (Firm firm : firms) {
+        if (!firm.isPrivate() && model.scenario().demography().soeSoftBudget()) {
+          if (firm.getCash() < 0) {
+            model.books().bailOut(firm, -firm.getCash());
+          }
+          continue;
+        }
         if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
           if (model.creditMarket()) {
             CreditMarket.settleExit(model, firm);

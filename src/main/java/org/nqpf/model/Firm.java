@@ -35,6 +35,7 @@ public final class Firm {
   private int leadingScientists;
   private double dualAppointmentTime;
   private double rdGrant;
+  private double interestPaid;
   private double aiLevel;
   private long aiAdoptedStep = -1;
   private int bankIndex;
@@ -406,6 +407,15 @@ public final class Firm {
     if (coreResearchers < 0 || technicians < 0 || leadingScientists < 0) {
       throw new IllegalStateException(this + ": " + tier + " headcount would turn negative");
     }
+  }
+
+  /** Interest paid on loans this step (a cost in the step's profit). */
+  public double getInterestPaid() {
+    return interestPaid;
+  }
+
+  void setInterestPaid(double amount) {
+    interestPaid = amount;
   }
 
   /** Incubation grants received and not yet spent on R&D. */

@@ -17,7 +17,8 @@ import sim.engine.Steppable;
  *   <li>nominal demand grows at the sector's rate (first, for all sectors, which also moves the
  *       wage index); a firm sells its share of it, within its
  *       capacity (capital / capital per unit of sales), and hires the workers the output needs;</li>
- *   <li>it pays wages, a fixed operating cost, a profit tax, dividends, and invests towards the capital its demand needs,
+ *   <li>it pays wages and a fixed operating cost; its profit is sales less wages, fixed cost, R&D,
+ *       interest paid this step and depreciation; it pays a profit tax, dividends, and invests towards the capital its demand needs,
  *       all within its own cash (internal funds until the credit mechanism arrives).</li>
  * </ol>
  */
@@ -89,7 +90,7 @@ final class GoodsMarket implements Steppable {
     books.householdsToFirm(firm, sales);
     books.firmToHouseholds(firm, wages + fixedCost);
     double depreciation = market.depreciation() * firm.getCapital();
-    double profit = sales - wages - fixedCost - firm.getRdSpending() - depreciation;
+    double profit = sales - wages - fixedCost - firm.getRdSpending() - firm.getInterestPaid() - depreciation;
     double tax = model.policy().taxRate() * Math.max(0, profit);
     books.taxFirm(firm, tax);
     firm.recordProfit(profit, tax);

@@ -86,6 +86,7 @@ public enum Metric {
   AI_ADOPTIONS("aiAdoptions", "firms", true, "Firms that adopted AI this step."),
   AI_ADOPTION_SHARE("aiAdoptionShare", "share", false, "Share of firms that have adopted AI."),
   AI_MEAN_LEVEL("aiMeanLevel", "level", false, "Mean AI adoption level over all firms."),
+  SOE_BAILOUTS("soeBailouts", "money/quarter", false, "Government payments covering SOEs' negative cash this step (soft budget)."),
   INCUBATION_GRANTS("incubationGrants", "money/quarter", false, "Incubation grants to young future-industry start-ups this step."),
   SPECIAL_LENDING("specialLending", "money/quarter", false, "Special innovation loans paid out by the government this step."),
   HOUSEHOLD_BALANCE("householdBalance", "money", false, "Households' account (the demand side and the owners of firms)."),

@@ -119,6 +119,7 @@ final class Observer implements Steppable {
     observeCredit(model, row);
     observeTalent(model, row);
     observeAi(model, row);
+    set(row, Metric.SOE_BAILOUTS, books.stepBailouts());
     set(row, Metric.INCUBATION_GRANTS, books.stepIncubation());
     set(row, Metric.SPECIAL_LENDING, books.stepSpecialLending());
     set(row, Metric.HOUSEHOLD_BALANCE, books.households());

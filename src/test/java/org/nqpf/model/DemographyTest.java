@@ -15,7 +15,7 @@ class DemographyTest {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0}\nmarket: {exitRelativeShare: 0.1}"));
     Firm healthy = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.6, 10, 100);
     Firm insolvent = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.38, -5, 100);
-    Firm tiny = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.02, 7, 100);
+    Firm tiny = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.02, 7, 100);
     Worlds.demand(model, 1000);
     double money = Worlds.money(model);
     new Demography().step(model);
@@ -27,6 +27,32 @@ class DemographyTest {
     assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
     assertThat(healthy.getMarketShare()).isCloseTo(1.0, within(1e-12));
     assertThat(model.network().getAllNodes().numObjs).isEqualTo(1);
+  }
+
+  @Test
+  void underTheSoftBudgetTheGovernmentCoversAnSoesLossesAndItStays() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0}\nmarket: {exitRelativeShare: 0.1}"));
+    Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.01, -30, 100);
+    Firm peer = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.99, 10, 100);
+    Worlds.demand(model, 1000);
+    double money = Worlds.money(model);
+    new Demography().step(model);
+    assertThat(model.firms()).containsExactly(soe, peer);
+    assertThat(soe.getCash()).isZero();
+    assertThat(model.books().government()).isEqualTo(-30);
+    assertThat(model.books().stepBailouts()).isEqualTo(30);
+    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
+  }
+
+  @Test
+  void withoutTheSoftBudgetAnInsolventSoeExits() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0, soeSoftBudget: false}"));
+    Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.5, -30, 100);
+    Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.5, 10, 100);
+    Worlds.demand(model, 1000);
+    new Demography().step(model);
+    assertThat(soe.isAlive()).isFalse();
+    assertThat(model.books().stepBailouts()).isZero();
   }
 
   @Test

@@ -8,12 +8,35 @@ import sim.util.Double2D;
 final class Worlds {
   private Worlds() {}
 
-  /** The default scenario with YAML overrides, e.g. {@code "innovation: {drawLow: 0.1}"}. */
+  /** The mechanisms a test does not name are switched to their stand-ins, to isolate the one under test. */
+  private static final String[][] ISOLATED = {{"finance", "INTERNAL_FUNDS"}, {"talent", "FREE_HIRING"}, {"ai", "OFF"}};
+
+  /**
+   * The default scenario with YAML overrides, e.g. {@code "innovation: {drawLow: 0.1}"}. Credit,
+   * talent and AI mechanisms that the overrides do not name in a {@code mechanisms: {...}} flow
+   * mapping are switched off, so that a test exercises only what it names.
+   */
   static Scenario scenario(String yaml) {
-    return ScenarioLoader.parse(yaml, false);
+    int at = yaml.indexOf("mechanisms: {");
+    StringBuilder missing = new StringBuilder();
+    for (String[] mechanism : ISOLATED) {
+      if (at < 0 || !yaml.substring(at, yaml.indexOf('}', at)).contains(mechanism[0] + ":")) {
+        missing.append(missing.length() > 0 ? ", " : "").append(mechanism[0]).append(": ").append(mechanism[1]);
+      }
+    }
+    String full;
+    if (missing.length() == 0) {
+      full = yaml;
+    } else if (at < 0) {
+      full = yaml + (yaml.isEmpty() || yaml.endsWith("\n") ? "" : "\n") + "mechanisms: {" + missing + "}\n";
+    } else {
+      int close = yaml.indexOf('}', at);
+      full = yaml.substring(0, close) + ", " + missing + yaml.substring(close);
+    }
+    return ScenarioLoader.parse(full, false);
   }
 
-  /** A small but complete economy that runs in a fraction of a second. */
+  /** A small but complete economy, every mechanism on, that runs in a fraction of a second. */
   static Scenario small(long seed, int steps) {
     return scenario("""
         name: small
@@ -22,6 +45,7 @@ final class Worlds {
         burnIn: 5
         firms: {count: 150}
         universities: {count: 3}
+        mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}
         """.formatted(seed, steps));
   }
 
