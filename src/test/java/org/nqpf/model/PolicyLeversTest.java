@@ -97,6 +97,13 @@ class PolicyLeversTest {
   }
 
   @Test
+  void aiInfrastructureSpeedsUpAdoption() {
+    String ai = "mechanisms: {ai: DIFFUSION}\n";
+    Paired effect = lever(440, ai + "policy: {aiInfrastructure: 0.0}", ai + "policy: {aiInfrastructure: 1.0}", Metric.AI_ADOPTIONS);
+    assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
+  }
+
+  @Test
   void aHigherTaxRateRaisesTaxRevenue() {
     Paired effect = lever(400, "policy: {taxRate: 0.1}", "policy: {taxRate: 0.3}", Metric.TAX);
     assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
