@@ -20,6 +20,7 @@ public final class Books {
   private double incubation;
   private double ai;
   private double bailouts;
+  private double specialRepayments;
 
   public double households() {
     return households;
@@ -51,6 +52,7 @@ public final class Books {
     incubation = 0;
     ai = 0;
     bailouts = 0;
+    specialRepayments = 0;
   }
 
   /** Households pay a firm (purchases of output, start-up capital). */
@@ -116,6 +118,12 @@ public final class Books {
   void firmRepaysGovernment(Firm firm, double principal, double interest) {
     firm.addCash(-(principal + interest));
     government += principal + interest;
+    specialRepayments += principal + interest;
+  }
+
+  /** Special-loan principal and interest the government received this step. */
+  public double stepSpecialRepayments() {
+    return specialRepayments;
   }
 
   /** A firm pays a guarantee fee to a fund. */

@@ -122,6 +122,7 @@ final class Observer implements Steppable {
     set(row, Metric.SOE_BAILOUTS, books.stepBailouts());
     set(row, Metric.INCUBATION_GRANTS, books.stepIncubation());
     set(row, Metric.SPECIAL_LENDING, books.stepSpecialLending());
+    set(row, Metric.SPECIAL_REPAYMENTS, books.stepSpecialRepayments());
     set(row, Metric.HOUSEHOLD_BALANCE, books.households());
     set(row, Metric.GOVERNMENT_BALANCE, books.government());
     set(row, Metric.FIRM_CASH, cash);
@@ -214,6 +215,7 @@ final class Observer implements Steppable {
     set(row, Metric.MOVES, c.moves());
     set(row, Metric.SEPARATIONS, c.separations());
     set(row, Metric.TALENT_IMPORTS, c.imports());
+    set(row, Metric.TALENT_ATTRITION, c.attrition());
     set(row, Metric.DUAL_APPOINTMENTS, dual);
   }
 

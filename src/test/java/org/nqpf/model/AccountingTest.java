@@ -28,6 +28,53 @@ class AccountingTest {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {21, 22})
+  void theGovernmentsBudgetBalancesInTheBooksEveryStep(long seed) {
+    EcosystemModel model = new EcosystemModel(Worlds.small(seed, 60));
+    model.start();
+    double balance = model.books().government();
+    for (int step = 0; step < model.scenario().totalSteps(); step++) {
+      model.schedule.step(model);
+      TimeSeries s = model.series();
+      double expected = balance + s.get(step, Metric.TAX) + s.get(step, Metric.SPECIAL_REPAYMENTS)
+          - s.get(step, Metric.SUBSIDIES) - s.get(step, Metric.SPECIAL_LENDING) - s.get(step, Metric.FUND_TOP_UPS)
+          - s.get(step, Metric.INCUBATION_GRANTS) - s.get(step, Metric.SOE_BAILOUTS);
+      balance = s.get(step, Metric.GOVERNMENT_BALANCE);
+      assertThat(balance).as("government balance after step %d", step)
+          .isCloseTo(expected, within(1e-9 * (1 + Math.abs(balance))));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {23, 24})
+  void headcountsAreConservedEveryStepWithEveryMechanismOn(long seed) {
+    EcosystemModel model = new EcosystemModel(Worlds.small(seed, 60));
+    model.start();
+    int before = people(model);
+    for (int step = 0; step < model.scenario().totalSteps(); step++) {
+      model.schedule.step(model);
+      TimeSeries s = model.series();
+      int expected = before + (int) s.get(step, Metric.GRADUATES) + (int) s.get(step, Metric.TALENT_IMPORTS)
+          - (int) s.get(step, Metric.TALENT_ATTRITION);
+      int now = people(model);
+      assertThat(now).as("people after step %d", step).isEqualTo(expected);
+      before = now;
+    }
+  }
+
+  /** Everyone in the talent system: the pool, firms' and universities' staff. */
+  private static int people(EcosystemModel model) {
+    int total = model.talentPool().total();
+    for (Firm f : model.firms()) {
+      total += f.getCoreResearchers() + f.getTechnicians() + f.getLeadingScientists();
+    }
+    for (University u : model.universities()) {
+      total += u.getCoreResearchers() + u.getLeadingScientists() + u.getDownstairsEngineers();
+    }
+    return total;
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {4, 5})
   void firmCountsAddUpEveryStep(long seed) {
     EcosystemModel model = new EcosystemModel(Worlds.small(seed, 80));
