@@ -181,14 +181,6 @@ class CreditMarketTest {
         """.formatted(seed) + (yaml.contains("steps:") ? "" : "steps: 40\n") + yaml);
   }
 
-  private static double total(TimeSeries series, Metric metric) {
-    double sum = 0;
-    for (double v : series.column(metric)) {
-      sum += v;
-    }
-    return sum;
-  }
-
   @Test
   void guaranteesRaiseTheNumberOfSmeLoansGrantedInFull() {
     Paired effect = Paired.compare(20, 100,
@@ -210,8 +202,8 @@ class CreditMarketTest {
   @Test
   void guaranteesLowerTheShareOfSmesRationed() {
     Paired effect = Paired.compare(20, 150,
-        seed -> rationedShare(run("credit: {guaranteeCoverage: 0.0}", seed)),
-        seed -> rationedShare(run("credit: {guaranteeCoverage: 0.7}", seed)));
+        seed -> Outcomes.rationedShare(run("credit: {guaranteeCoverage: 0.0}", seed)),
+        seed -> Outcomes.rationedShare(run("credit: {guaranteeCoverage: 0.7}", seed)));
     System.out.println("guarantees -> share of SME applicants rationed: " + effect);
     assertThat(effect.high()).as(effect.toString()).isLessThan(0);
   }
@@ -220,16 +212,6 @@ class CreditMarketTest {
     return new EcosystemModel(leverScenario(seed, yaml + "\npolicy: {specialLoanQuota: 0}")).runToEnd();
   }
 
-  private static double rationedShare(TimeSeries series) {
-    double rationed = 0;
-    double applicants = 0;
-    for (int i = 0; i < series.size(); i++) {
-      double smes = series.get(i, Metric.SME_APPLICANTS);
-      applicants += smes;
-      rationed += smes * series.get(i, Metric.SME_RATIONED_SHARE);
-    }
-    return applicants > 0 ? rationed / applicants : 0;
-  }
 
   @Test
   void soePreferenceRaisesTheSoeShareOfCredit() {

@@ -30,11 +30,7 @@ class PolicyLeversTest {
   }
 
   private static double total(String yaml, long seed, Metric metric) {
-    double sum = 0;
-    for (double v : new EcosystemModel(scenario(seed, yaml)).runToEnd().column(metric)) {
-      sum += v;
-    }
-    return sum;
+    return Outcomes.total(new EcosystemModel(scenario(seed, yaml)).runToEnd(), metric);
   }
 
   private static Paired lever(long firstSeed, String off, String on, Metric outcome) {
@@ -69,23 +65,10 @@ class PolicyLeversTest {
   void specialLoansCutTheShareOfSmesRationed() {
     String credit = "mechanisms: {finance: CREDIT}\n";
     Paired effect = Paired.compare(SEEDS, 360,
-        seed -> rationedShare(scenario(seed, credit + "policy: {specialLoanQuota: 0.0}")),
-        seed -> rationedShare(scenario(seed, credit + "policy: {specialLoanQuota: 0.005}")));
+        seed -> Outcomes.rationedShare(new EcosystemModel(scenario(seed, credit + "policy: {specialLoanQuota: 0.0}")).runToEnd()),
+        seed -> Outcomes.rationedShare(new EcosystemModel(scenario(seed, credit + "policy: {specialLoanQuota: 0.005}")).runToEnd()));
     System.out.println("special loans -> share of SME applicants rationed: " + effect);
     assertThat(effect.high()).as(effect.toString()).isLessThan(0);
-  }
-
-  /** SME applicants rationed over SME applicants, over the whole run. */
-  static double rationedShare(Scenario scenario) {
-    TimeSeries series = new EcosystemModel(scenario).runToEnd();
-    double rationed = 0;
-    double applicants = 0;
-    for (int i = 0; i < series.size(); i++) {
-      double smes = series.get(i, Metric.SME_APPLICANTS);
-      applicants += smes;
-      rationed += smes * series.get(i, Metric.SME_RATIONED_SHARE);
-    }
-    return applicants > 0 ? rationed / applicants : 0;
   }
 
   @Test
