@@ -63,6 +63,9 @@ public record PolicyConfig(
     Check.between("incubationBudget", incubationBudget, 0, 10);
     Check.probability("aiInfrastructure", aiInfrastructure);
     Check.present("timeline", timeline);
+    for (int i = 0; i < timeline.size(); i++) {
+      Check.present("timeline[" + i + "]", timeline.get(i));
+    }
     timeline = List.copyOf(timeline);
     // The fields of this record are not assigned yet: check the timeline on a copy without it.
     PolicyConfig current = timeline.isEmpty() ? null : new PolicyConfig(taxRate, rdSubsidyRate, iprProtection,
@@ -79,8 +82,8 @@ public record PolicyConfig(
       try {
         current = current.with(change.lever(), change.value());
       } catch (ConfigException e) {
-        throw new ConfigException("timeline[" + i + "].value", "value " + Check.format(change.value())
-            + " is not allowed for " + change.lever() + ": " + e.getMessage().substring(e.keyPath().length() + 2));
+        throw new ConfigException("timeline[" + i + "].value", "for lever " + change.lever() + ", "
+            + e.getMessage().substring(e.keyPath().length() + 2));
       }
     }
   }

@@ -494,6 +494,9 @@ public final class ScenarioLoader {
     if (type.isRecord()) {
       return "a mapping of keys to values";
     }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
     return "a " + type.getSimpleName();
   }
 

@@ -3,7 +3,8 @@ package org.nqpf.model;
 /**
  * A commercial bank. Its cash comes from its equity and households' deposits; it lends against
  * firms' net worth, earns interest, books losses on defaults and pays out part of its profit.
- * Lending is capped by its capital requirement: loans outstanding ≤ equity / requirement.
+ * Lending is capped by its cash and by its capital requirement: unguaranteed loans outstanding ≤
+ * equity / requirement (a guaranteed share carries no credit risk for the bank).
  */
 public final class Bank {
   private final int id;

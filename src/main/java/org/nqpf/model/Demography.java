@@ -9,11 +9,13 @@ import sim.engine.Steppable;
 /**
  * Exit and entry (MODEL.md §3 step 9). Under the SOE soft budget constraint
  * ({@code soeSoftBudget}), the government pays an SOE's negative cash back to zero and SOEs never
- * exit. Otherwise a firm exits when its cash is negative (insolvent) or its
- * market share falls below {@code exitRelativeShare} / n of its sector; households take what it
- * leaves (or bear its loss). Then Poisson({@code entryRate} × the initial number of firms)
- * private start-ups enter (a base rate that does not compound with the population),
- * in a park or near a campus, with technology {@code entrantProductivityRatio} × the sector's
+ * exit. Otherwise a firm exits when its cash or its net worth is negative (insolvent) or its
+ * market share falls below {@code exitRelativeShare} / n of its sector; its loans are settled,
+ * its staff return to the pool, and households take what it leaves (or bear its loss). Then
+ * Poisson({@code entryRate} × (0.5 + 0.5 × market unification) × the initial number of firms)
+ * private start-ups enter (a base rate that does not compound with the population, raised by
+ * market unification's lower entry frictions), in a park or near a campus, with technology
+ * {@code entrantProductivityRatio} × the sector's
  * share-weighted mean × a lognormal draw.
  */
 final class Demography implements Steppable {

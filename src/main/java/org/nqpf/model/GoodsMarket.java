@@ -19,7 +19,7 @@ import sim.engine.Steppable;
  *       capacity (capital / capital per unit of sales), and hires the workers the output needs;</li>
  *   <li>it pays wages and a fixed operating cost; its profit is sales less wages, fixed cost, R&D,
  *       interest paid this step and depreciation; it pays a profit tax, dividends, and invests towards the capital its demand needs,
- *       all within its own cash (internal funds until the credit mechanism arrives).</li>
+ *       all within its cash (which credit, when on, raised in the credit phase).</li>
  * </ol>
  */
 final class GoodsMarket implements Steppable {

@@ -48,7 +48,7 @@ public enum Metric {
   MEAN_PRODUCTIVITY_PRIVATE("meanProductivityPrivate", "units/worker", false, "Sales-weighted mean labour productivity of private firms."),
   MEAN_PRODUCTIVITY_SOE("meanProductivitySoe", "units/worker", false, "Sales-weighted mean labour productivity of SOEs."),
   ALLIANCES("alliances", "edges", true, "University–firm and firm–firm collaboration edges in the network."),
-  LOANS_APPLIED("loansApplied", "count", true, "Loan applications (firms whose planned R&D and investment exceed their cash)."),
+  LOANS_APPLIED("loansApplied", "count", true, "Loan applications (firms whose planned R&D and investment plus a liquidity buffer exceed their cash)."),
   LOANS_GRANTED("loansGranted", "count", true, "Bank loans and special loans granted (in full or in part)."),
   LOANS_GUARANTEED("loansGuaranteed", "count", true, "Bank loans granted with a guarantee fund's cover."),
   SPECIAL_LOANS("specialLoans", "count", true, "Special innovation loans granted by the government."),
@@ -92,7 +92,7 @@ public enum Metric {
   SPECIAL_REPAYMENTS("specialRepayments", "money/quarter", false, "Principal and interest of special loans repaid to the government this step."),
   SPECIAL_LENDING("specialLending", "money/quarter", false, "Special innovation loans paid out by the government this step."),
   HOUSEHOLD_BALANCE("householdBalance", "money", false, "Households' account (the demand side and the owners of firms)."),
-  GOVERNMENT_BALANCE("governmentBalance", "money", false, "The government's account: tax in, subsidies out."),
+  GOVERNMENT_BALANCE("governmentBalance", "money", false, "The government's account: tax and special-loan repayments in; subsidies, special loans, fund capital and top-ups, incubation grants and SOE bail-outs out."),
   FIRM_CASH("firmCash", "money", false, "Cash held by all firms."),
   BANK_CASH("bankCash", "money", false, "Cash held by banks."),
   WAGE_INDEX("wageIndex", "index", false, "Nominal wages relative to step 0 (total nominal demand over its initial level).");

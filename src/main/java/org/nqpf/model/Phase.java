@@ -1,9 +1,9 @@
 package org.nqpf.model;
 
 /**
- * The order of events within a step (MODEL.md §3), as MASON schedule orderings. Phases whose
- * mechanism has not been built yet (government timeline, talent market, credit market, AI
- * adoption) keep their place in the numbering and are not scheduled.
+ * The order of events within a step (MODEL.md §3), as MASON schedule orderings. The talent
+ * market, credit market and AI adoption phases are scheduled only when the scenario switches
+ * their mechanism on; they keep their place in the numbering either way.
  */
 public enum Phase {
   /** 1. Government sets the step's policy. */

@@ -355,17 +355,17 @@ public final class AiComparison {
    * The JSON block, keys in this order:
    *
    * <pre>{@code
-   * "aiComparison": {                          // baseline with ai DIFFUSION, seed 42
+   * "aiComparison": {                          // the baseline, seed 42
    *   "mechanism": "DIFFUSION",                 // only when a scenario is given
-   *   "firms": 431, "adopters": 151, "nonAdopters": 280,
-   *   "adopterShare": 0.35, "meanAdopterLevel": 0.65,
-   *   "productionEfficiencyGain": 0.215,        // stratified ratio − 1
-   *   "productionEfficiencyGainUnstratified": 0.282,
-   *   "productionAdoptersCompared": 132, "productionNonAdoptersCompared": 269, "productionStrata": 15,
-   *   "rdCycleChange": -0.0007,                 // Mantel–Haenszel, negative = shorter
-   *   "rdCycleChangeUnstratified": -0.737,
-   *   "rdAdoptersCompared": 74, "rdNonAdoptersCompared": 246, "rdStrata": 13,
-   *   "rdStepsPerSuccessAdopters": 1.38, "rdStepsPerSuccessNonAdopters": 5.23
+   *   "firms": 952, "adopters": 415, "nonAdopters": 537,
+   *   "adopterShare": 0.436, "meanAdopterLevel": 0.696,
+   *   "productionEfficiencyGain": 0.213,        // stratified ratio − 1
+   *   "productionEfficiencyGainUnstratified": 0.214,
+   *   "productionAdoptersCompared": 381, "productionNonAdoptersCompared": 521, "productionStrata": 16,
+   *   "rdCycleChange": -0.050,                  // Mantel–Haenszel, negative = shorter
+   *   "rdCycleChangeUnstratified": -0.484,
+   *   "rdAdoptersCompared": 174, "rdNonAdoptersCompared": 216, "rdStrata": 11,
+   *   "rdStepsPerSuccessAdopters": 1.82, "rdStepsPerSuccessNonAdopters": 3.51
    * }
    * }</pre>
    */

@@ -56,7 +56,12 @@ public final class RunSummary {
 
   /** Whole-number metrics that are stocks (a state, not a per-step flow), so have no total. */
   public static final Set<Metric> STOCK_METRICS = Collections.unmodifiableSet(EnumSet.of(
-      Metric.FIRMS, Metric.FIRMS_PRIVATE, Metric.FIRMS_SOE, Metric.INVENTION_QUEUE, Metric.ALLIANCES));
+      Metric.FIRMS, Metric.FIRMS_PRIVATE, Metric.FIRMS_SOE, Metric.INVENTION_QUEUE, Metric.ALLIANCES,
+      Metric.POOL_RESERVE, Metric.POOL_CORE, Metric.POOL_SKILLED, Metric.POOL_LEADING,
+      Metric.FIRM_CORE, Metric.FIRM_SKILLED, Metric.FIRM_LEADING,
+      Metric.UNIVERSITY_CORE, Metric.UNIVERSITY_SKILLED, Metric.UNIVERSITY_LEADING,
+      Metric.RESEARCHERS_TRADITIONAL, Metric.RESEARCHERS_STRATEGIC, Metric.RESEARCHERS_FUTURE,
+      Metric.DUAL_APPOINTMENTS));
 
   /** The private-share metrics averaged in the {@code privateShares} block, in output order. */
   public static final Set<Metric> SHARE_METRICS = Collections.unmodifiableSet(EnumSet.of(

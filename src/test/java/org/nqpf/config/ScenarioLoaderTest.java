@@ -116,6 +116,11 @@ class ScenarioLoaderTest {
     return defaultLeaves().stream().map(Map.Entry::getKey);
   }
 
+  /** Leaves whose value is a list (the policy timeline): a list is their type, not a wrong one. */
+  private static boolean isListLeaf(String path) {
+    return defaultLeaves().stream().anyMatch(e -> e.getKey().equals(path) && e.getValue().isArray());
+  }
+
   static Stream<Arguments> numericLeaves() {
     return defaultLeaves().stream().filter(e -> e.getValue().isNumber())
         .map(e -> arguments(e.getKey(), e.getValue().isIntegralNumber()));
@@ -190,6 +195,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void configurationReferenceNamesEveryLeverAndAllowedWord() throws IOException {
+    String doc = Files.readString(CONFIG_DOC, StandardCharsets.UTF_8);
+    List<Enum<?>> words = new ArrayList<>();
+    words.addAll(List.of(PolicyChange.Lever.values()));
+    words.addAll(List.of(PolicyConfig.Replenishment.values()));
+    words.addAll(List.of(MechanismsConfig.Finance.values()));
+    words.addAll(List.of(MechanismsConfig.Talent.values()));
+    words.addAll(List.of(MechanismsConfig.Ai.values()));
+    for (Enum<?> word : words) {
+      assertThat(doc).as("docs/CONFIG.md names %s.%s", word.getDeclaringClass().getSimpleName(), word.name())
+          .contains("`" + word.name() + "`");
+    }
+  }
+
+  @Test
   void configurationReferenceGivesTheCurrentDefaults() throws IOException {
     JsonNode defaults = canonicalTree(Scenario.DEFAULT);
     Pattern heading = Pattern.compile("### (?:`(\\w+)`|Top level).*");
@@ -223,6 +243,8 @@ class ScenarioLoaderTest {
         }
       } else if (value.isNumber()) {
         assertThat(Double.parseDouble(cell)).as("default of %s in docs/CONFIG.md", where).isEqualTo(value.asDouble());
+      } else if (value.isArray()) {
+        assertThat(cell).as("default of %s in docs/CONFIG.md", where).isEqualTo(value.toString());
       } else {
         assertThat(cell).as("default of %s in docs/CONFIG.md", where).isEqualTo(value.asText());
       }
@@ -258,7 +280,17 @@ class ScenarioLoaderTest {
         arguments("market: {demandGrowth: {future: 0.03}}", List.of("market.demandGrowth.future")),
         arguments("policy: {taxRate: 0.3, iprProtection: 0.9}", List.of("policy.iprProtection", "policy.taxRate")),
         arguments("universities: {inventionSectors: {traditional: 0}}", List.of("universities.inventionSectors.traditional")),
-        arguments("market: {wage: 2}", List.of("market.wage")));
+        arguments("market: {wage: 2}", List.of("market.wage")),
+        arguments("market: {fixedCost: 0}", List.of("market.fixedCost")),
+        arguments("demography: {incubationAge: 12, soeSoftBudget: false}",
+            List.of("demography.incubationAge", "demography.soeSoftBudget")),
+        arguments("policy: {fundReplenishment: FIXED, fundTopUp: 0.001}",
+            List.of("policy.fundReplenishment", "policy.fundTopUp")),
+        arguments("policy: {timeline: [{step: 40, lever: rdSubsidyRate, value: 0.2}]}", List.of("policy.timeline")),
+        arguments("credit: {banks: 3, guaranteeCoverage: 0.8}", List.of("credit.banks", "credit.guaranteeCoverage")),
+        arguments("talent: {maturationSteps: 4}", List.of("talent.maturationSteps")),
+        arguments("ai: {rdCycleReduction: 0.5}", List.of("ai.rdCycleReduction")),
+        arguments("mechanisms: {talent: FREE_HIRING}", List.of("mechanisms.talent")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -279,11 +311,66 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void placeholderMechanismsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
+  void mechanismWordsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
+    assertThat(MechanismsConfig.DEFAULT).isEqualTo(new MechanismsConfig(
+        MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION));
+    assertThat(ScenarioLoader.parse("mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}", false))
+        .isEqualTo(Scenario.DEFAULT);
     // YAML 1.1 reads a bare OFF as false; the loader keeps it as the word, so the enum binds.
-    Scenario parsed = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
-    assertThat(parsed.mechanisms()).isEqualTo(MechanismsConfig.DEFAULT);
-    assertThat(ScenarioLoader.parse("mechanisms: {ai: \"OFF\"}", false)).isEqualTo(Scenario.DEFAULT);
+    Scenario off = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
+    assertThat(off.mechanisms()).isEqualTo(new MechanismsConfig(
+        MechanismsConfig.Finance.INTERNAL_FUNDS, MechanismsConfig.Talent.FREE_HIRING, MechanismsConfig.Ai.OFF));
+    assertThat(ScenarioLoader.parse("mechanisms: {ai: \"OFF\"}", false))
+        .isEqualTo(ScenarioLoader.parse("mechanisms: {ai: OFF}", false));
+    assertThat(differences(Scenario.DEFAULT, ScenarioLoader.parse("mechanisms: {ai: OFF}", false)))
+        .containsExactly("mechanisms.ai");
+  }
+
+  @Test
+  void fundReplenishmentBindsEachOfItsWords() {
+    for (PolicyConfig.Replenishment rule : PolicyConfig.Replenishment.values()) {
+      assertThat(ScenarioLoader.parse("policy: {fundReplenishment: " + rule.name() + "}", false).policy().fundReplenishment())
+          .isEqualTo(rule);
+    }
+    assertThat(Scenario.DEFAULT.policy().fundReplenishment()).isEqualTo(PolicyConfig.Replenishment.MARKET);
+  }
+
+  @Test
+  void aTimelineBindsItsEntriesInFileOrder() {
+    Scenario parsed = ScenarioLoader.parse("policy:\n"
+        + "  timeline:\n"
+        + "    - {step: 0, lever: aiInfrastructure, value: 1}\n"
+        + "    - {step: 40, lever: rdSubsidyRate, value: 0.9}\n"
+        + "    - {step: 40, lever: rdSubsidyRate, value: 0.2}\n"
+        + "    - step: 100\n"
+        + "      lever: talentImportQuota\n"
+        + "      value: 10\n", false);
+    assertThat(parsed.policy().timeline()).containsExactly(
+        new PolicyChange(0, PolicyChange.Lever.aiInfrastructure, 1),
+        new PolicyChange(40, PolicyChange.Lever.rdSubsidyRate, 0.9),
+        new PolicyChange(40, PolicyChange.Lever.rdSubsidyRate, 0.2),
+        new PolicyChange(100, PolicyChange.Lever.talentImportQuota, 10));
+    // The timeline changes nothing else: the levers keep their scenario values until the step.
+    assertThat(differences(Scenario.DEFAULT, parsed)).containsExactly("policy.timeline");
+    // Every lever is spelt as its policy key and accepts that key's default value.
+    JsonNode policy = canonicalTree(Scenario.DEFAULT).get("policy");
+    for (PolicyChange.Lever lever : PolicyChange.Lever.values()) {
+      assertThat(policy.has(lever.name())).as("policy key for lever %s", lever).isTrue();
+      Scenario one = ScenarioLoader.parse("policy: {timeline: [{step: 1, lever: " + lever.name() + ", value: "
+          + policy.get(lever.name()).asText() + "}]}", false);
+      assertThat(one.policy().timeline()).containsExactly(
+          new PolicyChange(1, lever, policy.get(lever.name()).asDouble()));
+    }
+  }
+
+  @Test
+  void aTimelineInAFileReplacesTheDefaultListAndRoundTrips() {
+    Scenario parsed = ScenarioLoader.parse(
+        "{\"policy\": {\"timeline\": [{\"step\": 5, \"lever\": \"taxRate\", \"value\": 0.3}]}}", true);
+    assertThat(parsed.policy().timeline()).containsExactly(new PolicyChange(5, PolicyChange.Lever.taxRate, 0.3));
+    assertThat(ScenarioLoader.parse(ScenarioLoader.toYaml(parsed), false)).isEqualTo(parsed);
+    assertThat(ScenarioLoader.parse(ScenarioLoader.canonicalJson(parsed), true)).isEqualTo(parsed);
+    assertThat(ScenarioLoader.parse("policy: {timeline: []}", false)).isEqualTo(Scenario.DEFAULT);
   }
 
   @Test
@@ -317,7 +404,9 @@ class ScenarioLoaderTest {
   void yamlRoundTripGivesAnEqualScenario() {
     assertThat(ScenarioLoader.parse(ScenarioLoader.toYaml(Scenario.DEFAULT), false)).isEqualTo(Scenario.DEFAULT);
     Scenario changed = ScenarioLoader.parse(
-        "name: changed\nseed: 123\nfirms: {count: 77, soeShare: 0.5}\ninnovation: {drawLow: -0.2}\n", false);
+        "name: changed\nseed: 123\nfirms: {count: 77, soeShare: 0.5}\ninnovation: {drawLow: -0.2}\n"
+            + "demography: {soeSoftBudget: false}\npolicy: {fundReplenishment: NONE}\ncredit: {banks: 2}\n"
+            + "mechanisms: {ai: OFF}\n", false);
     assertThat(ScenarioLoader.parse(ScenarioLoader.toYaml(changed), false)).isEqualTo(changed);
   }
 
@@ -342,6 +431,35 @@ class ScenarioLoaderTest {
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {taxRate: 0.26}", false))).isNotEqualTo(hash);
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("market: {demandGrowth: {future: 0.021}}", false)))
         .isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("credit: {guaranteeCoverage: 0.7}", false))).isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("mechanisms: {talent: FREE_HIRING}", false))).isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {fundReplenishment: FIXED}", false))).isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("demography: {soeSoftBudget: false}", false))).isNotEqualTo(hash);
+    String withTimeline = ScenarioLoader.hash(ScenarioLoader.parse(
+        "policy: {timeline: [{step: 40, lever: taxRate, value: 0.25}]}", false));
+    assertThat(withTimeline).isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {timeline: [{step: 41, lever: taxRate, value: 0.25}]}", false)))
+        .isNotEqualTo(withTimeline);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {timeline: []}", false))).isEqualTo(hash);
+  }
+
+  @Test
+  void canonicalJsonHoldsEverySectionAndTheTimelineAsAList() {
+    JsonNode tree = canonicalTree(Scenario.DEFAULT);
+    List<String> top = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(top::add);
+    assertThat(top).containsExactly("ai", "burnIn", "credit", "demography", "firms", "innovation", "market", "mechanisms",
+        "name", "policy", "region", "seed", "steps", "talent", "universities");
+    assertThat(tree.at("/policy/timeline").isArray()).isTrue();
+    assertThat(tree.at("/policy/timeline").size()).isZero();
+    assertThat(tree.at("/policy/fundReplenishment").asText()).isEqualTo("MARKET");
+    assertThat(tree.at("/mechanisms/finance").asText()).isEqualTo("CREDIT");
+    assertThat(tree.at("/demography/soeSoftBudget").isBoolean()).isTrue();
+    JsonNode entry = canonicalTree(ScenarioLoader.parse("policy: {timeline: [{step: 3, lever: taxRate, value: 0.3}]}", false))
+        .at("/policy/timeline/0");
+    List<String> entryKeys = new ArrayList<>();
+    entry.fieldNames().forEachRemaining(entryKeys::add);
+    assertThat(entryKeys).containsExactly("lever", "step", "value");
   }
 
   // ---------------------------------------------------------------- refusals, key by key
@@ -349,7 +467,13 @@ class ScenarioLoaderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("leafPaths")
   void everyKeyRefusesAList(String path) {
-    assertRefused(nested(path, "[1, 2]"), false, path, "[1,2]", "a list", "wrong type");
+    if (isListLeaf(path)) {
+      // A list is the timeline's own type: a list of numbers is refused at its first entry.
+      assertRefused(nested(path, "[1, 2]"), false, path + "[0]", "value 1", "wrong type",
+          "expected a mapping of keys to values");
+    } else {
+      assertRefused(nested(path, "[1, 2]"), false, path, "[1,2]", "a list", "wrong type");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -406,7 +530,8 @@ class ScenarioLoaderTest {
 
   static Stream<Arguments> unknownKeys() {
     return Stream.of(
-        refuse("bogus: 1", "bogus", "unknown key", "allowed keys here: burnIn, demography, firms"),
+        refuse("bogus: 1", "bogus", "unknown key", "allowed keys here: ai, burnIn, credit, demography, firms, innovation,"
+            + " market, mechanisms, name, policy, region, seed, steps, talent, universities"),
         refuse("firms: {cuont: 5}", "firms.cuont", "unknown key", "did you mean 'count'?", "allowed keys here:",
             "soeShare"),
         refuse("firms: {privateSectors: {tradtional: 1}}", "firms.privateSectors.tradtional",
@@ -414,7 +539,13 @@ class ScenarioLoaderTest {
         refuse("Seed: 3", "Seed", "did you mean 'seed'?"),
         refuse("firm: {count: 5}", "firm", "did you mean 'firms'?"),
         refuse("policy: {subsidy: 0.1}", "policy.subsidy", "unknown key", "rdSubsidyRate"),
-        refuse("mechanisms: {credit: BANKS}", "mechanisms.credit", "unknown key", "finance"));
+        refuse("mechanisms: {credit: BANKS}", "mechanisms.credit", "unknown key", "finance"),
+        refuse("credit: {bank: 2}", "credit.bank", "did you mean 'banks'?", "guaranteeCoverage"),
+        refuse("talent: {maturation: 4}", "talent.maturation", "unknown key", "maturationSteps"),
+        refuse("ai: {rdCycleReductoin: 0.1}", "ai.rdCycleReductoin", "did you mean 'rdCycleReduction'?"),
+        refuse("policy: {timeLine: []}", "policy.timeLine", "did you mean 'timeline'?"),
+        refuse("policy: {timeline: [{step: 1, lever: taxRate, value: 0.3, when: 2}]}", "policy.timeline[0].when",
+            "unknown key", "allowed keys here: lever, step, value"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -445,7 +576,12 @@ class ScenarioLoaderTest {
         refuse("name: true", "name", "value true", "expected text"),
         refuse("name: [a]", "name", "[\"a\"]", "expected text"),
         refuse("steps: !!binary AAAA", "steps", "binary", "expected a whole number"),
-        refuse("mechanisms: {ai: true}", "mechanisms.ai", "true", "one of OFF"));
+        refuse("mechanisms: {ai: true}", "mechanisms.ai", "true", "one of OFF, DIFFUSION"),
+        refuse("demography: {soeSoftBudget: yes}", "demography.soeSoftBudget", "\"yes\"", "wrong type", "expected a boolean"),
+        refuse("demography: {soeSoftBudget: \"true\"}", "demography.soeSoftBudget", "\"true\"", "expected a boolean"),
+        refuse("demography: {soeSoftBudget: 1}", "demography.soeSoftBudget", "value 1", "expected a boolean"),
+        refuse("policy: {timeline: {step: 5, lever: taxRate, value: 0.3}}", "policy.timeline", "(a mapping)", "wrong type"),
+        refuse("policy: {timeline: 5}", "policy.timeline", "value 5", "wrong type"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -543,7 +679,7 @@ class ScenarioLoaderTest {
         refuse("policy: {taxRate: 1.5}", "policy.taxRate", "value 1.5 is out of range", "expected a probability in [0, 1]"),
         refuse("firms: {soeShare: -0.1}", "firms.soeShare", "-0.1", "[0, 1]"),
         refuse("firms: {soeShare: 2}", "firms.soeShare", "value 2", "[0, 1]"),
-        refuse("policy: {rdSubsidyRate: -0.01}", "policy.rdSubsidyRate", "-0.01", "[0, 1]"),
+        refuse("policy: {rdSubsidyRate: -0.01}", "policy.rdSubsidyRate", "-0.01", "[0, 0.9]"),
         refuse("policy: {iprProtection: 1.01}", "policy.iprProtection", "1.01", "[0, 1]"),
         refuse("policy: {marketUnification: 7}", "policy.marketUnification", "7", "[0, 1]"),
         refuse("universities: {conversionProbability: 1.2}", "universities.conversionProbability", "1.2", "[0, 1]"),
@@ -552,7 +688,13 @@ class ScenarioLoaderTest {
         refuse("innovation: {radicalProbability: 1.5}", "innovation.radicalProbability", "1.5", "[0, 1]"),
         refuse("firms: {rdIntensity: -0.5}", "firms.rdIntensity", "-0.5", "[0, 1]"),
         refuse("market: {depreciation: 1.1}", "market.depreciation", "1.1", "[0, 1]"),
-        refuse("demography: {nearCampusEntryShare: 1.1}", "demography.nearCampusEntryShare", "1.1", "[0, 1]"));
+        refuse("demography: {nearCampusEntryShare: 1.1}", "demography.nearCampusEntryShare", "1.1", "[0, 1]"),
+        refuse("credit: {guaranteeCoverage: 1.5}", "credit.guaranteeCoverage", "value 1.5 is out of range",
+            "expected a probability in [0, 1]"),
+        refuse("credit: {smeLimitDiscount: -0.1}", "credit.smeLimitDiscount", "-0.1", "[0, 1]"),
+        refuse("talent: {separationRate: 1.2}", "talent.separationRate", "1.2", "[0, 1]"),
+        refuse("ai: {baseHazard: 2}", "ai.baseHazard", "value 2", "[0, 1]"),
+        refuse("policy: {aiInfrastructure: 1.5}", "policy.aiInfrastructure", "1.5", "[0, 1]"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -578,7 +720,23 @@ class ScenarioLoaderTest {
         refuse("innovation: {drawAlpha: 0}", "innovation.drawAlpha", "value 0", "[0.01, 1000]"),
         refuse("innovation: {imitationDistanceScale: 0}", "innovation.imitationDistanceScale", "0", "> 0"),
         refuse("demography: {entryRate: 2}", "demography.entryRate", "2", "[0, 1]"),
-        refuse("demography: {entrantCash: -5}", "demography.entrantCash", "-5", "[0, 1000000000]"));
+        refuse("demography: {entrantCash: -5}", "demography.entrantCash", "-5", "[0, 1000000000]"),
+        refuse("demography: {incubationAge: -1}", "demography.incubationAge", "-1", "[0, 10000]"),
+        refuse("policy: {rdSubsidyRate: 0.95}", "policy.rdSubsidyRate", "value 0.95 is out of range",
+            "expected a number in [0, 0.9]"),
+        refuse("policy: {rdSubsidyRate: 1}", "policy.rdSubsidyRate", "value 1", "[0, 0.9]"),
+        refuse("policy: {specialLoanQuota: 11}", "policy.specialLoanQuota", "11", "[0, 10]"),
+        refuse("policy: {talentImportQuota: -1}", "policy.talentImportQuota", "-1", "[0, 1000000]"),
+        refuse("credit: {banks: 0}", "credit.banks", "value 0", "[1, 1000]"),
+        refuse("credit: {capitalRequirement: 0}", "credit.capitalRequirement", "value 0", "[0.001, 1]"),
+        refuse("credit: {loanMaturity: 0}", "credit.loanMaturity", "value 0", "[1, 400]"),
+        refuse("talent: {maturationSteps: 0}", "talent.maturationSteps", "value 0 is out of range",
+            "expected a whole number in [1, 400]"),
+        refuse("talent: {soeAttractiveness: 0}", "talent.soeAttractiveness", "value 0", "[0.01, 100]"),
+        refuse("talent: {acceptanceDistanceScale: 0}", "talent.acceptanceDistanceScale", "value 0", "> 0"),
+        refuse("ai: {rdCycleReduction: 0.99}", "ai.rdCycleReduction", "value 0.99 is out of range",
+            "expected a number in [0, 0.95]"),
+        refuse("ai: {neighbourRadius: 0}", "ai.neighbourRadius", "value 0", "> 0"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -590,13 +748,20 @@ class ScenarioLoaderTest {
   static Stream<Arguments> enums() {
     return Stream.of(
         refuse("mechanisms: {finance: BANKS}", "mechanisms.finance", "\"BANKS\"", "is not allowed",
-            "expected one of INTERNAL_FUNDS"),
-        refuse("mechanisms: {finance: internal_funds}", "mechanisms.finance", "\"internal_funds\"", "one of INTERNAL_FUNDS"),
-        refuse("mechanisms: {finance: \"\"}", "mechanisms.finance", "\"\"", "one of INTERNAL_FUNDS"),
-        refuse("mechanisms: {talent: 0}", "mechanisms.talent", "value 0", "one of FREE_HIRING"),
-        refuse("mechanisms: {talent: MARKET}", "mechanisms.talent", "\"MARKET\"", "one of FREE_HIRING"),
-        refuse("mechanisms: {ai: ON}", "mechanisms.ai", "\"ON\"", "one of OFF"),
-        refuse("mechanisms: {ai: [OFF]}", "mechanisms.ai", "[\"OFF\"]", "one of OFF"));
+            "expected one of INTERNAL_FUNDS, CREDIT"),
+        refuse("mechanisms: {finance: internal_funds}", "mechanisms.finance", "\"internal_funds\"",
+            "one of INTERNAL_FUNDS, CREDIT"),
+        refuse("mechanisms: {finance: credit}", "mechanisms.finance", "\"credit\"", "one of INTERNAL_FUNDS, CREDIT"),
+        refuse("mechanisms: {finance: \"\"}", "mechanisms.finance", "\"\"", "one of INTERNAL_FUNDS, CREDIT"),
+        refuse("mechanisms: {talent: 0}", "mechanisms.talent", "value 0", "one of FREE_HIRING, MARKET"),
+        refuse("mechanisms: {talent: AUCTION}", "mechanisms.talent", "\"AUCTION\"", "one of FREE_HIRING, MARKET"),
+        refuse("mechanisms: {talent: market}", "mechanisms.talent", "\"market\"", "one of FREE_HIRING, MARKET"),
+        refuse("mechanisms: {ai: ON}", "mechanisms.ai", "\"ON\"", "one of OFF, DIFFUSION"),
+        refuse("mechanisms: {ai: [OFF]}", "mechanisms.ai", "[\"OFF\"]", "one of OFF, DIFFUSION"),
+        refuse("policy: {fundReplenishment: SOMETIMES}", "policy.fundReplenishment", "\"SOMETIMES\"", "is not allowed",
+            "expected one of NONE, FIXED, MARKET"),
+        refuse("policy: {fundReplenishment: market}", "policy.fundReplenishment", "\"market\"", "one of NONE, FIXED, MARKET"),
+        refuse("policy: {fundReplenishment: 2}", "policy.fundReplenishment", "value 2", "one of NONE, FIXED, MARKET"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -616,7 +781,10 @@ class ScenarioLoaderTest {
         refuse("firms:\n# count: 5\n", "firms", "null", "expected a mapping of keys to values"),
         refuse("firms: {privateSectors: null}", "firms.privateSectors", "null", "expected a mapping"),
         refuse("firms: {privateSectors: {future: null}}", "firms.privateSectors.future", "null", "expected a number"),
-        refuse("mechanisms: {finance: null}", "mechanisms.finance", "null", "one of INTERNAL_FUNDS"));
+        refuse("mechanisms: {finance: null}", "mechanisms.finance", "null", "one of INTERNAL_FUNDS, CREDIT"),
+        refuse("policy: {fundReplenishment: ~}", "policy.fundReplenishment", "null", "one of NONE, FIXED, MARKET"),
+        refuse("policy: {timeline: null}", "policy.timeline", "null", "leave the key out"),
+        refuse("demography: {soeSoftBudget: null}", "demography.soeSoftBudget", "null", "expected a boolean"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -738,6 +906,70 @@ class ScenarioLoaderTest {
   @MethodSource("crossChecks")
   void crossFieldChecksAreRefused(String yaml, String keyPath, String[] fragments) {
     assertRefused(yaml, false, keyPath, fragments);
+  }
+
+  /** The allowed levers as the refusal lists them: every lever, in declaration order. */
+  private static String leverList() {
+    List<String> names = new ArrayList<>();
+    for (PolicyChange.Lever lever : PolicyChange.Lever.values()) {
+      names.add(lever.name());
+    }
+    return String.join(", ", names);
+  }
+
+  static Stream<Arguments> timelineRefusals() {
+    return Stream.of(
+        // An unknown lever: the message lists every allowed lever.
+        refuse("policy: {timeline: [{step: 10, lever: subsidy, value: 0.1}]}", "policy.timeline[0].lever",
+            "value \"subsidy\" (text) is not allowed", "expected one of " + leverList()),
+        refuse("policy: {timeline: [{step: 10, lever: TAXRATE, value: 0.3}]}", "policy.timeline[0].lever",
+            "\"TAXRATE\"", "one of " + leverList()),
+        // Not every policy key is a lever: fundReplenishment is a word.
+        refuse("policy: {timeline: [{step: 10, lever: fundReplenishment, value: 1}]}", "policy.timeline[0].lever",
+            "\"fundReplenishment\"", "one of " + leverList()),
+        // A value out of its lever's range, with the lever's own range.
+        refuse("policy: {timeline: [{step: 10, lever: taxRate, value: 1.5}]}", "policy.timeline[0].value",
+            "for lever taxRate, value 1.5", "expected a probability in [0, 1]"),
+        refuse("policy: {timeline: [{step: 10, lever: rdSubsidyRate, value: 0.95}]}", "policy.timeline[0].value",
+            "for lever rdSubsidyRate, value 0.95", "expected a number in [0, 0.9]"),
+        refuse("policy: {timeline: [{step: 10, lever: talentImportQuota, value: -1}]}", "policy.timeline[0].value",
+            "for lever talentImportQuota, value -1", "[0, 1000000]"),
+        refuse("policy: {timeline: [{step: 0, lever: aiInfrastructure, value: 1}, {step: 40, lever: incubationBudget,"
+            + " value: 11}]}", "policy.timeline[1].value", "for lever incubationBudget, value 11", "[0, 10]"),
+        // Steps out of order, named at the later entry.
+        refuse("policy: {timeline: [{step: 20, lever: taxRate, value: 0.3}, {step: 10, lever: taxRate, value: 0.2}]}",
+            "policy.timeline[1].step", "value 10 is earlier than the entry before it (20)",
+            "expected the timeline in step order"),
+        refuse("policy: {timeline: [{step: 5, lever: taxRate, value: 0.3}, {step: 9, lever: taxRate, value: 0.3},"
+            + " {step: 8, lever: iprProtection, value: 0.5}]}", "policy.timeline[2].step", "value 8", "(9)", "step order"),
+        // Each entry's keys are checked like any other key.
+        refuse("policy: {timeline: [{step: -1, lever: taxRate, value: 0.3}]}", "policy.timeline[0].step", "-1",
+            "[0, 1000000]"),
+        refuse("policy: {timeline: [{step: 1000001, lever: taxRate, value: 0.3}]}", "policy.timeline[0].step", "1000001",
+            "[0, 1000000]"),
+        refuse("policy: {timeline: [{step: 2.5, lever: taxRate, value: 0.3}]}", "policy.timeline[0].step", "2.5",
+            "expected a whole number"),
+        refuse("policy: {timeline: [{step: 5, lever: taxRate, value: .nan}]}", "policy.timeline[0].value", "NaN",
+            "expected a finite number"),
+        refuse("policy: {timeline: [{step: 5, lever: taxRate, value: \"0.3\"}]}", "policy.timeline[0].value", "\"0.3\"",
+            "expected a number"),
+        refuse("policy: {timeline: [{step: 5, lever: taxRate}]}", "policy.timeline[0].value", "(missing)",
+            "expected a number"),
+        refuse("policy: {timeline: [{lever: taxRate, value: 0.3}]}", "policy.timeline[0].step", "(missing)",
+            "expected a whole number"),
+        refuse("policy: {timeline: [{step: 5, value: 0.3}]}", "policy.timeline[0].lever", "missing"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("timelineRefusals")
+  void badTimelinesAreRefused(String yaml, String keyPath, String[] fragments) {
+    assertRefused(yaml, false, keyPath, fragments);
+  }
+
+  @Test
+  void aTimelineValueOutOfRangeIsRefusedInJsonToo() {
+    assertRefused("{\"policy\": {\"timeline\": [{\"step\": 3, \"lever\": \"rdSubsidyRate\", \"value\": 0.95}]}}", true,
+        "policy.timeline[0].value", "0.95", "rdSubsidyRate", "[0, 0.9]");
   }
 
   @Test
