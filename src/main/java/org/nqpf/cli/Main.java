@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Agent-based model of an innovation ecosystem of private firms, SOEs, universities"
         + " and government (MASON).",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ChartCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input: a bad config, option or output location. */

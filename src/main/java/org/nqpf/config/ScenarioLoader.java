@@ -128,6 +128,40 @@ public final class ScenarioLoader {
     return bind(mapper, merged);
   }
 
+  /**
+   * Reads YAML (or JSON) text into a tree with the same strictness as scenario files (duplicate
+   * keys, aliases and malformed text refused with their place); an empty document reads as an
+   * empty mapping. For other files that embed scenario keys, such as experiments.
+   */
+  public static JsonNode readTree(String text, boolean json) {
+    ObjectMapper mapper = json ? JSON : YAML;
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    JsonNode tree = readDocument(mapper, body, json);
+    return tree.isNull() ? mapper.createObjectNode() : tree;
+  }
+
+  /**
+   * Binds {@code overrides} (a mapping of scenario keys) over {@code base}, checked like a scenario
+   * file; a refusal's key path is prefixed with {@code prefix} (for example {@code scenario}).
+   */
+  public static Scenario bindOver(Scenario base, JsonNode overrides, String prefix) {
+    if (!overrides.isObject()) {
+      throw new ConfigException(prefix, "the value is " + describe(overrides) + "; expected a mapping of scenario keys to values");
+    }
+    ObjectNode merged = YAML.valueToTree(base);
+    try {
+      mergeInto(merged, (ObjectNode) overrides.deepCopy(), "", Scenario.class);
+      return bind(YAML, merged);
+    } catch (ConfigException e) {
+      throw e.under(prefix);
+    }
+  }
+
+  /** The scenario as a tree of its keys (the form {@link #bindOver} merges into). */
+  public static ObjectNode toTree(Scenario scenario) {
+    return YAML.valueToTree(scenario);
+  }
+
   /** Reads one document into a tree; an empty document reads as null. */
   private static JsonNode readDocument(ObjectMapper mapper, String text, boolean json) {
     String format = json ? "JSON" : "YAML";

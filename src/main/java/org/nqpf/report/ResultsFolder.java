@@ -123,15 +123,26 @@ public final class ResultsFolder implements AutoCloseable {
    */
   public Path commit() {
     ensureOpen();
-    Path parent = finalDir.getParent();
+    replace(tempDir, finalDir);
+    state = State.COMMITTED;
+    return finalDir;
+  }
+
+  /**
+   * Moves a complete folder {@code source} into place at {@code finalDir}: in one rename if
+   * nothing is there, else by moving the existing folder aside first and deleting it after (it is
+   * put back if the second rename fails). For folders completed outside this class, such as a
+   * sweep's working folder.
+   */
+  public static Path replace(Path source, Path finalDir) {
+    Path parent = finalDir.toAbsolutePath().normalize().getParent();
     String name = finalDir.getFileName().toString();
     if (!Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        moveAtomically(tempDir, finalDir);
+        moveAtomically(source, finalDir);
       } catch (IOException e) {
         throw new OutputException("cannot move results into " + finalDir + ": " + e, e);
       }
-      state = State.COMMITTED;
       return finalDir;
     }
     if (!Files.isDirectory(finalDir)) {
@@ -146,7 +157,7 @@ public final class ResultsFolder implements AutoCloseable {
       throw new OutputException("cannot move the existing folder " + finalDir + " aside to replace it: " + e, e);
     }
     try {
-      moveAtomically(tempDir, finalDir);
+      moveAtomically(source, finalDir);
     } catch (IOException e) {
       try {
         moveAtomically(aside, finalDir);
@@ -158,7 +169,6 @@ public final class ResultsFolder implements AutoCloseable {
       }
       throw new OutputException("cannot move results into " + finalDir + ": " + e, e);
     }
-    state = State.COMMITTED;
     try {
       deleteRecursively(holder);
     } catch (IOException e) {

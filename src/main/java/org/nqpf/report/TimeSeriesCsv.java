@@ -139,6 +139,17 @@ public final class TimeSeriesCsv {
   }
 
   /** One value in its CSV form. */
+  /**
+   * A number as every CSV file of the project writes it: a whole number without a decimal point
+   * when {@code integer}, else the shortest form that reads back to the same double.
+   */
+  public static String formatNumber(double value, boolean integer) {
+    if (integer) {
+      return Long.toString((long) value);
+    }
+    return NumberOutput.toString(value, true);
+  }
+
   static String formatValue(Metric metric, double value, int rowIndex) {
     if (!Double.isFinite(value)) {
       throw new IllegalStateException("row " + rowIndex + ", column " + metric.column() + ": value " + value

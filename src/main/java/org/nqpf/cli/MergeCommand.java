@@ -1,0 +1,64 @@
+package org.nqpf.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentLoader;
+import org.nqpf.experiment.Design;
+import org.nqpf.experiment.ExperimentFiles;
+import org.nqpf.experiment.ExperimentFinisher;
+import org.nqpf.experiment.ShardMerger;
+import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ExperimentManifest;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code merge SHARD_DIR... --out DIR}: joins a sharded sweep into the files an unsharded one writes. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+    description = "Merges the folders of sweep --shard I/N into one results folder, identical to an unsharded sweep's.")
+final class MergeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "The shard folders, all N of them.")
+  List<Path> shards;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged results folder.")
+  Path out;
+
+  @Option(names = "--quiet", description = "No summary line.")
+  boolean quiet;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<Path> ordered = ShardMerger.check(shards);
+    ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFiles.EXPERIMENT));
+    Path work = SweepRunner.workingFolder(out);
+    if (Files.exists(work)) {
+      throw new OutputException(work + " exists (an interrupted sweep or merge); remove it first");
+    }
+    try {
+      ResultsFolder.create(work).close();
+      Files.createDirectories(work);
+    } catch (java.io.IOException e) {
+      throw new OutputException("cannot create " + work + ": " + e.getMessage(), e);
+    }
+    ShardMerger.merge(ordered, work);
+    ExperimentFinisher.finish(work, experiment, Design.points(experiment));
+    String command = "merge " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
+        "merged " + ordered.size(), command);
+    Path written = ResultsFolder.replace(work, out);
+    if (!quiet) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s: merged %d shards -> %s%n", experiment.name(), ordered.size(), written);
+    }
+    return 0;
+  }
+}

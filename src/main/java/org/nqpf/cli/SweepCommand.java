@@ -1,0 +1,128 @@
+package org.nqpf.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentLoader;
+import org.nqpf.experiment.ExperimentFiles;
+import org.nqpf.experiment.ExperimentFinisher;
+import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ExperimentManifest;
+import org.nqpf.report.ResultsFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep EXPERIMENT [--threads N] [--out DIR] [--resume] [--shard I/N]}. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = "Runs an experiment (design points × replications) on all cores and writes its results folder"
+        + " (docs/EXPERIMENTS.md).")
+final class SweepCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML, or JSON by the .json extension).")
+  Path experimentFile;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<name>, or"
+      + " results/<name>/shard-I for a shard).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue an interrupted sweep from its <out>.partial folder.")
+  boolean resume;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (runs whose index mod N is I).")
+  String shard;
+
+  @Option(names = "--quiet", description = "No progress bar, no summary line.")
+  boolean quiet;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ExperimentConfig experiment = ExperimentLoader.load(experimentFile);
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 4096) {
+      throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
+    }
+    SweepRunner.Shard slice = parseShard(shard);
+    Path target = out != null ? out
+        : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
+    SweepRunner runner = new SweepRunner(experiment, workers, slice);
+    long runs = slice.runs(runner.totalRuns());
+    Path work;
+    try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
+      work = runner.run(target, resume, progress);
+    }
+    String command = "sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    if (slice.isAll()) {
+      ExperimentFinisher.finish(work, experiment, runner.points());
+    } else {
+      ObjectNode info = JsonNodeFactory.instance.objectNode();
+      info.put("index", slice.index());
+      info.put("count", slice.count());
+      info.put("runs", runs);
+      ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
+        slice.toString(), command);
+    Path written = ResultsFolder.replace(work, target);
+    if (!quiet) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d points × %d replications, shard %s: %d runs on %d threads -> %s%n",
+          experiment.name(), runner.points().size(), experiment.replications(), slice, runs, workers, written);
+    }
+    return 0;
+  }
+
+  static SweepRunner.Shard parseShard(String text) {
+    if (text == null) {
+      return SweepRunner.Shard.ALL;
+    }
+    String[] parts = text.split("/", -1);
+    try {
+      if (parts.length == 2) {
+        return new SweepRunner.Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new ConfigException("--shard", "value \"" + text + "\" is not allowed; expected I/N with 0 <= I < N, e.g. 0/3");
+  }
+
+  /** A progress bar on stderr (done/total, rate, ETA), or nothing when quiet. */
+  static final class Progress implements LongConsumer, AutoCloseable {
+    private final ProgressBar bar;
+
+    Progress(boolean quiet, String name, long total) {
+      bar = quiet ? null : new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" runs", 1).showSpeed().build();
+    }
+
+    @Override
+    public void accept(long done) {
+      if (bar != null) {
+        bar.stepTo(done);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.nqpf.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentConfig.Parameter;
+import org.nqpf.config.ScenarioLoader;
+import org.nqpf.model.Metric;
+import org.nqpf.report.TimeSeriesCsv;
+
+/** The names, headers and rows of an experiment's files (docs/EXPERIMENTS.md). */
+public final class ExperimentFiles {
+  public static final String EXPERIMENT = "experiment.yaml";
+  public static final String POINTS = "points.csv";
+  public static final String RUNS = "runs.csv";
+  public static final String TIME_SERIES = "timeseries.csv";
+  public static final String SUMMARY = "summary.csv";
+  public static final String SENSITIVITY = "sensitivity.csv";
+  public static final String SHARD = "shard.json";
+  static final String STATE = ".sweep-state.json";
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+
+  private ExperimentFiles() {}
+
+  /** The kept metrics: the experiment's list, or every metric but the step and burn-in flag. */
+  public static List<Metric> keptMetrics(ExperimentConfig experiment) {
+    List<Metric> metrics = new ArrayList<>();
+    if (experiment.metrics().isEmpty()) {
+      for (Metric m : Metric.values()) {
+        if (m != Metric.STEP && m != Metric.BURN_IN) {
+          metrics.add(m);
+        }
+      }
+      return metrics;
+    }
+    List<String> columns = new ArrayList<>();
+    for (Metric m : Metric.values()) {
+      columns.add(m.column());
+    }
+    for (int i = 0; i < experiment.metrics().size(); i++) {
+      String name = experiment.metrics().get(i);
+      int at = columns.indexOf(name);
+      if (at < 0 || name.equals("step") || name.equals("burnIn")) {
+        throw new ConfigException("metrics[" + i + "]", "value \"" + name + "\" is not a metric; expected one of the"
+            + " timeseries.csv columns (docs/OUTPUTS.md), e.g. innovations, output, privateShareOutput");
+      }
+      Metric metric = Metric.values()[at];
+      if (metrics.contains(metric)) {
+        throw new ConfigException("metrics[" + i + "]", "value \"" + name + "\" is listed twice; expected each metric once");
+      }
+      metrics.add(metric);
+    }
+    return metrics;
+  }
+
+  /** The resolved experiment as YAML: every key, the scenario written out in full. */
+  public static String resolvedYaml(ExperimentConfig experiment) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    root.put("name", experiment.name());
+    ObjectNode scenario = ScenarioLoader.toTree(experiment.baseScenario());
+    scenario.remove("name");
+    root.set("scenario", scenario);
+    root.put("replications", experiment.replications());
+    root.put("masterSeed", experiment.masterSeed());
+    ObjectNode design = root.putObject("design");
+    design.put("type", experiment.design().type().name());
+    if (experiment.sampled()) {
+      design.put("samples", experiment.design().samples());
+    }
+    ArrayNode parameters = root.putArray("parameters");
+    for (Parameter p : experiment.parameters()) {
+      ObjectNode node = parameters.addObject();
+      node.put("key", p.key());
+      if (p.values() != null) {
+        ArrayNode values = node.putArray("values");
+        for (double v : p.values()) {
+          if (p.integer()) {
+            values.add((long) v);
+          } else {
+            values.add(v);
+          }
+        }
+      } else {
+        ObjectNode d = node.putObject("distribution");
+        d.put("type", p.distribution().name());
+        d.put("low", p.low());
+        d.put("high", p.high());
+      }
+    }
+    ArrayNode metrics = root.putArray("metrics");
+    for (Metric m : keptMetrics(experiment)) {
+      metrics.add(m.column());
+    }
+    root.put("timeSeries", experiment.timeSeries().name());
+    try {
+      return YAML.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String pointsHeader(ExperimentConfig experiment) {
+    StringBuilder sb = new StringBuilder("point");
+    for (Parameter p : experiment.parameters()) {
+      sb.append(',').append(p.key());
+    }
+    return sb.append('\n').toString();
+  }
+
+  static String pointRow(ExperimentConfig experiment, int point, double[] values) {
+    StringBuilder sb = new StringBuilder().append(point);
+    appendValues(sb, experiment, values);
+    return sb.append('\n').toString();
+  }
+
+  static String runsHeader(ExperimentConfig experiment, List<Metric> metrics) {
+    StringBuilder sb = new StringBuilder("run,point,replication,seed");
+    for (Parameter p : experiment.parameters()) {
+      sb.append(',').append(p.key());
+    }
+    for (Metric m : metrics) {
+      sb.append(',').append(m.column()).append("_mean,").append(m.column()).append("_final");
+    }
+    return sb.append('\n').toString();
+  }
+
+  static String timeSeriesHeader(ExperimentConfig experiment, List<Metric> metrics) {
+    StringBuilder sb = new StringBuilder("run,point,replication,step,burnIn");
+    if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.LONG) {
+      return sb.append(",metric,value\n").toString();
+    }
+    for (Metric m : metrics) {
+      sb.append(',').append(m.column());
+    }
+    return sb.append('\n').toString();
+  }
+
+  static void appendValues(StringBuilder sb, ExperimentConfig experiment, double[] values) {
+    for (int j = 0; j < values.length; j++) {
+      sb.append(',').append(TimeSeriesCsv.formatNumber(values[j], experiment.parameters().get(j).integer()));
+    }
+  }
+
+  static String number(double value, boolean integer) {
+    return TimeSeriesCsv.formatNumber(value, integer);
+  }
+}

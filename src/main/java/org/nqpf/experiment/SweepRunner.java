@@ -1,0 +1,318 @@
+package org.nqpf.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentLoader;
+import org.nqpf.config.Scenario;
+import org.nqpf.model.Metric;
+import org.nqpf.model.TimeSeries;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
+
+/**
+ * Runs an experiment's runs (or one shard's) on a pool of threads, one MASON instance per run,
+ * and streams the results to disk in run order as they finish: at most a small window of finished
+ * runs waits in memory, whatever the number of runs. The working folder is {@code <out>.partial}
+ * until the end; after each run a state file records how far the files are complete, so that an
+ * interrupted sweep (Ctrl-C, kill -9) resumes where it stopped and ends with the same bytes.
+ */
+public final class SweepRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ExperimentConfig experiment;
+  private final List<Metric> metrics;
+  private final List<double[]> points;
+  private final int threads;
+  private final Shard shard;
+
+  /** A deterministic slice of the runs: those whose index modulo {@code count} is {@code index}. */
+  public record Shard(int index, int count) {
+    public static final Shard ALL = new Shard(0, 1);
+
+    public Shard {
+      if (count < 1 || index < 0 || index >= count) {
+        throw new ConfigException("--shard", "value " + index + "/" + count + " is not allowed; expected I/N with 0 <= I < N");
+      }
+    }
+
+    public boolean isAll() {
+      return count == 1;
+    }
+
+    /** How many of {@code total} runs belong to this shard. */
+    public long runs(long total) {
+      return total <= index ? 0 : (total - 1 - index) / count + 1;
+    }
+
+    @Override
+    public String toString() {
+      return index + "/" + count;
+    }
+  }
+
+  public SweepRunner(ExperimentConfig experiment, int threads, Shard shard) {
+    this.experiment = experiment;
+    this.metrics = ExperimentFiles.keptMetrics(experiment);
+    this.points = Design.points(experiment);
+    this.threads = threads;
+    this.shard = shard;
+  }
+
+  public List<double[]> points() {
+    return points;
+  }
+
+  public long totalRuns() {
+    return (long) points.size() * experiment.replications();
+  }
+
+  /**
+   * Runs the runs of this shard into {@code <out>.partial}, resuming from its state file if
+   * {@code resume}; returns the working folder, complete, for the caller to finish and move into
+   * place.
+   *
+   * @param progress called with the number of runs done so far (resumed runs included)
+   */
+  public Path run(Path out, boolean resume, LongConsumer progress) {
+    Path work = workingFolder(out);
+    long total = totalRuns();
+    long mine = shard.runs(total);
+    State state = prepare(work, resume);
+    progress.accept(state.next);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread t = new Thread(runnable, "nqpf-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    try (OutputStream runs = append(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
+        OutputStream series = experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.NONE ? null
+            : append(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes)) {
+      ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
+      long submitted = state.next;
+      long written = state.next;
+      int windowSize = Math.max(2, threads * 4);
+      while (written < mine) {
+        while (submitted < mine && window.size() < windowSize) {
+          long index = shard.index() + submitted * shard.count();
+          window.add(pool.submit(() -> runOne(index)));
+          submitted++;
+        }
+        RunOutput output = take(window.poll());
+        byte[] row = output.runsRow.getBytes(StandardCharsets.UTF_8);
+        runs.write(row);
+        runs.flush();
+        state.runsBytes += row.length;
+        if (series != null) {
+          byte[] chunk = output.series.getBytes(StandardCharsets.UTF_8);
+          series.write(chunk);
+          series.flush();
+          state.seriesBytes += chunk.length;
+        }
+        written++;
+        state.next = written;
+        saveState(work, state);
+        progress.accept(written);
+      }
+    } catch (IOException e) {
+      throw new OutputException("cannot write the sweep's results in " + work + ": " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+    try {
+      Files.deleteIfExists(work.resolve(ExperimentFiles.STATE));
+    } catch (IOException e) {
+      throw new OutputException("cannot remove the sweep's state file in " + work + ": " + e.getMessage(), e);
+    }
+    return work;
+  }
+
+  /** The folder a sweep works in before it is complete. */
+  public static Path workingFolder(Path out) {
+    Path absolute = out.toAbsolutePath().normalize();
+    return absolute.resolveSibling(absolute.getFileName() + ".partial");
+  }
+
+  private State prepare(Path work, boolean resume) {
+    Path stateFile = work.resolve(ExperimentFiles.STATE);
+    try {
+      if (Files.isDirectory(work)) {
+        if (!resume) {
+          throw new OutputException("an interrupted sweep is in " + work + "; expected --resume to continue it, or"
+              + " remove the folder to start again");
+        }
+        if (!Files.exists(stateFile)) {
+          throw new OutputException(work + " has no sweep state (" + ExperimentFiles.STATE + "); it cannot be resumed;"
+              + " remove the folder to start again");
+        }
+        String expected = ExperimentFiles.resolvedYaml(experiment);
+        String found = Files.readString(work.resolve(ExperimentFiles.EXPERIMENT), StandardCharsets.UTF_8);
+        if (!expected.equals(found)) {
+          throw new OutputException("the interrupted sweep in " + work + " ran another experiment (its "
+              + ExperimentFiles.EXPERIMENT + " differs); expected the same experiment file to resume it");
+        }
+        ObjectNode node = (ObjectNode) JSON.readTree(Files.readString(stateFile, StandardCharsets.UTF_8));
+        if (!shard.toString().equals(node.path("shard").asText())) {
+          throw new OutputException("the interrupted sweep in " + work + " ran shard " + node.path("shard").asText()
+              + "; expected --shard " + node.path("shard").asText() + " to resume it");
+        }
+        State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong());
+        truncate(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
+        if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
+          truncate(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
+        }
+        return state;
+      }
+      ResultsFolder.create(work).close();
+      Files.createDirectories(work);
+      Files.writeString(work.resolve(ExperimentFiles.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
+      StringBuilder pointsCsv = new StringBuilder(ExperimentFiles.pointsHeader(experiment));
+      for (int p = 0; p < points.size(); p++) {
+        pointsCsv.append(ExperimentFiles.pointRow(experiment, p, points.get(p)));
+      }
+      Files.writeString(work.resolve(ExperimentFiles.POINTS), pointsCsv, StandardCharsets.UTF_8);
+      byte[] runsHeader = ExperimentFiles.runsHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
+      Files.write(work.resolve(ExperimentFiles.RUNS), runsHeader);
+      long seriesBytes = 0;
+      if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
+        byte[] header = ExperimentFiles.timeSeriesHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
+        Files.write(work.resolve(ExperimentFiles.TIME_SERIES), header);
+        seriesBytes = header.length;
+      }
+      State state = new State(0, runsHeader.length, seriesBytes);
+      saveState(work, state);
+      return state;
+    } catch (IOException e) {
+      throw new OutputException("cannot prepare the sweep's folder " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void saveState(Path work, State state) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("shard", shard.toString());
+    node.put("next", state.next);
+    node.put("runsBytes", state.runsBytes);
+    node.put("seriesBytes", state.seriesBytes);
+    ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.STATE), (node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void truncate(Path file, long bytes) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      if (channel.size() < bytes) {
+        throw new OutputException(file + " is shorter (" + channel.size() + " bytes) than the sweep state says (" + bytes
+            + "); it cannot be resumed; remove the folder to start again");
+      }
+      channel.truncate(bytes);
+    }
+  }
+
+  private static OutputStream append(Path file, long expectedSize) throws IOException {
+    if (Files.size(file) != expectedSize) {
+      throw new OutputException(file + " has " + Files.size(file) + " bytes, expected " + expectedSize);
+    }
+    return new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
+  }
+
+  private static RunOutput take(Future<RunOutput> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the sweep was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Runs one run and formats its rows (in the worker thread, so formatting is parallel too). */
+  RunOutput runOne(long index) {
+    int replications = experiment.replications();
+    int point = (int) (index / replications);
+    int replication = (int) (index % replications);
+    long seed = Seeds.of(experiment.masterSeed(), point, replication);
+    double[] values = points.get(point);
+    Scenario scenario;
+    try {
+      scenario = ExperimentLoader.withValues(experiment.baseScenario(), experiment.parameters(), values).withSeed(seed);
+    } catch (ConfigException e) {
+      throw new ConfigException("parameters", "design point " + point + " gives a scenario the model refuses: " + e.getMessage());
+    }
+    TimeSeries series = Simulation.run(scenario).series();
+    return new RunOutput(runsRow(index, point, replication, seed, values, series, scenario.burnIn()),
+        seriesRows(index, point, replication, series));
+  }
+
+  private String runsRow(long index, int point, int replication, long seed, double[] values, TimeSeries series, int burnIn) {
+    StringBuilder sb = new StringBuilder().append(index).append(',').append(point).append(',').append(replication)
+        .append(',').append(seed);
+    ExperimentFiles.appendValues(sb, experiment, values);
+    int from = Math.min(burnIn, series.size() - 1);
+    for (Metric m : metrics) {
+      double[] column = series.column(m, from);
+      double sum = 0;
+      for (double v : column) {
+        sum += v;
+      }
+      sb.append(',').append(ExperimentFiles.number(sum / column.length, false));
+      sb.append(',').append(ExperimentFiles.number(series.get(series.size() - 1, m), m.integer()));
+    }
+    return sb.append('\n').toString();
+  }
+
+  private String seriesRows(long index, int point, int replication, TimeSeries series) {
+    if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.NONE) {
+      return "";
+    }
+    boolean wide = experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.WIDE;
+    StringBuilder sb = new StringBuilder();
+    String prefix = index + "," + point + "," + replication + ",";
+    for (int step = 0; step < series.size(); step++) {
+      String rowPrefix = prefix + step + "," + (int) series.get(step, Metric.BURN_IN);
+      if (wide) {
+        sb.append(rowPrefix);
+        for (Metric m : metrics) {
+          sb.append(',').append(ExperimentFiles.number(series.get(step, m), m.integer()));
+        }
+        sb.append('\n');
+      } else {
+        for (Metric m : metrics) {
+          sb.append(rowPrefix).append(',').append(m.column()).append(',')
+              .append(ExperimentFiles.number(series.get(step, m), m.integer())).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  record RunOutput(String runsRow, String series) {}
+
+  private static final class State {
+    long next;
+    long runsBytes;
+    long seriesBytes;
+
+    State(long next, long runsBytes, long seriesBytes) {
+      this.next = next;
+      this.runsBytes = runsBytes;
+      this.seriesBytes = seriesBytes;
+    }
+  }
+}

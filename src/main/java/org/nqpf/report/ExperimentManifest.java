@@ -1,0 +1,25 @@
+package org.nqpf.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.nqpf.config.Scenario;
+
+/**
+ * The {@code manifest.json} of an experiment's results folder: {@link Manifest}'s content, with
+ * the experiment file as the configuration (its SHA-256 over its bytes), the master seed, the
+ * thread count and the shard. Write it last.
+ */
+public final class ExperimentManifest {
+  private ExperimentManifest() {}
+
+  public static void write(Path folder, Scenario base, String experimentFile, long masterSeed, int threads, String shard,
+      String command) {
+    ObjectNode root = Manifest.build(folder, base, command, experimentFile);
+    ((ObjectNode) root.get("config")).put("sha256", Manifest.sha256(folder.resolve(experimentFile)));
+    root.remove("seed");
+    root.put("masterSeed", masterSeed);
+    root.put("threads", threads);
+    root.put("shard", shard);
+    ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME), JsonOutput.prettyBytes(root));
+  }
+}
