@@ -55,6 +55,7 @@ final class MergeCommand implements Callable<Integer> {
     String command = "merge " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
         "merged " + ordered.size(), command);
+    ExperimentFinisher.report(work);
     Path written = ResultsFolder.replace(work, out);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: merged %d shards -> %s%n", experiment.name(), ordered.size(), written);

@@ -79,6 +79,9 @@ final class SweepCommand implements Callable<Integer> {
     }
     ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
         slice.toString(), command);
+    if (slice.isAll()) {
+      ExperimentFinisher.report(work);
+    }
     Path written = ResultsFolder.replace(work, target);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d points × %d replications, shard %s: %d runs on %d threads -> %s%n",

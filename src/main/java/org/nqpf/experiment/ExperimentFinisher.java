@@ -11,13 +11,15 @@ import java.util.List;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.model.Metric;
+import org.nqpf.report.ExperimentCharts;
+import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.Replications;
 
 /**
  * Finishes a complete experiment folder (after a sweep, or after merging shards): the per-point
- * summary with confidence intervals, sensitivity indices for sampled designs, the charts and the
- * report. Everything is computed from the files, streaming, so the memory used does not grow with
+ * summary with confidence intervals, sensitivity indices for sampled designs and the charts; then,
+ * after the manifest, the report. Everything is computed from the files, streaming, so the memory used does not grow with
  * the number of runs (only with the number of points, for the sensitivity indices).
  */
 public final class ExperimentFinisher {
@@ -29,7 +31,15 @@ public final class ExperimentFinisher {
     if (experiment.sampled()) {
       ExperimentSensitivity.write(folder, experiment, metrics, points, pointMeans);
     }
-    ExperimentOutputs.chartsAndReport(folder);
+    ExperimentCharts.write(folder);
+  }
+
+  /**
+   * Writes report.html, which shows the manifest: so it comes after the manifest, which lists every
+   * other file of the folder.
+   */
+  public static void report(Path folder) {
+    ExperimentReport.write(folder);
   }
 
   /**

@@ -1,0 +1,821 @@
+package org.nqpf.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.ui.Layer;
+import org.jfree.ui.RectangleAnchor;
+import org.jfree.ui.RectangleEdge;
+import org.jfree.ui.RectangleInsets;
+import org.jfree.ui.TextAnchor;
+import org.nqpf.model.Metric;
+
+/**
+ * The charts of an experiment's results folder (docs/EXPERIMENTS.md, "Charts and report"), each
+ * as PNG and SVG with the same base name in {@code charts/}:
+ *
+ * <ul>
+ *   <li>{@code timeseries_<metric>}: per kept metric, the mean over replications per step with a
+ *       95% t band (mean ± t·sd/√n), one line per design point when there are at most
+ *       {@value #MAX_POINT_LINES} points; with more, one line for the mean over the points' means
+ *       with its 95% band over points and the range (min–max) of the point means. Burn-in shaded.
+ *   <li>{@code ownership_p<point>}: private vs SOE output stacked over steps (SOE = output −
+ *       outputPrivate), mean over the point's runs, for the first design point, or for every
+ *       point when there are at most {@value #MAX_OWNERSHIP_POINTS}; when the time series lacks
+ *       output or outputPrivate but has a private-share metric, the private share and its
+ *       complement stacked to 1.
+ *   <li>{@code response_<metric>_by_<parameter>}: the per-point mean (summary.csv) against the
+ *       parameter with the 95% CI as error bars. GRID: lines; with two parameters, one line per
+ *       value of the other; with three or more, the mean over the other parameters' values
+ *       (whiskers: range of the point means). Sampled designs: a scatter of the points.
+ *   <li>{@code heatmap_<metric>}: GRID with exactly two parameters: the per-point mean as a colour
+ *       grid (first parameter across, second up), the value written in each cell when they fit.
+ *   <li>{@code sensitivity_<metric>}: when sensitivity.csv exists: the indices per parameter as
+ *       bars grouped by method, with the 95% bootstrap interval as whiskers.
+ * </ul>
+ *
+ * <p>The bytes are reproducible: same folder, same bytes (see {@link ChartStyle} and
+ * {@link ChartFiles}). Writing replaces {@code charts/} as a whole and atomically: everything is
+ * rendered in memory first, written into a hidden temporary sibling folder, then renamed in.
+ */
+public final class ExperimentCharts {
+
+  /** Charts rendered at the same time, at most. */
+  static final int MAX_RENDER_THREADS = 8;
+
+  /** Opacity of the confidence bands. */
+  private static final float BAND_ALPHA = 0.18f;
+
+  /** Time-series charts draw one line per point up to this many points. */
+  public static final int MAX_POINT_LINES = 8;
+  /** Ownership charts are drawn per point up to this many points, else for the first point only. */
+  public static final int MAX_OWNERSHIP_POINTS = 4;
+  /** Heat-map cells are labelled with their value up to this many columns ... */
+  static final int MAX_LABELLED_COLUMNS = 12;
+  /** ... and this many rows. */
+  static final int MAX_LABELLED_ROWS = 20;
+
+  /** The private-share metrics, in the order the ownership chart falls back on them. */
+  static final List<String> SHARE_METRICS = List.of(Metric.PRIVATE_SHARE_OUTPUT.column(),
+      Metric.PRIVATE_SHARE_EMPLOYMENT.column(), Metric.PRIVATE_SHARE_FIRMS.column(),
+      Metric.PRIVATE_SHARE_INNOVATION.column(), Metric.PRIVATE_SHARE_TAX.column());
+
+  private static final String OUTPUT = Metric.OUTPUT.column();
+  private static final String OUTPUT_PRIVATE = Metric.OUTPUT_PRIVATE.column();
+
+  private ExperimentCharts() {}
+
+  /**
+   * Reads the results folder and writes every chart into its {@code charts/} folder, replacing
+   * it whole.
+   *
+   * @return the files written (PNG and SVG of each chart, in chart order)
+   * @throws ResultsReadException if the folder or a required file is missing, unreadable or
+   *     malformed (nothing is written then)
+   * @throws OutputException if {@code charts/} cannot be written
+   */
+  public static List<Path> write(Path resultsDir) {
+    Objects.requireNonNull(resultsDir, "resultsDir");
+    ExperimentResults results = ExperimentResults.read(resultsDir);
+    return writeFiles(results.dir(), render(results));
+  }
+
+  /**
+   * Reads the results folder and renders every chart in memory, writing nothing.
+   *
+   * @throws ResultsReadException as for {@link #write(Path)}
+   */
+  public static List<ChartFile> render(Path resultsDir) {
+    Objects.requireNonNull(resultsDir, "resultsDir");
+    return render(ExperimentResults.read(resultsDir));
+  }
+
+  static List<ChartFile> render(ExperimentResults results) {
+    return renderAll(pending(results), Math.min(MAX_RENDER_THREADS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The charts of the folder, configured but not yet rendered, in chart order. */
+  static List<Pending> pending(ExperimentResults results) {
+    List<Pending> charts = new ArrayList<>();
+    StepStatistics steps = results.timeSeriesFile() == null ? null : StepStatistics.read(results.timeSeriesFile());
+    if (steps != null) {
+      for (String metric : timeSeriesMetrics(results, steps)) {
+        if (!steps.points(metric).isEmpty()) {
+          charts.add(timeSeries(results, steps, metric));
+        }
+      }
+      charts.addAll(ownership(results, steps));
+    }
+    for (String metric : results.metrics()) {
+      for (int p = 0; p < results.parameters().size(); p++) {
+        Pending response = response(results, metric, p);
+        if (response != null) {
+          charts.add(response);
+        }
+      }
+    }
+    if (results.isGrid() && results.parameters().size() == 2) {
+      for (String metric : results.metrics()) {
+        Pending heatMap = heatMap(results, metric);
+        if (heatMap != null) {
+          charts.add(heatMap);
+        }
+      }
+    }
+    if (results.sensitivity() != null) {
+      charts.addAll(sensitivity(results));
+    }
+    return uniqueNames(charts);
+  }
+
+  /**
+   * Gives a chart whose file name is already taken (two names that differ only in characters
+   * made safe for file names) the suffix {@code _2}, {@code _3}, ...
+   */
+  private static List<Pending> uniqueNames(List<Pending> charts) {
+    Set<String> taken = new java.util.HashSet<>();
+    List<Pending> unique = new ArrayList<>();
+    for (Pending chart : charts) {
+      String name = chart.baseName();
+      for (int n = 2; !taken.add(name); n++) {
+        name = chart.baseName() + "_" + n;
+      }
+      unique.add(name.equals(chart.baseName()) ? chart
+          : new Pending(name, chart.section(), chart.title(), chart.caption(), chart.chart()));
+    }
+    return unique;
+  }
+
+  /** A configured chart waiting to be rendered. */
+  record Pending(String baseName, ChartFile.Section section, String title, String caption, JFreeChart chart) {
+    ChartFile render() {
+      return new ChartFile(baseName, section, title, caption, ChartFiles.png(chart), ChartFiles.svg(chart));
+    }
+  }
+
+  /**
+   * Renders the charts, several at a time (each chart's bytes depend only on its own data, so
+   * the result is the same whatever the number of threads), keeping their order.
+   */
+  static List<ChartFile> renderAll(List<Pending> charts, int maxThreads) {
+    int threads = Math.min(maxThreads, charts.size());
+    if (threads <= 1) {
+      return charts.stream().map(Pending::render).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "nqpf-chart-render");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<ChartFile>> futures = new ArrayList<>();
+      for (Pending chart : charts) {
+        futures.add(pool.submit(chart::render));
+      }
+      List<ChartFile> rendered = new ArrayList<>();
+      for (Future<ChartFile> future : futures) {
+        rendered.add(future.get());
+      }
+      return List.copyOf(rendered);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OutputException("interrupted while rendering the charts", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("cannot render a chart", cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Writes the charts into {@code charts/} of {@code dir}, replacing the folder atomically. */
+  static List<Path> writeFiles(Path dir, List<ChartFile> charts) {
+    Path target = dir.resolve(ExperimentResults.CHARTS);
+    List<Path> written = new ArrayList<>();
+    try (ResultsFolder out = ResultsFolder.create(target)) {
+      for (ChartFile chart : charts) {
+        write(out.file(chart.pngName()), chart.png());
+        write(out.file(chart.svgName()), chart.svg());
+        written.add(target.resolve(chart.pngName()));
+        written.add(target.resolve(chart.svgName()));
+      }
+      out.commit();
+    }
+    return List.copyOf(written);
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new OutputException("cannot write " + file + ": " + e, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- time series
+
+  /** The kept metrics present in the time series, in summary order, then any others in file order. */
+  private static List<String> timeSeriesMetrics(ExperimentResults results, StepStatistics steps) {
+    Set<String> metrics = new LinkedHashSet<>();
+    for (String metric : results.metrics()) {
+      if (steps.has(metric)) {
+        metrics.add(metric);
+      }
+    }
+    metrics.addAll(steps.metrics());
+    return List.copyOf(metrics);
+  }
+
+  static Pending timeSeries(ExperimentResults results, StepStatistics steps, String metric) {
+    List<Integer> points = List.copyOf(steps.points(metric));
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(points.size() <= MAX_POINT_LINES ? bandAlpha(points.size()) : BAND_ALPHA);
+    String caption;
+    LegendItemCollection legend = null;
+    if (points.size() <= MAX_POINT_LINES) {
+      for (int i = 0; i < points.size(); i++) {
+        int point = points.get(i);
+        YIntervalSeries series = new YIntervalSeries(results.pointLabel(point), false, true);
+        for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
+          StepStatistics.Cell cell = steps.cell(metric, point, step);
+          if (cell.n() > 0) {
+            double half = cell.halfWidth();
+            series.add(step, cell.mean(), cell.mean() - half, cell.mean() + half);
+          }
+        }
+        dataset.addSeries(series);
+        renderer.setSeriesPaint(i, ChartStyle.color(i));
+        renderer.setSeriesFillPaint(i, ChartStyle.color(i));
+        renderer.setSeriesStroke(i, ChartStyle.stroke(i));
+      }
+      caption = "Mean of " + metric + " over the replications of each design point at every step (one line per"
+          + " point); the band is the 95% t interval of that mean (mean ± t·sd/√n, none with one replication).";
+    } else {
+      YIntervalSeries range = new YIntervalSeries("range of the " + points.size() + " point means", false, true);
+      YIntervalSeries mean = new YIntervalSeries("mean over the " + points.size() + " points, 95% interval", false,
+          true);
+      for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
+        int n = 0;
+        double average = 0.0;
+        double m2 = 0.0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int point : points) {
+          StepStatistics.Cell cell = steps.cell(metric, point, step);
+          if (cell.n() == 0) {
+            continue;
+          }
+          double value = cell.mean();
+          n++;
+          double delta = value - average;
+          average += delta / n;
+          m2 += delta * (value - average);
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        }
+        if (n == 0) {
+          continue;
+        }
+        StepStatistics.Cell overPoints = new StepStatistics.Cell(n, average, m2);
+        double half = overPoints.halfWidth();
+        range.add(step, average, min, max);
+        mean.add(step, average, average - half, average + half);
+      }
+      dataset.addSeries(range);
+      dataset.addSeries(mean);
+      renderer.setSeriesPaint(0, ChartStyle.ENVELOPE);
+      renderer.setSeriesFillPaint(0, ChartStyle.ENVELOPE);
+      renderer.setSeriesLinesVisible(0, false);
+      renderer.setSeriesPaint(1, ChartStyle.color(0));
+      renderer.setSeriesFillPaint(1, ChartStyle.color(0));
+      renderer.setSeriesStroke(1, ChartStyle.LINE);
+      legend = new LegendItemCollection();
+      legend.add(bandLegend((String) range.getKey(), ChartStyle.ENVELOPE, null));
+      legend.add(bandLegend((String) mean.getKey(), ChartStyle.color(0), ChartStyle.LINE));
+      caption = "With " + points.size() + " design points, one line per point would not be readable: the line is the"
+          + " mean over the points of each point's mean over its replications, the dark band its 95% t interval"
+          + " across points, the light band the range (lowest to highest) of the point means.";
+    }
+    NumberAxis range = ChartStyle.numberAxis(ChartStyle.withUnit(metric), false);
+    range.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), range, renderer);
+    plot.setOrientation(PlotOrientation.VERTICAL);
+    ChartStyle.stylePlot(plot);
+    if (legend != null) {
+      plot.setFixedLegendItems(legend);
+    }
+    if (steps.hasBurnIn()) {
+      ChartStyle.addBurnIn(plot, steps.burnInStart(), steps.burnInEnd());
+      caption += " The shaded steps are the burn-in.";
+    }
+    String title = metric + " over time \u2014 " + results.name();
+    JFreeChart chart = ChartStyle.chart(title, subtitle(metric,
+        points.size() <= MAX_POINT_LINES ? "mean per point with 95% band" : "mean over points with 95% band"), plot,
+        true);
+    return file("timeseries_" + ChartFiles.safeName(metric), ChartFile.Section.TIME_SERIES, title, caption, chart);
+  }
+
+  /** Band opacity for {@code lines} overlapping bands: lighter as they get more numerous. */
+  static float bandAlpha(int lines) {
+    return Math.min(BAND_ALPHA, 0.3f / (float) Math.sqrt(Math.max(1, lines)));
+  }
+
+  /** A legend entry showing a translucent band and, when {@code line} is given, the line over it. */
+  private static LegendItem bandLegend(String label, Color colour, Stroke line) {
+    Color band = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), Math.round(BAND_ALPHA * 255 * 2));
+    Shape box = new Rectangle2D.Double(-8.0, -5.0, 16.0, 10.0);
+    LegendItem item = new LegendItem(label, null, null, null, true, box, true, band, false, colour,
+        new BasicStroke(1.0f), line != null, new Line2D.Double(-8.0, 0.0, 8.0, 0.0),
+        line != null ? line : new BasicStroke(1.0f), colour);
+    item.setLabelFont(ChartStyle.LEGEND_FONT);
+    item.setLabelPaint(ChartStyle.TEXT);
+    return item;
+  }
+
+  private static String subtitle(String metric, String what) {
+    String description = ChartStyle.description(metric);
+    if (description.endsWith(".")) {
+      description = description.substring(0, description.length() - 1);
+    }
+    return description.isEmpty() ? what : description + " \u2014 " + what;
+  }
+
+  // ---------------------------------------------------------------- ownership
+
+  static List<Pending> ownership(ExperimentResults results, StepStatistics steps) {
+    Set<String> kept = new LinkedHashSet<>(results.metrics());
+    kept.addAll(steps.metrics());
+    boolean wanted = kept.contains(OUTPUT) || kept.contains(OUTPUT_PRIVATE)
+        || SHARE_METRICS.stream().anyMatch(kept::contains);
+    if (!wanted) {
+      return List.of();
+    }
+    String share = null;
+    boolean money = steps.has(OUTPUT) && steps.has(OUTPUT_PRIVATE);
+    if (!money) {
+      share = SHARE_METRICS.stream().filter(steps::has).findFirst().orElse(null);
+      if (share == null) {
+        return List.of();
+      }
+    }
+    String source = money ? OUTPUT : share;
+    List<Integer> points = List.copyOf(steps.points(source));
+    if (points.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> drawn = points.size() <= MAX_OWNERSHIP_POINTS ? points : List.of(points.get(0));
+    List<Pending> charts = new ArrayList<>();
+    for (int point : drawn) {
+      charts.add(ownership(results, steps, point, share));
+    }
+    return charts;
+  }
+
+  private static Pending ownership(ExperimentResults results, StepStatistics steps, int point, String share) {
+    boolean money = share == null;
+    XYSeries privateSeries = new XYSeries(money ? "Private firms (outputPrivate)" : "Private firms (" + share + ")",
+        true, false);
+    XYSeries soeSeries = new XYSeries(money ? "SOEs (output \u2212 outputPrivate)" : "SOEs (1 \u2212 " + share + ")",
+        true, false);
+    int replications = 0;
+    for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
+      double privatePart;
+      double soePart;
+      if (money) {
+        StepStatistics.Cell total = steps.cell(OUTPUT, point, step);
+        StepStatistics.Cell privateOutput = steps.cell(OUTPUT_PRIVATE, point, step);
+        if (total.n() == 0 || privateOutput.n() == 0) {
+          continue;
+        }
+        privatePart = privateOutput.mean();
+        soePart = total.mean() - privateOutput.mean();
+        replications = Math.max(replications, Math.max(total.n(), privateOutput.n()));
+      } else {
+        StepStatistics.Cell cell = steps.cell(share, point, step);
+        if (cell.n() == 0) {
+          continue;
+        }
+        privatePart = cell.mean();
+        soePart = 1.0 - cell.mean();
+        replications = Math.max(replications, cell.n());
+      }
+      privateSeries.add(step, privatePart, false);
+      soeSeries.add(step, soePart, false);
+    }
+    DefaultTableXYDataset dataset = new DefaultTableXYDataset();
+    dataset.addSeries(privateSeries);
+    dataset.addSeries(soeSeries);
+    StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+    renderer.setSeriesPaint(0, ChartStyle.PRIVATE_COLOR);
+    renderer.setSeriesPaint(1, ChartStyle.SOE_COLOR);
+    renderer.setOutline(false);
+    renderer.setLegendArea(new Rectangle2D.Double(-7.0, -5.0, 14.0, 10.0));
+    NumberAxis range = money ? ChartStyle.numberAxis(ChartStyle.withUnit(OUTPUT), false)
+        : ChartStyle.numberAxis("share of " + share.replace("privateShare", "").toLowerCase(java.util.Locale.ROOT)
+            + " (share)", false);
+    range.setAutoRangeIncludesZero(true);
+    if (!money) {
+      range.setRange(0.0, 1.0);
+    }
+    XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), range, renderer);
+    ChartStyle.stylePlot(plot);
+    String caption = money
+        ? "Output (nominal sales) of private firms and of SOEs, stacked, so the top edge is total output; SOE"
+            + " output is output − outputPrivate. Mean over the " + replications + " replication(s) of "
+            + results.pointLabel(point) + "."
+        : "The private share (" + share + ") and its complement, the SOE share, stacked to 1 (the time series has no"
+            + " output and outputPrivate). Mean over the " + replications + " replication(s) of "
+            + results.pointLabel(point) + ".";
+    if (steps.hasBurnIn()) {
+      ChartStyle.addBurnInOverlay(plot, steps.burnInStart(), steps.burnInEnd());
+      caption += " The paler steps are the burn-in.";
+    }
+    String title = (money ? "Output" : "Private share") + " by ownership \u2014 " + results.name() + ", point "
+        + point;
+    JFreeChart chart = ChartStyle.chart(title, results.pointLabel(point) + " \u2014 mean over " + replications
+        + " replication(s)", plot, true);
+    return file("ownership_p" + point, ChartFile.Section.OWNERSHIP, title, caption, chart);
+  }
+
+  // ---------------------------------------------------------------- response curves
+
+  static Pending response(ExperimentResults results, String metric, int p) {
+    String parameter = results.parameters().get(p);
+    Map<Double, String> values = results.distinctValues(p);
+    if (values.size() < 2) {
+      return null;
+    }
+    boolean grid = results.isGrid();
+    int parameterCount = results.parameters().size();
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    String caption;
+    if (!grid || parameterCount == 1) {
+      YIntervalSeries series = new YIntervalSeries(grid ? "mean with 95% CI" : "design points (mean with 95% CI)",
+          true, true);
+      for (ExperimentResults.Point point : results.points()) {
+        addMean(series, results, metric, point, point.values()[p]);
+      }
+      dataset.addSeries(series);
+      caption = grid
+          ? "Mean over the runs of " + metric + "_mean (the run's mean over its recorded steps) at each value of "
+              + parameter + ", from summary.csv, with its 95% t interval as error bars."
+          : "Each design point of the sampled design: the mean over its runs of " + metric + "_mean against its value"
+              + " of " + parameter + " (the other parameters vary too), with the 95% t interval as error bars.";
+    } else if (parameterCount == 2) {
+      int other = 1 - p;
+      String otherName = results.shortNames().get(results.parameters().get(other));
+      Map<Double, YIntervalSeries> byOther = new TreeMap<>();
+      for (Map.Entry<Double, String> value : results.distinctValues(other).entrySet()) {
+        byOther.put(value.getKey(), new YIntervalSeries(otherName + " = " + value.getValue(), true, true));
+      }
+      for (ExperimentResults.Point point : results.points()) {
+        YIntervalSeries series = byOther.get(point.values()[other]);
+        if (series != null) {
+          addMean(series, results, metric, point, point.values()[p]);
+        }
+      }
+      for (YIntervalSeries series : byOther.values()) {
+        dataset.addSeries(series);
+      }
+      caption = "Mean over the runs of " + metric + "_mean at each value of " + parameter + ", one line per value of "
+          + results.parameters().get(other) + ", with the 95% t interval as error bars (summary.csv).";
+    } else {
+      YIntervalSeries series = new YIntervalSeries("mean over the other parameters (whiskers: range of point means)",
+          true, true);
+      for (Map.Entry<Double, String> value : values.entrySet()) {
+        int n = 0;
+        double sum = 0.0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ExperimentResults.Point point : results.points()) {
+          double mean = results.summaryValue(point.index(), metric, "_mean");
+          if (point.values()[p] == value.getKey() && !Double.isNaN(mean)) {
+            n++;
+            sum += mean;
+            min = Math.min(min, mean);
+            max = Math.max(max, mean);
+          }
+        }
+        if (n > 0) {
+          series.add(value.getKey(), sum / n, min, max);
+        }
+      }
+      dataset.addSeries(series);
+      caption = "Main effect of " + parameter + ": at each of its values, the average of the point means of "
+          + metric + "_mean over all combinations of the other parameters; the whiskers span the lowest to the"
+          + " highest of those point means (not a confidence interval).";
+    }
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDrawYError(true);
+    renderer.setCapLength(8.0);
+    renderer.setErrorStroke(new BasicStroke(1.5f));
+    for (int i = 0; i < dataset.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.color(i));
+      renderer.setSeriesStroke(i, ChartStyle.stroke(i));
+      renderer.setSeriesShape(i, new Ellipse2D.Double(-4.0, -4.0, 8.0, 8.0));
+      renderer.setSeriesLinesVisible(i, grid);
+      renderer.setSeriesShapesVisible(i, true);
+    }
+    NumberAxis domain = ChartStyle.numberAxis(parameter, false);
+    domain.setAutoRangeIncludesZero(false);
+    domain.setAutoRangeStickyZero(false);
+    domain.setLowerMargin(0.04);
+    domain.setUpperMargin(0.04);
+    NumberAxis range = ChartStyle.numberAxis(ChartStyle.withUnit("mean", metric), false);
+    range.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(dataset, domain, range, renderer);
+    ChartStyle.stylePlot(plot);
+    String title = metric + " by " + parameter + " \u2014 " + results.name();
+    String what = grid ? "mean over replications of the run means, 95% CI" : "sampled design points, 95% CI";
+    JFreeChart chart = ChartStyle.chart(title, subtitle(metric, what), plot, true);
+    return file("response_" + ChartFiles.safeName(metric) + "_by_" + ChartFiles.safeName(parameter),
+        ChartFile.Section.RESPONSE, title, caption, chart);
+  }
+
+  private static void addMean(YIntervalSeries series, ExperimentResults results, String metric,
+      ExperimentResults.Point point, double x) {
+    double mean = results.summaryValue(point.index(), metric, "_mean");
+    if (Double.isNaN(mean) || Double.isNaN(x)) {
+      return;
+    }
+    double low = results.summaryValue(point.index(), metric, "_ciLow");
+    double high = results.summaryValue(point.index(), metric, "_ciHigh");
+    series.add(x, mean, Double.isNaN(low) ? mean : low, Double.isNaN(high) ? mean : high);
+  }
+
+  // ---------------------------------------------------------------- heat maps
+
+  static Pending heatMap(ExperimentResults results, String metric) {
+    List<String> parameters = results.parameters();
+    Map<Double, String> xValues = results.distinctValues(0);
+    Map<Double, String> yValues = results.distinctValues(1);
+    if (xValues.size() < 2 || yValues.size() < 2) {
+      return null;
+    }
+    List<Double> xs = List.copyOf(xValues.keySet());
+    List<Double> ys = List.copyOf(yValues.keySet());
+    List<double[]> cells = new ArrayList<>();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (ExperimentResults.Point point : results.points()) {
+      double mean = results.summaryValue(point.index(), metric, "_mean");
+      int xi = xs.indexOf(point.values()[0]);
+      int yi = ys.indexOf(point.values()[1]);
+      if (Double.isNaN(mean) || xi < 0 || yi < 0) {
+        continue;
+      }
+      cells.add(new double[] {xi, yi, mean});
+      min = Math.min(min, mean);
+      max = Math.max(max, mean);
+    }
+    if (cells.isEmpty()) {
+      return null;
+    }
+    double[][] data = new double[3][cells.size()];
+    for (int i = 0; i < cells.size(); i++) {
+      data[0][i] = cells.get(i)[0];
+      data[1][i] = cells.get(i)[1];
+      data[2][i] = cells.get(i)[2];
+    }
+    DefaultXYZDataset dataset = new DefaultXYZDataset();
+    dataset.addSeries(metric, data);
+    ViridisPaintScale scale = new ViridisPaintScale(min, max);
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setBlockWidth(1.0);
+    renderer.setBlockHeight(1.0);
+    renderer.setBlockAnchor(RectangleAnchor.CENTER);
+    renderer.setPaintScale(scale);
+
+    SymbolAxis xAxis = symbolAxis(parameters.get(0), xValues);
+    SymbolAxis yAxis = symbolAxis(parameters.get(1), yValues);
+    XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+    ChartStyle.stylePlot(plot);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    plot.setBackgroundPaint(new Color(0xF4, 0xF4, 0xF4));
+    boolean labelled = xs.size() <= MAX_LABELLED_COLUMNS && ys.size() <= MAX_LABELLED_ROWS;
+    if (labelled) {
+      for (double[] cell : cells) {
+        XYTextAnnotation label = new XYTextAnnotation(DisplayNumbers.format(cell[2]), cell[0], cell[1]);
+        label.setFont(ChartStyle.ANNOTATION_FONT);
+        label.setPaint(scale.dark(cell[2]) ? Color.WHITE : Color.BLACK);
+        label.setTextAnchor(TextAnchor.CENTER);
+        plot.addAnnotation(label);
+      }
+    }
+
+    NumberAxis scaleAxis = ChartStyle.numberAxis(ChartStyle.withUnit("mean", metric), false);
+    scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    legend.setMargin(new RectangleInsets(8, 12, 8, 4));
+    legend.setStripWidth(18.0);
+    legend.setSubdivisionCount(128);
+    legend.setBackgroundPaint(Color.WHITE);
+
+    String title = metric + " by " + results.shortNames().get(parameters.get(0)) + " \u00D7 "
+        + results.shortNames().get(parameters.get(1)) + " \u2014 " + results.name();
+    JFreeChart chart = ChartStyle.chart(title, subtitle(metric, "mean over replications of the run means"), plot,
+        false);
+    chart.addSubtitle(legend);
+    String caption = "Mean over the runs of " + metric + "_mean at every grid point (summary.csv): "
+        + parameters.get(0) + " across, " + parameters.get(1) + " up; colour from low (dark purple) to high"
+        + " (yellow)" + (labelled ? ", the value written in each cell" : "") + ". Grey cells have no value.";
+    return file("heatmap_" + ChartFiles.safeName(metric), ChartFile.Section.HEAT_MAP, title, caption, chart);
+  }
+
+  private static SymbolAxis symbolAxis(String label, Map<Double, String> values) {
+    SymbolAxis axis = new SymbolAxis(label, values.values().toArray(new String[0]));
+    axis.setGridBandsVisible(false);
+    axis.setAutoRange(false);
+    axis.setRange(-0.5, values.size() - 0.5);
+    ChartStyle.styleAxis(axis);
+    return axis;
+  }
+
+  // ---------------------------------------------------------------- sensitivity
+
+  /** Display names of the known methods, in the order their bars are drawn. */
+  private static final Map<String, String> METHODS = new LinkedHashMap<>();
+
+  static {
+    METHODS.put("SRC", "SRC (standardised regression coefficient)");
+    METHODS.put("PRCC", "PRCC (partial rank correlation)");
+    METHODS.put("SOBOL_FIRST", "Sobol first-order index");
+    METHODS.put("SOBOL_TOTAL", "Sobol total-order index");
+  }
+
+  static List<Pending> sensitivity(ExperimentResults results) {
+    CsvTable table = results.sensitivity();
+    int metricColumn = table.require("metric");
+    int parameterColumn = table.require("parameter");
+    int methodColumn = table.require("method");
+    int valueColumn = table.require("value");
+    int lowColumn = table.column("ciLow");
+    int highColumn = table.column("ciHigh");
+    Set<String> metrics = new LinkedHashSet<>();
+    for (String metric : results.metrics()) {
+      for (int r = 0; r < table.size(); r++) {
+        if (table.text(r, metricColumn).equals(metric)) {
+          metrics.add(metric);
+          break;
+        }
+      }
+    }
+    for (int r = 0; r < table.size(); r++) {
+      metrics.add(table.text(r, metricColumn));
+    }
+    List<Pending> charts = new ArrayList<>();
+    for (String metric : metrics) {
+      Set<String> methods = new LinkedHashSet<>();
+      Set<String> found = new LinkedHashSet<>();
+      Set<String> parameters = new LinkedHashSet<>();
+      for (int r = 0; r < table.size(); r++) {
+        if (table.text(r, metricColumn).equals(metric)) {
+          found.add(table.text(r, methodColumn));
+          parameters.add(table.text(r, parameterColumn));
+        }
+      }
+      for (String method : METHODS.keySet()) {
+        if (found.contains(method)) {
+          methods.add(method);
+        }
+      }
+      methods.addAll(found);
+      List<String> orderedParameters = new ArrayList<>();
+      for (String parameter : results.parameters()) {
+        if (parameters.contains(parameter)) {
+          orderedParameters.add(parameter);
+        }
+      }
+      for (String parameter : parameters) {
+        if (!orderedParameters.contains(parameter)) {
+          orderedParameters.add(parameter);
+        }
+      }
+      DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+      WhiskerBarRenderer renderer = new WhiskerBarRenderer();
+      for (String method : methods) {
+        for (String parameter : orderedParameters) {
+          dataset.addValue(null, METHODS.getOrDefault(method, method), parameter);
+        }
+      }
+      double low = 0.0;
+      double high = 0.0;
+      boolean any = false;
+      for (int r = 0; r < table.size(); r++) {
+        if (!table.text(r, metricColumn).equals(metric)) {
+          continue;
+        }
+        double value = table.number(r, valueColumn);
+        if (!Double.isFinite(value)) {
+          continue;
+        }
+        String method = METHODS.getOrDefault(table.text(r, methodColumn), table.text(r, methodColumn));
+        String parameter = table.text(r, parameterColumn);
+        dataset.setValue(value, method, parameter);
+        any = true;
+        low = Math.min(low, value);
+        high = Math.max(high, value);
+        double ciLow = lowColumn >= 0 ? table.number(r, lowColumn) : Double.NaN;
+        double ciHigh = highColumn >= 0 ? table.number(r, highColumn) : Double.NaN;
+        if (Double.isFinite(ciLow) && Double.isFinite(ciHigh)) {
+          renderer.setInterval(method, parameter, ciLow, ciHigh);
+          low = Math.min(low, Math.min(ciLow, ciHigh));
+          high = Math.max(high, Math.max(ciLow, ciHigh));
+        }
+      }
+      if (!any) {
+        continue;
+      }
+      int i = 0;
+      for (String method : methods) {
+        renderer.setSeriesPaint(i, ChartStyle.color(i));
+        i++;
+      }
+      CategoryAxis domain = new CategoryAxis("parameter");
+      ChartStyle.styleAxis(domain);
+      domain.setMaximumCategoryLabelLines(2);
+      domain.setCategoryMargin(0.2);
+      if (orderedParameters.size() > 6) {
+        domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+      }
+      NumberAxis range = ChartStyle.numberAxis("index", false);
+      double span = high - low;
+      double pad = span > 0 ? span * 0.05 : 0.1;
+      range.setRange(low < 0 ? low - pad : 0.0, high > 0 ? high + pad : (low < 0 ? pad : 1.0));
+      CategoryPlot plot = new CategoryPlot(dataset, domain, range, renderer);
+      plot.setOrientation(PlotOrientation.VERTICAL);
+      ChartStyle.stylePlot(plot);
+      plot.addRangeMarker(ChartStyle.zeroLine(), Layer.FOREGROUND);
+      String title = "Sensitivity of " + metric + " \u2014 " + results.name();
+      JFreeChart chart = ChartStyle.chart(title, subtitle(metric,
+          "indices per parameter by method, 95% bootstrap intervals"), plot, true);
+      String caption = "Sensitivity indices of " + metric + " (computed on the per-point means of " + metric
+          + "_mean) for each parameter, grouped by method: SRC and PRCC lie in [−1, 1] (sign = direction of the"
+          + " effect), Sobol indices in [0, 1] (share of the variance); the whiskers are the 95% bootstrap intervals"
+          + " (sensitivity.csv).";
+      charts.add(file("sensitivity_" + ChartFiles.safeName(metric), ChartFile.Section.SENSITIVITY, title, caption,
+          chart));
+    }
+    return charts;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Pending file(String baseName, ChartFile.Section section, String title, String caption,
+      JFreeChart chart) {
+    return new Pending(baseName, section, title, caption, chart);
+  }
+}

@@ -1,0 +1,387 @@
+package org.nqpf.report;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),
+ * read and checked once: the experiment file, the design points, the per-point summary, and the
+ * optional sensitivity indices, time series and manifest. {@code runs.csv} is only counted.
+ *
+ * <p>Required: the folder, {@code experiment.yaml}, {@code points.csv}, {@code summary.csv}.
+ * Optional: {@code timeseries.csv} (required only when the experiment file says
+ * {@code timeSeries: WIDE} or {@code LONG}), {@code sensitivity.csv}, {@code runs.csv},
+ * {@code manifest.json}. A required file that is missing, unreadable or malformed is refused with
+ * a {@link ResultsReadException} naming it.
+ */
+final class ExperimentResults {
+
+  static final String EXPERIMENT = "experiment.yaml";
+  static final String POINTS = "points.csv";
+  static final String RUNS = "runs.csv";
+  static final String TIME_SERIES = "timeseries.csv";
+  static final String SUMMARY = "summary.csv";
+  static final String SENSITIVITY = "sensitivity.csv";
+  static final String MANIFEST = "manifest.json";
+  static final String CHARTS = "charts";
+  static final String REPORT = "report.html";
+
+  /** The statistics suffixes of summary.csv, in the doc's order. */
+  static final List<String> SUMMARY_SUFFIXES = List.of("_mean", "_sd", "_ciLow", "_ciHigh");
+
+  /** Significant digits of parameter values in labels (legends, axes, tables of the report). */
+  static final int LABEL_DIGITS = 6;
+
+  /** One design point: its index and each parameter's value as a label (rounded) and as a number. */
+  record Point(int index, List<String> labels, double[] values) {}
+
+  private final Path dir;
+  private final String experimentText;
+  private final JsonNode experiment;
+  private final List<String> parameters;
+  private final List<Point> points;
+  private final Map<Integer, Point> pointByIndex;
+  private final CsvTable summary;
+  private final List<String> metrics;
+  private final Map<Integer, Integer> summaryRowByPoint;
+  private final CsvTable sensitivity;
+  private final Path timeSeriesFile;
+  private final String manifestText;
+  private final int runCount;
+
+  private ExperimentResults(Path dir, String experimentText, JsonNode experiment, List<String> parameters,
+      List<Point> points, CsvTable summary, List<String> metrics, Map<Integer, Integer> summaryRowByPoint,
+      CsvTable sensitivity, Path timeSeriesFile, String manifestText, int runCount) {
+    this.dir = dir;
+    this.experimentText = experimentText;
+    this.experiment = experiment;
+    this.parameters = parameters;
+    this.points = points;
+    Map<Integer, Point> byIndex = new TreeMap<>();
+    for (Point point : points) {
+      byIndex.put(point.index(), point);
+    }
+    this.pointByIndex = Collections.unmodifiableMap(byIndex);
+    this.summary = summary;
+    this.metrics = metrics;
+    this.summaryRowByPoint = summaryRowByPoint;
+    this.sensitivity = sensitivity;
+    this.timeSeriesFile = timeSeriesFile;
+    this.manifestText = manifestText;
+    this.runCount = runCount;
+  }
+
+  /**
+   * Reads and checks the folder.
+   *
+   * @throws ResultsReadException if the folder or a required file is missing, unreadable or
+   *     malformed
+   */
+  static ExperimentResults read(Path resultsDir) {
+    Path dir = resultsDir.toAbsolutePath().normalize();
+    if (!Files.exists(dir)) {
+      throw new ResultsReadException("results folder " + dir + " does not exist");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new ResultsReadException(dir + " is not a folder; expected an experiment's results folder");
+    }
+    if (!Files.isReadable(dir)) {
+      throw new ResultsReadException("cannot read the results folder " + dir + ": permission denied");
+    }
+    Path experimentFile = dir.resolve(EXPERIMENT);
+    if (!Files.exists(experimentFile)) {
+      String hint = Files.exists(dir.resolve("config.yaml")) ? " (it looks like the folder of a single `run`)" : "";
+      throw new ResultsReadException(dir + " is not an experiment's results folder: " + EXPERIMENT + " is missing"
+          + hint);
+    }
+    String experimentText = readText(experimentFile);
+    JsonNode experiment = parseYaml(experimentFile, experimentText);
+
+    CsvTable pointsTable = CsvTable.read(dir.resolve(POINTS));
+    int pointColumn = pointsTable.require("point");
+    if (pointColumn != 0) {
+      throw new ResultsReadException(pointsTable.file() + ", line 1: the first column must be 'point'");
+    }
+    List<String> parameters = List.copyOf(pointsTable.header().subList(1, pointsTable.header().size()));
+    List<Point> points = new ArrayList<>();
+    Map<Integer, Point> seen = new TreeMap<>();
+    for (int r = 0; r < pointsTable.size(); r++) {
+      int index = pointsTable.integer(r, 0);
+      List<String> labels = new ArrayList<>();
+      double[] values = new double[parameters.size()];
+      for (int p = 0; p < parameters.size(); p++) {
+        values[p] = pointsTable.number(r, p + 1);
+        labels.add(Double.isFinite(values[p]) ? DisplayNumbers.format(values[p], LABEL_DIGITS) : pointsTable.text(r, p + 1));
+      }
+      Point point = new Point(index, List.copyOf(labels), values);
+      if (seen.put(index, point) != null) {
+        throw new ResultsReadException(pointsTable.file() + ", line " + (r + 2) + ": point " + index + " appears twice");
+      }
+    }
+    points.addAll(seen.values());
+
+    CsvTable summary = CsvTable.read(dir.resolve(SUMMARY));
+    int summaryPoint = summary.require("point");
+    List<String> metrics = new ArrayList<>();
+    for (String column : summary.header()) {
+      if (column.endsWith("_mean") && column.length() > "_mean".length() && !parameters.contains(column)) {
+        metrics.add(column.substring(0, column.length() - "_mean".length()));
+      }
+    }
+    Map<Integer, Integer> summaryRowByPoint = new TreeMap<>();
+    for (int r = 0; r < summary.size(); r++) {
+      int index = summary.integer(r, summaryPoint);
+      if (!seen.containsKey(index)) {
+        throw new ResultsReadException(summary.file() + ", line " + (r + 2) + ": point " + index + " is not in "
+            + POINTS);
+      }
+      if (summaryRowByPoint.put(index, r) != null) {
+        throw new ResultsReadException(summary.file() + ", line " + (r + 2) + ": point " + index + " appears twice");
+      }
+      for (String metric : metrics) {
+        for (String suffix : SUMMARY_SUFFIXES) {
+          int column = summary.column(metric + suffix);
+          if (column >= 0) {
+            summary.number(r, column);
+          }
+        }
+      }
+    }
+
+    CsvTable sensitivity = null;
+    if (Files.exists(dir.resolve(SENSITIVITY))) {
+      sensitivity = CsvTable.read(dir.resolve(SENSITIVITY));
+      for (String column : List.of("metric", "parameter", "method", "value")) {
+        sensitivity.require(column);
+      }
+      for (int r = 0; r < sensitivity.size(); r++) {
+        for (String column : List.of("value", "ciLow", "ciHigh")) {
+          int c = sensitivity.column(column);
+          if (c >= 0) {
+            sensitivity.number(r, c);
+          }
+        }
+      }
+    }
+
+    Path timeSeriesFile = dir.resolve(TIME_SERIES);
+    String declared = experiment.path("timeSeries").asText("").toUpperCase(Locale.ROOT);
+    if (!Files.exists(timeSeriesFile)) {
+      if (declared.equals("WIDE") || declared.equals("LONG")) {
+        throw new ResultsReadException("cannot read " + timeSeriesFile + ": the file does not exist, but "
+            + EXPERIMENT + " says timeSeries: " + declared);
+      }
+      timeSeriesFile = null;
+    } else if (!Files.isReadable(timeSeriesFile) || !Files.isRegularFile(timeSeriesFile)) {
+      throw new ResultsReadException("cannot read " + timeSeriesFile + ": permission denied or not a regular file");
+    }
+
+    String manifestText = Files.exists(dir.resolve(MANIFEST)) ? readText(dir.resolve(MANIFEST)) : null;
+
+    int runCount = -1;
+    if (Files.exists(dir.resolve(RUNS))) {
+      int[] count = {0};
+      CsvTable.stream(dir.resolve(RUNS), (cells, line) -> count[0]++);
+      runCount = count[0];
+    }
+    return new ExperimentResults(dir, experimentText, experiment, parameters, List.copyOf(points), summary,
+        List.copyOf(metrics), Collections.unmodifiableMap(summaryRowByPoint), sensitivity, timeSeriesFile,
+        manifestText, runCount);
+  }
+
+  static String readText(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (NoSuchFileException e) {
+      throw new ResultsReadException("cannot read " + file + ": the file does not exist", e);
+    } catch (AccessDeniedException e) {
+      throw new ResultsReadException("cannot read " + file + ": permission denied", e);
+    } catch (MalformedInputException e) {
+      throw new ResultsReadException("cannot read " + file + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new ResultsReadException("cannot read " + file + ": " + e, e);
+    }
+  }
+
+  private static JsonNode parseYaml(Path file, String text) {
+    try {
+      JsonNode node = new YAMLMapper().readTree(text);
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        return MissingNode.getInstance();
+      }
+      if (!node.isObject()) {
+        throw new ResultsReadException(file + ": expected a mapping of experiment keys");
+      }
+      return node;
+    } catch (JacksonException e) {
+      throw new ResultsReadException(file + ": malformed YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  String experimentText() {
+    return experimentText;
+  }
+
+  JsonNode experiment() {
+    return experiment;
+  }
+
+  /** The experiment's name: its {@code name} key, else the folder's name. */
+  String name() {
+    String name = experiment.path("name").asText("");
+    return name.isBlank() ? String.valueOf(dir.getFileName()) : name;
+  }
+
+  /** The design type in upper case (GRID, RANDOM, LATIN_HYPERCUBE, SOBOL), or "" when not stated. */
+  String designType() {
+    return experiment.path("design").path("type").asText("").toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the points form a grid: the design says GRID, or (when it says nothing) the points
+   * are the full factorial of each parameter's distinct values.
+   */
+  boolean isGrid() {
+    String type = designType();
+    if (!type.isEmpty()) {
+      return type.equals("GRID");
+    }
+    long product = 1;
+    for (int p = 0; p < parameters.size(); p++) {
+      product *= distinctValues(p).size();
+    }
+    return product == points.size();
+  }
+
+  /** The varied parameters (dotted scenario keys), in the order of points.csv. */
+  List<String> parameters() {
+    return parameters;
+  }
+
+  /** The design points by index. */
+  List<Point> points() {
+    return points;
+  }
+
+  Point point(int index) {
+    return pointByIndex.get(index);
+  }
+
+  /** The distinct numeric values of parameter {@code p} in increasing order, with their labels. */
+  Map<Double, String> distinctValues(int p) {
+    Map<Double, String> values = new TreeMap<>();
+    for (Point point : points) {
+      double value = point.values()[p];
+      if (!Double.isNaN(value)) {
+        values.putIfAbsent(value, point.labels().get(p));
+      }
+    }
+    return values;
+  }
+
+  /** The kept metrics: those with a {@code <metric>_mean} column in summary.csv, in its order. */
+  List<String> metrics() {
+    return metrics;
+  }
+
+  CsvTable summary() {
+    return summary;
+  }
+
+  /**
+   * A statistic of summary.csv for a point ({@code suffix} one of {@link #SUMMARY_SUFFIXES}): NaN
+   * when the point has no row, the column is absent or the cell is empty.
+   */
+  double summaryValue(int point, String metric, String suffix) {
+    Integer row = summaryRowByPoint.get(point);
+    int column = summary.column(metric + suffix);
+    if (row == null || column < 0) {
+      return Double.NaN;
+    }
+    double value = summary.number(row, column);
+    return Double.isFinite(value) ? value : Double.NaN;
+  }
+
+  /** sensitivity.csv, or null when the folder has none. */
+  CsvTable sensitivity() {
+    return sensitivity;
+  }
+
+  /** timeseries.csv, or null when the folder has none. */
+  Path timeSeriesFile() {
+    return timeSeriesFile;
+  }
+
+  /** manifest.json's text (LF line endings), or null when the folder has none. */
+  String manifestText() {
+    return manifestText;
+  }
+
+  /** Rows of runs.csv, or -1 when the folder has none. */
+  int runCount() {
+    return runCount;
+  }
+
+  /** A top-level scalar of the experiment file as text, or "" when absent. */
+  String setting(String key) {
+    JsonNode node = experiment.path(key);
+    return node.isValueNode() ? node.asText() : "";
+  }
+
+  /** Short names for the parameters: the last dotted segment, unless two parameters share it. */
+  Map<String, String> shortNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String key : parameters) {
+      counts.merge(lastSegment(key), 1, Integer::sum);
+    }
+    for (String key : parameters) {
+      String last = lastSegment(key);
+      names.put(key, counts.get(last) == 1 ? last : key);
+    }
+    return names;
+  }
+
+  private static String lastSegment(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot >= 0 && dot < key.length() - 1 ? key.substring(dot + 1) : key;
+  }
+
+  /** "p3: iprProtection=0.4, guaranteeCoverage=0.2" (or "p3" for a design without parameters). */
+  String pointLabel(int index) {
+    Point point = pointByIndex.get(index);
+    StringBuilder sb = new StringBuilder("p").append(index);
+    if (point == null || parameters.isEmpty()) {
+      return sb.toString();
+    }
+    Map<String, String> shortNames = shortNames();
+    sb.append(": ");
+    for (int p = 0; p < parameters.size(); p++) {
+      if (p > 0) {
+        sb.append(", ");
+      }
+      sb.append(shortNames.get(parameters.get(p))).append('=').append(point.labels().get(p));
+    }
+    return sb.toString();
+  }
+}

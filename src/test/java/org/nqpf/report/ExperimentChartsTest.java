@@ -1,0 +1,319 @@
+package org.nqpf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ExperimentChartsTest {
+
+  @TempDir
+  Path dir;
+
+  static final List<String> GRID_CHARTS = List.of(
+      "timeseries_output", "timeseries_outputPrivate",
+      "ownership_p0",
+      "response_output_by_policy.iprProtection", "response_output_by_credit.guaranteeCoverage",
+      "response_outputPrivate_by_policy.iprProtection", "response_outputPrivate_by_credit.guaranteeCoverage",
+      "heatmap_output", "heatmap_outputPrivate");
+
+  static final List<String> SAMPLED_CHARTS = List.of(
+      "timeseries_innovations", "timeseries_privateShareOutput",
+      "ownership_p0",
+      "response_innovations_by_policy.iprProtection", "response_innovations_by_credit.guaranteeCoverage",
+      "response_innovations_by_policy.aiInfrastructure",
+      "response_privateShareOutput_by_policy.iprProtection", "response_privateShareOutput_by_credit.guaranteeCoverage",
+      "response_privateShareOutput_by_policy.aiInfrastructure",
+      "sensitivity_innovations", "sensitivity_privateShareOutput");
+
+  static List<String> files(List<String> baseNames) {
+    List<String> names = new ArrayList<>();
+    for (String base : baseNames) {
+      names.add(base + ".png");
+      names.add(base + ".svg");
+    }
+    return names;
+  }
+
+  static List<String> names(List<Path> paths) {
+    return paths.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
+  }
+
+  static Set<String> listing(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void aGridGetsTimeSeriesOwnershipResponseAndHeatMapCharts() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    List<Path> written = ExperimentCharts.write(results);
+    assertThat(names(written)).containsExactlyElementsOf(files(GRID_CHARTS));
+    assertThat(listing(results.resolve("charts"))).containsExactlyInAnyOrderElementsOf(files(GRID_CHARTS));
+    for (Path file : written) {
+      assertThat(file).startsWith(results.toAbsolutePath()).isRegularFile();
+      checkImage(file);
+    }
+    assertThat(listing(results)).allMatch(name -> !name.startsWith("."), "no temporary files left");
+  }
+
+  @Test
+  void aSampledDesignGetsScatterAndSensitivityChartsButNoHeatMap() throws Exception {
+    Path results = ExperimentFixture.sampled().writeTo(dir.resolve("lhs"));
+    List<Path> written = ExperimentCharts.write(results);
+    assertThat(names(written)).containsExactlyElementsOf(files(SAMPLED_CHARTS));
+    for (Path file : written) {
+      checkImage(file);
+    }
+  }
+
+  @Test
+  void writingTwiceGivesIdenticalBytesWhateverTheDefaultLocale() throws Exception {
+    for (ExperimentFixture fixture : List.of(ExperimentFixture.grid(), ExperimentFixture.sampled())) {
+      Path a = fixture.writeTo(dir.resolve(fixture.name + "-a"));
+      Path b = fixture.writeTo(dir.resolve(fixture.name + "-b"));
+      Locale saved = Locale.getDefault();
+      List<Path> first;
+      List<Path> second;
+      try {
+        Locale.setDefault(Locale.US);
+        first = ExperimentCharts.write(a);
+        Locale.setDefault(Locale.GERMANY);
+        second = ExperimentCharts.write(b);
+      } finally {
+        Locale.setDefault(saved);
+      }
+      assertThat(second).hasSameSizeAs(first);
+      for (int i = 0; i < first.size(); i++) {
+        assertThat(Files.readAllBytes(second.get(i))).as(first.get(i).getFileName().toString())
+            .isEqualTo(Files.readAllBytes(first.get(i)));
+      }
+      List<Path> again = ExperimentCharts.write(a);
+      for (int i = 0; i < first.size(); i++) {
+        assertThat(Files.readAllBytes(again.get(i))).isEqualTo(Files.readAllBytes(second.get(i)));
+      }
+    }
+  }
+
+  @Test
+  void renderingInParallelGivesTheSameBytesAsOneAtATime() throws Exception {
+    ExperimentResults results = ExperimentResults.read(ExperimentFixture.sampled().writeTo(dir.resolve("lhs")));
+    List<ChartFile> sequential = ExperimentCharts.renderAll(ExperimentCharts.pending(results), 1);
+    List<ChartFile> parallel = ExperimentCharts.renderAll(ExperimentCharts.pending(results), 4);
+    assertThat(parallel).hasSameSizeAs(sequential);
+    for (int i = 0; i < sequential.size(); i++) {
+      assertThat(parallel.get(i).baseName()).isEqualTo(sequential.get(i).baseName());
+      assertThat(parallel.get(i).png()).as(sequential.get(i).baseName()).isEqualTo(sequential.get(i).png());
+      assertThat(parallel.get(i).svg()).as(sequential.get(i).baseName()).isEqualTo(sequential.get(i).svg());
+    }
+  }
+
+  @Test
+  void svgUsesTheFixedDefsPrefixAndNoClockDerivedIds() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    String svg = Files.readString(ExperimentCharts.write(results).get(1), StandardCharsets.UTF_8);
+    assertThat(svg).contains("<svg").contains("id='" + ChartFiles.SVG_DEFS_PREFIX + "clip-").doesNotContain("<!DOCTYPE");
+    assertThat(svg).doesNotContainPattern("id=\"_[0-9]{6,}");
+  }
+
+  @Test
+  void wideAndLongTimeSeriesGiveTheSameCharts() throws Exception {
+    ExperimentFixture wide = ExperimentFixture.grid();
+    ExperimentFixture longForm = ExperimentFixture.grid();
+    longForm.timeSeries = "LONG";
+    List<ChartFile> a = ExperimentCharts.render(wide.writeTo(dir.resolve("wide")));
+    List<ChartFile> b = ExperimentCharts.render(longForm.writeTo(dir.resolve("long")));
+    assertThat(b).hasSameSizeAs(a);
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).section() == ChartFile.Section.TIME_SERIES || a.get(i).section() == ChartFile.Section.OWNERSHIP) {
+        assertThat(b.get(i).png()).as(a.get(i).baseName()).isEqualTo(a.get(i).png());
+      }
+    }
+  }
+
+  @Test
+  void fewPointsGetOneLinePerPointAndAnOwnershipChartEach() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.parameters = List.of("policy.iprProtection");
+    fixture.points = new ArrayList<>(List.of(new double[] {0.0}, new double[] {0.5}, new double[] {1.0}));
+    fixture.metrics = List.of("output", "outputPrivate", "privateShareOutput");
+    List<ChartFile> charts = ExperimentCharts.render(fixture.writeTo(dir.resolve("few")));
+    assertThat(charts).extracting(ChartFile::baseName).containsExactly(
+        "timeseries_output", "timeseries_outputPrivate", "timeseries_privateShareOutput",
+        "ownership_p0", "ownership_p1", "ownership_p2",
+        "response_output_by_policy.iprProtection", "response_outputPrivate_by_policy.iprProtection",
+        "response_privateShareOutput_by_policy.iprProtection");
+    assertThat(charts.get(0).caption()).contains("one line per point");
+    assertThat(charts.get(3).caption()).contains("output − outputPrivate");
+  }
+
+  @Test
+  void aDesignWithoutParametersGetsTimeSeriesAndOwnershipOnly() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.parameters = List.of();
+    fixture.points = new ArrayList<>(List.of(new double[0]));
+    fixture.replications = 3;
+    Path results = fixture.writeTo(dir.resolve("replications-only"));
+    List<Path> written = ExperimentCharts.write(results);
+    assertThat(names(written)).containsExactlyElementsOf(
+        files(List.of("timeseries_output", "timeseries_outputPrivate", "ownership_p0")));
+    for (Path file : written) {
+      checkImage(file);
+    }
+  }
+
+  @Test
+  void aTimeSeriesWithoutRowsGivesNoTimeSeriesCharts() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("header-only"));
+    Files.writeString(results.resolve("timeseries.csv"), "run,point,replication,step,burnIn,output,outputPrivate\n");
+    assertThat(ExperimentCharts.render(results)).extracting(ChartFile::section)
+        .doesNotContain(ChartFile.Section.TIME_SERIES, ChartFile.Section.OWNERSHIP).hasSize(6);
+  }
+
+  @Test
+  void manyPointsGetTheMeanOverPoints() throws Exception {
+    List<ChartFile> charts = ExperimentCharts.render(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
+    assertThat(charts.get(0).caption()).contains("mean over the points");
+  }
+
+  @Test
+  void aGridWithThreeParametersDrawsMainEffectsAndNoHeatMap() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.parameters = List.of("a.x", "b.y", "c.z");
+    fixture.points = new ArrayList<>();
+    for (double x : new double[] {0, 1}) {
+      for (double y : new double[] {0, 1}) {
+        for (double z : new double[] {0, 1}) {
+          fixture.points.add(new double[] {x, y, z});
+        }
+      }
+    }
+    fixture.metrics = List.of("innovations");
+    fixture.timeSeries = "NONE";
+    List<ChartFile> charts = ExperimentCharts.render(fixture.writeTo(dir.resolve("three")));
+    assertThat(charts).extracting(ChartFile::baseName)
+        .containsExactly("response_innovations_by_a.x", "response_innovations_by_b.y", "response_innovations_by_c.z");
+    assertThat(charts.get(0).caption()).contains("Main effect");
+  }
+
+  @Test
+  void oneReplicationLeavesEmptyCiCellsAndStillDraws() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.replications = 1;
+    Path results = fixture.writeTo(dir.resolve("one"));
+    assertThat(Files.readString(results.resolve("summary.csv"))).contains(",,,");
+    List<Path> written = ExperimentCharts.write(results);
+    assertThat(names(written)).containsExactlyElementsOf(files(GRID_CHARTS));
+  }
+
+  @Test
+  void noTimeSeriesMeansNoTimeSeriesOrOwnershipCharts() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.timeSeries = "NONE";
+    List<ChartFile> charts = ExperimentCharts.render(fixture.writeTo(dir.resolve("none")));
+    assertThat(charts).extracting(ChartFile::section)
+        .doesNotContain(ChartFile.Section.TIME_SERIES, ChartFile.Section.OWNERSHIP);
+    assertThat(charts).hasSize(6);
+  }
+
+  @Test
+  void sensitivityBarsFollowTheMethodOrderOfTheDoc() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.sampled();
+    fixture.design = "SOBOL";
+    fixture.sensitivityMethods = List.of("SOBOL_TOTAL", "SOBOL_FIRST");
+    List<ChartFile> charts = ExperimentCharts.render(fixture.writeTo(dir.resolve("sobol")));
+    assertThat(charts).filteredOn(c -> c.section() == ChartFile.Section.SENSITIVITY).hasSize(2)
+        .allSatisfy(c -> assertThat(c.caption()).contains("bootstrap"));
+  }
+
+  @Test
+  void rewritingReplacesTheChartsFolderWhole() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    ExperimentCharts.write(results);
+    Files.writeString(results.resolve("charts/stale.png"), "old");
+    ExperimentCharts.write(results);
+    assertThat(results.resolve("charts/stale.png")).doesNotExist();
+    assertThat(listing(results)).allMatch(name -> !name.startsWith("."));
+  }
+
+  @Test
+  void aMissingRequiredFileIsRefusedAndNothingIsWritten() throws Exception {
+    for (String missing : List.of("experiment.yaml", "points.csv", "summary.csv", "timeseries.csv")) {
+      Path results = ExperimentFixture.grid().writeTo(dir.resolve("no-" + missing));
+      Files.delete(results.resolve(missing));
+      assertThatThrownBy(() -> ExperimentCharts.write(results)).isInstanceOf(ResultsReadException.class)
+          .isInstanceOf(OutputException.class).hasMessageContaining(missing);
+      assertThat(results.resolve("charts")).doesNotExist();
+    }
+    assertThatThrownBy(() -> ExperimentCharts.write(dir.resolve("nowhere"))).isInstanceOf(ResultsReadException.class)
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void aMalformedCellIsRefusedWithFileLineAndColumn() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("bad"));
+    List<String> lines = new ArrayList<>(Files.readAllLines(results.resolve("summary.csv")));
+    lines.set(3, lines.get(3).replaceFirst(",[^,]+$", ",abc"));
+    Files.write(results.resolve("summary.csv"), lines);
+    assertThatThrownBy(() -> ExperimentCharts.write(results)).isInstanceOf(ResultsReadException.class)
+        .hasMessageContaining("summary.csv").hasMessageContaining("line 4").hasMessageContaining("'abc'");
+
+    Path ragged = ExperimentFixture.grid().writeTo(dir.resolve("ragged"));
+    Files.writeString(ragged.resolve("timeseries.csv"), "run,point,replication,step,burnIn,output\n0,0,0,0,1\n");
+    assertThatThrownBy(() -> ExperimentCharts.write(ragged)).isInstanceOf(ResultsReadException.class)
+        .hasMessageContaining("timeseries.csv").hasMessageContaining("line 2");
+  }
+
+  @Test
+  void emptyCellsAreMissingValues() throws Exception {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("gaps"));
+    List<String> lines = new ArrayList<>(Files.readAllLines(results.resolve("timeseries.csv")));
+    lines.set(5, lines.get(5).replaceFirst(",[^,]+$", ","));
+    Files.write(results.resolve("timeseries.csv"), lines);
+    assertThat(ExperimentCharts.write(results)).hasSize(2 * GRID_CHARTS.size());
+  }
+
+  /** A PNG decodes at 1000 x 600 with several colours; an SVG parses as XML with an svg root. */
+  static void checkImage(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    if (file.toString().endsWith(".png")) {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      assertThat(image).as(file.toString()).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(1000);
+      assertThat(image.getHeight()).isEqualTo(600);
+      Set<Integer> colours = new HashSet<>();
+      for (int y = 0; y < image.getHeight(); y += 2) {
+        for (int x = 0; x < image.getWidth(); x += 2) {
+          colours.add(image.getRGB(x, y) & 0xFFFFFF);
+        }
+      }
+      assertThat(colours.size()).as(file + " colours").isGreaterThan(8);
+    } else {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(text).contains("<svg");
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+      assertThat(document.getDocumentElement().getLocalName()).isEqualTo("svg");
+      assertThat(text).contains("<text");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.nqpf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentReportTest {
+
+  @TempDir
+  Path dir;
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void theGridReportHoldsTheExperimentEveryChartTheSummaryAndTheManifest() throws IOException {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    List<Path> written = ExperimentReport.writeAll(results);
+    Path report = results.resolve("report.html");
+    assertThat(written).endsWith(report.toAbsolutePath());
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html).contains("<title>Experiment grid-fixture</title>");
+    assertThat(html).contains("masterSeed: 20261127").contains("values: [0.0, 0.4, 0.8]");
+    int charts = ExperimentChartsTest.GRID_CHARTS.size();
+    assertThat(count(html, "<img ")).isEqualTo(charts);
+    assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(charts);
+    for (String chart : ExperimentChartsTest.GRID_CHARTS) {
+      assertThat(html).contains("<figure id=\"" + chart + "\">");
+    }
+    // the summary table: every column of summary.csv, one row per point
+    String header = Files.readAllLines(results.resolve("summary.csv")).get(0);
+    for (String column : header.split(",")) {
+      assertThat(html).contains("<th>" + column + "</th>");
+    }
+    assertThat(html).contains("<h2 id=\"summary\">");
+    assertThat(html).doesNotContain("id=\"sensitivity-table\"");
+    // the manifest verbatim, escaped
+    assertThat(html).contains("&quot;masterSeed&quot;: 20261127").contains("&lt;b&gt;not markup&lt;/b&gt;")
+        .doesNotContain("<b>not markup</b>");
+    // units and meanings of the kept metrics
+    assertThat(html).contains("<td>money/quarter</td>").contains("Nominal sales of private firms.");
+    assertSelfContained(html);
+  }
+
+  @Test
+  void theSampledReportHasTheSensitivityTable() throws IOException {
+    Path results = ExperimentFixture.sampled().writeTo(dir.resolve("lhs"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("<h2 id=\"sensitivity-table\">");
+    for (String column : List.of("metric", "parameter", "method", "value", "ciLow", "ciHigh")) {
+      assertThat(html).contains("<th>" + column + "</th>");
+    }
+    assertThat(html).contains("<td>PRCC</td>").contains("<td>policy.aiInfrastructure</td>");
+    assertThat(count(html, "<img ")).isEqualTo(ExperimentChartsTest.SAMPLED_CHARTS.size());
+    // numbers rounded for display, full value as tooltip: 0.8 * 0.13 = 0.10400000000000001
+    assertThat(html).contains("title=\"0.10400000000000001\">0.104<");
+    assertSelfContained(html);
+  }
+
+  @Test
+  void theReportIsByteIdenticalWhenWrittenAgainAndMatchesTheReportOnlyWriter() throws IOException {
+    Path results = ExperimentFixture.sampled().writeTo(dir.resolve("lhs"));
+    ExperimentReport.writeAll(results);
+    byte[] first = Files.readAllBytes(results.resolve("report.html"));
+    ExperimentReport.writeAll(results);
+    assertThat(Files.readAllBytes(results.resolve("report.html"))).isEqualTo(first);
+    Files.delete(results.resolve("report.html"));
+    assertThat(ExperimentReport.write(results)).isEqualTo(results.resolve("report.html").toAbsolutePath());
+    assertThat(Files.readAllBytes(results.resolve("report.html"))).isEqualTo(first);
+
+    Path copy = ExperimentFixture.sampled().writeTo(dir.resolve("elsewhere/other-name"));
+    ExperimentReport.writeAll(copy);
+    assertThat(Files.readAllBytes(copy.resolve("report.html"))).as("no path in the report").isEqualTo(first);
+  }
+
+  @Test
+  void theImagesInTheReportAreTheChartFiles() throws IOException {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">\n<img [^>]*src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
+    int found = 0;
+    while (m.find()) {
+      found++;
+      byte[] png = java.util.Base64.getDecoder().decode(m.group(2));
+      assertThat(png).isEqualTo(Files.readAllBytes(results.resolve("charts/" + m.group(1) + ".png")));
+    }
+    assertThat(found).isEqualTo(ExperimentChartsTest.GRID_CHARTS.size());
+  }
+
+  @Test
+  void aFolderWithoutManifestOrRunsStillGetsAReport() throws IOException {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.manifest = false;
+    fixture.timeSeries = "NONE";
+    Path results = fixture.writeTo(dir.resolve("bare"));
+    Files.delete(results.resolve("runs.csv"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("has no <code>manifest.json</code>").contains("no runs.csv");
+    assertThat(count(html, "<img ")).isEqualTo(6);
+  }
+
+  @Test
+  void aBrokenFolderLeavesTheExistingReportAndChartsAlone() throws IOException {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    ExperimentReport.writeAll(results);
+    byte[] report = Files.readAllBytes(results.resolve("report.html"));
+    byte[] chart = Files.readAllBytes(results.resolve("charts/heatmap_output.png"));
+    Files.writeString(results.resolve("points.csv"), "point,policy.iprProtection\n0,zero\n");
+    assertThatThrownBy(() -> ExperimentReport.writeAll(results)).isInstanceOf(ResultsReadException.class)
+        .hasMessageContaining("points.csv").hasMessageContaining("'zero'");
+    assertThat(Files.readAllBytes(results.resolve("report.html"))).isEqualTo(report);
+    assertThat(Files.readAllBytes(results.resolve("charts/heatmap_output.png"))).isEqualTo(chart);
+  }
+
+  @Test
+  void textFromTheFolderIsEscaped() throws IOException {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.name = "a<b>&\"c\"";
+    fixture.timeSeries = "NONE";
+    Path results = fixture.writeTo(dir.resolve("esc"));
+    Files.writeString(results.resolve("experiment.yaml"),
+        Files.readString(results.resolve("experiment.yaml")).replace("name: a<b>&\"c\"", "name: 'a<b>&\"c\"'"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("<title>Experiment a&lt;b&gt;&amp;&quot;c&quot;</title>").doesNotContain("a<b>");
+  }
+
+  @Test
+  void displayNumbersAreRoundedToFourSignificantDigitsWithoutLocale() {
+    assertThat(DisplayNumbers.format(0.0)).isEqualTo("0");
+    assertThat(DisplayNumbers.format(-0.0)).isEqualTo("0");
+    assertThat(DisplayNumbers.format(1234.0)).isEqualTo("1234");
+    assertThat(DisplayNumbers.format(12345.678)).isEqualTo("12350");
+    assertThat(DisplayNumbers.format(0.123456)).isEqualTo("0.1235");
+    assertThat(DisplayNumbers.format(0.5)).isEqualTo("0.5");
+    assertThat(DisplayNumbers.format(-2.5e-7)).isEqualTo("-2.5e-7");
+    assertThat(DisplayNumbers.format(3.14159e12)).isEqualTo("3.142e12");
+    assertThat(DisplayNumbers.format(Double.NaN)).isEmpty();
+    assertThat(DisplayNumbers.format(0.10400000000000001, 6)).isEqualTo("0.104");
+  }
+
+  /** No reference to anything outside the file: no http(s) source, link, script or style sheet. */
+  static void assertSelfContained(String html) {
+    assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("<script")
+        .doesNotContain("<link").doesNotContain("@import").doesNotContain("url(");
+    Matcher sources = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+    while (sources.find()) {
+      assertThat(sources.group(1)).as("reference").matches("data:image/png;base64,.*|#.*");
+    }
+  }
+}
