@@ -41,6 +41,14 @@ class SweepCommandTest {
     for (String name : DATA) {
       assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
     }
+    try (Stream<Path> charts = Files.list(a.resolve("charts"))) {
+      List<Path> files = charts.sorted().toList();
+      assertThat(files).isNotEmpty();
+      for (Path chart : files) {
+        Path other = b.resolve("charts").resolve(chart.getFileName().toString());
+        assertThat(Files.readAllBytes(other)).as(chart.getFileName().toString()).isEqualTo(Files.readAllBytes(chart));
+      }
+    }
   }
 
   @Test
