@@ -52,11 +52,11 @@ final class MergeCommand implements Callable<Integer> {
     }
     ShardMerger.merge(ordered, work);
     ExperimentFinisher.finish(work, experiment, Design.points(experiment));
-    String command = "merge " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
     ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
         "merged " + ordered.size(), command);
     ExperimentFinisher.report(work);
-    Path written = ResultsFolder.replace(work, out);
+    Path written = SweepRunner.complete(work, out);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: merged %d shards -> %s%n", experiment.name(), ordered.size(), written);
     }

@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
       work = runner.run(target, resume, progress);
     }
-    String command = "sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
     if (slice.isAll()) {
       ExperimentFinisher.finish(work, experiment, runner.points());
     } else {
@@ -82,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
     if (slice.isAll()) {
       ExperimentFinisher.report(work);
     }
-    Path written = ResultsFolder.replace(work, target);
+    Path written = SweepRunner.complete(work, target);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d points × %d replications, shard %s: %d runs on %d threads -> %s%n",
           experiment.name(), runner.points().size(), experiment.replications(), slice, runs, workers, written);
@@ -105,12 +105,13 @@ final class SweepCommand implements Callable<Integer> {
     throw new ConfigException("--shard", "value \"" + text + "\" is not allowed; expected I/N with 0 <= I < N, e.g. 0/3");
   }
 
-  /** A progress bar on stderr (done/total, rate, ETA), or nothing when quiet. */
+  /** A progress bar on stderr (done/total, rate, ETA) on a terminal; nothing when quiet or in a log. */
   static final class Progress implements LongConsumer, AutoCloseable {
     private final ProgressBar bar;
 
     Progress(boolean quiet, String name, long total) {
-      bar = quiet ? null : new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+      // On a terminal only: in a log file (a SLURM job's, a CI run's) a redrawn bar is noise.
+      bar = quiet || System.console() == null ? null : new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
           .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" runs", 1).showSpeed().build();
     }
 

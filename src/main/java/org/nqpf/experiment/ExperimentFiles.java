@@ -23,7 +23,7 @@ public final class ExperimentFiles {
   public static final String SUMMARY = "summary.csv";
   public static final String SENSITIVITY = "sensitivity.csv";
   public static final String SHARD = "shard.json";
-  static final String STATE = ".sweep-state.json";
+  static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
 
   private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 

@@ -134,12 +134,20 @@ public final class SweepRunner {
     } finally {
       pool.shutdownNow();
     }
+    return work;
+  }
+
+  /**
+   * Moves a finished working folder into place, removing its state file last, so that a sweep
+   * stopped while it was being finished can still be resumed (and is finished again).
+   */
+  public static Path complete(Path work, Path out) {
     try {
       Files.deleteIfExists(work.resolve(ExperimentFiles.STATE));
     } catch (IOException e) {
       throw new OutputException("cannot remove the sweep's state file in " + work + ": " + e.getMessage(), e);
     }
-    return work;
+    return ResultsFolder.replace(work, out);
   }
 
   /** The folder a sweep works in before it is complete. */
@@ -172,6 +180,7 @@ public final class SweepRunner {
               + "; expected --shard " + node.path("shard").asText() + " to resume it");
         }
         State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong());
+        removeLeftovers(work);
         truncate(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
         if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
           truncate(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
@@ -199,6 +208,17 @@ public final class SweepRunner {
       return state;
     } catch (IOException e) {
       throw new OutputException("cannot prepare the sweep's folder " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Temporary files of atomic writes that an interruption left behind. */
+  private static void removeLeftovers(Path work) throws IOException {
+    try (var files = Files.list(work)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().matches(".*\\.tmp-[0-9]+")) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 

@@ -172,8 +172,9 @@ public final class ExperimentReport {
       h.append("<p class=\"muted\">The folder has no <code>").append(ExperimentResults.MANIFEST)
           .append("</code>.</p>\n");
     } else {
-      h.append("<p><code>").append(ExperimentResults.MANIFEST).append("</code>, verbatim:</p>\n");
-      h.append("<pre>").append(esc(results.manifestText())).append("</pre>\n");
+      h.append("<p><code>").append(ExperimentResults.MANIFEST).append("</code>, without the fields that record how")
+          .append(" the sweep was run (command, threads, shard), so that the report is the same however it was run:</p>\n");
+      h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n");
     }
     h.append("</body>\n</html>\n");
     return h.toString();
@@ -294,6 +295,20 @@ public final class ExperimentReport {
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */
+  /** The manifest without {@code command}, {@code threads} and {@code shard}. */
+  static String reproducible(String manifest) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
+      if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        object.remove(java.util.List.of("command", "threads", "shard"));
+        return JsonOutput.pretty(object);
+      }
+      return manifest;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return manifest;
+    }
+  }
+
   static String esc(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {

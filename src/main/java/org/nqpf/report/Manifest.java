@@ -35,6 +35,9 @@ import org.nqpf.config.ScenarioLoader;
  */
 public final class Manifest {
 
+  /** A sweep's working state, present only until its folder is complete; never listed. */
+  public static final String SWEEP_STATE = ".sweep-state.json";
+
   /** The manifest's own file name; it is never listed in {@code files}. */
   public static final String FILE_NAME = "manifest.json";
 
@@ -160,7 +163,7 @@ public final class Manifest {
         List<String> parts = new ArrayList<>();
         folder.relativize(p).forEach(part -> parts.add(part.toString()));
         String name = String.join("/", parts);
-        if (!name.equals(FILE_NAME)) {
+        if (!name.equals(FILE_NAME) && !name.equals(SWEEP_STATE)) {
           names.add(name);
         }
       });
