@@ -144,6 +144,14 @@ class SweepCommandTest {
   }
 
   @Test
+  void benchReportsThroughputAndSpeedUpWithoutAssertingTimes() throws IOException {
+    RunCommandTest.Outcome bench = RunCommandTest.execute("bench", "--experiment", experiment().toString(), "--rounds", "1",
+        "--threads", "2");
+    assertThat(bench.exitCode()).as(bench.err()).isZero();
+    assertThat(bench.out()).contains("12 runs per sweep").contains("runs/s").contains("speed-up");
+  }
+
+  @Test
   void theSmokeExperimentRuns() {
     Path out = dir.resolve("smoke");
     RunCommandTest.Outcome outcome = RunCommandTest.execute("sweep", "experiments/smoke.yaml", "--out", out.toString(), "--quiet");
