@@ -105,11 +105,31 @@ final class ChartStyle {
     return known == null ? "" : known.description();
   }
 
+  /**
+   * Tick units of 1, 2 and 5 × 10^e for e from −9 to 12, each labelled with just enough decimals
+   * for its size (JFreeChart's own standard units label 0.0005 steps with three decimals, so that
+   * neighbouring ticks read the same).
+   */
+  private static final org.jfree.chart.axis.TickUnits DECIMAL_TICKS = decimalTicks();
+
+  private static org.jfree.chart.axis.TickUnits decimalTicks() {
+    org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+    java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(Locale.ROOT);
+    for (int exponent = -9; exponent <= 12; exponent++) {
+      for (int multiplier : new int[] {1, 2, 5}) {
+        double size = multiplier * StrictMath.pow(10, exponent);
+        int decimals = Math.max(0, -exponent);
+        String pattern = decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
+        units.add(new org.jfree.chart.axis.NumberTickUnit(size, new java.text.DecimalFormat(pattern, symbols)));
+      }
+    }
+    return units;
+  }
+
   /** A value axis with locale-free tick labels. */
   static NumberAxis numberAxis(String label, boolean integerTicks) {
     NumberAxis axis = new NumberAxis(label);
-    axis.setStandardTickUnits(integerTicks ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
-        : NumberAxis.createStandardTickUnits(Locale.ROOT));
+    axis.setStandardTickUnits(integerTicks ? NumberAxis.createIntegerTickUnits(Locale.ROOT) : DECIMAL_TICKS);
     styleAxis(axis);
     return axis;
   }
