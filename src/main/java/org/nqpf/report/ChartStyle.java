@@ -185,9 +185,7 @@ final class ChartStyle {
     shade.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     shade.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
     plot.addDomainMarker(shade, Layer.BACKGROUND);
-    ValueMarker endLine = new ValueMarker(end, BURN_IN_LINE,
-        new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6.0f, 4.0f}, 0.0f));
-    plot.addDomainMarker(endLine, Layer.FOREGROUND);
+    plot.addDomainMarker(burnInEnd(end), Layer.FOREGROUND);
   }
 
   /**
@@ -204,9 +202,13 @@ final class ChartStyle {
     wash.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     wash.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
     plot.addDomainMarker(wash, Layer.FOREGROUND);
-    ValueMarker endLine = new ValueMarker(end, BURN_IN_LINE,
+    plot.addDomainMarker(burnInEnd(end), Layer.FOREGROUND);
+  }
+
+  /** The dashed line where the burn-in ends. */
+  private static ValueMarker burnInEnd(double end) {
+    return new ValueMarker(end, BURN_IN_LINE,
         new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6.0f, 4.0f}, 0.0f));
-    plot.addDomainMarker(endLine, Layer.FOREGROUND);
   }
 
   /** A thin line at zero on the range axis. */

@@ -13,19 +13,14 @@ import java.util.Objects;
 import org.jfree.chart.ChartUtilities;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.ui.Layer;
-import org.jfree.ui.RectangleAnchor;
 import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.RectangleInsets;
-import org.jfree.ui.TextAnchor;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 
@@ -160,16 +155,6 @@ public final class InnovationChart {
     }
     double start = series.get(0, Metric.STEP);
     double end = flagged < series.size() ? series.get(flagged, Metric.STEP) : series.get(flagged - 1, Metric.STEP);
-    IntervalMarker shade = new IntervalMarker(start, end, BURN_IN_SHADE);
-    shade.setLabel("burn-in");
-    shade.setLabelFont(new Font(FONT_FAMILY, Font.ITALIC, 12));
-    shade.setLabelPaint(BURN_IN_LINE);
-    shade.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-    shade.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    shade.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
-    plot.addDomainMarker(shade, Layer.BACKGROUND);
-    ValueMarker endLine = new ValueMarker(end, BURN_IN_LINE,
-        new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6.0f, 4.0f}, 0.0f));
-    plot.addDomainMarker(endLine, Layer.FOREGROUND);
+    ChartStyle.addBurnIn(plot, start, end);
   }
 }

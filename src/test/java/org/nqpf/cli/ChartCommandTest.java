@@ -3,15 +3,12 @@ package org.nqpf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.report.ExperimentFixture;
-import picocli.CommandLine;
 
 /** The {@code chart} verb: regenerates charts/ and report.html, refuses a bad folder with exit 2. */
 class ChartCommandTest {
@@ -19,22 +16,14 @@ class ChartCommandTest {
   @TempDir
   Path dir;
 
-  record Outcome(int exitCode, String out, String err) {}
-
-  static Outcome execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+  private static RunCommandTest.Outcome execute(String... args) {
+    return RunCommandTest.execute(args);
   }
 
   @Test
   void regeneratesTheChartsAndTheReport() throws IOException {
     Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
-    Outcome outcome = execute("chart", results.toString());
+    RunCommandTest.Outcome outcome = execute("chart", results.toString());
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     assertThat(outcome.out()).contains("9 charts").contains("report.html");
     assertThat(results.resolve("report.html")).isNotEmptyFile();
@@ -52,7 +41,7 @@ class ChartCommandTest {
   @Test
   void aMissingFolderIsRefusedWithExitTwo() {
     Path missing = dir.resolve("no-such-results");
-    Outcome outcome = execute("chart", missing.toString());
+    RunCommandTest.Outcome outcome = execute("chart", missing.toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("no-such-results").contains("does not exist")
         .doesNotContain("Exception").doesNotContain("\tat ");
@@ -62,7 +51,7 @@ class ChartCommandTest {
   @Test
   void aFileInsteadOfAFolderIsRefused() throws IOException {
     Path file = Files.writeString(dir.resolve("results.txt"), "x");
-    Outcome outcome = execute("chart", file.toString());
+    RunCommandTest.Outcome outcome = execute("chart", file.toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("not a folder");
   }
@@ -71,13 +60,13 @@ class ChartCommandTest {
   void aRunFolderOrAMissingFileIsRefusedAndNothingIsWritten() throws IOException {
     Path run = Files.createDirectories(dir.resolve("run"));
     Files.writeString(run.resolve("config.yaml"), "name: x\n");
-    Outcome notAnExperiment = execute("chart", run.toString());
+    RunCommandTest.Outcome notAnExperiment = execute("chart", run.toString());
     assertThat(notAnExperiment.exitCode()).isEqualTo(2);
     assertThat(notAnExperiment.err()).contains("experiment.yaml").contains("single `run`");
 
     Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
     Files.delete(results.resolve("summary.csv"));
-    Outcome outcome = execute("chart", results.toString());
+    RunCommandTest.Outcome outcome = execute("chart", results.toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("summary.csv").doesNotContain("\tat ");
     assertThat(results.resolve("charts")).doesNotExist();
@@ -88,14 +77,14 @@ class ChartCommandTest {
   void aMalformedFileIsRefusedWithItsLine() throws IOException {
     Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
     Files.writeString(results.resolve("timeseries.csv"), "run,point,replication,step,burnIn,output\n0,0,0,x,0,1\n");
-    Outcome outcome = execute("chart", results.toString());
+    RunCommandTest.Outcome outcome = execute("chart", results.toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("timeseries.csv, line 2, column step");
   }
 
   @Test
   void noArgumentIsABadCommandLine() {
-    Outcome outcome = execute("chart");
+    RunCommandTest.Outcome outcome = execute("chart");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("RESULTS_DIR");
   }
