@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = "Runs one simulation headless and writes its results folder (config.yaml, timeseries.csv,"
         + " summary.json, innovations.png, manifest.json).")
 final class RunCommand implements Callable<Integer> {
-  /** Runs expected to take longer than this get a progress bar on stderr. */
+  /** Runs that take longer than this get a progress bar on stderr, when it is a terminal. */
   private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       for (int step = 0; step < total; step++) {
         model.schedule.step(model);
-        if (bar == null && !quiet && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
+        if (bar == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
           bar = new ProgressBarBuilder().setTaskName(model.scenario().name()).setInitialMax(total)
               .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
               .setUnit(" steps", 1).build();
