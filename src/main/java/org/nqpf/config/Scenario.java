@@ -70,7 +70,4 @@ public record Scenario(
     return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 
-  public Scenario withName(String newName) {
-    return new Scenario(newName, seed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
-  }
 }
