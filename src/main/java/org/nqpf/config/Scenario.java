@@ -69,5 +69,4 @@ public record Scenario(
   public Scenario withSteps(int newSteps) {
     return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
-
 }
