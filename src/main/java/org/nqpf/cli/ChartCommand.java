@@ -35,7 +35,12 @@ final class ChartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> written = ExperimentReport.writeAll(resultsDir);
+    // Charts, then the manifest's file list, then the report that shows the manifest: the order a sweep writes them in.
+    List<Path> written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
+    if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
+      org.nqpf.report.Manifest.refreshFiles(resultsDir);
+    }
+    written.add(ExperimentReport.write(resultsDir));
     if (!quiet) {
       long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
       Path report = written.get(written.size() - 1);

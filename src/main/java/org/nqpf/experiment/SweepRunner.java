@@ -263,7 +263,7 @@ public final class SweepRunner {
   }
 
   /** Runs one run and formats its rows (in the worker thread, so formatting is parallel too). */
-  RunOutput runOne(long index) {
+  public RunOutput runOne(long index) {
     int replications = experiment.replications();
     int point = (int) (index / replications);
     int replication = (int) (index % replications);
@@ -322,7 +322,7 @@ public final class SweepRunner {
     return sb.toString();
   }
 
-  record RunOutput(String runsRow, String series) {}
+  public record RunOutput(String runsRow, String series) {}
 
   private static final class State {
     long next;

@@ -35,6 +35,9 @@ import org.nqpf.config.ScenarioLoader;
  */
 public final class Manifest {
 
+  /** An experiment's report, which shows the manifest and so is written after it; never listed. */
+  public static final String REPORT = "report.html";
+
   /** A sweep's working state, present only until its folder is complete; never listed. */
   public static final String SWEEP_STATE = ".sweep-state.json";
 
@@ -86,6 +89,34 @@ public final class Manifest {
   }
 
   /** The manifest for {@code folder} as a JSON tree, keys in output order. */
+  /**
+   * Rewrites the {@code files} list of an existing manifest from the files now in the folder (for
+   * example after {@code chart} redrew the charts), keeping every other field as it was.
+   */
+  public static void refreshFiles(Path folder) {
+    Path file = folder.resolve(FILE_NAME);
+    ObjectNode root;
+    try {
+      root = (ObjectNode) JsonOutput.MAPPER.readTree(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException | ClassCastException e) {
+      throw new OutputException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    root.set("files", fileList(folder));
+    ResultsFolder.writeAtomically(file, JsonOutput.prettyBytes(root));
+  }
+
+  private static ArrayNode fileList(Path folder) {
+    ArrayNode files = JsonOutput.array();
+    for (String name : listFiles(folder)) {
+      Path file = folder.resolve(name);
+      ObjectNode entry = files.addObject();
+      entry.put("name", name);
+      entry.put("bytes", size(file));
+      entry.put("sha256", sha256(file));
+    }
+    return files;
+  }
+
   public static ObjectNode build(Path folder, Scenario scenario, String command, String configFileName) {
     Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(scenario, "scenario");
@@ -117,14 +148,7 @@ public final class Manifest {
     config.put("sha256", ScenarioLoader.hash(scenario));
     root.put("seed", scenario.seed());
     root.put("command", command);
-    ArrayNode files = root.putArray("files");
-    for (String name : listFiles(folder)) {
-      Path file = folder.resolve(name);
-      ObjectNode entry = files.addObject();
-      entry.put("name", name);
-      entry.put("bytes", size(file));
-      entry.put("sha256", sha256(file));
-    }
+    root.set("files", fileList(folder));
     return root;
   }
 
@@ -163,7 +187,7 @@ public final class Manifest {
         List<String> parts = new ArrayList<>();
         folder.relativize(p).forEach(part -> parts.add(part.toString()));
         String name = String.join("/", parts);
-        if (!name.equals(FILE_NAME) && !name.equals(SWEEP_STATE)) {
+        if (!name.equals(FILE_NAME) && !name.equals(SWEEP_STATE) && !name.equals(REPORT)) {
           names.add(name);
         }
       });
