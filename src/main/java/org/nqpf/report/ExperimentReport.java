@@ -173,7 +173,7 @@ public final class ExperimentReport {
           .append("</code>.</p>\n");
     } else {
       h.append("<p><code>").append(ExperimentResults.MANIFEST).append("</code>, without the fields that record how")
-          .append(" the sweep was run (command, threads, shard), so that the report is the same however it was run:</p>\n");
+          .append(" and when the sweep was run (command, threads, shard, times), so that the report is the same however it was run:</p>\n");
       h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n");
     }
     h.append("</body>\n</html>\n");
@@ -295,12 +295,12 @@ public final class ExperimentReport {
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */
-  /** The manifest without {@code command}, {@code threads} and {@code shard}. */
+  /** The manifest without what records how and when the sweep ran: command, threads, shard, times. */
   static String reproducible(String manifest) {
     try {
       com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
       if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-        object.remove(java.util.List.of("command", "threads", "shard"));
+        object.remove(java.util.List.of("command", "threads", "shard", "started", "finished"));
         return JsonOutput.pretty(object);
       }
       return manifest;

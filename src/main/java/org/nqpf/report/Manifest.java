@@ -133,6 +133,13 @@ public final class Manifest {
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "nqpf");
     tool.put("version", buildInfo("version"));
+    ObjectNode git = root.putObject("git");
+    git.put("commit", buildInfo("git.commit"));
+    git.put("dirty", buildInfo("git.dirty"));
+    // Wall-clock times belong here, never in the data files: the process's start and now.
+    root.put("started", java.time.Instant.ofEpochMilli(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+    root.put("finished", java.time.Instant.now().toString());
     ObjectNode java = root.putObject("java");
     java.put("vendor", System.getProperty("java.vendor", "unknown"));
     java.put("version", System.getProperty("java.version", "unknown"));

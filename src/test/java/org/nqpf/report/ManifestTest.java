@@ -64,15 +64,28 @@ class ManifestTest {
   }
 
   @Test
-  void rewritingExcludesTheExistingManifestAndIsByteIdentical() throws IOException {
+  void rewritingExcludesTheExistingManifestAndDiffersOnlyInTheFinishTime() throws IOException {
     Manifest.write(folder, scenario, COMMAND);
-    byte[] first = Files.readAllBytes(folder.resolve("manifest.json"));
+    String first = Files.readString(folder.resolve("manifest.json"), StandardCharsets.UTF_8);
     Manifest.write(folder, scenario, COMMAND);
-    byte[] second = Files.readAllBytes(folder.resolve("manifest.json"));
-    assertThat(second).isEqualTo(first);
-    String text = new String(first, StandardCharsets.UTF_8);
-    assertThat(text).doesNotContain("manifest.json").doesNotContain("\r").endsWith("}\n");
-    assertThat(Manifest.toJson(folder, scenario, COMMAND, Manifest.CONFIG_FILE_NAME)).isEqualTo(text);
+    String second = Files.readString(folder.resolve("manifest.json"), StandardCharsets.UTF_8);
+    assertThat(withoutFinish(second)).isEqualTo(withoutFinish(first));
+    assertThat(first).doesNotContain("manifest.json").doesNotContain("\r").endsWith("}\n");
+    assertThat(withoutFinish(Manifest.toJson(folder, scenario, COMMAND, Manifest.CONFIG_FILE_NAME))).isEqualTo(withoutFinish(first));
+  }
+
+  private static String withoutFinish(String manifest) {
+    return manifest.replaceAll("\"finished\": \"[^\"]*\"", "");
+  }
+
+  @Test
+  void recordsTheCommitAndWhenTheRunStartedAndFinished() throws IOException {
+    JsonNode root = writeAndRead();
+    assertThat(root.get("git").get("commit").asText()).matches("[0-9a-f]{40}|dev");
+    assertThat(root.get("git").get("dirty").asText()).isIn("true", "false", "dev");
+    java.time.Instant started = java.time.Instant.parse(root.get("started").asText());
+    java.time.Instant finished = java.time.Instant.parse(root.get("finished").asText());
+    assertThat(started).isBeforeOrEqualTo(finished);
   }
 
   @Test
@@ -91,7 +104,8 @@ class ManifestTest {
     JsonNode root = writeAndRead();
     List<String> keys = new ArrayList<>();
     root.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys).containsExactly("tool", "java", "os", "dependencies", "config", "seed", "command", "files");
+    assertThat(keys).containsExactly("tool", "git", "started", "finished", "java", "os", "dependencies", "config", "seed",
+        "command", "files");
     assertThat(root.get("tool").get("name").asText()).isEqualTo("nqpf");
     assertThat(root.get("tool").get("version").asText()).isNotBlank().doesNotContain("${");
     assertThat(root.get("java").get("version").asText()).isEqualTo(System.getProperty("java.version"));
