@@ -14,10 +14,10 @@ import org.nqpf.model.TimeSeries;
 import org.nqpf.report.TimeSeriesCsv;
 
 /**
- * Guards the model's dynamics: the small run in {@code src/test/resources/golden} must give the
- * committed time series and summary byte for byte. When a model change moves results on purpose,
- * regenerate with {@code mvn test -Dtest=GoldenMasterTest -Dgolden.update=true} and say why in the
- * commit message.
+ * Guards the model's dynamics: the small run and the small sweep in {@code src/test/resources/golden}
+ * must give the committed files byte for byte. When a model change moves results on purpose,
+ * regenerate with {@code mvn test -Dtest=GoldenMasterTest -Dgolden.update=true}, say why in the
+ * commit message and add an entry to CHANGELOG.md.
  */
 class GoldenMasterTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -40,6 +40,23 @@ class GoldenMasterTest {
     for (String name : COMPARED) {
       assertThat(Files.readString(out.resolve(name), StandardCharsets.UTF_8)).as(name)
           .isEqualTo(Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The same guard over a small sweep: its runs table and per-point summary. */
+  @Test
+  void theGoldenSweepIsUnchanged() throws IOException {
+    Path out = dir.resolve("golden-sweep");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("sweep", GOLDEN.resolve("sweep.yaml").toString(), "--out",
+        out.toString(), "--quiet", "--threads", "2");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    for (String name : List.of("runs.csv", "summary.csv")) {
+      Path golden = GOLDEN.resolve("sweep-" + name);
+      if (Boolean.getBoolean("golden.update")) {
+        Files.copy(out.resolve(name), golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      assertThat(Files.readString(out.resolve(name), StandardCharsets.UTF_8)).as(name)
+          .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
   }
 

@@ -1,0 +1,143 @@
+package org.nqpf.gui;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.swing.JFrame;
+import org.jfree.data.xy.XYSeries;
+import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Metric;
+import org.nqpf.model.TimeSeries;
+import sim.display.Controller;
+import sim.util.media.chart.SeriesAttributes;
+import sim.util.media.chart.TimeSeriesAttributes;
+import sim.util.media.chart.TimeSeriesChartGenerator;
+
+/**
+ * Live charts with MASON's {@link TimeSeriesChartGenerator} (JFreeChart 1.0.19), fed from
+ * {@code model.series()}: each update appends the rows recorded since the last one, so the charts
+ * catch up whatever the update frequency.
+ */
+final class LiveCharts {
+  /** One chart: title, y-axis label and its metrics. */
+  record Spec(String title, String yLabel, List<Metric> metrics) {}
+
+  static final List<Spec> SPECS = List.of(
+      new Spec("Innovations by ownership", "innovations per step",
+          List.of(Metric.INNOVATIONS_PRIVATE, Metric.INNOVATIONS_SOE)),
+      new Spec("Private shares (五六七八九)", "share",
+          List.of(Metric.PRIVATE_SHARE_FIRMS, Metric.PRIVATE_SHARE_EMPLOYMENT, Metric.PRIVATE_SHARE_INNOVATION,
+              Metric.PRIVATE_SHARE_OUTPUT, Metric.PRIVATE_SHARE_TAX)),
+      new Spec("AI adoption", "share / level", List.of(Metric.AI_ADOPTION_SHARE, Metric.AI_MEAN_LEVEL)),
+      new Spec("Credit to SMEs", "share", List.of(Metric.SME_RATIONED_SHARE, Metric.SOE_CREDIT_SHARE)));
+
+  /** Fixed colours where the display has one: private blue, SOE red. */
+  private static final Map<Metric, Color> COLOURS = Map.of(
+      Metric.INNOVATIONS_PRIVATE, Palette.PRIVATE,
+      Metric.INNOVATIONS_SOE, Palette.SOE,
+      Metric.PRIVATE_SHARE_FIRMS, Palette.PRIVATE,
+      Metric.PRIVATE_SHARE_EMPLOYMENT, new Color(0, 150, 120),
+      Metric.PRIVATE_SHARE_INNOVATION, Palette.UPSTAIRS,
+      Metric.PRIVATE_SHARE_OUTPUT, Palette.DOWNSTAIRS,
+      Metric.PRIVATE_SHARE_TAX, Color.DARK_GRAY,
+      Metric.AI_ADOPTION_SHARE, new Color(200, 150, 0),
+      Metric.SME_RATIONED_SHARE, Palette.PRIVATE,
+      Metric.SOE_CREDIT_SHARE, Palette.SOE);
+
+  private final List<TimeSeriesChartGenerator> generators = new ArrayList<>();
+  private final List<List<XYSeries>> series = new ArrayList<>();
+  private final List<JFrame> frames = new ArrayList<>();
+  private int rowsShown;
+
+  LiveCharts() {
+    for (Spec spec : SPECS) {
+      TimeSeriesChartGenerator g = new TimeSeriesChartGenerator();
+      g.setTitle(spec.title());
+      g.setXAxisLabel("step (quarter)");
+      g.setYAxisLabel(spec.yLabel());
+      List<XYSeries> list = new ArrayList<>();
+      for (Metric m : spec.metrics()) {
+        XYSeries s = new XYSeries(m.column(), false);
+        SeriesAttributes attributes = g.addSeries(s, null);
+        if (attributes instanceof TimeSeriesAttributes ts) {
+          ts.setThickness(2);
+          Color colour = COLOURS.get(m);
+          if (colour != null) {
+            ts.setStrokeColor(colour);
+          }
+        }
+        list.add(s);
+      }
+      generators.add(g);
+      series.add(list);
+    }
+  }
+
+  List<TimeSeriesChartGenerator> generators() {
+    return generators;
+  }
+
+  /** Creates one frame per chart and registers it with the Console's Displays list (hidden until chosen). */
+  void createFrames(Controller controller) {
+    for (TimeSeriesChartGenerator g : generators) {
+      JFrame frame = g.createFrame();
+      frame.setTitle(g.getTitle());
+      controller.registerFrame(frame);
+      frames.add(frame);
+    }
+    if (!frames.isEmpty()) {
+      frames.get(0).setVisible(true);
+    }
+  }
+
+  void disposeFrames() {
+    for (JFrame f : frames) {
+      f.dispose();
+    }
+    frames.clear();
+  }
+
+  /** Clears the series for a new run. */
+  void reset() {
+    rowsShown = 0;
+    for (List<XYSeries> list : series) {
+      for (XYSeries s : list) {
+        s.clear();
+      }
+    }
+  }
+
+  /** Appends the rows recorded since the last call; {@code now} redraws at once (for snapshots). */
+  void update(EcosystemModel model, boolean now) {
+    TimeSeries ts = model.series();
+    if (ts == null) {
+      return;
+    }
+    int size = ts.size();
+    for (int row = rowsShown; row < size; row++) {
+      double x = ts.get(row, Metric.STEP);
+      for (int c = 0; c < SPECS.size(); c++) {
+        List<Metric> metrics = SPECS.get(c).metrics();
+        for (int k = 0; k < metrics.size(); k++) {
+          series.get(c).get(k).add(x, ts.get(row, metrics.get(k)), false);
+        }
+      }
+    }
+    if (size > rowsShown) {
+      rowsShown = size;
+      for (List<XYSeries> list : series) {
+        for (XYSeries s : list) {
+          s.fireSeriesChanged();
+        }
+      }
+      for (TimeSeriesChartGenerator g : generators) {
+        if (now) {
+          g.update(model.schedule.getSteps(), true);
+        } else {
+          g.updateChartLater(model.schedule.getSteps());
+        }
+      }
+    }
+  }
+}
