@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Turns refusals into one clear line on stderr and exit code 2 (bad config, bad option, unusable
- * output location); anything else is an internal error, exit code 1, with its stack trace.
+ * output location, unusable checkpoint); anything else is an internal error, exit code 1, with its stack trace.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -14,6 +14,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
   public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     if (e instanceof ConfigException) {
       cmd.getErr().println("error: invalid configuration: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (e instanceof CheckpointException) {
+      cmd.getErr().println("error: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     if (e instanceof OutputException) {

@@ -19,7 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code run [scenario] [--seed N] [--steps N] [--out DIR]}: one simulation, headless. */
+/**
+ * {@code run [scenario] [--seed N] [--steps N] [--out DIR] [--checkpoint-every N] [--resume-from FILE]}:
+ * one simulation, headless. With {@code --checkpoint-every N} the model is checkpointed every N
+ * simulated steps into {@code <out>.checkpoints/} (see {@link Checkpoints}); with
+ * {@code --resume-from FILE} the run continues from such a checkpoint instead of starting afresh,
+ * and writes the same results (byte for byte, but for the manifest's command line) as the
+ * uninterrupted run.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs one simulation headless and writes its results folder (config.yaml, timeseries.csv,"
         + " summary.json, innovations.png, manifest.json).")
@@ -43,15 +50,45 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
+  @Option(names = "--checkpoint-every", paramLabel = "N",
+      description = "Write a MASON checkpoint every N simulated steps (burn-in included) to <out>.checkpoints/"
+          + "checkpoint-<step>.ckpt.")
+  Integer checkpointEvery;
+
+  @Option(names = "--resume-from", paramLabel = "FILE",
+      description = "Continue the run saved in this checkpoint to its end; the results equal the uninterrupted"
+          + " run's. The scenario, --seed and --steps may be omitted; if given they must match the checkpoint's.")
+  Path resumeFrom;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Scenario scenario = resolve();
+    if (checkpointEvery != null && checkpointEvery < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--checkpoint-every must be at least 1, not " + checkpointEvery);
+    }
+    EcosystemModel model;
+    Scenario scenario;
+    if (resumeFrom != null) {
+      model = Checkpoints.read(resumeFrom);
+      scenario = model.scenario();
+      if (scenarioFile != null || seed != null || steps != null) {
+        Scenario asked = resolve();
+        if (!asked.equals(scenario)) {
+          throw new CheckpointException("cannot resume from " + resumeFrom + ": it is a checkpoint of scenario '"
+              + scenario.name() + "' (seed " + scenario.seed() + ", " + scenario.steps() + " steps), which differs from"
+              + " the scenario given on the command line; omit the scenario, --seed and --steps to use the checkpoint's");
+        }
+      }
+    } else {
+      scenario = resolve();
+      model = new EcosystemModel(scenario);
+    }
     Path target = out != null ? out : Path.of("results", scenario.name());
-    EcosystemModel model = new EcosystemModel(scenario);
-    TimeSeries series = simulate(model);
+    Path checkpoints = checkpointEvery != null ? Checkpoints.folderFor(target) : null;
+    TimeSeries series = simulate(model, resumeFrom == null, checkpoints);
     Path written = RunWriter.write(target, scenario, series, model.firms(), commandLine());
     if (!quiet) {
       int last = series.size() - 1;
@@ -83,14 +120,26 @@ final class RunCommand implements Callable<Integer> {
     return scenario;
   }
 
-  private TimeSeries simulate(EcosystemModel model) {
+  /**
+   * Steps the model to the scenario's end: from a fresh {@code start()}, or, for a model read from
+   * a checkpoint, from the step it was saved at (it is not started again: its schedule, generator
+   * and series carry on). Writes a checkpoint after every {@code checkpointEvery}-th step when
+   * {@code checkpoints} is a folder.
+   */
+  private TimeSeries simulate(EcosystemModel model, boolean fresh, Path checkpoints) {
     int total = model.scenario().totalSteps();
     long started = System.nanoTime();
     ProgressBar bar = null;
-    model.start();
+    if (fresh) {
+      model.start();
+    }
+    int first = (int) model.schedule.getSteps();
     try {
-      for (int step = 0; step < total; step++) {
+      for (int step = first; step < total; step++) {
         model.schedule.step(model);
+        if (checkpoints != null && (step + 1) % checkpointEvery == 0) {
+          Checkpoints.write(model, checkpoints);
+        }
         if (bar == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
           bar = new ProgressBarBuilder().setTaskName(model.scenario().name()).setInitialMax(total)
               .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))

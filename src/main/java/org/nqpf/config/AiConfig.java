@@ -20,7 +20,8 @@ public record AiConfig(
     double infrastructureCostReduction,
     double infrastructureHazardBoost,
     double neighbourRadius,
-    int neighbourSample) {
+    int neighbourSample) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final AiConfig DEFAULT = new AiConfig(
       0.003, 0.05, 10, 0.2, 0.3, 0.05, 0.003, 0.2, 0.35, 0.5, 2.0, 5, 8);

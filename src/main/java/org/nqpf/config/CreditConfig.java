@@ -23,7 +23,8 @@ public record CreditConfig(
     double guaranteeCoverage,
     double fundLeverage,
     double guaranteeFee,
-    double specialLoanDebtToNetWorth) {
+    double specialLoanDebtToNetWorth) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,

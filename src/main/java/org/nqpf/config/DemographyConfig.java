@@ -14,7 +14,8 @@ public record DemographyConfig(
     double entrantCash,
     double nearCampusEntryShare,
     int incubationAge,
-    boolean soeSoftBudget) {
+    boolean soeSoftBudget) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true);
 

@@ -20,7 +20,8 @@ public record FirmsConfig(
     double nearCampusShare,
     double rdIntensity,
     double soeRdIntensity,
-    double dividendPayout) {
+    double dividendPayout) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final FirmsConfig DEFAULT = new FirmsConfig(
       1000, 0.04,

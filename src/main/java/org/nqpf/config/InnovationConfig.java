@@ -17,7 +17,8 @@ public record InnovationConfig(
     double radicalLow,
     double radicalHigh,
     int imitationCandidates,
-    double imitationDistanceScale) {
+    double imitationDistanceScale) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final InnovationConfig DEFAULT = new InnovationConfig(
       0.5, 0.3, 0.3, 3, 3, -0.03, 0.03, 0.01, 0.05, 0.2, 5, 20);

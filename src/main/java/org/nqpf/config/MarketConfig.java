@@ -15,7 +15,8 @@ public record MarketConfig(
     double fixedCost,
     SectorRates demandGrowth,
     double soeMarketAccess,
-    double exitRelativeShare) {
+    double exitRelativeShare) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final MarketConfig DEFAULT = new MarketConfig(
       0.2, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,

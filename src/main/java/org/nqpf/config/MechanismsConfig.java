@@ -4,7 +4,8 @@ package org.nqpf.config;
  * Which implementation of the credit, talent and AI-adoption mechanisms a run uses: the full
  * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others).
  */
-public record MechanismsConfig(Finance finance, Talent talent, Ai ai) {
+public record MechanismsConfig(Finance finance, Talent talent, Ai ai) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** How firms fund R&D and investment. */
   public enum Finance {

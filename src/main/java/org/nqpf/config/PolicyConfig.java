@@ -34,7 +34,8 @@ public record PolicyConfig(
     double talentImportQuota,
     double incubationBudget,
     double aiInfrastructure,
-    List<PolicyChange> timeline) {
+    List<PolicyChange> timeline) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** How the government replenishes the guarantee funds (资本金市场化、常态化补充机制). */
   public enum Replenishment {

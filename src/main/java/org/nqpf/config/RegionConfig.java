@@ -10,7 +10,8 @@ public record RegionConfig(
     double height,
     int industrialParks,
     double parkRadius,
-    double downstairsRadius) {
+    double downstairsRadius) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final RegionConfig DEFAULT = new RegionConfig(100, 100, 4, 8, 3);
 

@@ -24,7 +24,8 @@ public record Scenario(
     CreditConfig credit,
     TalentConfig talent,
     AiConfig ai,
-    MechanismsConfig mechanisms) {
+    MechanismsConfig mechanisms) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final Scenario DEFAULT = new Scenario(
       "baseline", 42, 200, 20,

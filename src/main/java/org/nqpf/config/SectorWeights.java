@@ -4,7 +4,9 @@ package org.nqpf.config;
  * Non-negative weights over the three sectors (traditional, strategic emerging, future); they
  * need not sum to one: they are normalised where used.
  */
-public record SectorWeights(double traditional, double strategicEmerging, double future) {
+public record SectorWeights(double traditional, double strategicEmerging, double future) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public SectorWeights {
     Check.nonNegative("traditional", traditional);
     Check.nonNegative("strategicEmerging", strategicEmerging);

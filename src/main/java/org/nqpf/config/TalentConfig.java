@@ -20,7 +20,8 @@ public record TalentConfig(
     double dualTimeShare,
     double initialPoolShare,
     double universityLeadingShare,
-    int importTeamSize) {
+    int importTeamSize) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
       0.03, 0.5, 8, 0.03, 0.03, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);

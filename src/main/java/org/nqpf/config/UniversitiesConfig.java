@@ -20,7 +20,8 @@ public record UniversitiesConfig(
     double spinOffProbability,
     double inventionDecay,
     int inventionMaxAge,
-    int initialPartners) {
+    int initialPartners) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final UniversitiesConfig DEFAULT = new UniversitiesConfig(
       10, 60, 1.0, 0.01, -3.5, 0.7,

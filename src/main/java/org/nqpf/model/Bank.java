@@ -6,7 +6,9 @@ package org.nqpf.model;
  * Lending is capped by its cash and by its capital requirement: unguaranteed loans outstanding ≤
  * equity / requirement (a guaranteed share carries no credit risk for the bank).
  */
-public final class Bank {
+public final class Bank implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int id;
   private final double deposits;
   private double cash;

@@ -9,7 +9,9 @@ package org.nqpf.model;
  * <p>Households stand for the demand side and the owners of firms: they buy output, receive wages
  * and dividends, sell capital goods, fund start-ups and absorb what a liquidated firm leaves.
  */
-public final class Books {
+public final class Books implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private double households;
   private double government;
   private double tax;

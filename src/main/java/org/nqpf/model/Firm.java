@@ -7,7 +7,9 @@ import sim.util.Double2D;
  * mechanisms that act on it each step; the getters are bean properties so that MASON's
  * inspectors can show them.
  */
-public final class Firm {
+public final class Firm implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int id;
   private final Ownership ownership;
   private final Sector sector;

@@ -5,7 +5,9 @@ package org.nqpf.model;
  * within leverage × capital, pays the guaranteed part of defaults, and is replenished by the
  * government. Its capital is its cash.
  */
-public final class GuaranteeFund {
+public final class GuaranteeFund implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int id;
   private double capital;
   private double exposure;

@@ -4,7 +4,9 @@ package org.nqpf.model;
  * An invention made upstairs at a university, waiting downstairs for pilot conversion. Its value
  * is the proportional productivity jump it brings; it loses value and ages while it waits.
  */
-public final class Invention {
+public final class Invention implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Sector sector;
   private final long created;
   private double value;

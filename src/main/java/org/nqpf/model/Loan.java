@@ -5,7 +5,9 @@ package org.nqpf.model;
  * what is outstanding. Its lender is a bank, or the government for a special innovation loan; a
  * guarantee fund may cover a share of it.
  */
-public final class Loan {
+public final class Loan implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Bank bank;
   private final GuaranteeFund fund;
   private final double guaranteedShare;

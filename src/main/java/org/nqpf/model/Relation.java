@@ -5,7 +5,9 @@ package org.nqpf.model;
  * weight (for alliances, the number of conversions done together), the step it began and, for
  * loans, whether a guarantee covers them.
  */
-public final class Relation {
+public final class Relation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Kinds of relations. Loans and talent moves come with the credit and talent mechanisms. */
   public enum Type {
     /** University–firm collaboration (政产学研用 alliance). */

@@ -1,7 +1,9 @@
 package org.nqpf.model;
 
 /** Events counted during one step by the mechanisms; the observer reads and resets them. */
-public final class StepCounters {
+public final class StepCounters implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   final int[] innovationsByType = new int[InnovationType.values().length];
   final int[] innovationsByOwnership = new int[Ownership.values().length];
   final int[] innovationsBySector = new int[Sector.values().length];

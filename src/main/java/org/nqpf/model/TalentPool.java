@@ -1,7 +1,9 @@
 package org.nqpf.model;
 
 /** The national pool of talent not employed by a firm or university, by tier (headcounts). */
-public final class TalentPool {
+public final class TalentPool implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int[] counts = new int[TalentTier.values().length];
 
   public int get(TalentTier tier) {

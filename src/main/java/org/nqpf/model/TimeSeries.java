@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The recorded per-step values of every {@link Metric}, one row per step, in step order. */
-public final class TimeSeries {
+public final class TimeSeries implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<double[]> rows = new ArrayList<>();
 
   /** Appends a row; it must hold one value per metric, indexed by {@link Metric#ordinal()}. */

@@ -8,7 +8,9 @@ import sim.util.Double2D;
  * A university campus: researchers upstairs make inventions with large facilities; engineers
  * downstairs take them through pilot conversion with partner firms or into spin-offs.
  */
-public final class University {
+public final class University implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int id;
   private final Double2D campus;
   private int coreResearchers;
