@@ -28,7 +28,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,6 +64,11 @@ public final class ScenarioLoader {
   private static final Pattern YAML_NAN = Pattern.compile("\\.(?:nan|NaN|NAN)");
   /** Longest rendering of an offending mapping or list quoted in a message. */
   private static final int SHOWN_CHARS = 60;
+  /**
+   * Deepest nesting of mappings and lists read (the scenario itself needs 3): deeper text is refused
+   * with its key path before the parser's own limit (1000) refuses it without one.
+   */
+  static final int MAX_DEPTH = 100;
 
   // Duplicate keys are detected while the tree is read (readValue), so that the refusal can name
   // the key path. "OFF", "on", "yes"... stay text so that enum values such as OFF bind; an empty
@@ -99,17 +110,46 @@ public final class ScenarioLoader {
 
   /** Loads a scenario file over the defaults. */
   public static Scenario load(Path file) {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException("", "scenario file " + file + " does not exist; expected a readable YAML or JSON file");
-    } catch (IOException e) {
-      throw new ConfigException("", "scenario file " + file + " cannot be read (" + e + "); expected a readable"
+    } catch (AccessDeniedException e) {
+      throw new ConfigException("", "scenario file " + file + " cannot be read (permission denied); expected a readable"
           + " UTF-8 YAML or JSON file");
+    } catch (IOException e) {
+      throw new ConfigException("", "scenario file " + file + " cannot be read (" + (e.getMessage() == null
+          ? "input/output error" : e.getMessage()) + "); expected a readable UTF-8 YAML or JSON file");
     }
+    String text = utf8(file, bytes);
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return parse(text, json);
+  }
+
+  /** The file's bytes as UTF-8 text; a byte sequence that is not UTF-8 is refused with its place. */
+  private static String utf8(Path file, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new ConfigException("", "scenario file " + file + " is not UTF-8 text: byte 0x"
+          + HexFormat.of().toHexDigits(bytes[Math.min(at, bytes.length - 1)]) + " at offset " + at + " (line " + line
+          + ") is not valid UTF-8; expected a UTF-8 YAML or JSON file");
+    }
+    return out.flip().toString();
   }
 
   /** Parses scenario text (YAML, or JSON when {@code json}) over the defaults. */
@@ -205,6 +245,10 @@ public final class ScenarioLoader {
       throw new ConfigException(path, "value *" + p.getText() + " is a YAML alias, which is not supported;"
           + " expected the value written out in full");
     }
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth(path) >= MAX_DEPTH) {
+      throw new ConfigException(outer(path), "value is nested more than " + MAX_DEPTH
+          + " mappings or lists deep; expected a scenario value (at most 3 levels of nesting)");
+    }
     switch (token) {
       case START_OBJECT: {
         ObjectNode object = nodes.objectNode();
@@ -251,6 +295,31 @@ public final class ScenarioLoader {
       default:
         throw new ConfigException(path, "unexpected " + token + " at " + location(p.currentTokenLocation()));
     }
+  }
+
+  /** Levels of nesting of a key path such as {@code a.b[0].c}: its segments. */
+  private static int depth(String path) {
+    if (path.isEmpty()) {
+      return 0;
+    }
+    int depth = 1;
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+        depth++;
+      }
+    }
+    return depth;
+  }
+
+  /** The first few segments of a deeply nested key path, enough to find it in the file. */
+  private static String outer(String path) {
+    int segments = 0;
+    for (int i = 0; i < path.length(); i++) {
+      if ((path.charAt(i) == '.' || path.charAt(i) == '[') && ++segments == 4) {
+        return path.substring(0, i);
+      }
+    }
+    return path;
   }
 
   private static JsonNode readInteger(JsonParser p, JsonNodeFactory nodes, String path) throws IOException {
@@ -324,14 +393,17 @@ public final class ScenarioLoader {
     }
     if (e instanceof UnrecognizedPropertyException u) {
       String parent = path(u.getPath().subList(0, u.getPath().size() - 1));
-      String key = u.getPropertyName();
+      // A key that is empty or not a plain word is shown in quotes, so that the message still names it.
+      String name = u.getPropertyName();
+      String key = name.matches("[A-Za-z0-9_-]+") ? name
+          : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
       List<String> known = new ArrayList<>();
       Collection<Object> ids = u.getKnownPropertyIds();
       if (ids != null) {
         ids.forEach(id -> known.add(String.valueOf(id)));
       }
       known.sort(null);
-      String suggestion = Suggest.closest(key, known);
+      String suggestion = u.getPropertyName().isEmpty() ? null : Suggest.closest(key, known);
       return new ConfigException(parent.isEmpty() ? key : parent + "." + key,
           "unknown key" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
               + "; allowed keys here: " + String.join(", ", known));

@@ -170,7 +170,7 @@ final class AiAdoption implements Steppable {
 
   /** Living firms other than {@code firm} within {@code radius}, any sector, in order of firm id. */
   static List<Firm> neighbours(EcosystemModel model, Firm firm, double radius) {
-    Bag near = model.space().getNeighborsWithinDistance(firm.getLocation(), radius);
+    Bag near = model.space().getNeighborsWithinDistance(firm.getLocation(), model.searchable(radius));
     List<Firm> result = new ArrayList<>();
     for (int i = 0; i < near.numObjs; i++) {
       if (near.objs[i] instanceof Firm f && f != firm && f.isAlive()

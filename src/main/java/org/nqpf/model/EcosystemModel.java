@@ -418,7 +418,7 @@ public class EcosystemModel extends SimState {
 
   /** Living firms of one sector within {@code radius} of {@code centre}, in order of firm id. */
   List<Firm> firmsNear(Double2D centre, double radius, Sector sector) {
-    Bag near = space.getNeighborsWithinDistance(centre, radius);
+    Bag near = space.getNeighborsWithinDistance(centre, searchable(radius));
     List<Firm> result = new ArrayList<>();
     for (int i = 0; i < near.numObjs; i++) {
       if (near.objs[i] instanceof Firm f && f.isAlive() && f.getSector() == sector
@@ -429,6 +429,14 @@ public class EcosystemModel extends SimState {
     // The spatial index's order depends on hashing: sort so that draws do not.
     result.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
     return result;
+  }
+
+  /**
+   * A search radius the spatial index can scan: at most the region's diagonal (a larger one finds
+   * nothing more, but would make MASON scan cells far outside the region).
+   */
+  public double searchable(double radius) {
+    return Math.min(radius, StrictMath.hypot(space.getWidth(), space.getHeight()));
   }
 
   /** A uniform random point in the disk of {@code radius} around {@code centre}, kept inside the region. */
