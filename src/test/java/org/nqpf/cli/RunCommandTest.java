@@ -17,7 +17,7 @@ import org.nqpf.report.RunWriter;
 import picocli.CommandLine;
 
 /** The {@code run} verb end to end: files written, refusals, determinism of the bytes. */
-class RunCommandTest {
+public class RunCommandTest {
   private static final String SMALL = """
       name: tiny
       seed: 3
@@ -30,9 +30,10 @@ class RunCommandTest {
   @TempDir
   Path dir;
 
-  record Outcome(int exitCode, String out, String err) {}
+  /** What a command printed and returned; other packages' tests use it too. */
+  public record Outcome(int exitCode, String out, String err) {}
 
-  static Outcome execute(String... args) {
+  public static Outcome execute(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

@@ -3,8 +3,6 @@ package org.nqpf.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +21,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.nqpf.cli.Main;
+import org.nqpf.cli.RunCommandTest;
 import org.nqpf.report.RunWriter;
-import picocli.CommandLine;
 
 /**
  * Hostile inputs to {@code run}: random mutations of {@code experiments/baseline.yaml} (deleted
@@ -66,7 +63,6 @@ class HostileConfigPropertyTest {
     }
   }
 
-  record Outcome(int exitCode, String out, String err) {}
 
   @Property(tries = 600, seed = "20240611", shrinking = ShrinkingMode.OFF)
   void runEitherRefusesCleanlyOrWritesEveryFile(@ForAll("scenarios") Case scenario) throws IOException {
@@ -78,7 +74,7 @@ class HostileConfigPropertyTest {
       Path file = dir.resolve("scenario" + scenario.extension());
       Files.write(file, scenario.bytes());
       Path out = dir.resolve("out");
-      Outcome outcome = executeWithin(RUN_LIMIT_SECONDS, scenario, "run", file.toString(), "--out", out.toString(), "--quiet");
+      RunCommandTest.Outcome outcome = executeWithin(RUN_LIMIT_SECONDS, scenario, "run", file.toString(), "--out", out.toString(), "--quiet");
       String err = outcome.err();
       assertThat(err).as("stderr of %s", scenario).doesNotContain("Exception").doesNotContain("\tat ");
       assertThat(outcome.exitCode()).as("exit code; stderr: %s; input: %s", err, scenario).isIn(0, 2);
@@ -448,8 +444,8 @@ class HostileConfigPropertyTest {
   }
 
   /** Runs the command on a daemon thread; a run that does not end within the limit fails the property. */
-  private static Outcome executeWithin(int seconds, Case scenario, String... args) {
-    java.util.concurrent.FutureTask<Outcome> task = new java.util.concurrent.FutureTask<>(() -> execute(args));
+  private static RunCommandTest.Outcome executeWithin(int seconds, Case scenario, String... args) {
+    java.util.concurrent.FutureTask<RunCommandTest.Outcome> task = new java.util.concurrent.FutureTask<>(() -> RunCommandTest.execute(args));
     Thread thread = new Thread(task, "hostile-run");
     thread.setDaemon(true);
     thread.start();
@@ -465,15 +461,6 @@ class HostileConfigPropertyTest {
     }
   }
 
-  static Outcome execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
