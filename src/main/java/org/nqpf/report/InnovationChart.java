@@ -114,13 +114,7 @@ public final class InnovationChart {
 
     XYPlot plot = new XYPlot(dataset, domain, range, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlinePaint(BURN_IN_LINE);
-    plot.setDomainGridlinePaint(GRID);
-    plot.setRangeGridlinePaint(GRID);
-    plot.setDomainGridlineStroke(new BasicStroke(1.0f));
-    plot.setRangeGridlineStroke(new BasicStroke(1.0f));
-    plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+    ChartStyle.stylePlot(plot);
     addBurnInMarker(plot, series);
 
     JFreeChart chart = new JFreeChart(title(scenarioName, seed), new Font(FONT_FAMILY, Font.BOLD, 18), plot, true);
