@@ -235,6 +235,11 @@ public class EcosystemModel extends SimState {
     return wageIndex;
   }
 
+  /** Pay of a researcher (or other R&D staff) this step: the researcher wage times the wage index. */
+  public double researcherWage() {
+    return scenario.market().researcherWage() * wageIndex;
+  }
+
   /** Wage per production worker this step. */
   public double wageOf(Firm firm) {
     return firm.getWageRate() * wageIndex;

@@ -32,7 +32,7 @@ final class FirmResearch implements Steppable {
     EcosystemModel model = (EcosystemModel) state;
     Scenario scenario = model.scenario();
     InnovationConfig ic = scenario.innovation();
-    double researcherWage = scenario.market().researcherWage() * model.wageIndex();
+    double researcherWage = model.researcherWage();
     double subsidyRate = model.policy().rdSubsidyRate();
     double imitationDamping = 1 - model.policy().iprProtection();
     BetaDistribution beta = new BetaDistribution(new SharedRandom(model.random), ic.drawAlpha(), ic.drawBeta());

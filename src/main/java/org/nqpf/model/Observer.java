@@ -188,13 +188,12 @@ final class Observer implements Steppable {
     }
     int[] universityTier = new int[TalentTier.values().length];
     int dual = 0;
-    double dualShare = model.scenario().talent().dualAppointmentShare();
     for (University u : model.universities()) {
       for (TalentTier tier : TalentTier.values()) {
         universityTier[tier.ordinal()] += u.getHeadcount(tier);
       }
-      if (model.talentMarket() && !model.alliancePartners(u).isEmpty()) {
-        dual += (int) StrictMath.round(dualShare * u.getUpstairsResearchers());
+      if (model.talentMarket()) {
+        dual += TalentMarket.dualAppointees(model, u);
       }
     }
     set(row, Metric.POOL_RESERVE, pool.get(TalentTier.RESERVE));

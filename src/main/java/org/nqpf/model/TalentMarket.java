@@ -87,7 +87,7 @@ final class TalentMarket implements Steppable {
   /** Sets up the initial headcounts of firms, universities and the pool. */
   static void initialise(EcosystemModel model) {
     TalentConfig tc = model.scenario().talent();
-    double wage = researcherWage(model);
+    double wage = model.researcherWage();
     int[] employed = new int[TalentTier.values().length];
     for (Firm firm : model.firms()) {
       int staff = wantedStaff(model, firm, wage);
@@ -231,7 +231,7 @@ final class TalentMarket implements Steppable {
   /** Sets each post's vacancies and lays off firms' surplus staff to the pool. */
   private static void postVacancies(EcosystemModel model, List<Post> posts) {
     TalentConfig tc = model.scenario().talent();
-    double wage = researcherWage(model);
+    double wage = model.researcherWage();
     int leadingTarget = universityLeadingTarget(model);
     int coreTarget = model.scenario().universities().upstairsResearchers() - leadingTarget;
     int engineerTarget = model.scenario().universities().downstairsEngineers();
@@ -345,10 +345,6 @@ final class TalentMarket implements Steppable {
   }
 
   // ---- rules shared by the sub-steps ----
-
-  static double researcherWage(EcosystemModel model) {
-    return model.scenario().market().researcherWage() * model.wageIndex();
-  }
 
   /**
    * R&D staff the firm's budget buys: round(planned R&D / wage), where planned R&D is

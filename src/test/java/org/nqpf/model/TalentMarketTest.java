@@ -67,7 +67,7 @@ class TalentMarketTest {
     Firm firm = Worlds.firm(model, ownership, Sector.TRADITIONAL, at, 1.0, 0.1, 1e6, 1.0);
     double sales = staff * model.scenario().market().researcherWage() / firm.getRdIntensity();
     firm.initialiseSales(sales);
-    assertThat(TalentMarket.wantedStaff(model, firm, TalentMarket.researcherWage(model))).isEqualTo(staff);
+    assertThat(TalentMarket.wantedStaff(model, firm, model.researcherWage())).isEqualTo(staff);
     return firm;
   }
 
@@ -168,7 +168,7 @@ class TalentMarketTest {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\nmechanisms: {talent: MARKET}\npolicy: {rdSubsidyRate: 0.5}"));
     Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 1.0, 100, 1.0);
     firm.initialiseSales(3 * model.scenario().market().researcherWage() / firm.getRdIntensity()); // ν · sales buys 3
-    assertThat(TalentMarket.wantedStaff(model, firm, TalentMarket.researcherWage(model))).isEqualTo(6);
+    assertThat(TalentMarket.wantedStaff(model, firm, model.researcherWage())).isEqualTo(6);
   }
 
   // ---- conservation over a full run ----
@@ -186,7 +186,7 @@ class TalentMarketTest {
       StepCounters c = model.counters();
       rows.add(new long[] {total(model), c.graduates, c.imports, c.attrition, c.hires, c.moves, c.separations});
       staffAfterTalent.clear();
-      double wage = TalentMarket.researcherWage(model);
+      double wage = model.researcherWage();
       TalentConfig tc = model.scenario().talent();
       for (Firm firm : model.firms()) {
         staffAfterTalent.put(firm, staff(firm));
