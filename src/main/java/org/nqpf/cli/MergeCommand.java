@@ -45,8 +45,7 @@ final class MergeCommand implements Callable<Integer> {
       throw new OutputException(work + " exists (an interrupted sweep or merge); remove it first");
     }
     try {
-      ResultsFolder.create(work).close();
-      Files.createDirectories(work);
+      Files.createDirectories(ResultsFolder.checkTarget(work));
     } catch (java.io.IOException e) {
       throw new OutputException("cannot create " + work + ": " + e.getMessage(), e);
     }

@@ -187,8 +187,7 @@ public final class SweepRunner {
         }
         return state;
       }
-      ResultsFolder.create(work).close();
-      Files.createDirectories(work);
+      Files.createDirectories(ResultsFolder.checkTarget(work));
       Files.writeString(work.resolve(ExperimentFiles.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
       StringBuilder pointsCsv = new StringBuilder(ExperimentFiles.pointsHeader(experiment));
       for (int p = 0; p < points.size(); p++) {

@@ -59,20 +59,27 @@ public final class ResultsFolder implements AutoCloseable {
    *     be created or is not writable
    */
   public static ResultsFolder create(Path finalDir) {
+    Path target = checkTarget(finalDir);
+    Path temp = createUnique(target.getParent(), "." + target.getFileName() + ".tmp-", true);
+    return new ResultsFolder(target, temp);
+  }
+
+  /**
+   * Checks that results can be written to {@code finalDir} — a folder name, not an existing file,
+   * with a writable parent (created if missing) — and returns it absolute and normalised.
+   */
+  public static Path checkTarget(Path finalDir) {
     Objects.requireNonNull(finalDir, "finalDir");
     Path target = finalDir.toAbsolutePath().normalize();
-    Path fileName = target.getFileName();
     Path parent = target.getParent();
-    if (fileName == null || parent == null) {
+    if (target.getFileName() == null || parent == null) {
       throw new OutputException("cannot write results to " + finalDir + ": it is a file-system root, not a folder name");
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
       throw new OutputException("cannot write results to " + target + ": a file with that name exists and is not a folder");
     }
     ensureWritableFolder(parent);
-    String name = fileName.toString();
-    Path temp = createUnique(parent, "." + name + ".tmp-", true);
-    return new ResultsFolder(target, temp);
+    return target;
   }
 
   /** Where the folder will be once committed (absolute). */
