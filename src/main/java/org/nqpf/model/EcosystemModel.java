@@ -42,6 +42,7 @@ public class EcosystemModel extends SimState {
   private double wageIndex;
   private int nextFirmId;
   private long currentStep;
+  private InnovationListener innovationListener;
 
   public EcosystemModel(Scenario scenario) {
     super(scenario.seed());
@@ -259,6 +260,33 @@ public class EcosystemModel extends SimState {
 
   void setPolicy(PolicyConfig newPolicy) {
     policy = newPolicy;
+  }
+
+  /**
+   * Moves one policy lever from now on, as a timeline entry would (the GUI's sliders call this
+   * between steps). The scenario's timeline still applies its own entries at their steps, so a
+   * later entry for the same lever overrides the change. The value is checked like a config value.
+   *
+   * @throws org.nqpf.config.ConfigException if the value is outside the lever's range
+   */
+  public void changePolicy(org.nqpf.config.PolicyChange.Lever lever, double value) {
+    policy = policy.with(lever, value);
+  }
+
+  /**
+   * Sets who hears of every innovation as it is adopted (null: nobody). The listener must not
+   * draw random numbers from the model or change it, so that listening does not change a run.
+   */
+  public void setInnovationListener(InnovationListener listener) {
+    innovationListener = listener;
+  }
+
+  /** Counts an innovation a firm adopted and tells the listener, if any. */
+  void innovated(Firm firm, InnovationType type, double technologyBefore) {
+    counters.countInnovation(firm, type);
+    if (innovationListener != null) {
+      innovationListener.innovated(firm, type, technologyBefore, firm.getTechnology(), currentStep);
+    }
   }
 
   Bank addBank(double deposits) {

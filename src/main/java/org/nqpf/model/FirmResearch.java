@@ -95,8 +95,9 @@ final class FirmResearch implements Steppable {
     for (int i = 0; i < n; i++) {
       if (types[i] != null) {
         Firm firm = firms.get(i);
+        double before = firm.getTechnology();
         firm.setTechnology(adopted[i]);
-        model.counters().countInnovation(firm, types[i]);
+        model.innovated(firm, types[i], before);
       }
     }
   }

@@ -35,8 +35,9 @@ final class PilotConversion implements Steppable {
         Invention invention = queue.next();
         Firm partner = drawPartner(model, university, invention.sector(), uc);
         if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)) {
-          partner.setTechnology(partner.getTechnology() * (1 + invention.value()));
-          model.counters().countInnovation(partner, InnovationType.CONVERTED);
+          double before = partner.getTechnology();
+          partner.setTechnology(before * (1 + invention.value()));
+          model.innovated(partner, InnovationType.CONVERTED, before);
           model.strengthenAlliance(university, partner);
           university.countConversion();
           queue.remove();
