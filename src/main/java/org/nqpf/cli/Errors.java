@@ -1,6 +1,7 @@
 package org.nqpf.cli;
 
 import org.nqpf.config.ConfigException;
+import org.nqpf.experiment.CheckpointException;
 import org.nqpf.report.OutputException;
 import picocli.CommandLine;
 

@@ -10,6 +10,7 @@ import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.experiment.CheckpointException;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
