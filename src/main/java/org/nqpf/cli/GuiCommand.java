@@ -2,22 +2,44 @@ package org.nqpf.cli;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.swing.SwingUtilities;
+import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.experiment.Checkpoint;
 import org.nqpf.gui.EcosystemWithUI;
+import org.nqpf.model.EcosystemModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sim.display.Console;
 
-/** {@code gui [scenario]}: the MASON Console with the region display and live charts (needs a desktop). */
+/**
+ * {@code gui [scenario]}: the MASON Console with the region display and live charts (needs a
+ * desktop or Xvfb); {@code --checkpoint} opens a checkpoint instead of a fresh run, and
+ * {@code --measure} plays a number of steps with every window open and prints the speed.
+ */
 @Command(name = "gui", mixinStandardHelpOptions = true,
     description = "Opens the MASON Console with the region display and live charts (needs a desktop or Xvfb).")
 public final class GuiCommand implements Callable<Integer> {
+  /** Steps played before the speed measurement starts (class loading, first paints). */
+  static final int WARM_UP_STEPS = 10;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "Scenario file (YAML, or JSON by the .json extension). Default: the built-in baseline.")
   Path scenarioFile;
+
+  @Option(names = "--checkpoint", paramLabel = "FILE",
+      description = "Open this checkpoint (from run --checkpoint-every, or the Console's Save As) paused at its step;"
+          + " Play continues the run.")
+  Path checkpoint;
+
+  @Option(names = "--measure", paramLabel = "STEPS",
+      description = "Play STEPS steps with the display and every chart open, print steps per second and paints, and exit.")
+  Integer measure;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -28,14 +50,65 @@ public final class GuiCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("gui: no display (headless). Run on a desktop, or under Xvfb: xvfb-run -a java -jar target/nqpf.jar gui");
       return 2;
     }
-    Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    if (checkpoint != null && scenarioFile != null) {
+      throw new ConfigException("--checkpoint", "value " + checkpoint + " cannot be combined with a scenario file ("
+          + scenarioFile + "); the checkpoint carries its own scenario");
+    }
+    EcosystemModel loaded = checkpoint == null ? null : Checkpoint.read(checkpoint);
+    Scenario scenario = loaded != null ? loaded.scenario()
+        : scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    if (measure != null && (measure <= WARM_UP_STEPS || measure > scenario.totalSteps())) {
+      throw new ConfigException("--measure", "value " + measure + " is outside [" + (WARM_UP_STEPS + 1) + ", "
+          + scenario.totalSteps() + "] (more than the warm-up, at most the scenario's steps)");
+    }
+    EcosystemWithUI gui = new EcosystemWithUI(scenario);
+    Console[] console = new Console[1];
     SwingUtilities.invokeAndWait(() -> {
-      sim.display.Console console = (sim.display.Console) new EcosystemWithUI(scenario).createController();
+      console[0] = (Console) gui.createController();
       // Keep the scenario's seed on every restart, so that the GUI shows the same run as `run`.
-      console.setIncrementSeedOnStop(false);
+      console[0].setIncrementSeedOnStop(false);
+      if (loaded != null) {
+        console[0].pressPause();
+        gui.show(loaded);
+      }
     });
+    if (measure != null) {
+      return measure(gui, console[0]);
+    }
     // The Console's frames keep the JVM alive; it exits when the Console is closed.
     Thread.currentThread().join();
     return 0;
+  }
+
+  /** Plays with every frame shown and times the steps after the warm-up, by the wall clock (a measurement, not a result). */
+  private int measure(EcosystemWithUI gui, Console console) throws Exception {
+    SwingUtilities.invokeAndWait(() -> {
+      console.showAllFrames();
+      console.pressPlay();
+    });
+    long startNanos = 0;
+    long startPaints = 0;
+    while (steps(gui) < measure) {
+      if (startNanos == 0 && steps(gui) >= WARM_UP_STEPS) {
+        startNanos = System.nanoTime();
+        startPaints = gui.displayPaints();
+      }
+      Thread.sleep(5);
+    }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    long paints = gui.displayPaints() - startPaints;
+    long stepsTimed = measure - WARM_UP_STEPS;
+    SwingUtilities.invokeAndWait(console::pressStop);
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "gui: %d steps of '%s' with the display and %d charts open: %.1f steps/s (%d display paints, %.1f per second)%n",
+        stepsTimed, gui.model().scenario().name(), gui.chartGenerators().size(), stepsTimed / seconds, paints,
+        paints / seconds);
+    return 0;
+  }
+
+  private static long steps(EcosystemWithUI gui) {
+    synchronized (gui.state.schedule) {
+      return gui.state.schedule.getSteps();
+    }
   }
 }

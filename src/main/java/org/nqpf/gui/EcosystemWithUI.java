@@ -1,15 +1,18 @@
 package org.nqpf.gui;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.util.EnumSet;
 import java.util.List;
 import javax.swing.JFrame;
 import org.nqpf.config.Scenario;
+import org.nqpf.experiment.Checkpoint;
 import org.nqpf.model.Bank;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.Relation;
 import org.nqpf.model.University;
+import sim.display.Console;
 import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
@@ -22,15 +25,18 @@ import sim.portrayal.network.SpatialNetwork2D;
 import sim.util.Double2D;
 
 /**
- * The MASON GUI of the ecosystem model: a {@link Display2D} of the region with the layers parks,
- * loans, alliances, banks, firms and universities, and legend (each can be hidden from the
- * display's layer menu), live charts of {@code model.series()}, and the policy levers as the
- * model inspector. The GUI only reads the model: it draws no random numbers from it and schedules
- * nothing on the model's schedule, so a run is the same with or without it.
+ * The MASON GUI of the ecosystem model: a {@link Display2D} with a legend panel on the left and
+ * the region on the right, drawn in layers (parks, loans, alliances, government, banks, recent
+ * exits, firms, universities; each can be hidden from the display's layer menu), live charts of
+ * {@code model.series()}, and the policy levers as sliders in the model inspector. The GUI draws
+ * no random numbers from the model and puts nothing on its schedule, so a run is the same with or
+ * without it, unless the viewer moves a lever. The Console stops at the scenario's last step.
  */
 public class EcosystemWithUI extends GUIState {
-  /** Display size in pixels. */
-  static final int DISPLAY_SIZE = 720;
+  /** Size of the region's square in the display, in pixels. */
+  static final int REGION_SIZE = 720;
+  /** Width of the legend panel left of the region, in pixels. */
+  static final int PANEL_WIDTH = 250;
 
   public Display2D display;
   public JFrame displayFrame;
@@ -41,6 +47,8 @@ public class EcosystemWithUI extends GUIState {
   private final ContinuousPortrayal2D banks = new ContinuousPortrayal2D();
   private final ContinuousPortrayal2D firms = new ContinuousPortrayal2D();
   private final ContinuousPortrayal2D universities = new ContinuousPortrayal2D();
+  private final GovernmentPortrayal government;
+  private final ExitsPortrayal exits;
   private final OverlayPortrayal overlay;
   private final LiveCharts charts;
   private final Levers levers = new Levers(this);
@@ -58,6 +66,8 @@ public class EcosystemWithUI extends GUIState {
     Scenario s = model.scenario();
     parks = new ParksPortrayal(model::parks, s.region().parkRadius(), s.region().width(), s.region().height());
     overlay = new OverlayPortrayal(this);
+    government = new GovernmentPortrayal(this);
+    exits = new ExitsPortrayal(this);
     charts = new LiveCharts();
   }
 
@@ -67,10 +77,12 @@ public class EcosystemWithUI extends GUIState {
 
   public static Object getInfo() {
     return "<h2>NQPF innovation ecosystem</h2><p>Private firms (blue) and SOEs (red), circle = traditional,"
-        + " square = strategic emerging, diamond = future industry, size = log sales, yellow rim = AI adopter."
+        + " square = strategic emerging, diamond = future industry, size = log sales, yellow rim = AI adopter,"
+        + " green halo = new start-up, purple halo = new spin-off, grey cross = recent exit."
         + " Universities are two-floor buildings: upstairs research (purple), downstairs pilot conversion"
         + " (orange). Green discs are industrial parks; lines are alliances and loans (dashed orange:"
-        + " guaranteed). See docs/GUI.md.</p>";
+        + " guaranteed); the government at the bottom links to firms with special loans and incubation grants."
+        + " Move the policy levers in the Model tab while the model runs. See docs/GUI.md.</p>";
   }
 
   public EcosystemModel model() {
@@ -90,23 +102,48 @@ public class EcosystemWithUI extends GUIState {
   @Override
   public void start() {
     super.start();
-    charts.reset();
-    setupPortrayals();
-    scheduleRepeatingImmediatelyAfter(s -> {
-      refreshReferenceSales();
-      charts.update(model(), false);
-    });
+    afterStartOrLoad();
   }
 
   @Override
   public void load(SimState newState) {
     super.load(newState);
+    afterStartOrLoad();
+  }
+
+  /**
+   * Reads a checkpoint (the Console's File → Open, or {@code gui --checkpoint}) through the same
+   * checked reader as {@code run --resume-from}: only the model's, MASON's and the JDK's classes
+   * are accepted, and the model must be one of ours, started, and not past its end.
+   */
+  @Override
+  public boolean readNewStateFromCheckpoint(java.io.File file) {
+    show(Checkpoint.read(file.toPath()));
+    return true;
+  }
+
+  /** Replaces the running model by a model read from a checkpoint; the run continues from it. */
+  public void show(EcosystemModel loaded) {
+    finish();
+    load(loaded);
+  }
+
+  private void afterStartOrLoad() {
     charts.reset();
+    exits.reset(model());
     setupPortrayals();
-    scheduleRepeatingImmediatelyAfter(s -> {
-      refreshReferenceSales();
-      charts.update(model(), false);
-    });
+    if (controller instanceof Console console) {
+      console.setWhenShouldEnd(model().scenario().totalSteps());
+    }
+    scheduleRepeatingImmediatelyAfter(s -> afterStep());
+    charts.update(model(), false);
+  }
+
+  /** After each model step: refresh what the display derives from the model, and the charts. */
+  private void afterStep() {
+    refreshReferenceSales();
+    exits.afterStep(model());
+    charts.update(model(), false);
   }
 
   /** Points every layer at the model's current fields (called after start() and load()). */
@@ -135,7 +172,7 @@ public class EcosystemWithUI extends GUIState {
     // two layers over the same space, so that the buildings stay on top of the firms around them
     SimplePortrayal2D nothing = new SimplePortrayal2D();
     firms.setField(model.space());
-    firms.setPortrayalForClass(Firm.class, new FirmPortrayal(() -> referenceSales));
+    firms.setPortrayalForClass(Firm.class, new FirmPortrayal(() -> referenceSales, model::currentStep));
     firms.setPortrayalForClass(University.class, nothing);
     universities.setField(model.space());
     universities.setPortrayalForClass(University.class, new UniversityPortrayal(s.region().downstairsRadius()));
@@ -158,19 +195,59 @@ public class EcosystemWithUI extends GUIState {
     referenceSales = n == 0 || total <= 0 ? 1 : total / n;
   }
 
-  /** The region display with all layers attached, without a frame (the test uses it directly). */
+  /**
+   * The display with all layers attached, without a frame (the tests use it directly): the legend
+   * panel on the left, the region's square on the right, so that the legend covers nothing.
+   */
   public Display2D createDisplay() {
-    Display2D d = new Display2D(DISPLAY_SIZE, DISPLAY_SIZE, this);
+    Display2D d = new Display2D(PANEL_WIDTH + REGION_SIZE, REGION_SIZE, this);
     d.setClipping(false);
     d.setBackdrop(Color.WHITE);
-    d.attach(parks, "Industrial parks");
-    d.attach(loans, "Loans (dashed orange: guaranteed)");
-    d.attach(alliances, "Alliances and spin-offs");
-    d.attach(banks, "Banks (display positions)");
-    d.attach(firms, "Firms");
-    d.attach(universities, "Universities (upstairs / downstairs)");
-    d.attach(overlay, "Legend and step");
+    Rectangle2D.Double region = new Rectangle2D.Double(PANEL_WIDTH, 0, REGION_SIZE, REGION_SIZE);
+    d.attach(parks, "Industrial parks", region);
+    d.attach(loans, "Loans (dashed orange: guaranteed)", region);
+    d.attach(alliances, "Alliances and spin-offs", region);
+    d.attach(government, "Government, special loans and incubation grants", region);
+    d.attach(banks, "Banks (display positions)", region);
+    d.attach(exits, "Recent exits", region);
+    d.attach(firms, "Firms", region);
+    d.attach(universities, "Universities (upstairs / downstairs)", region);
+    d.attach(overlay, "Legend and step", new Rectangle2D.Double(0, 0, PANEL_WIDTH, REGION_SIZE));
     return d;
+  }
+
+  /**
+   * Shows or hides the marks of recent exits. They are the display's memory of the last steps, not
+   * part of the model, so they start empty after a checkpoint is opened; the test comparing a
+   * checkpoint's picture with the original hides them.
+   */
+  void setRecentExitsShown(boolean shown) {
+    exits.setShown(shown);
+  }
+
+  /** The exits the display shows now (display-only memory; for tests). */
+  List<ExitsPortrayal.Ghost> recentExits() {
+    return exits.ghosts();
+  }
+
+  /** How many times the display has been painted since the GUI was made. */
+  public long displayPaints() {
+    return overlay.paints();
+  }
+
+  /** The levers the Model tab shows. */
+  Levers levers() {
+    return levers;
+  }
+
+  /** The Console, set to stop at the scenario's last step (the Console sets its own default after {@link #init}). */
+  @Override
+  public Controller createController() {
+    Controller c = super.createController();
+    if (c instanceof Console console) {
+      console.setWhenShouldEnd(model().scenario().totalSteps());
+    }
+    return c;
   }
 
   @Override
@@ -178,7 +255,7 @@ public class EcosystemWithUI extends GUIState {
     super.init(controller);
     display = createDisplay();
     displayFrame = display.createFrame();
-    displayFrame.setTitle("Region: firms, universities, parks, alliances, loans");
+    displayFrame.setTitle("Region: firms, universities, government, parks, alliances, loans");
     controller.registerFrame(displayFrame);
     displayFrame.setVisible(true);
     charts.createFrames(controller);

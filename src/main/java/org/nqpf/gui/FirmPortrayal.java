@@ -8,6 +8,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.nqpf.model.Firm;
 import org.nqpf.model.Sector;
 import sim.portrayal.DrawInfo2D;
@@ -17,14 +18,25 @@ import sim.portrayal.SimplePortrayal2D;
 /**
  * A firm: colour by ownership (private blue, SOE red), shape by sector (traditional circle,
  * strategic emerging square, future diamond), size by log(sales) relative to a reference firm;
- * a yellow ring marks AI adopters.
+ * a yellow ring marks AI adopters. A firm founded during the run wears a halo for its first
+ * {@link #NEWBORN_STEPS} steps, fading: green for a start-up, purple for a university spin-off.
  */
 final class FirmPortrayal extends SimplePortrayal2D {
   private static final long serialVersionUID = 1L;
-  private final transient DoubleSupplier referenceSales;
+  /** Steps a newborn firm's halo stays visible. */
+  static final int NEWBORN_STEPS = 8;
 
-  FirmPortrayal(DoubleSupplier referenceSales) {
+  private final transient DoubleSupplier referenceSales;
+  private final transient LongSupplier now;
+
+  FirmPortrayal(DoubleSupplier referenceSales, LongSupplier now) {
     this.referenceSales = referenceSales;
+    this.now = now;
+  }
+
+  /** Whether the firm was founded during the run less than {@link #NEWBORN_STEPS} steps ago. */
+  boolean isNewborn(Firm firm) {
+    return firm.getBorn() > 0 && now.getAsLong() - firm.getBorn() < NEWBORN_STEPS;
   }
 
   /** Half-size in field units: 0.3 for a tiny firm, about 0.6 for the mean firm, growing with log sales. */
@@ -62,6 +74,15 @@ final class FirmPortrayal extends SimplePortrayal2D {
   public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
     Firm firm = (Firm) object;
     Shape s = shapeOn(firm, info);
+    if (isNewborn(firm)) {
+      double age = now.getAsLong() - firm.getBorn();
+      int alpha = (int) Math.round(230 * (1 - age / (NEWBORN_STEPS + 1)));
+      Color halo = firm.getParentUniversity() >= 0 ? Palette.SPIN_OFF : Palette.STARTUP;
+      double r = s.getBounds2D().getWidth() / 2 + 3;
+      graphics.setStroke(new BasicStroke(2f));
+      graphics.setColor(new Color(halo.getRed(), halo.getGreen(), halo.getBlue(), Math.max(0, alpha)));
+      graphics.draw(new Ellipse2D.Double(info.draw.x - r, info.draw.y - r, 2 * r, 2 * r));
+    }
     Color c = Palette.of(firm.getOwnership());
     graphics.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
     graphics.fill(s);

@@ -1,117 +1,188 @@
 package org.nqpf.gui;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.PolicyChange.Lever;
 import org.nqpf.config.PolicyConfig;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import sim.util.Interval;
+import sim.util.Propertied;
+import sim.util.Properties;
 
 /**
- * What the Console's "Model" tab inspects: the policy levers in force ({@code model.policy()},
- * which the scenario's timeline changes) and a few headline figures of the last step.
+ * What the Console's "Model" tab inspects: the policy levers in force, grouped by mechanism, each
+ * with a slider over a practical range, then a few read-only figures of the run. Moving a slider
+ * calls {@link EcosystemModel#changePolicy} between two steps (under the schedule's lock, which
+ * the Console's play thread holds while it steps), so the change takes effect from the next step
+ * on, exactly as a timeline entry would. A later timeline entry for the same lever still applies
+ * at its step.
  *
- * <p>Read-only for now: {@code EcosystemModel.setPolicy} is package-private in the model, so the
- * GUI cannot change a lever. Once the model offers a public setter, each lever gets a
- * {@code setX(double)} here that rebuilds the {@link PolicyConfig} record with the one value
- * changed, and a {@code domX()} returning a {@code sim.util.Interval} for a slider.
+ * <p>The properties are listed in a fixed order (a {@link Propertied} rather than bean reflection,
+ * whose method order Java does not fix).
  */
-public final class Levers {
+public final class Levers implements Propertied {
+  /** One slider: the lever, its group and label, the slider's range and what it means. */
+  record Slider(Lever lever, String group, String label, double min, double max, String help,
+      ToDoubleFunction<PolicyConfig> value) {
+    String name() {
+      return group + ": " + label;
+    }
+  }
+
+  /** The sliders in display order; ranges are practical ones inside each lever's legal range (docs/CONFIG.md). */
+  static final List<Slider> SLIDERS = List.of(
+      new Slider(Lever.taxRate, "Fiscal", "tax rate", 0, 0.6, "profit tax rate", PolicyConfig::taxRate),
+      new Slider(Lever.rdSubsidyRate, "Fiscal", "R&D subsidy rate", 0, 0.9,
+          "share of firms' R&D the government refunds", PolicyConfig::rdSubsidyRate),
+      new Slider(Lever.iprProtection, "Innovation", "IPR protection", 0, 1,
+          "imitation success scales by 1 − this", PolicyConfig::iprProtection),
+      new Slider(Lever.marketUnification, "Innovation", "market unification", 0, 1,
+          "全国统一大市场: replicator speed and entry scale by 0.5 + 0.5 × this", PolicyConfig::marketUnification),
+      new Slider(Lever.incubationBudget, "Innovation", "incubation budget", 0, 0.005,
+          "grants per step to young future-industry start-ups, share of initial sales", PolicyConfig::incubationBudget),
+      new Slider(Lever.specialLoanQuota, "Credit", "special loan quota", 0, 0.02,
+          "自主创新专项贷款 lent per step, share of initial sales", PolicyConfig::specialLoanQuota),
+      new Slider(Lever.specialLoanDiscount, "Credit", "special loan discount", 0, 0.02,
+          "interest-rate discount of special loans against the bank rate", PolicyConfig::specialLoanDiscount),
+      new Slider(Lever.fundTopUp, "Credit", "guarantee fund top-up", 0, 0.005,
+          "per-step top-up of each fund under FIXED replenishment, share of initial sales", PolicyConfig::fundTopUp),
+      new Slider(Lever.fundTargetRatio, "Credit", "guarantee fund target ratio", 0, 1,
+          "capital / exposure that MARKET replenishment restores", PolicyConfig::fundTargetRatio),
+      new Slider(Lever.talentImportQuota, "Talent", "talent import quota", 0, 20,
+          "leading scientists imported per step, each with a team", PolicyConfig::talentImportQuota),
+      new Slider(Lever.aiInfrastructure, "AI", "AI infrastructure", 0, 1,
+          "public AI infrastructure (算力); raises the adoption hazard", PolicyConfig::aiInfrastructure));
+
+  /** A read-only figure: label and what it reads. */
+  private record Figure(String name, Class<?> type, java.util.function.Function<EcosystemModel, Object> read) {}
+
   private final EcosystemWithUI gui;
+  private final List<Figure> figures;
 
   Levers(EcosystemWithUI gui) {
     this.gui = gui;
+    this.figures = List.of(
+        new Figure("Run: scenario", String.class, m -> m.scenario().name()),
+        new Figure("Run: seed", Long.TYPE, m -> m.scenario().seed()),
+        new Figure("Run: step", Long.TYPE, EcosystemModel::currentStep),
+        new Figure("Run: last step of the scenario", Long.TYPE, m -> (long) m.scenario().totalSteps()),
+        new Figure("Credit: fund replenishment", String.class, m -> String.valueOf(policy(m).fundReplenishment())),
+        new Figure("Now: firms", Integer.TYPE, m -> m.firms().size()),
+        new Figure("Now: innovations this step", Double.TYPE, m -> last(m, Metric.INNOVATIONS)),
+        new Figure("Now: private share of firms", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_FIRMS)),
+        new Figure("Now: private share of output", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_OUTPUT)),
+        new Figure("Now: private share of innovation", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_INNOVATION)),
+        new Figure("Now: SME rationed share", Double.TYPE, m -> last(m, Metric.SME_RATIONED_SHARE)),
+        new Figure("Now: AI adoption share", Double.TYPE, m -> last(m, Metric.AI_ADOPTION_SHARE)));
   }
 
-  private PolicyConfig policy() {
-    PolicyConfig p = gui.model().policy();
-    return p != null ? p : gui.model().scenario().policy();
+  private static PolicyConfig policy(EcosystemModel model) {
+    PolicyConfig p = model.policy();
+    return p != null ? p : model.scenario().policy();
   }
 
-  private double last(Metric metric) {
-    TimeSeries s = gui.model().series();
+  private static double last(EcosystemModel model, Metric metric) {
+    TimeSeries s = model.series();
     return s == null || s.size() == 0 ? Double.NaN : s.get(s.size() - 1, metric);
   }
 
-  public long getStep() {
-    return gui.model().currentStep();
+  /** The value of a lever in force. */
+  double value(Lever lever) {
+    for (Slider s : SLIDERS) {
+      if (s.lever() == lever) {
+        return s.value().applyAsDouble(policy(gui.model()));
+      }
+    }
+    throw new IllegalArgumentException("no slider for " + lever);
   }
 
-  public String getScenario() {
-    return gui.model().scenario().name();
+  /**
+   * Moves a lever, as the slider does: between steps, checked like a config value.
+   *
+   * @return whether the value was accepted (a value outside the lever's legal range is refused and
+   *     the lever keeps its value)
+   */
+  boolean set(Lever lever, double value) {
+    synchronized (gui.state.schedule) {
+      try {
+        gui.model().changePolicy(lever, value);
+        return true;
+      } catch (ConfigException e) {
+        return false;
+      }
+    }
   }
 
-  public long getScenarioSeed() {
-    return gui.model().scenario().seed();
+  @Override
+  public Properties properties() {
+    return new LeverProperties();
   }
 
-  public double getTaxRate() {
-    return policy().taxRate();
-  }
+  /** The sliders first, then the figures. */
+  private final class LeverProperties extends Properties {
+    private static final long serialVersionUID = 1L;
 
-  public double getRdSubsidyRate() {
-    return policy().rdSubsidyRate();
-  }
+    LeverProperties() {
+      object = Levers.this;
+    }
 
-  public double getIprProtection() {
-    return policy().iprProtection();
-  }
+    @Override
+    public boolean isVolatile() {
+      return false;
+    }
 
-  public double getMarketUnification() {
-    return policy().marketUnification();
-  }
+    @Override
+    public int numProperties() {
+      return SLIDERS.size() + figures.size();
+    }
 
-  public double getSpecialLoanQuota() {
-    return policy().specialLoanQuota();
-  }
+    @Override
+    public Object getValue(int index) {
+      if (index < SLIDERS.size()) {
+        return SLIDERS.get(index).value().applyAsDouble(policy(gui.model()));
+      }
+      return figures.get(index - SLIDERS.size()).read().apply(gui.model());
+    }
 
-  public double getSpecialLoanDiscount() {
-    return policy().specialLoanDiscount();
-  }
+    @Override
+    public boolean isReadWrite(int index) {
+      return index < SLIDERS.size();
+    }
 
-  public String getFundReplenishment() {
-    return String.valueOf(policy().fundReplenishment());
-  }
+    @Override
+    public String getName(int index) {
+      return index < SLIDERS.size() ? SLIDERS.get(index).name() : figures.get(index - SLIDERS.size()).name();
+    }
 
-  public double getFundTopUp() {
-    return policy().fundTopUp();
-  }
+    @Override
+    public String getDescription(int index) {
+      return index < SLIDERS.size() ? SLIDERS.get(index).help() : null;
+    }
 
-  public double getFundTargetRatio() {
-    return policy().fundTargetRatio();
-  }
+    @Override
+    public Object getDomain(int index) {
+      if (index < SLIDERS.size()) {
+        Slider s = SLIDERS.get(index);
+        return new Interval(s.min(), s.max());
+      }
+      return null;
+    }
 
-  public double getTalentImportQuota() {
-    return policy().talentImportQuota();
-  }
+    @Override
+    public Class<?> getType(int index) {
+      return index < SLIDERS.size() ? Double.TYPE : figures.get(index - SLIDERS.size()).type();
+    }
 
-  public double getIncubationBudget() {
-    return policy().incubationBudget();
-  }
-
-  public double getAiInfrastructure() {
-    return policy().aiInfrastructure();
-  }
-
-  public int getFirms() {
-    return gui.model().firms().size();
-  }
-
-  public double getPrivateShareFirms() {
-    return last(Metric.PRIVATE_SHARE_FIRMS);
-  }
-
-  public double getPrivateShareOutput() {
-    return last(Metric.PRIVATE_SHARE_OUTPUT);
-  }
-
-  public double getPrivateShareInnovation() {
-    return last(Metric.PRIVATE_SHARE_INNOVATION);
-  }
-
-  public double getAiAdoptionShare() {
-    return last(Metric.AI_ADOPTION_SHARE);
-  }
-
-  public double getSmeRationedShare() {
-    return last(Metric.SME_RATIONED_SHARE);
+    @Override
+    protected Object _setValue(int index, Object value) {
+      if (index >= SLIDERS.size() || !(value instanceof Number n)) {
+        return getValue(index);
+      }
+      set(SLIDERS.get(index).lever(), n.doubleValue());
+      return getValue(index);
+    }
   }
 }

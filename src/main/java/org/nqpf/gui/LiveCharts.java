@@ -30,20 +30,38 @@ final class LiveCharts {
           List.of(Metric.PRIVATE_SHARE_FIRMS, Metric.PRIVATE_SHARE_EMPLOYMENT, Metric.PRIVATE_SHARE_INNOVATION,
               Metric.PRIVATE_SHARE_OUTPUT, Metric.PRIVATE_SHARE_TAX)),
       new Spec("AI adoption", "share / level", List.of(Metric.AI_ADOPTION_SHARE, Metric.AI_MEAN_LEVEL)),
-      new Spec("Credit to SMEs", "share", List.of(Metric.SME_RATIONED_SHARE, Metric.SOE_CREDIT_SHARE)));
+      new Spec("Credit to SMEs", "share", List.of(Metric.SME_RATIONED_SHARE, Metric.SOE_CREDIT_SHARE)),
+      new Spec("Innovations by type", "innovations per step",
+          List.of(Metric.INNOVATIONS_INCREMENTAL, Metric.INNOVATIONS_RADICAL, Metric.INNOVATIONS_CONVERTED,
+              Metric.INNOVATIONS_IMITATED)),
+      new Spec("Output", "sales per step (money)", List.of(Metric.OUTPUT, Metric.OUTPUT_PRIVATE)),
+      new Spec("Productivity", "output per worker",
+          List.of(Metric.PRODUCTIVITY, Metric.MEAN_PRODUCTIVITY_PRIVATE, Metric.MEAN_PRODUCTIVITY_SOE)),
+      new Spec("Guarantee funds", "money", List.of(Metric.FUND_CAPITAL, Metric.FUND_EXPOSURE, Metric.FUND_TOP_UPS)),
+      new Spec("Talent stocks", "people",
+          List.of(Metric.FIRM_CORE, Metric.FIRM_SKILLED, Metric.FIRM_LEADING, Metric.UNIVERSITY_CORE, Metric.POOL_CORE,
+              Metric.POOL_RESERVE)));
 
   /** Fixed colours where the display has one: private blue, SOE red. */
-  private static final Map<Metric, Color> COLOURS = Map.of(
-      Metric.INNOVATIONS_PRIVATE, Palette.PRIVATE,
-      Metric.INNOVATIONS_SOE, Palette.SOE,
-      Metric.PRIVATE_SHARE_FIRMS, Palette.PRIVATE,
-      Metric.PRIVATE_SHARE_EMPLOYMENT, new Color(0, 150, 120),
-      Metric.PRIVATE_SHARE_INNOVATION, Palette.UPSTAIRS,
-      Metric.PRIVATE_SHARE_OUTPUT, Palette.DOWNSTAIRS,
-      Metric.PRIVATE_SHARE_TAX, Color.DARK_GRAY,
-      Metric.AI_ADOPTION_SHARE, new Color(200, 150, 0),
-      Metric.SME_RATIONED_SHARE, Palette.PRIVATE,
-      Metric.SOE_CREDIT_SHARE, Palette.SOE);
+  private static final Map<Metric, Color> COLOURS = Map.ofEntries(
+      Map.entry(Metric.INNOVATIONS_PRIVATE, Palette.PRIVATE),
+      Map.entry(Metric.INNOVATIONS_SOE, Palette.SOE),
+      Map.entry(Metric.PRIVATE_SHARE_FIRMS, Palette.PRIVATE),
+      Map.entry(Metric.PRIVATE_SHARE_EMPLOYMENT, new Color(0, 150, 120)),
+      Map.entry(Metric.PRIVATE_SHARE_INNOVATION, Palette.UPSTAIRS),
+      Map.entry(Metric.PRIVATE_SHARE_OUTPUT, Palette.DOWNSTAIRS),
+      Map.entry(Metric.PRIVATE_SHARE_TAX, Color.DARK_GRAY),
+      Map.entry(Metric.AI_ADOPTION_SHARE, new Color(200, 150, 0)),
+      Map.entry(Metric.SME_RATIONED_SHARE, Palette.PRIVATE),
+      Map.entry(Metric.SOE_CREDIT_SHARE, Palette.SOE),
+      Map.entry(Metric.INNOVATIONS_CONVERTED, Palette.DOWNSTAIRS),
+      Map.entry(Metric.INNOVATIONS_RADICAL, Palette.UPSTAIRS),
+      Map.entry(Metric.OUTPUT_PRIVATE, Palette.PRIVATE),
+      Map.entry(Metric.MEAN_PRODUCTIVITY_PRIVATE, Palette.PRIVATE),
+      Map.entry(Metric.MEAN_PRODUCTIVITY_SOE, Palette.SOE));
+
+  /** Longest wait, in milliseconds of wall time, before a chart shows new data. */
+  static final long REDRAW_MILLIS = 250;
 
   private final List<TimeSeriesChartGenerator> generators = new ArrayList<>();
   private final List<List<XYSeries>> series = new ArrayList<>();
@@ -126,16 +144,15 @@ final class LiveCharts {
     }
     if (size > rowsShown) {
       rowsShown = size;
-      for (List<XYSeries> list : series) {
-        for (XYSeries s : list) {
-          s.fireSeriesChanged();
-        }
-      }
+      // The series were filled without notifying their charts; the generators' update tells the
+      // plots, so that a chart is redrawn only when its generator updates it.
       for (TimeSeriesChartGenerator g : generators) {
         if (now) {
           g.update(model.schedule.getSteps(), true);
         } else {
-          g.updateChartLater(model.schedule.getSteps());
+          // at most a redraw per chart every REDRAW_MILLIS of wall time: the series keep every
+          // step, only the drawing is thinned, so that the charts do not hold the model back
+          g.updateChartWithin(model.schedule.getSteps(), REDRAW_MILLIS);
         }
       }
     }

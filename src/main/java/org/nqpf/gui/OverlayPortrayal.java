@@ -10,19 +10,23 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Metric;
 import org.nqpf.model.Sector;
+import org.nqpf.model.TimeSeries;
 import sim.portrayal.DrawInfo2D;
 import sim.portrayal.FieldPortrayal2D;
 import sim.portrayal.Portrayal;
 import sim.portrayal.SimplePortrayal2D;
 
 /**
- * The legend and the step label, painted in screen coordinates at the top left of the visible
- * area, on top of the other layers (it is attached last). A layer like the others: it can be hidden
- * from the display's layer menu.
+ * The step label, the legend and the figures of the last step, painted in the panel left of the
+ * region (the display attaches this layer to that panel, so it covers nothing of the region). A
+ * layer like the others: it can be hidden from the display's layer menu.
  */
 final class OverlayPortrayal extends FieldPortrayal2D {
   private final EcosystemWithUI gui;
+  /** How often the display has been painted (for the GUI's speed measurement). */
+  private final java.util.concurrent.atomic.AtomicLong paints = new java.util.concurrent.atomic.AtomicLong();
 
   OverlayPortrayal(EcosystemWithUI gui) {
     this.gui = gui;
@@ -38,8 +42,13 @@ final class OverlayPortrayal extends FieldPortrayal2D {
         model.firms().size());
   }
 
+  long paints() {
+    return paints.get();
+  }
+
   @Override
   public void draw(Object object, Graphics2D g, DrawInfo2D info) {
+    paints.incrementAndGet();
     EcosystemModel model = gui.model();
     double x0 = Math.max(info.clip.x, info.draw.x) + 6;
     double y0 = Math.max(info.clip.y, info.draw.y) + 6;
@@ -54,8 +63,8 @@ final class OverlayPortrayal extends FieldPortrayal2D {
 
     double lx = x0;
     double ly = y0 + 24;
-    int rows = 11;
-    double lw = 178;
+    int rows = 18;
+    double lw = EcosystemWithUI.PANEL_WIDTH - 14;
     double rowH = 15;
     g.setColor(new Color(255, 255, 255, 215));
     g.fill(new Rectangle2D.Double(lx, ly, lw, rows * rowH + 8));
@@ -84,7 +93,67 @@ final class OverlayPortrayal extends FieldPortrayal2D {
     y = swatch(g, new Rectangle2D.Double(ix - 7, y + 4, 14, 5.5), Palette.DOWNSTAIRS, "downstairs: pilot conversion", tx, y, rowH);
     y = line(g, Palette.ALLIANCE, new BasicStroke(1.5f), "alliance; spin-off purple", ix, tx, y, rowH);
     y = line(g, Palette.LOAN_GUARANTEED, dashed(1.5f), "loan; guaranteed: dashed", ix, tx, y, rowH);
+    y = line(g, Palette.SPECIAL_LOAN, dashed(1.5f), "special innovation loan (gov.)", ix, tx, y, rowH);
+    y = line(g, Palette.GRANT, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 3f}, 0f),
+        "incubation grant (gov.)", ix, tx, y, rowH);
+    y = ring(g, Palette.STARTUP, "new start-up (fading halo)", ix, tx, y, rowH);
+    y = ring(g, Palette.SPIN_OFF, "new university spin-off", ix, tx, y, rowH);
+    g.setColor(Palette.EXIT);
+    g.setStroke(new BasicStroke(1f));
+    g.draw(new Line2D.Double(ix - 4, y + rowH / 2 - 4, ix + 4, y + rowH / 2 + 4));
+    g.draw(new Line2D.Double(ix - 4, y + rowH / 2 + 4, ix + 4, y + rowH / 2 - 4));
+    g.setColor(Color.BLACK);
+    g.drawString("exit (fades out)", (float) tx, (float) (y + rowH - 4));
+    y += rowH;
+    y = swatch(g, new Rectangle2D.Double(ix - 7, y + 3, 14, 9), Palette.GOVERNMENT, "government (display position)", tx, y, rowH);
     swatch(g, new Rectangle2D.Double(ix - 6, y + 2, 12, 11), Palette.PARK_EDGE, "industrial park", tx, y, rowH);
+
+    figures(g, model, lx, ly + rows * rowH + 18, lw, base);
+  }
+
+  /** The last step's headline figures, under the legend. */
+  private static void figures(Graphics2D g, EcosystemModel model, double x, double y, double w, Font base) {
+    TimeSeries s = model.series();
+    if (s == null || s.size() == 0) {
+      return;
+    }
+    int last = s.size() - 1;
+    String[] lines = {
+        "Last step",
+        String.format(Locale.ROOT, "innovations %.0f (private %.0f, SOE %.0f)", s.get(last, Metric.INNOVATIONS),
+            s.get(last, Metric.INNOVATIONS_PRIVATE), s.get(last, Metric.INNOVATIONS_SOE)),
+        String.format(Locale.ROOT, "  converted downstairs %.0f, spin-offs %.0f", s.get(last, Metric.INNOVATIONS_CONVERTED),
+            s.get(last, Metric.SPIN_OFFS)),
+        String.format(Locale.ROOT, "entries %.0f, exits %.0f", s.get(last, Metric.ENTRIES), s.get(last, Metric.EXITS)),
+        String.format(Locale.ROOT, "private share: firms %.0f%%, output %.0f%%", 100 * s.get(last, Metric.PRIVATE_SHARE_FIRMS),
+            100 * s.get(last, Metric.PRIVATE_SHARE_OUTPUT)),
+        String.format(Locale.ROOT, "  innovation %.0f%%, tax %.0f%%", 100 * s.get(last, Metric.PRIVATE_SHARE_INNOVATION),
+            100 * s.get(last, Metric.PRIVATE_SHARE_TAX)),
+        String.format(Locale.ROOT, "SMEs rationed %.0f%%, AI adopters %.0f%%", 100 * s.get(last, Metric.SME_RATIONED_SHARE),
+            100 * s.get(last, Metric.AI_ADOPTION_SHARE)),
+    };
+    double rowH = 15;
+    g.setColor(new Color(255, 255, 255, 215));
+    g.fill(new Rectangle2D.Double(x, y, w, lines.length * rowH + 8));
+    g.setColor(Color.GRAY);
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(new Rectangle2D.Double(x, y, w, lines.length * rowH + 8));
+    for (int i = 0; i < lines.length; i++) {
+      g.setFont(i == 0 ? base.deriveFont(Font.BOLD) : base);
+      g.setColor(Color.BLACK);
+      g.drawString(lines[i], (float) x + 6, (float) (y + 4 + (i + 1) * rowH - 4));
+    }
+  }
+
+  private static double ring(Graphics2D g, Color c, String text, double ix, double tx, double y, double rowH) {
+    g.setColor(Color.LIGHT_GRAY);
+    g.fill(FirmPortrayal.shape(Sector.TRADITIONAL, ix, y + rowH / 2, 3.5));
+    g.setColor(c);
+    g.setStroke(new BasicStroke(2f));
+    g.draw(new java.awt.geom.Ellipse2D.Double(ix - 6, y + rowH / 2 - 6, 12, 12));
+    g.setColor(Color.BLACK);
+    g.drawString(text, (float) tx, (float) (y + rowH - 4));
+    return y + rowH;
   }
 
   static Stroke dashed(float width) {

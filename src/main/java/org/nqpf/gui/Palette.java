@@ -18,6 +18,11 @@ final class Palette {
   static final Color LOAN = new Color(110, 110, 110, 45);
   static final Color LOAN_GUARANTEED = new Color(230, 120, 0, 110);
   static final Color BANK = new Color(70, 70, 70);
+  static final Color GOVERNMENT = new Color(150, 30, 30);
+  static final Color SPECIAL_LOAN = new Color(200, 0, 140, 120);
+  static final Color GRANT = new Color(0, 150, 0, 150);
+  static final Color STARTUP = new Color(0, 170, 60);
+  static final Color EXIT = new Color(90, 90, 90);
   static final Color BACKGROUND = Color.WHITE;
 
   private Palette() {}

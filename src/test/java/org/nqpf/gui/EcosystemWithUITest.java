@@ -16,9 +16,11 @@ import javax.swing.SwingUtilities;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
+import sim.display.Console;
 import sim.display.Display2D;
 
 /**
@@ -76,6 +78,16 @@ class EcosystemWithUITest {
 
     // the display: many colours, and many pixels of the private and the SOE colours
     assertThat(distinctColours(shot[0])).isGreaterThan(20);
+    // the legend panel is left of the region: firms are drawn in the region only
+    BufferedImage panel = shot[0].getSubimage(0, 0, EcosystemWithUI.PANEL_WIDTH, shot[0].getHeight());
+    BufferedImage region = shot[0].getSubimage(EcosystemWithUI.PANEL_WIDTH, 0,
+        shot[0].getWidth() - EcosystemWithUI.PANEL_WIDTH, shot[0].getHeight());
+    assertThat(near(panel, Palette.PRIVATE, 60)).isLessThan(150);
+    assertThat(near(region, Palette.PRIVATE, 60)).isGreaterThan(500);
+    // births and exits of the last steps are marked, and the government is drawn
+    assertThat(near(region, Palette.STARTUP, 40)).isGreaterThan(20);
+    assertThat(gui.recentExits()).isNotEmpty();
+    assertThat(near(region, Palette.GOVERNMENT, 20)).isGreaterThan(200);
     assertThat(near(shot[0], Palette.PRIVATE, 60)).isGreaterThan(500);
     assertThat(near(shot[0], Palette.SOE, 60)).isGreaterThan(20);
     assertThat(near(shot[0], Palette.UPSTAIRS, 30)).isGreaterThan(100);
@@ -112,6 +124,94 @@ class EcosystemWithUITest {
     for (int row = 0; row < plain.series().size(); row++) {
       assertThat(gui.model().series().row(row)).containsExactly(plain.series().row(row));
     }
+  }
+
+  @Test
+  void theConsoleStopsAtTheScenariosLastStep() throws Exception {
+    Scenario scenario = Scenario.DEFAULT.withSteps(3);
+    EcosystemWithUI gui = new EcosystemWithUI(scenario);
+    Console[] console = new Console[1];
+    SwingUtilities.invokeAndWait(() -> {
+      console[0] = (Console) gui.createController();
+      console[0].setIncrementSeedOnStop(false);
+    });
+    assertThat(console[0].getWhenShouldEnd()).isEqualTo(scenario.totalSteps());
+    SwingUtilities.invokeAndWait(console[0]::pressPlay);
+    long deadline = System.nanoTime() + 120_000_000_000L; // a time-out, not a speed requirement
+    while (console[0].getPlayState() != Console.PS_STOPPED && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(console[0].getPlayState()).isEqualTo(Console.PS_STOPPED);
+    assertThat(gui.model().series().size()).isEqualTo(scenario.totalSteps());
+    // not doClose(): closing MASON's last Console exits the JVM
+    SwingUtilities.invokeAndWait(() -> {
+      gui.quit();
+      console[0].dispose();
+    });
+  }
+
+  /** A checkpoint opened in the GUI shows the picture of the run it was saved from, and continues it. */
+  @Test
+  void aCheckpointOpensToTheSamePicture(@TempDir Path dir) throws Exception {
+    Scenario scenario = Scenario.DEFAULT.withSteps(20);
+    EcosystemWithUI original = new EcosystemWithUI(scenario);
+    SwingUtilities.invokeAndWait(() -> original.display = original.createDisplay());
+    original.start();
+    for (int i = 0; i < 30; i++) {
+      original.step();
+    }
+    java.io.File file = dir.resolve("checkpoint-30.ckpt").toFile();
+    original.model().writeToCheckpoint(file);
+    original.setRecentExitsShown(false);
+    BufferedImage before = paint(original);
+
+    EcosystemWithUI opened = new EcosystemWithUI(Scenario.DEFAULT.withSeed(7));
+    SwingUtilities.invokeAndWait(() -> opened.display = opened.createDisplay());
+    opened.start();
+    assertThat(opened.readNewStateFromCheckpoint(file)).isTrue();
+    opened.setRecentExitsShown(false);
+    BufferedImage after = paint(opened);
+    assertThat(opened.model().currentStep()).isEqualTo(30);
+    assertThat(pixelsDiffering(before, after)).isZero();
+    opened.updateChartsNow();
+    assertThat(opened.chartGenerators().get(0).getChart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(30);
+
+    // and the opened run continues exactly as the original
+    for (int i = 0; i < 5; i++) {
+      original.step();
+      opened.step();
+    }
+    for (int row = 0; row < original.model().series().size(); row++) {
+      assertThat(opened.model().series().row(row)).containsExactly(original.model().series().row(row));
+    }
+  }
+
+  private static BufferedImage paint(EcosystemWithUI gui) throws Exception {
+    BufferedImage[] img = new BufferedImage[1];
+    SwingUtilities.invokeAndWait(() -> {
+      int w = EcosystemWithUI.PANEL_WIDTH + EcosystemWithUI.REGION_SIZE;
+      int h = EcosystemWithUI.REGION_SIZE;
+      gui.display.insideDisplay.setSize(w, h);
+      img[0] = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img[0].createGraphics();
+      gui.display.insideDisplay.paintComponent(g, false);
+      g.dispose();
+    });
+    return img[0];
+  }
+
+  private static int pixelsDiffering(BufferedImage a, BufferedImage b) {
+    assertThat(b.getWidth()).isEqualTo(a.getWidth());
+    assertThat(b.getHeight()).isEqualTo(a.getHeight());
+    int n = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (a.getRGB(x, y) != b.getRGB(x, y)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   static int distinctColours(BufferedImage img) {
