@@ -11,6 +11,7 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.CheckpointException;
+import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
@@ -87,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
       scenario = resolve();
       model = new EcosystemModel(scenario);
     }
+    MemoryEstimate.check(scenario, 1, MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", scenario.name());
     Path checkpoints = checkpointEvery != null ? Checkpoints.folderFor(target) : null;
     TimeSeries series = simulate(model, resumeFrom == null, checkpoints);

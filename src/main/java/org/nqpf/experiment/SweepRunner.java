@@ -93,6 +93,7 @@ public final class SweepRunner {
     Path work = workingFolder(out);
     long total = totalRuns();
     long mine = shard.runs(total);
+    checkMemory((int) Math.max(1, Math.min(threads, mine)));
     State state = prepare(work, resume);
     progress.accept(state.next);
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -258,6 +259,31 @@ public final class SweepRunner {
         throw runtime;
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Refuses the sweep before it starts if its largest design point, run on every thread at once,
+   * would need more heap than this JVM may use (see {@link MemoryEstimate}).
+   */
+  private void checkMemory(int concurrentRuns) {
+    Scenario largest = null;
+    double most = -1;
+    for (int point = 0; point < points.size(); point++) {
+      Scenario scenario;
+      try {
+        scenario = ExperimentLoader.withValues(experiment.baseScenario(), experiment.parameters(), points.get(point));
+      } catch (ConfigException e) {
+        throw new ConfigException("parameters", "design point " + point + " gives a scenario the model refuses: " + e.getMessage());
+      }
+      double need = MemoryEstimate.of(scenario).total();
+      if (need > most) {
+        most = need;
+        largest = scenario;
+      }
+    }
+    if (largest != null) {
+      MemoryEstimate.check(largest, concurrentRuns, MemoryEstimate.available());
     }
   }
 

@@ -99,6 +99,7 @@ public class RunCommandTest {
       "firms: {cuont: 5}                  | firms.cuont",
       "steps: many                        | steps",
       "mechanisms: {finance: BANKS}       | mechanisms.finance",
+      "firms: {count: 9000000}            | firms.count: value 9000000 would need about",
   })
   void aBadConfigIsRefusedWithExitTwoAndNothingWritten(String yaml, String key) throws IOException {
     Path out = dir.resolve("never");

@@ -53,6 +53,20 @@ class SweepCommandTest {
   }
 
   @Test
+  void aSweepTooLargeForTheHeapIsRefusedBeforeItStarts() throws IOException {
+    Path file = Files.writeString(dir.resolve("huge.yaml"), EXPERIMENT.replace(
+        "- {key: demography.entryRate, values: [0.01, 0.05]}", "- {key: firms.count, values: [100, 9000000]}"));
+    Path out = dir.resolve("huge");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("sweep", file.toString(), "--threads", "2", "--out", out.toString(),
+        "--quiet");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("firms.count: value 9000000 would need about", "times 2 runs at once")
+        .doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("huge.partial")).doesNotExist();
+  }
+
+  @Test
   void oneAndTwoThreadsGiveByteIdenticalFiles() throws IOException {
     Path file = experiment();
     Path one = dir.resolve("one");

@@ -72,6 +72,31 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aTamperedChecksumInTheManifestNamesItsFile() throws IOException {
+    Path out = run();
+    Path manifest = out.resolve("manifest.json");
+    String text = Files.readString(manifest);
+    int entry = text.indexOf("\"summary.json\"");
+    int hash = text.indexOf("\"sha256\"", entry);
+    int value = text.indexOf('"', text.indexOf(':', hash) + 1) + 1;
+    char first = text.charAt(value);
+    Files.writeString(manifest, text.substring(0, value) + (first == 'a' ? 'b' : 'a') + text.substring(value + 1));
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("verify", out.toString());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.out()).contains("MISMATCH summary.json").contains("SHA-256 differs from the manifest's")
+        .contains("ok       timeseries.csv");
+  }
+
+  @Test
+  void aManifestThatIsNotJsonExitsTwoAndSaysSo() throws IOException {
+    Path out = run();
+    Files.writeString(out.resolve("manifest.json"), "{ not json");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("verify", out.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("manifest.json").doesNotContain("\tat ");
+  }
+
+  @Test
   void anUnusableFolderExitsTwo() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     RunCommandTest.Outcome outcome = RunCommandTest.execute("verify", empty.toString());

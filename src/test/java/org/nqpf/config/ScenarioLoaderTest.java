@@ -1,6 +1,7 @@
 package org.nqpf.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -976,6 +978,30 @@ class ScenarioLoaderTest {
   void moreThanOneDocumentIsRefused() {
     assertRefused("seed: 1\n---\nseed: 2\n", false, "", "a second YAML document", "line 3", "exactly one");
     assertRefused("{} {}", true, "", "a second JSON value", "exactly one");
+  }
+
+  /**
+   * Configs are bound to the model's own records only, never by a type named in the input (no
+   * polymorphic default typing): a YAML type tag naming a class does not choose the class — the
+   * value binds as it would untagged, or is refused as the wrong shape — and a JSON-style
+   * "@class" property is an unknown key.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "firms: !!java.net.URL [\"http://example.com\"]                  | firms",
+      "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]] | name",
+      "policy: {'@class': org.nqpf.config.PolicyConfig}                | policy.\"@class\"",
+      "firms: {count: 5, '@type': java.lang.Runtime}                     | firms.\"@type\"",
+  })
+  void typeTagsAndClassPropertiesNeverChooseAClass(String yaml, String key) {
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, false))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.keyPath()).isEqualTo(key));
+  }
+
+  @Test
+  void aTypeTagOnAMappingIsIgnoredNotInstantiated() {
+    assertThat(ScenarioLoader.parse("firms: !!org.nqpf.config.FirmsConfig {count: 5}", false))
+        .isEqualTo(ScenarioLoader.parse("firms: {count: 5}", false));
   }
 
   @Test
