@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Agent-based model of an innovation ecosystem of private firms, SOEs, universities"
         + " and government (MASON).",
-    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, VerifyCommand.class, GuiCommand.class,
+    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, VerifyCommand.class, GuiCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,330 @@
+package org.nqpf.validation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.util.ResizableDoubleArray;
+import org.nqpf.config.Scenario;
+import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Firm;
+import org.nqpf.model.InnovationListener;
+import org.nqpf.model.InnovationType;
+import org.nqpf.model.Metric;
+import org.nqpf.model.Phase;
+import org.nqpf.model.Relation;
+import org.nqpf.model.SizeClass;
+import org.nqpf.model.TimeSeries;
+import org.nqpf.model.University;
+import org.nqpf.report.AiComparison;
+import org.nqpf.report.RunSummary;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.field.network.Edge;
+import sim.util.Bag;
+
+/**
+ * Watches one run, read-only, for the validation: a {@link Steppable} scheduled after the
+ * observation phase (ordering {@code Phase.values().length}) that reads every living firm each
+ * step, and the model's {@link InnovationListener} for single innovations. It draws no random
+ * numbers and changes nothing, so the run is the one {@code run} makes with the same seed.
+ *
+ * <p>When it runs, the observer has already advanced {@link EcosystemModel#currentStep()}, so the
+ * step just simulated is {@code currentStep() − 1}; demography has removed the firms that exited
+ * in it from {@link EcosystemModel#firms()} (they are found as firms of the previous step that are
+ * no longer {@link Firm#isAlive() alive}). Only recorded steps (after the burn-in) enter the
+ * statistics. Definitions (docs/VALIDATION.md):
+ *
+ * <ul>
+ *   <li>exit hazard: every firm alive at the start of a step, or born in it, is at risk at its age
+ *       (step − birth step) and exits or not; firms founded and closed within one step (spin-offs
+ *       exit in the demography phase of the step that founded them) are counted from the step's
+ *       {@code entries} metric as at risk at age 0 and exited;
+ *   <li>innovation classes in windows of {@code window} steps, for firms alive during the whole
+ *       window: 0 none (no step with an innovation), 1 occasional (innovated in fewer than half of
+ *       the window's steps), 2 persistent (in at least half);
+ *   <li>growth: each firm's sales at the end of the burn-in and every 4 steps (a year) after; for
+ *       firms alive at both ends of a year, g = ln S(t + 4) − ln S(t), and log size ln S(t), both
+ *       minus their sector's mean that year (Bottazzi and Secchi 2003 normalise by sector);
+ *   <li>innovation value: ln(T_after / T_before) × the innovator's sales (its last step's sales):
+ *       the proportional productivity gain applied to the output it affects, a proxy for the
+ *       private value of the innovation.
+ * </ul>
+ */
+public final class FirmPanelCollector implements Steppable, InnovationListener {
+  private static final long serialVersionUID = 1L;
+
+  /** Steps per year (one step is a quarter). */
+  public static final int STEPS_PER_YEAR = 4;
+
+  /** Steps per window of the innovation classes when none is given: two years. */
+  public static final int DEFAULT_WINDOW = 8;
+
+  /** The innovation classes, in index order. */
+  public static final List<String> CLASSES = List.of("none", "occasional", "persistent");
+
+  private final int burnIn;
+  private final int window;
+  private final int windows;
+
+  private List<Firm> previous = new ArrayList<>();
+  private int[] lastInnovations = new int[1024];
+  private int[] windowSteps = new int[1024];
+  private final List<int[]> panel = new ArrayList<>();
+
+  private final ExitHazard hazard = new ExitHazard();
+  private final ResizableDoubleArray values = new ResizableDoubleArray();
+  private final ResizableDoubleArray gains = new ResizableDoubleArray();
+  private final ResizableDoubleArray growthSize = new ResizableDoubleArray();
+  private final ResizableDoubleArray growth = new ResizableDoubleArray();
+  private final long[] innovationsBySize = new long[SizeClass.values().length];
+  private final double[] employmentBySize = new double[SizeClass.values().length];
+  private Snapshot lastSnapshot;
+
+  private FirmPanelCollector(Scenario scenario, int window) {
+    this.burnIn = scenario.burnIn();
+    this.window = window;
+    this.windows = scenario.steps() / window;
+  }
+
+  /** Runs {@code scenario} (its seed included) to the end with a collector and returns what it saw. */
+  public static RunObservations run(Scenario scenario) {
+    return run(scenario, DEFAULT_WINDOW);
+  }
+
+  /** As {@link #run(Scenario)}, with innovation-class windows of {@code window} steps. */
+  public static RunObservations run(Scenario scenario, int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be at least 1: " + window);
+    }
+    EcosystemModel model = new EcosystemModel(scenario);
+    FirmPanelCollector collector = new FirmPanelCollector(scenario, window);
+    model.setInnovationListener(collector);
+    model.start();
+    collector.previous = new ArrayList<>(model.firms());
+    for (Firm f : collector.previous) {
+      collector.remember(f);
+    }
+    model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.values().length, collector, 1.0);
+    for (int i = 0; i < scenario.totalSteps(); i++) {
+      model.schedule.step(model);
+    }
+    model.finish();
+    return collector.observations(model);
+  }
+
+  @Override
+  public void innovated(Firm firm, InnovationType type, double technologyBefore, double technologyAfter, long step) {
+    if (step < burnIn || !(technologyAfter > 0) || !(technologyBefore > 0)) {
+      return;
+    }
+    double gain = Math.max(0, StrictMath.log(technologyAfter / technologyBefore));
+    gains.addElement(gain);
+    values.addElement(gain * Math.max(0, firm.getSales()));
+    innovationsBySize[firm.getSizeClass().ordinal()]++;
+  }
+
+  @Override
+  public void step(SimState state) {
+    EcosystemModel model = (EcosystemModel) state;
+    long step = model.currentStep() - 1;
+    List<Firm> current = new ArrayList<>(model.firms());
+    boolean recorded = step >= burnIn;
+    if (recorded) {
+      observeExits(model, step, current);
+      for (Firm f : current) {
+        employmentBySize[f.getSizeClass().ordinal()] += f.getEmployment();
+      }
+    }
+    for (Firm f : current) {
+      remember(f);
+      int total = f.getInnovationsTotal();
+      boolean innovated = total > lastInnovations[f.getId()];
+      lastInnovations[f.getId()] = total;
+      if (recorded && innovated) {
+        windowSteps[f.getId()]++;
+      }
+    }
+    if (recorded && (step - burnIn) % window == window - 1 && (step - burnIn) / window < windows) {
+      closeWindow((int) ((step - burnIn) / window), step - window + 1, current);
+    }
+    if (step >= burnIn - 1 && (step - (burnIn - 1)) % STEPS_PER_YEAR == 0) {
+      Snapshot snapshot = Snapshot.of(current);
+      if (lastSnapshot != null) {
+        addGrowth(lastSnapshot, snapshot);
+      }
+      lastSnapshot = snapshot;
+    }
+    previous = current;
+  }
+
+  private void observeExits(EcosystemModel model, long step, List<Firm> current) {
+    for (Firm f : previous) {
+      hazard.record((int) (step - f.getBorn()), !f.isAlive() && f.getExitStep() == step);
+    }
+    int bornSeen = 0;
+    for (Firm f : current) {
+      if (f.getBorn() == step) {
+        hazard.record(0, false);
+        bornSeen++;
+      }
+    }
+    TimeSeries series = model.series();
+    int bornAll = (int) series.get(series.size() - 1, Metric.ENTRIES);
+    if (bornAll > bornSeen) {
+      hazard.record(0, bornAll - bornSeen, bornAll - bornSeen);
+    }
+  }
+
+  private void closeWindow(int w, long start, List<Firm> current) {
+    for (Firm f : current) {
+      int id = f.getId();
+      if (f.getBorn() < start) {
+        while (panel.size() <= id) {
+          panel.add(null);
+        }
+        if (panel.get(id) == null) {
+          int[] row = new int[windows];
+          Arrays.fill(row, -1);
+          panel.set(id, row);
+        }
+        int k = windowSteps[id];
+        panel.get(id)[w] = k == 0 ? 0 : 2 * k < window ? 1 : 2;
+      }
+    }
+    Arrays.fill(windowSteps, 0);
+  }
+
+  private void remember(Firm f) {
+    int id = f.getId();
+    if (id >= lastInnovations.length) {
+      int size = Math.max(id + 1, lastInnovations.length * 2);
+      lastInnovations = Arrays.copyOf(lastInnovations, size);
+      windowSteps = Arrays.copyOf(windowSteps, size);
+    }
+  }
+
+  private void addGrowth(Snapshot before, Snapshot after) {
+    int sectors = org.nqpf.model.Sector.values().length;
+    List<int[]> pairs = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < before.ids.length && j < after.ids.length) {
+      if (before.ids[i] < after.ids[j]) {
+        i++;
+      } else if (before.ids[i] > after.ids[j]) {
+        j++;
+      } else {
+        pairs.add(new int[] {i, j});
+        i++;
+        j++;
+      }
+    }
+    double[] sumGrowth = new double[sectors];
+    double[] sumSize = new double[sectors];
+    int[] count = new int[sectors];
+    double[] g = new double[pairs.size()];
+    double[] s = new double[pairs.size()];
+    for (int p = 0; p < pairs.size(); p++) {
+      int a = pairs.get(p)[0];
+      int b = pairs.get(p)[1];
+      s[p] = StrictMath.log(before.sales[a]);
+      g[p] = StrictMath.log(after.sales[b]) - s[p];
+      int sector = before.sectors[a];
+      sumGrowth[sector] += g[p];
+      sumSize[sector] += s[p];
+      count[sector]++;
+    }
+    for (int p = 0; p < pairs.size(); p++) {
+      int sector = before.sectors[pairs.get(p)[0]];
+      growth.addElement(g[p] - sumGrowth[sector] / count[sector]);
+      growthSize.addElement(s[p] - sumSize[sector] / count[sector]);
+    }
+  }
+
+  private RunObservations observations(EcosystemModel model) {
+    Scenario scenario = model.scenario();
+    TimeSeries series = model.series();
+    RunSummary.PrivateShares shares = RunSummary.compute(series, scenario, null).privateShares();
+    double[] privateShares = {nan(shares.firms()), nan(shares.employment()), nan(shares.innovation()),
+        nan(shares.output()), nan(shares.tax())};
+    AiComparison.Result ai = AiComparison.compare(AiComparison.observe(model.firms()));
+    List<Firm> firms = model.firms();
+    double[] employment = new double[firms.size()];
+    double[] output = new double[firms.size()];
+    int[] firmDegrees = new int[firms.size()];
+    for (int k = 0; k < firms.size(); k++) {
+      Firm f = firms.get(k);
+      employment[k] = f.getEmployment();
+      output[k] = f.getSales();
+      firmDegrees[k] = alliances(model, f);
+    }
+    List<University> universities = model.universities();
+    int[] universityDegrees = new int[universities.size()];
+    for (int k = 0; k < universities.size(); k++) {
+      universityDegrees[k] = alliances(model, universities.get(k));
+    }
+    int[][] rows = panel.stream().filter(r -> r != null).toArray(int[][]::new);
+    double[] rates = turnover(series, scenario);
+    return new RunObservations(scenario.seed(), privateShares, ai.productionEfficiency().value(), ai.rdCycle().value(),
+        employment, output, values.getElements(), gains.getElements(), growthSize.getElements(), growth.getElements(),
+        hazard, TransitionMatrix.of(rows, CLASSES.size()), innovationsBySize.clone(), employmentBySize.clone(),
+        firmDegrees, universityDegrees, rates[0], rates[1]);
+  }
+
+  /** Mean annual entry and exit rates over the full years after the burn-in. */
+  static double[] turnover(TimeSeries series, Scenario scenario) {
+    int burnIn = Math.min(scenario.burnIn(), series.size());
+    double entry = 0;
+    double exit = 0;
+    int years = 0;
+    for (int start = burnIn; start + STEPS_PER_YEAR <= series.size(); start += STEPS_PER_YEAR) {
+      double firmsAtStart = start > 0 ? series.get(start - 1, Metric.FIRMS) : scenario.firms().count();
+      if (!(firmsAtStart > 0)) {
+        continue;
+      }
+      double entries = 0;
+      double exits = 0;
+      for (int s = start; s < start + STEPS_PER_YEAR; s++) {
+        entries += series.get(s, Metric.ENTRIES);
+        exits += series.get(s, Metric.EXITS);
+      }
+      entry += entries / firmsAtStart;
+      exit += exits / firmsAtStart;
+      years++;
+    }
+    return years > 0 ? new double[] {entry / years, exit / years} : new double[] {Double.NaN, Double.NaN};
+  }
+
+  private static int alliances(EcosystemModel model, Object node) {
+    Bag edges = model.network().getEdges(node, null);
+    int degree = 0;
+    for (int i = 0; i < edges.numObjs; i++) {
+      if (((Edge) edges.objs[i]).info instanceof Relation r && r.type() == Relation.Type.ALLIANCE) {
+        degree++;
+      }
+    }
+    return degree;
+  }
+
+  private static double nan(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : Double.NaN;
+  }
+
+  /** Sales of the living firms with positive sales, by id. */
+  private record Snapshot(int[] ids, int[] sectors, double[] sales) {
+    static Snapshot of(List<Firm> firms) {
+      List<Firm> selling = firms.stream().filter(f -> f.getSales() > 0 && Double.isFinite(f.getSales())).toList();
+      int[] ids = new int[selling.size()];
+      int[] sectors = new int[selling.size()];
+      double[] sales = new double[selling.size()];
+      for (int k = 0; k < selling.size(); k++) {
+        ids[k] = selling.get(k).getId();
+        sectors[k] = selling.get(k).getSector().ordinal();
+        sales[k] = selling.get(k).getSales();
+      }
+      return new Snapshot(ids, sectors, sales);
+    }
+  }
+}

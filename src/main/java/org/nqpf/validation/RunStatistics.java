@@ -1,0 +1,144 @@
+package org.nqpf.validation;
+
+import java.util.List;
+import org.nqpf.model.SizeClass;
+
+/**
+ * The statistics of one run, one value per {@link Targets#ALL} entry (NaN when not computable:
+ * too few firms in a tail, no persistent innovator, …), with the fits behind them.
+ *
+ * @param values by target, in {@link Targets#ALL} order
+ * @param employmentFit the power law of final employment (null when not computable)
+ * @param outputFit the power law of final sales (null when not computable)
+ * @param employmentLognormal the lognormal on the employment tail (null when not computable)
+ * @param outputLognormal the lognormal on the sales tail (null when not computable)
+ * @param employmentVuong Vuong's test on the employment tail (null when not computable)
+ * @param outputVuong Vuong's test on the sales tail (null when not computable)
+ */
+public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, PowerLawFit.Result outputFit,
+    LognormalFit.Result employmentLognormal, LognormalFit.Result outputLognormal, LognormalFit.Comparison employmentVuong,
+    LognormalFit.Comparison outputVuong) {
+
+  /** Size bins of the volatility–size relation. */
+  public static final int VOLATILITY_BINS = 10;
+
+  /** The value of target {@code id}. */
+  public double value(String id) {
+    List<Target> all = Targets.ALL;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).id().equals(id)) {
+        return values[i];
+      }
+    }
+    throw new IllegalArgumentException("no target " + id);
+  }
+
+  public static RunStatistics of(RunObservations o, int minTail) {
+    double[] v = new double[Targets.ALL.size()];
+    java.util.Arrays.fill(v, Double.NaN);
+    Setter set = (id, value) -> v[Targets.ALL.indexOf(Targets.byId(id))] = value;
+    set.put("1a", o.privateShares()[0]);
+    set.put("1b", o.privateShares()[1]);
+    set.put("1c", o.privateShares()[2]);
+    set.put("1d", o.privateShares()[3]);
+    set.put("1e", o.privateShares()[4]);
+    set.put("2a", o.aiEfficiencyGain().orElse(Double.NaN));
+    set.put("2b", o.aiRdCycleChange().orElse(Double.NaN));
+
+    Tail employment = tail(o.finalEmployment(), minTail);
+    Tail output = tail(o.finalOutput(), minTail);
+    if (employment.fit != null) {
+      set.put("3a", employment.fit.alpha());
+    }
+    if (employment.vuong != null) {
+      set.put("3c", employment.vuong.normalisedRatio());
+    }
+    if (output.fit != null) {
+      set.put("3b", output.fit.alpha());
+    }
+    if (output.vuong != null) {
+      set.put("3d", output.vuong.normalisedRatio());
+    }
+
+    double[] growth = o.growthRates();
+    if (growth.length >= 10) {
+      set.put("4a", Moments.of(growth).excessKurtosis());
+      set.put("4b", SubbotinFit.fit(growth).shape());
+      set.put("4c", GrowthVolatility.of(o.growthLogSize(), growth, VOLATILITY_BINS).slope());
+      set.put("4d", SubbotinFit.laplace(growth).scale());
+    }
+
+    Lorenz lorenz = Lorenz.of(o.innovationValues());
+    if (lorenz.n() > 0) {
+      set.put("5a", lorenz.topShare(0.10));
+      set.put("5b", lorenz.topShare(0.05));
+      set.put("5c", lorenz.gini());
+    }
+
+    TransitionMatrix m = o.persistence();
+    set.put("6a", m.probability(2, 2));
+    set.put("6b", m.probability(0, 0));
+    set.put("6c", m.probability(1, 1));
+
+    long[] innovations = o.innovationsBySize();
+    double[] employmentSteps = o.employmentBySize();
+    int large = SizeClass.LARGE.ordinal();
+    long all = 0;
+    long sme = 0;
+    double smeEmployment = 0;
+    for (SizeClass c : SizeClass.values()) {
+      all += innovations[c.ordinal()];
+      if (c.isSme()) {
+        sme += innovations[c.ordinal()];
+        smeEmployment += employmentSteps[c.ordinal()];
+      }
+    }
+    if (all > 0) {
+      set.put("7a", (double) sme / all);
+    }
+    if (smeEmployment > 0 && employmentSteps[large] > 0 && innovations[large] > 0) {
+      set.put("7b", (sme / smeEmployment) / (innovations[large] / employmentSteps[large]));
+    }
+
+    set.put("8a", o.entryRate());
+    set.put("8b", o.exitRate());
+    double young = o.hazard().hazard(Targets.YOUNG_FROM, Targets.YOUNG_TO);
+    double mature = o.hazard().hazard(Targets.MATURE_FROM, Targets.MATURE_TO);
+    if (mature > 0) {
+      set.put("8c", young / mature);
+    }
+
+    DegreeDistribution firms = DegreeDistribution.of(o.firmDegrees());
+    set.put("9a", firms.mean());
+    if (firms.nodes() > 0) {
+      set.put("9b", 1 - firms.share(0));
+    }
+    set.put("9c", DegreeDistribution.of(o.universityDegrees()).coefficientOfVariation());
+    return new RunStatistics(v, employment.fit, output.fit, employment.lognormal, output.lognormal, employment.vuong,
+        output.vuong);
+  }
+
+  private interface Setter {
+    void put(String id, double value);
+  }
+
+  private record Tail(PowerLawFit.Result fit, LognormalFit.Result lognormal, LognormalFit.Comparison vuong) {}
+
+  private static Tail tail(double[] data, int minTail) {
+    long positive = java.util.Arrays.stream(data).filter(x -> x > 0 && Double.isFinite(x)).count();
+    if (positive < Math.max(10, Math.min(minTail, 10))) {
+      return new Tail(null, null, null);
+    }
+    PowerLawFit.Result fit;
+    try {
+      fit = PowerLawFit.fit(data, minTail);
+    } catch (IllegalArgumentException e) {
+      return new Tail(null, null, null);
+    }
+    if (fit.tail() < 3) {
+      return new Tail(fit, null, null);
+    }
+    LognormalFit.Result lognormal = LognormalFit.fit(data, fit.xmin());
+    return new Tail(fit, lognormal, LognormalFit.compare(data, fit, lognormal));
+  }
+}

@@ -1,0 +1,83 @@
+package org.nqpf.validation;
+
+import java.util.List;
+
+/** The validation's targets, in table order (docs/VALIDATION.md gives each one's reasoning). */
+public final class Targets {
+  private Targets() {}
+
+  /** Ages (steps) of "young" firms for the hazard ratio: the first two years. */
+  public static final int YOUNG_FROM = 0;
+  public static final int YOUNG_TO = 8;
+  /** Ages (steps) of "mature" firms: five to ten years. */
+  public static final int MATURE_FROM = 20;
+  public static final int MATURE_TO = 40;
+
+  private static final String ARTICLE = "article 探路新质生产力 (五六七八九)";
+  private static final String AI = "article: AI factories' R&D cycle about 20% shorter, efficiency about 35% higher;"
+      + " band ±5 points";
+
+  public static final List<Target> ALL = List.of(
+      Target.above("1a", "Private share of firms", "mean over recorded steps of privateShareFirms", 0.9, ARTICLE),
+      Target.above("1b", "Private share of urban employment", "mean of privateShareEmployment", 0.8, ARTICLE),
+      Target.above("1c", "Private share of technological innovation", "mean of privateShareInnovation", 0.7, ARTICLE),
+      Target.above("1d", "Private share of output (GDP)", "mean of privateShareOutput", 0.6, ARTICLE),
+      Target.above("1e", "Private share of tax", "mean of privateShareTax", 0.5, ARTICLE),
+      Target.band("2a", "AI adopters' production efficiency", "summary.json aiComparison.productionEfficiencyGain"
+          + " (output per worker vs comparable non-adopters, minus 1)", 0.30, 0.40, AI),
+      Target.band("2b", "AI adopters' R&D cycle", "summary.json aiComparison.rdCycleChange (active R&D steps per"
+          + " success vs non-adopters of similar effort, minus 1)", -0.25, -0.15, AI),
+      Target.band("3a", "Firm size (employment): Zipf tail", "power-law density exponent α (CSN MLE, x_min by KS)"
+          + " of final employment", 1.8, 2.2, "Axtell 2001: CCDF exponent 1.06 ± 0.05, so α ≈ 2"),
+      Target.band("3b", "Firm size (output): Zipf tail", "power-law density exponent α of final sales", 1.8, 2.2,
+          "Axtell 2001 (sizes by receipts similar); α ≈ 2"),
+      Target.info("3c", "Employment tail: power law vs lognormal", "Vuong normalised log-likelihood ratio R/(s√n)"
+          + " on the tail (> 0 favours the power law)", "Clauset, Shalizi and Newman 2009 §5; Stanley et al. 1995"),
+      Target.info("3d", "Output tail: power law vs lognormal", "Vuong normalised ratio, final sales",
+          "Clauset, Shalizi and Newman 2009 §5"),
+      Target.above("4a", "Growth rates are fat-tailed", "excess kurtosis of annual log growth of sales"
+          + " (sector-demeaned)", 0, "Stanley et al. 1996; Bottazzi and Secchi 2003: tent-shaped, kurtosis > 0"),
+      Target.band("4b", "Growth rates are Laplace-shaped", "Subbotin shape b (ML) of annual log growth", 0.7, 1.3,
+          "Bottazzi and Secchi 2003, 2006: b ≈ 1 (Laplace)"),
+      Target.band("4c", "Growth volatility falls with size", "slope of ln sd(growth) on log size (10 size bins)",
+          -0.3, -0.1, "Stanley et al. 1996; Amaral et al. 1997: slope ≈ −0.15 to −0.2"),
+      Target.info("4d", "Growth rates: Laplace scale", "Laplace ML scale (mean absolute deviation from the median)",
+          "Bottazzi and Secchi 2003"),
+      Target.above("5a", "Innovation value is skewed", "share of total value held by the top 10% of innovations",
+          0.5, "Scherer and Harhoff 2000: top 10% hold 48–93% of value"),
+      Target.info("5b", "Innovation value: top 5%", "share of total value held by the top 5% of innovations",
+          "Scherer and Harhoff 2000"),
+      Target.info("5c", "Innovation value: Gini", "Gini coefficient of innovation values", "—"),
+      Target.above("6a", "Persistent innovators stay persistent", "P(persistent → persistent) between 2-year windows",
+          0.5, "Cefis and Orsenigo 2001; Cefis 2003: persistence strongest at the top"),
+      Target.above("6b", "Non-innovators stay non-innovators", "P(none → none) between 2-year windows", 0.5,
+          "Cefis and Orsenigo 2001; Geroski, Van Reenen and Walters 1997"),
+      Target.info("6c", "Occasional innovators", "P(occasional → occasional) between 2-year windows",
+          "Cefis and Orsenigo 2001: weak persistence in between"),
+      Target.info("7a", "SME share of innovations", "innovations by SMEs (< 1000 employees) / all innovations",
+          "China's SMEs: \"70% of technological innovation\" (MIIT); Acs and Audretsch 1990"),
+      Target.above("7b", "Small firms innovate more per employee", "innovations per employee, SMEs / large firms", 1.0,
+          "Acs and Audretsch 1988, 1990: small firms' innovation rate per employee higher"),
+      Target.band("8a", "Entry rate", "entrants per year / firms at the start of the year", 0.05, 0.20,
+          "Bartelsman, Haltiwanger and Scarpetta 2009: annual entry rates mostly 5–20%"),
+      Target.band("8b", "Exit rate", "exits per year / firms at the start of the year", 0.05, 0.20,
+          "Bartelsman, Haltiwanger and Scarpetta 2009: exit rates mostly 5–20%"),
+      Target.above("8c", "Young firms exit more often", "exit hazard at ages 0–2 years / hazard at 5–10 years", 1.0,
+          "Evans 1987; Dunne, Roberts and Samuelson 1989: hazard falls with age"),
+      Target.info("9a", "Alliance network: firms' degree", "mean alliance degree of living firms (bipartite"
+          + " university–firm network)", "Powell et al. 2005; Riccaboni and Pammolli 2002: skewed degrees"),
+      Target.info("9b", "Alliance network: firms with a partner", "share of living firms with at least one alliance",
+          "—"),
+      Target.info("9c", "Alliance network: universities' degree", "coefficient of variation of universities' degree",
+          "Powell et al. 2005: a few hubs"));
+
+  /** The target with that id. */
+  public static Target byId(String id) {
+    for (Target t : ALL) {
+      if (t.id().equals(id)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no target " + id);
+  }
+}

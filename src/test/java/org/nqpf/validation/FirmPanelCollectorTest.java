@@ -1,0 +1,77 @@
+package org.nqpf.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.nqpf.config.Scenario;
+import org.nqpf.config.ScenarioLoader;
+import org.nqpf.experiment.Simulation;
+import org.nqpf.model.Metric;
+import org.nqpf.model.TimeSeries;
+
+/** The collector observes without changing the run, and its observations hang together. */
+class FirmPanelCollectorTest {
+  static final Scenario SMALL = ScenarioLoader.parse("""
+      name: small
+      seed: 5
+      steps: 48
+      burnIn: 8
+      firms: {count: 150}
+      universities: {count: 3}
+      """, false);
+
+  @Test
+  void collectingDoesNotChangeTheRunAndObservationsAreConsistent() {
+    RunObservations o = FirmPanelCollector.run(SMALL);
+    Simulation.Result plain = Simulation.run(SMALL);
+    TimeSeries series = plain.series();
+    // The same final firms as a run without the collector.
+    assertThat(o.finalEmployment()).hasSize(plain.finalFirms().size());
+    assertThat(o.finalOutput()[0]).isEqualTo(plain.finalFirms().get(0).getSales());
+
+    // Exits in the life table equal the recorded exits of the time series.
+    long exits = 0;
+    for (int a = 0; a <= o.hazard().maxAge(); a++) {
+      exits += o.hazard().exits(a);
+    }
+    double recordedExits = Arrays.stream(series.column(Metric.EXITS, SMALL.burnIn())).sum();
+    assertThat(exits).isEqualTo((long) recordedExits);
+
+    // Innovations by size class equal the recorded innovations.
+    double recorded = Arrays.stream(series.column(Metric.INNOVATIONS, SMALL.burnIn())).sum();
+    assertThat(Arrays.stream(o.innovationsBySize()).sum()).isEqualTo((long) recorded);
+    assertThat(o.innovationValues()).hasSize((int) recorded);
+    assertThat(Arrays.stream(o.innovationValues()).allMatch(v -> v >= 0)).isTrue();
+
+    // Growth: 10 recorded years, sector-demeaned, so they average to ~0.
+    assertThat(o.growthRates().length).isEqualTo(o.growthLogSize().length).isGreaterThan(100);
+    assertThat(Arrays.stream(o.growthRates()).average().orElseThrow()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-9));
+
+    // Persistence: 5 windows of 8 steps; rows of the matrix sum to one.
+    TransitionMatrix m = o.persistence();
+    for (int i = 0; i < m.states(); i++) {
+      if (m.rowTotal(i) > 0) {
+        double sum = 0;
+        for (int j = 0; j < m.states(); j++) {
+          sum += m.probability(i, j);
+        }
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+      }
+    }
+    assertThat(o.universityDegrees()).hasSize(3);
+    assertThat(o.privateShares()).hasSize(5);
+    assertThat(o.entryRate()).isPositive();
+  }
+
+  @Test
+  void statisticsHaveOneValuePerTarget() {
+    RunStatistics s = RunStatistics.of(FirmPanelCollector.run(SMALL), 20);
+    assertThat(s.values()).hasSize(Targets.ALL.size());
+    assertThat(s.value("1a")).isBetween(0.0, 1.0);
+    assertThat(s.value("5a")).isBetween(0.0, 1.0);
+    assertThat(s.value("5b")).isLessThanOrEqualTo(s.value("5a"));
+    assertThat(s.employmentFit()).isNotNull();
+    assertThat(s.value("3a")).isGreaterThan(1.0);
+  }
+}
