@@ -1,6 +1,5 @@
 package org.nqpf.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nqpf.config.AiConfig;
 import sim.engine.SimState;
@@ -27,8 +26,10 @@ import sim.util.Bag;
  *         <li>affordability a = min(1, max(0, net worth) / C): a firm whose net worth is small
  *             against the cost rarely adopts;</li>
  *         <li>contacts: up to k = {@code neighbourSample} firms of any sector within
- *             {@code neighbourRadius}, taken from the spatial index, sorted by firm id and, when
- *             there are more than k, sampled without replacement with {@code model.random}; plus
+ *             {@code neighbourRadius}: all of them when there are k or fewer, else a uniform
+ *             sample without replacement drawn with {@code model.random} from the spatial index
+ *             ({@link FirmQuery#sample}: by rejection from the index's cells, so that the cost
+ *             does not grow with the density of firms); plus
  *             alliance partners: the firms that share a university alliance with it count as
  *             m = min(k, P) further contacts, P the number of such fellow partners, with their
  *             adopter share s_P (counted per university from the network, so the cost is linear
@@ -67,6 +68,8 @@ final class AiAdoption implements Steppable {
 
     // 1. Hazards and costs from the adoption state at the start of the phase.
     PartnerShares partners = PartnerShares.of(model);
+    // Nobody adopts or exits until every hazard is drawn: the grid's copy of the states is exact.
+    model.query().refreshStates();
     double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
     double spontaneous = ai.baseHazard() * (1 + ai.infrastructureHazardBoost() * infrastructure);
     boolean[] adopterAtStart = new boolean[n];
@@ -139,23 +142,9 @@ final class AiAdoption implements Steppable {
     int neighbours = 0;
     int adoptingNeighbours = 0;
     if (k > 0) {
-      List<Firm> near = neighbours(model, firm, ai.neighbourRadius());
-      int take = Math.min(k, near.size());
-      if (near.size() > k) {
-        // Partial Fisher–Yates on the id-sorted list: the first k entries are the sample.
-        for (int j = 0; j < take; j++) {
-          int pick = j + model.random.nextInt(near.size() - j);
-          Firm swap = near.get(j);
-          near.set(j, near.get(pick));
-          near.set(pick, swap);
-        }
-      }
-      for (int j = 0; j < take; j++) {
-        neighbours++;
-        if (near.get(j).isAiAdopter()) {
-          adoptingNeighbours++;
-        }
-      }
+      FirmQuery near = model.query();
+      neighbours = near.sample(firm.getLocation(), ai.neighbourRadius(), firm, k, model.random, model.work());
+      adoptingNeighbours = near.sampledAdopters();
     }
     double partnerWeight = 0;
     double adoptingPartners = 0;
@@ -170,17 +159,10 @@ final class AiAdoption implements Steppable {
 
   /** Living firms other than {@code firm} within {@code radius}, any sector, in order of firm id. */
   static List<Firm> neighbours(EcosystemModel model, Firm firm, double radius) {
-    Bag near = model.space().getNeighborsWithinDistance(firm.getLocation(), model.searchable(radius));
-    List<Firm> result = new ArrayList<>();
-    for (int i = 0; i < near.numObjs; i++) {
-      if (near.objs[i] instanceof Firm f && f != firm && f.isAlive()
-          && f.getLocation().distance(firm.getLocation()) <= radius) {
-        result.add(f);
-      }
-    }
-    // The spatial index's order depends on hashing: sort so that draws do not.
-    result.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
-    return result;
+    FirmQuery near = model.query();
+    near.collect(firm.getLocation(), radius, null, firm, model.work());
+    near.sortById();
+    return near.toList();
   }
 
   /**
@@ -218,7 +200,11 @@ final class AiAdoption implements Steppable {
     long[] fellowsOf(EcosystemModel model, Firm firm) {
       long fellows = 0;
       long adopting = 0;
-      Bag edges = model.network().getEdges(firm, null);
+      if (firm.getAlliances() == 0) {
+        return new long[] {0, 0};
+      }
+      // The network is undirected: a node's edges in are all its edges (read, not copied).
+      Bag edges = model.network().getEdgesIn(firm);
       for (int i = 0; i < edges.numObjs; i++) {
         Edge edge = (Edge) edges.objs[i];
         if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE

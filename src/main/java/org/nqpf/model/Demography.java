@@ -66,13 +66,21 @@ final class Demography implements Steppable {
     double unification = 0.5 + 0.5 * model.policy().marketUnification();
     int entrants = model.poisson(dc.entryRate() * unification * scenario.firms().count());
     double[] weights = scenario.firms().privateSectors().asArray();
-    for (int i = 0; i < entrants; i++) {
-      Sector sector = Sector.of(model.drawIndex(weights));
-      var location = model.randomFirmLocation(dc.nearCampusEntryShare());
-      double technology = model.meanTechnology(sector) * dc.entrantProductivityRatio()
-          * StrictMath.exp(dc.entrantProductivityLogSd() * model.random.nextGaussian());
-      model.foundStartup(sector, location, technology, -1);
-      model.counters().startups++;
+    if (entrants == 0) {
+      return;
+    }
+    model.beginFounding();
+    try {
+      for (int i = 0; i < entrants; i++) {
+        Sector sector = Sector.of(model.drawIndex(weights));
+        var location = model.randomFirmLocation(dc.nearCampusEntryShare());
+        double technology = model.meanTechnology(sector) * dc.entrantProductivityRatio()
+            * StrictMath.exp(dc.entrantProductivityLogSd() * model.random.nextGaussian());
+        model.foundStartup(sector, location, technology, -1);
+        model.counters().startups++;
+      }
+    } finally {
+      model.endFounding();
     }
   }
 }

@@ -43,6 +43,19 @@ public class EcosystemModel extends SimState {
   private int nextFirmId;
   private long currentStep;
   private InnovationListener innovationListener;
+  /** Scratch space of neighbourhood queries and the campus grid: rebuilt on demand, never saved. */
+  private transient FirmQuery query;
+  private transient CampusIndex campusIndex;
+  private transient WorkCounters work;
+  /**
+   * While firms are being founded (see {@link #beginFounding}): per sector, the sum of the living
+   * firms' market shares, not yet renormalised, and the sums of positive shares and of share ×
+   * technology; null otherwise.
+   */
+  private transient double[] foundingTotal;
+  private transient double[] foundingWeights;
+  private transient double[] foundingWeighted;
+  private transient boolean[] foundingChanged;
 
   public EcosystemModel(Scenario scenario) {
     super(scenario.seed());
@@ -78,7 +91,7 @@ public class EcosystemModel extends SimState {
   }
 
   private void reset() {
-    space = new Continuous2D(Math.max(1, scenario.region().width() / 20), scenario.region().width(), scenario.region().height());
+    space = new Continuous2D(discretization(scenario), scenario.region().width(), scenario.region().height());
     network = new Network(false);
     firms.clear();
     firmsBySector.clear();
@@ -99,6 +112,23 @@ public class EcosystemModel extends SimState {
     wageIndex = 1;
     nextFirmId = 0;
     currentStep = 0;
+    query = null;
+    campusIndex = null;
+    work = new WorkCounters();
+  }
+
+  /**
+   * The cell size of the spatial index: the AI neighbourhood radius (the most frequent query, one
+   * per firm and step), so that a query scans about 3 × 3 cells whatever the size of the region,
+   * but at least an eighth of the conversion search radius (so that a campus query scans at most
+   * about 17 × 17 cells) and a ten-thousandth of the region's larger side. Only the speed of
+   * queries depends on it: their results are exact and sorted by id.
+   */
+  static double discretization(Scenario scenario) {
+    double conversion = scenario.universities().conversionSearchRadius();
+    double cell = scenario.mechanisms().ai() == MechanismsConfig.Ai.DIFFUSION ? scenario.ai().neighbourRadius() : conversion / 3;
+    double side = Math.max(scenario.region().width(), scenario.region().height());
+    return Math.max(Math.max(cell, conversion / 8), side / 10_000);
   }
 
   private void schedulePhases() {
@@ -218,6 +248,14 @@ public class EcosystemModel extends SimState {
     return counters;
   }
 
+  /** Work done since the start (spatial candidates examined and the like), for scaling tests. */
+  public WorkCounters work() {
+    if (work == null) {
+      work = new WorkCounters();
+    }
+    return work;
+  }
+
   public TimeSeries series() {
     return series;
   }
@@ -283,6 +321,7 @@ public class EcosystemModel extends SimState {
 
   /** Counts an innovation a firm adopted and tells the listener, if any. */
   void innovated(Firm firm, InnovationType type, double technologyBefore) {
+    technologyChanged(firm, technologyBefore);
     counters.countInnovation(firm, type);
     if (innovationListener != null) {
       innovationListener.innovated(firm, type, technologyBefore, firm.getTechnology(), currentStep);
@@ -365,6 +404,9 @@ public class EcosystemModel extends SimState {
     firms.add(firm);
     firmsBySector.get(sector.ordinal()).add(firm);
     space.setObjectLocation(firm, location);
+    if (query != null) {
+      query.add(firm);
+    }
     network.addNode(firm);
     return firm;
   }
@@ -377,23 +419,93 @@ public class EcosystemModel extends SimState {
   Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
     var demography = scenario.demography();
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
-    firm.setMarketShare(demography.entrantRelativeShare() / firms(sector).size());
-    firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(sector));
+    double share = demography.entrantRelativeShare() / firms(sector).size();
+    firm.setCapital(firm.getCapitalPerOutput() * share * sectorDemand(sector));
     books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
-    normaliseShares(sector);
+    if (foundingTotal == null) {
+      firm.setMarketShare(share);
+      normaliseShares(sector);
+      return firm;
+    }
+    // Within a founding batch the sector's shares are renormalised once, at its end: the entrant's
+    // share is scaled to the sector's current, unnormalised total, so that after the
+    // renormalisation every share is what renormalising after each entrant would give.
+    int s = sector.ordinal();
+    double raw = share * (foundingTotal[s] > 0 ? foundingTotal[s] : 1);
+    firm.setMarketShare(raw);
+    foundingTotal[s] += raw;
+    if (raw > 0) {
+      foundingWeights[s] += raw;
+      foundingWeighted[s] += raw * technology;
+    }
+    foundingChanged[s] = true;
     return firm;
+  }
+
+  /**
+   * Starts a batch of foundings (a phase's entrants or spin-offs): until {@link #endFounding}, a
+   * new firm does not renormalise its sector's shares at once (which costs a pass over the sector
+   * per entrant, quadratic in the number of firms) and {@link #meanTechnology} reads running sums.
+   * Nothing else may read or change market shares during the batch.
+   */
+  void beginFounding() {
+    int sectors = Sector.values().length;
+    foundingTotal = new double[sectors];
+    foundingWeights = new double[sectors];
+    foundingWeighted = new double[sectors];
+    foundingChanged = new boolean[sectors];
+    for (int s = 0; s < sectors; s++) {
+      List<Firm> sectorFirms = firmsBySector.get(s);
+      for (Firm f : sectorFirms) {
+        if (f.isAlive()) {
+          double share = f.getMarketShare();
+          foundingTotal[s] += share;
+          if (share > 0) {
+            foundingWeights[s] += share;
+            foundingWeighted[s] += share * f.getTechnology();
+          }
+        }
+      }
+      work().shareUpdates += sectorFirms.size();
+    }
+  }
+
+  /** Ends a batch of foundings: renormalises the shares of the sectors that gained firms. */
+  void endFounding() {
+    boolean[] changed = foundingChanged;
+    foundingTotal = null;
+    foundingWeights = null;
+    foundingWeighted = null;
+    foundingChanged = null;
+    for (Sector sector : Sector.values()) {
+      if (changed != null && changed[sector.ordinal()]) {
+        normaliseShares(sector);
+      }
+    }
+  }
+
+  /** Keeps the running share-weighted technology of a founding batch up to date when a firm's technology changes. */
+  private void technologyChanged(Firm firm, double before) {
+    if (foundingTotal != null && firm.isAlive() && firm.getMarketShare() > 0) {
+      foundingWeighted[firm.getSector().ordinal()] += firm.getMarketShare() * (firm.getTechnology() - before);
+    }
   }
 
   /** Removes firms that exited this step from the lists, the region and the network. */
   void removeExited() {
+    List<Firm> exited = new ArrayList<>();
     firms.removeIf(f -> {
       if (!f.isAlive()) {
         space.remove(f);
         network.removeNode(f);
+        exited.add(f);
         return true;
       }
       return false;
     });
+    if (query != null) {
+      query.removeDead(exited);
+    }
     for (List<Firm> sectorFirms : firmsBySector) {
       sectorFirms.removeIf(f -> !f.isAlive());
     }
@@ -401,6 +513,7 @@ public class EcosystemModel extends SimState {
 
   /** Rescales the market shares of a sector's living firms to sum to one. */
   void normaliseShares(Sector sector) {
+    work().shareUpdates += 2L * firmsBySector.get(sector.ordinal()).size();
     double total = 0;
     for (Firm f : firmsBySector.get(sector.ordinal())) {
       if (f.isAlive()) {
@@ -427,6 +540,7 @@ public class EcosystemModel extends SimState {
       r.strengthen(1);
     } else {
       network.addEdge(university, firm, new Relation(Relation.Type.ALLIANCE, 1, currentStep));
+      firm.countAlliance();
     }
   }
 
@@ -436,7 +550,7 @@ public class EcosystemModel extends SimState {
 
   /** The university's alliance partners, in order of firm id. */
   List<Firm> alliancePartners(University university) {
-    Bag edges = network.getEdges(university, null);
+    Bag edges = network.getEdgesIn(university);
     List<Firm> partners = new ArrayList<>();
     for (int i = 0; i < edges.numObjs; i++) {
       Edge edge = (Edge) edges.objs[i];
@@ -451,17 +565,33 @@ public class EcosystemModel extends SimState {
 
   /** Living firms of one sector within {@code radius} of {@code centre}, in order of firm id. */
   List<Firm> firmsNear(Double2D centre, double radius, Sector sector) {
-    Bag near = space.getNeighborsWithinDistance(centre, searchable(radius));
-    List<Firm> result = new ArrayList<>();
-    for (int i = 0; i < near.numObjs; i++) {
-      if (near.objs[i] instanceof Firm f && f.isAlive() && f.getSector() == sector
-          && f.getLocation().distance(centre) <= radius) {
-        result.add(f);
+    FirmQuery q = query();
+    q.collect(centre, radius, sector, null, work());
+    q.sortById();
+    return q.toList();
+  }
+
+  /**
+   * The model's spatial index of living firms with its reusable neighbourhood query (each query
+   * overwrites the last result); built from the firms on first use.
+   */
+  FirmQuery query() {
+    if (query == null) {
+      long maxCells = Math.max(1L << 16, 4L * Math.max(firms.size(), scenario.firms().count()));
+      query = new FirmQuery(space.getWidth(), space.getHeight(), space.discretization, maxCells);
+      for (Firm firm : firms) {
+        query.add(firm);
       }
     }
-    // The spatial index's order depends on hashing: sort so that draws do not.
-    result.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
-    return result;
+    return query;
+  }
+
+  /** Distance from {@code point} to the nearest campus, +∞ without universities. */
+  double distanceToNearestCampus(Double2D point) {
+    if (campusIndex == null || !campusIndex.covers(universities)) {
+      campusIndex = new CampusIndex(universities, space.getWidth(), space.getHeight());
+    }
+    return campusIndex.nearestDistance(point, work());
   }
 
   /**
@@ -532,8 +662,12 @@ public class EcosystemModel extends SimState {
 
   /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
   double meanTechnology(Sector sector) {
+    if (foundingTotal != null && foundingWeights[sector.ordinal()] > 0) {
+      return foundingWeighted[sector.ordinal()] / foundingWeights[sector.ordinal()];
+    }
     double weighted = 0;
     double weights = 0;
+    work().shareUpdates += firmsBySector.get(sector.ordinal()).size();
     for (Firm f : firmsBySector.get(sector.ordinal())) {
       if (f.isAlive()) {
         double w = f.getMarketShare() > 0 ? f.getMarketShare() : 0;

@@ -56,6 +56,11 @@ public final class Firm implements java.io.Serializable {
   private boolean alive = true;
   private long exitStep = -1;
   private final int[] innovations = new int[InnovationType.values().length];
+  /** Alliance edges ever made with this firm (the network is only searched for firms that have some). */
+  private int alliances;
+  /** Distance to the nearest campus and the number of universities it was computed for (-1: not yet). */
+  private double campusDistance;
+  private int campusDistanceFor = -1;
 
   Firm(int id, Ownership ownership, Sector sector, Double2D location, long born, int parentUniversity,
       double technology, double productivityFactor, double capitalPerOutput, double wageRate, double rdIntensity) {
@@ -454,6 +459,24 @@ public final class Firm implements java.io.Serializable {
 
   void setFundIndex(int index) {
     fundIndex = index;
+  }
+
+  int getAlliances() {
+    return alliances;
+  }
+
+  void countAlliance() {
+    alliances++;
+  }
+
+  /** The cached distance to the nearest campus if it was computed with {@code universities} universities, else NaN. */
+  double cachedCampusDistance(int universities) {
+    return campusDistanceFor == universities ? campusDistance : Double.NaN;
+  }
+
+  void cacheCampusDistance(int universities, double distance) {
+    campusDistance = distance;
+    campusDistanceFor = universities;
   }
 
   sim.field.network.Edge getLoanEdge() {

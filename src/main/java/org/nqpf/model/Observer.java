@@ -13,6 +13,7 @@ import sim.util.Bag;
 final class Observer implements Steppable {
   private static final long serialVersionUID = 1L;
   private static final int SECTORS = Sector.values().length;
+  private static final TalentTier[] TIERS = TalentTier.values();
 
   @Override
   public void step(SimState state) {
@@ -181,7 +182,7 @@ final class Observer implements Steppable {
     int[] firmTier = new int[TalentTier.values().length];
     int[] researchersBySector = new int[SECTORS];
     for (Firm f : model.firms()) {
-      for (TalentTier tier : TalentTier.values()) {
+      for (TalentTier tier : TIERS) {
         firmTier[tier.ordinal()] += f.getHeadcount(tier);
       }
       researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();

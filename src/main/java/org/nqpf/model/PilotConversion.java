@@ -28,6 +28,16 @@ final class PilotConversion implements Steppable {
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
     UniversitiesConfig uc = model.scenario().universities();
+    // Spin-offs are founded as one batch: shares are renormalised once, at the end of the phase.
+    model.beginFounding();
+    try {
+      convert(model, uc);
+    } finally {
+      model.endFounding();
+    }
+  }
+
+  private static void convert(EcosystemModel model, UniversitiesConfig uc) {
     for (University university : model.universities()) {
       double capacity = university.getDownstairsEngineers() / (university.getDownstairsEngineers() + uc.conversionHalfCapacity());
       Iterator<Invention> queue = university.queue().iterator();

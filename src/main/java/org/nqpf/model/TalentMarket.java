@@ -380,13 +380,19 @@ final class TalentMarket implements Steppable {
         * StrictMath.exp(-distance / tc.acceptanceDistanceScale());
   }
 
-  /** Distance from the firm to the nearest campus (universities are few), 0 without universities. */
+  /** Distance from the firm to the nearest campus (from the campus grid), 0 without universities. */
   static double distanceToCampus(EcosystemModel model, Firm firm) {
-    double nearest = Double.POSITIVE_INFINITY;
-    for (University university : model.universities()) {
-      nearest = Math.min(nearest, firm.getLocation().distance(university.getCampus()));
+    int universities = model.universities().size();
+    if (universities == 0) {
+      return 0;
     }
-    return model.universities().isEmpty() ? 0 : nearest;
+    // Firms and campuses never move and universities are never removed: cache it per firm.
+    double distance = firm.cachedCampusDistance(universities);
+    if (Double.isNaN(distance)) {
+      distance = model.distanceToNearestCampus(firm.getLocation());
+      firm.cacheCampusDistance(universities, distance);
+    }
+    return distance;
   }
 
   private static void setHeadcount(Firm firm, TalentTier tier, int n) {

@@ -1,0 +1,185 @@
+package org.nqpf.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import org.nqpf.config.Scenario;
+import org.nqpf.model.EcosystemModel;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Times the model on one thread: a run of a scenario (its world built, then every step), with the
+ * firm-steps done (firms alive summed over the steps), the heap the built world holds and the peak
+ * heap of the run; and the floor of the framework, an empty MASON schedule stepping as many
+ * trivial agents.
+ */
+public final class ModelBench {
+  private ModelBench() {
+  }
+
+  /** What one timed run measured. */
+  public record RunTiming(int firms, int steps, double buildSeconds, double stepSeconds, double stepCpuSeconds, long firmSteps,
+      long heapOfWorld, long peakHeap, int firmsAtEnd) {
+    /** Firm-steps per second of stepping (the world's construction not counted). */
+    public double firmStepsPerSecond() {
+      return firmSteps / stepSeconds;
+    }
+
+    /** Firm-steps per second of the thread's CPU time (less sensitive to other load on the machine). */
+    public double firmStepsPerCpuSecond() {
+      return firmSteps / stepCpuSeconds;
+    }
+
+    /** Nanoseconds per firm-step. */
+    public double nanosPerFirmStep() {
+      return stepSeconds * 1e9 / firmSteps;
+    }
+
+    /** CPU nanoseconds per firm-step. */
+    public double cpuNanosPerFirmStep() {
+      return stepCpuSeconds * 1e9 / firmSteps;
+    }
+
+    /** Live heap of the built world per firm, in bytes. */
+    public double bytesPerFirm() {
+      return heapOfWorld / (double) firms;
+    }
+  }
+
+  /** Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the build. */
+  public static RunTiming run(Scenario scenario, boolean measureHeap) {
+    long before = measureHeap ? liveHeap() : 0;
+    resetPeaks();
+    EcosystemModel model = new EcosystemModel(scenario);
+    long t0 = System.nanoTime();
+    model.start();
+    long t1 = System.nanoTime();
+    long world = measureHeap ? liveHeap() - before : 0;
+    long firmSteps = 0;
+    int steps = scenario.totalSteps();
+    long c2 = cpuNanos();
+    long t2 = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      firmSteps += model.firms().size();
+      model.schedule.step(model);
+    }
+    long t3 = System.nanoTime();
+    long c3 = cpuNanos();
+    int atEnd = model.firms().size();
+    model.finish();
+    long peak = peakHeap();
+    return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps, world, peak,
+        atEnd);
+  }
+
+  /** CPU time of the current thread in nanoseconds (wall-clock time if the JVM cannot measure it). */
+  public static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
+  /**
+   * The framework's floor: CPU nanoseconds per agent-step of a MASON schedule stepping {@code agents}
+   * trivial agents (each adds one to a counter) {@code steps} times, best of {@code rounds}.
+   */
+  public static double floorNanosPerAgentStep(int agents, int steps, int rounds) {
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      SimState state = new SimState(1);
+      state.start();
+      Counter[] counters = new Counter[agents];
+      for (int i = 0; i < agents; i++) {
+        counters[i] = new Counter();
+        state.schedule.scheduleRepeating(counters[i]);
+      }
+      long t0 = cpuNanos();
+      for (int s = 0; s < steps; s++) {
+        state.schedule.step(state);
+      }
+      long t1 = cpuNanos();
+      state.finish();
+      long total = 0;
+      for (Counter c : counters) {
+        total += c.count;
+      }
+      if (total != (long) agents * steps) {
+        throw new IllegalStateException("the empty schedule stepped " + total + " agent-steps, expected " + (long) agents * steps);
+      }
+      best = Math.min(best, (t1 - t0) / (double) total);
+    }
+    return best;
+  }
+
+  /** A trivial agent: counts its steps. */
+  private static final class Counter implements Steppable {
+    private static final long serialVersionUID = 1L;
+    long count;
+
+    @Override
+    public void step(SimState state) {
+      count++;
+    }
+  }
+
+  /**
+   * The least-squares slope of ln(y) on ln(x): the exponent b of y ≈ a·x^b; NaN with fewer than
+   * two distinct x.
+   */
+  public static double scalingExponent(double[] x, double[] y) {
+    int n = x.length;
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < n; i++) {
+      mx += StrictMath.log(x[i]) / n;
+      my += StrictMath.log(y[i]) / n;
+    }
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < n; i++) {
+      double dx = StrictMath.log(x[i]) - mx;
+      sxy += dx * (StrictMath.log(y[i]) - my);
+      sxx += dx * dx;
+    }
+    return sxx > 0 ? sxy / sxx : Double.NaN;
+  }
+
+  /** Heap in use after full collections (a few, until it stops falling). */
+  public static long liveHeap() {
+    Runtime rt = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      long now = rt.totalMemory() - rt.freeMemory();
+      if (now >= used) {
+        return now;
+      }
+      used = now;
+    }
+    return used;
+  }
+
+  private static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+
+  private static void resetPeaks() {
+    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  /** The sum of the heap pools' peak usage since the last reset (an upper bound on the peak heap). */
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : heapPools()) {
+      peak += pool.getPeakUsage().getUsed();
+    }
+    return peak;
+  }
+
+  /** The maximum heap the JVM may use. */
+  public static long maxHeap() {
+    return Runtime.getRuntime().maxMemory();
+  }
+}

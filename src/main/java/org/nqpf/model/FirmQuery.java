@@ -1,0 +1,326 @@
+package org.nqpf.model;
+
+import java.util.Arrays;
+import java.util.List;
+import sim.util.Double2D;
+
+/**
+ * The spatial index of the living firms, and a reusable neighbourhood query on it: a flat grid of
+ * square cells over the region, each cell holding its firms in order of id. A query reads the
+ * cells that overlap the disk (about 3 × 3 with cells as large as the AI neighbourhood radius)
+ * and keeps the living firms within the exact distance, in the grid's order (cells, then id) or,
+ * after {@link #sortById}, by id; the result is exactly what a scan of every firm would give.
+ * {@link #sample} draws a uniform sample of them without reading the firms themselves.
+ * The cost of a query is the number of firms in those cells, which grows with the local density,
+ * never with the number of firms. (MASON's {@code Continuous2D} still holds every agent, for
+ * displays and inspectors; this array grid answers the model's own queries without its hash
+ * lookups.) Not saved in checkpoints: the model rebuilds it from its firms when needed. Not
+ * thread-safe; each query overwrites the previous result.
+ */
+final class FirmQuery {
+  private final double cellSize;
+  private final int columns;
+  private final int rows;
+  private final Firm[][] cells;
+  /** The coordinates of each cell's firms, beside them (a query reads them without touching the firms). */
+  private final double[][] xs;
+  private final double[][] ys;
+  /**
+   * Per firm of each cell: 0 dead, 1 alive, 2 alive and an AI adopter, as of the last
+   * {@link #refreshStates} (a new firm enters as alive, not adopting). Reading them instead of the
+   * firms keeps the AI contact sampling within the grid's arrays.
+   */
+  private final byte[][] states;
+  private final int[] counts;
+
+  private Firm[] found = new Firm[64];
+  private Firm[] sorted = new Firm[64];
+  private long[] keys = new long[64];
+  private int size;
+
+  /**
+   * An empty grid over a {@code width} × {@code height} region with cells of about
+   * {@code cellSize}, enlarged so that there are at most {@code maxCells} cells.
+   */
+  FirmQuery(double width, double height, double cellSize, long maxCells) {
+    double cell = Math.max(cellSize, StrictMath.sqrt(width * height / maxCells));
+    this.cellSize = cell;
+    this.columns = Math.max(1, (int) StrictMath.floor(width / cell) + 1);
+    this.rows = Math.max(1, (int) StrictMath.floor(height / cell) + 1);
+    this.cells = new Firm[columns * rows][];
+    this.xs = new double[columns * rows][];
+    this.ys = new double[columns * rows][];
+    this.states = new byte[columns * rows][];
+    this.counts = new int[columns * rows];
+  }
+
+  /** Adds a firm; firms must be added in increasing order of id (the order they are created). */
+  void add(Firm firm) {
+    int c = cellOf(firm.getLocation());
+    Firm[] cell = cells[c];
+    if (cell == null) {
+      cell = cells[c] = new Firm[4];
+      xs[c] = new double[4];
+      ys[c] = new double[4];
+      states[c] = new byte[4];
+    } else if (counts[c] == cell.length) {
+      cell = cells[c] = Arrays.copyOf(cell, 2 * cell.length);
+      xs[c] = Arrays.copyOf(xs[c], cell.length);
+      ys[c] = Arrays.copyOf(ys[c], cell.length);
+      states[c] = Arrays.copyOf(states[c], cell.length);
+    }
+    states[c][counts[c]] = ALIVE;
+    xs[c][counts[c]] = firm.getLocation().x;
+    ys[c][counts[c]] = firm.getLocation().y;
+    cell[counts[c]++] = firm;
+  }
+
+  /** Drops the firms that are no longer alive from the cells of {@code exited} (keeping id order). */
+  void removeDead(List<Firm> exited) {
+    for (Firm firm : exited) {
+      int c = cellOf(firm.getLocation());
+      Firm[] cell = cells[c];
+      double[] x = xs[c];
+      double[] y = ys[c];
+      byte[] state = states[c];
+      int kept = 0;
+      for (int i = 0; i < counts[c]; i++) {
+        if (cell[i].isAlive()) {
+          x[kept] = x[i];
+          y[kept] = y[i];
+          state[kept] = state[i];
+          cell[kept++] = cell[i];
+        }
+      }
+      Arrays.fill(cell, kept, counts[c], null);
+      counts[c] = kept;
+    }
+  }
+
+  private static final byte ALIVE = 1;
+  private static final byte ADOPTER = 2;
+
+  /** Records every firm's state (alive, AI adopter) for {@link #sampleAdopters}: one pass over the grid. */
+  void refreshStates() {
+    for (int c = 0; c < cells.length; c++) {
+      Firm[] cell = cells[c];
+      byte[] state = states[c];
+      for (int i = 0; i < counts[c]; i++) {
+        Firm f = cell[i];
+        state[i] = !f.isAlive() ? 0 : f.isAiAdopter() ? ADOPTER : ALIVE;
+      }
+    }
+  }
+
+  /**
+   * Collects the living firms within {@code radius} of {@code centre} (exact Euclidean distance),
+   * of {@code sector} (any sector when null), other than {@code exclude}, sorted by id; returns
+   * how many. Counts the query and the firms examined in {@code work}.
+   */
+  int collect(Double2D centre, double radius, Sector sector, Firm exclude, WorkCounters work) {
+    size = 0;
+    int minX = column(centre.x - radius);
+    int maxX = column(centre.x + radius);
+    int minY = row(centre.y - radius);
+    int maxY = row(centre.y + radius);
+    long examined = 0;
+    for (int cx = minX; cx <= maxX; cx++) {
+      for (int cy = minY; cy <= maxY; cy++) {
+        int c = cx * rows + cy;
+        Firm[] cell = cells[c];
+        double[] x = xs[c];
+        double[] y = ys[c];
+        int n = counts[c];
+        examined += n;
+        for (int i = 0; i < n; i++) {
+          Firm f = cell[i];
+          if (distance(x[i], y[i], centre) <= radius && f != exclude && f.isAlive() && (sector == null || f.getSector() == sector)) {
+            if (size == found.length) {
+              found = Arrays.copyOf(found, 2 * size);
+            }
+            found[size++] = f;
+          }
+        }
+      }
+    }
+    work.spatialCandidates += examined;
+    work.spatialQueries++;
+    return size;
+  }
+
+  /** With more candidates in the cells than this many times k, {@link #sample} draws by rejection. */
+  private static final int REJECTION_FACTOR = 4;
+  /** Rejection draws the sampling is given per firm to draw, before it falls back to the exact scan. */
+  private static final int ATTEMPTS_PER_DRAW = 16;
+  /** Above this sample size {@link #sample} always scans (its duplicate check is O(k) per draw). */
+  private static final int MAX_REJECTION_SAMPLE = 32;
+
+  private int[] rangeCells = new int[16];
+  private long[] slots = new long[MAX_REJECTION_SAMPLE];
+  private int adopters;
+  private int[] rangeEnds = new int[16];
+
+  /**
+   * Draws up to {@code k} distinct living firms other than {@code exclude} within {@code radius}
+   * of {@code centre}, uniformly without replacement, into the result; returns how many were drawn:
+   * k, or all of them when there are k or fewer. When the cells that overlap the disk hold few
+   * firms (at most 4k) it scans them and, if more than k qualify, takes the first k of a partial
+   * Fisher–Yates shuffle of the qualifying firms in the grid's order (cells, then id). Otherwise
+   * it draws by rejection: a uniform firm of those cells, kept if it qualifies and is not drawn
+   * yet, until k are drawn — each kept firm is uniform among those not yet drawn, so the sample is
+   * a uniform k-subset, and the cost is about k × (firms in the cells / firms in the disk) draws
+   * whatever the density. If that takes more than 16 draws per firm sought (fewer than k qualify,
+   * or the disk is nearly empty of the cells' firms), it falls back to the scan with fresh draws.
+   * Either way the result is a uniform sample, and every draw comes from {@code random}. The
+   * rejection draws read the firms' states recorded by the last {@link #refreshStates}, which the
+   * caller must call after any firm's adoption or exit that should count.
+   */
+  int sample(Double2D centre, double radius, Firm exclude, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
+    int minX = column(centre.x - radius);
+    int maxX = column(centre.x + radius);
+    int minY = row(centre.y - radius);
+    int maxY = row(centre.y + radius);
+    int range = (maxX - minX + 1) * (maxY - minY + 1);
+    if (rangeCells.length < range) {
+      rangeCells = new int[range];
+      rangeEnds = new int[range];
+    }
+    int total = 0;
+    int r = 0;
+    for (int x = minX; x <= maxX; x++) {
+      for (int y = minY; y <= maxY; y++) {
+        int c = x * rows + y;
+        total += counts[c];
+        rangeCells[r] = c;
+        rangeEnds[r++] = total;
+      }
+    }
+    if (k > 0 && k <= MAX_REJECTION_SAMPLE && total > REJECTION_FACTOR * k) {
+      size = 0;
+      adopters = 0;
+      int attempts = ATTEMPTS_PER_DRAW * k;
+      long examined = 0;
+      while (size < k && attempts-- > 0) {
+        int pick = random.nextInt(total);
+        int j = 0;
+        while (rangeEnds[j] <= pick) {
+          j++;
+        }
+        int c = rangeCells[j];
+        int i = pick - (rangeEnds[j] - counts[c]);
+        examined++;
+        if (distance(xs[c][i], ys[c][i], centre) <= radius && states[c][i] != 0 && cells[c][i] != exclude && !drawn(c, i)) {
+          slots[size] = ((long) c << 32) | i;
+          found[size++] = cells[c][i];
+          if (states[c][i] == ADOPTER) {
+            adopters++;
+          }
+        }
+      }
+      work.spatialCandidates += examined;
+      if (size == k) {
+        work.spatialQueries++;
+        return k;
+      }
+    }
+    int n = collect(centre, radius, null, exclude, work);
+    int take = Math.min(k, n);
+    if (n > k) {
+      for (int j = 0; j < take; j++) {
+        swap(j, j + random.nextInt(n - j));
+      }
+    }
+    size = take;
+    adopters = 0;
+    for (int j = 0; j < take; j++) {
+      if (found[j].isAiAdopter()) {
+        adopters++;
+      }
+    }
+    return take;
+  }
+
+  /** AI adopters among the firms the last {@link #sample} drew (as of the last {@link #refreshStates} when drawn by rejection). */
+  int sampledAdopters() {
+    return adopters;
+  }
+
+  /** The distance from (x, y) to {@code centre}, computed as {@link Double2D#distance(Double2D)} computes it. */
+  private static double distance(double x, double y, Double2D centre) {
+    double dx = x - centre.x;
+    double dy = y - centre.y;
+    return Math.sqrt(dx * dx + dy * dy);
+  }
+
+  /** Whether the firm in slot i of cell c is already in the sample (compared by slot: no firm is read). */
+  private boolean drawn(int c, int i) {
+    long slot = ((long) c << 32) | i;
+    for (int j = 0; j < size; j++) {
+      if (slots[j] == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sorts the last result by firm id (primitive keys, not a comparator). */
+  void sortById() {
+    if (size < 2) {
+      return;
+    }
+    if (keys.length < size) {
+      keys = new long[found.length];
+      sorted = new Firm[found.length];
+    }
+    for (int i = 0; i < size; i++) {
+      keys[i] = ((long) found[i].getId() << 32) | i;
+    }
+    Arrays.sort(keys, 0, size);
+    for (int i = 0; i < size; i++) {
+      sorted[i] = found[(int) keys[i]];
+    }
+    Firm[] t = found;
+    found = sorted;
+    sorted = t;
+  }
+
+  /** The i-th firm of the last result. */
+  Firm get(int i) {
+    return found[i];
+  }
+
+  int size() {
+    return size;
+  }
+
+  void swap(int i, int j) {
+    Firm t = found[i];
+    found[i] = found[j];
+    found[j] = t;
+  }
+
+  /** The last result as a new list. */
+  List<Firm> toList() {
+    return new java.util.ArrayList<>(Arrays.asList(found).subList(0, size));
+  }
+
+  private int cellOf(Double2D p) {
+    return column(p.x) * rows + row(p.y);
+  }
+
+  private int column(double x) {
+    return clamp(x / cellSize, columns);
+  }
+
+  private int row(double y) {
+    return clamp(y / cellSize, rows);
+  }
+
+  /** floor(v), clamped to [0, n − 1]: positions outside the region fall in the border cells. */
+  private static int clamp(double v, int n) {
+    if (!(v >= 0)) {
+      return 0;
+    }
+    return v >= n - 1 ? n - 1 : (int) v;
+  }
+}
