@@ -93,6 +93,11 @@ public final class GuiCommand implements Callable<Integer> {
         startNanos = System.nanoTime();
         startPaints = gui.displayPaints();
       }
+      if (console.getPlayState() == Console.PS_STOPPED && steps(gui) < measure) {
+        spec.commandLine().getErr().printf(Locale.ROOT, "gui: the Console stopped at step %d, before step %d%n", steps(gui),
+            measure);
+        return 1;
+      }
       Thread.sleep(5);
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -49,6 +49,7 @@ public class EcosystemWithUI extends GUIState {
   private final ContinuousPortrayal2D universities = new ContinuousPortrayal2D();
   private final GovernmentPortrayal government;
   private final ExitsPortrayal exits;
+  private final TalentMovesPortrayal talentMoves;
   private final OverlayPortrayal overlay;
   private final LiveCharts charts;
   private final Levers levers = new Levers(this);
@@ -68,6 +69,7 @@ public class EcosystemWithUI extends GUIState {
     overlay = new OverlayPortrayal(this);
     government = new GovernmentPortrayal(this);
     exits = new ExitsPortrayal(this);
+    talentMoves = new TalentMovesPortrayal(this);
     charts = new LiveCharts();
   }
 
@@ -131,6 +133,8 @@ public class EcosystemWithUI extends GUIState {
   private void afterStartOrLoad() {
     charts.reset();
     exits.reset(model());
+    talentMoves.forget();
+    model().setTalentMoveListener(talentMoves::moved);
     setupPortrayals();
     if (controller instanceof Console console) {
       console.setWhenShouldEnd(model().scenario().totalSteps());
@@ -207,6 +211,7 @@ public class EcosystemWithUI extends GUIState {
     d.attach(parks, "Industrial parks", region);
     d.attach(loans, "Loans (dashed orange: guaranteed)", region);
     d.attach(alliances, "Alliances and spin-offs", region);
+    d.attach(talentMoves, "Talent moves (last 3 steps)", region);
     d.attach(government, "Government, special loans and incubation grants", region);
     d.attach(banks, "Banks (display positions)", region);
     d.attach(exits, "Recent exits", region);
@@ -223,6 +228,11 @@ public class EcosystemWithUI extends GUIState {
    */
   void setRecentExitsShown(boolean shown) {
     exits.setShown(shown);
+  }
+
+  /** The talent moves the display shows now (for tests). */
+  List<TalentMovesPortrayal.Move> recentTalentMoves() {
+    return talentMoves.moves();
   }
 
   /** The exits the display shows now (display-only memory; for tests). */

@@ -63,7 +63,7 @@ final class OverlayPortrayal extends FieldPortrayal2D {
 
     double lx = x0;
     double ly = y0 + 24;
-    int rows = 18;
+    int rows = 19;
     double lw = EcosystemWithUI.PANEL_WIDTH - 14;
     double rowH = 15;
     g.setColor(new Color(255, 255, 255, 215));
@@ -96,6 +96,8 @@ final class OverlayPortrayal extends FieldPortrayal2D {
     y = line(g, Palette.SPECIAL_LOAN, dashed(1.5f), "special innovation loan (gov.)", ix, tx, y, rowH);
     y = line(g, Palette.GRANT, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 3f}, 0f),
         "incubation grant (gov.)", ix, tx, y, rowH);
+    y = line(g, TalentMovesPortrayal.colour(org.nqpf.model.TalentTier.CORE), new BasicStroke(1.5f),
+        "talent move (gold: leading, orange: skilled)", ix, tx, y, rowH);
     y = ring(g, Palette.STARTUP, "new start-up (fading halo)", ix, tx, y, rowH);
     y = ring(g, Palette.SPIN_OFF, "new university spin-off", ix, tx, y, rowH);
     g.setColor(Palette.EXIT);

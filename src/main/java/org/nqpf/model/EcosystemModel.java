@@ -42,7 +42,9 @@ public class EcosystemModel extends SimState {
   private double wageIndex;
   private int nextFirmId;
   private long currentStep;
-  private InnovationListener innovationListener;
+  /** Listeners are not part of the model's state: a checkpoint does not save them. */
+  private transient InnovationListener innovationListener;
+  private transient TalentMoveListener talentMoveListener;
   /** Scratch space of neighbourhood queries and the campus grid: rebuilt on demand, never saved. */
   private transient FirmQuery query;
   private transient CampusIndex campusIndex;
@@ -317,6 +319,21 @@ public class EcosystemModel extends SimState {
    */
   public void setInnovationListener(InnovationListener listener) {
     innovationListener = listener;
+  }
+
+  /**
+   * Sets who hears of every batch of job-to-job talent moves (null: nobody); the GUI draws them.
+   * Like the innovation listener it must neither draw random numbers from the model nor change it.
+   */
+  public void setTalentMoveListener(TalentMoveListener listener) {
+    talentMoveListener = listener;
+  }
+
+  /** Tells the talent-move listener, if any, of a batch of moves. */
+  void talentMoved(Object from, Object to, TalentTier tier, int people) {
+    if (talentMoveListener != null) {
+      talentMoveListener.moved(from, to, tier, people, currentStep);
+    }
   }
 
   /** Counts an innovation a firm adopted and tells the listener, if any. */

@@ -307,7 +307,7 @@ final class TalentMarket implements Steppable {
     TalentPool pool = model.talentPool();
     int toMovers = Math.min(vacancies, queue.availableTo(post));
     int moved = binomial(model.random, toMovers, post.acceptance);
-    queue.take(post, moved);
+    queue.take(model, post, moved);
     int toPool = Math.min(vacancies - toMovers, pool.get(tier));
     int hired = binomial(model.random, toPool, post.acceptance);
     pool.add(tier, -hired);
@@ -468,6 +468,11 @@ final class TalentMarket implements Steppable {
       return firm != null ? firm.getHeadcount(tier) : university.getHeadcount(tier);
     }
 
+    /** The firm or university this post belongs to. */
+    Object employer() {
+      return firm != null ? firm : university;
+    }
+
     void add(TalentTier tier, int n) {
       if (firm != null) {
         firm.addHeadcount(tier, n);
@@ -515,7 +520,7 @@ final class TalentMarket implements Steppable {
       return index >= 0 ? remaining[index] : 0;
     }
 
-    void take(Post taker, int n) {
+    void take(EcosystemModel model, Post taker, int n) {
       for (int i = head; n > 0 && i < origins.size(); i++) {
         if (origins.get(i) == taker) {
           continue;
@@ -524,6 +529,9 @@ final class TalentMarket implements Steppable {
         remaining[i] -= taken;
         total -= taken;
         n -= taken;
+        if (taken > 0) {
+          model.talentMoved(origins.get(i).employer(), taker.employer(), tier, taken);
+        }
       }
       while (head < origins.size() && remaining[head] == 0) {
         head++;

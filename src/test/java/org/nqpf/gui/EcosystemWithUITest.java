@@ -87,6 +87,8 @@ class EcosystemWithUITest {
     // births and exits of the last steps are marked, and the government is drawn
     assertThat(near(region, Palette.STARTUP, 40)).isGreaterThan(20);
     assertThat(gui.recentExits()).isNotEmpty();
+    assertThat(gui.recentTalentMoves()).isNotEmpty()
+        .allSatisfy(m -> assertThat(m.step()).isGreaterThan(model.currentStep() - 1 - TalentMovesPortrayal.SHOWN_STEPS));
     assertThat(near(region, Palette.GOVERNMENT, 20)).isGreaterThan(200);
     assertThat(near(shot[0], Palette.PRIVATE, 60)).isGreaterThan(500);
     assertThat(near(shot[0], Palette.SOE, 60)).isGreaterThan(20);
