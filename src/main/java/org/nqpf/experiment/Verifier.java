@@ -20,6 +20,10 @@ import org.nqpf.config.ScenarioLoader;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.RunWriter;
+import org.nqpf.report.ValidationOutput;
+import org.nqpf.validation.PowerLawFit;
+import org.nqpf.validation.ValidationResult;
+import org.nqpf.validation.ValidationRunner;
 
 /**
  * Reruns what a results folder's manifest describes and compares the outputs byte for byte. A
@@ -45,7 +49,7 @@ public final class Verifier {
 
   public static Report verify(Path folder, int sample) {
     if (!Files.isDirectory(folder)) {
-      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run or sweep");
+      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run, sweep or validate");
     }
     JsonNode manifest;
     try {
@@ -75,7 +79,9 @@ public final class Verifier {
       throw new OutputException("cannot create a scratch folder: " + e.getMessage(), e);
     }
     try {
-      if (config.equals(Manifest.CONFIG_FILE_NAME)) {
+      if (config.equals(Manifest.CONFIG_FILE_NAME) && isValidation(manifest)) {
+        verdicts.addAll(rerunValidation(folder, manifest, scratch));
+      } else if (config.equals(Manifest.CONFIG_FILE_NAME)) {
         verdicts.addAll(rerunRun(folder, manifest, scratch));
       } else if (config.equals(ExperimentFiles.EXPERIMENT)) {
         verdicts.addAll(rerunExperiment(folder, sample, scratch));
@@ -114,6 +120,45 @@ public final class Verifier {
     List<Verdict> verdicts = new ArrayList<>();
     for (String name : List.of("timeseries.csv", "summary.json", "innovations.png")) {
       verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
+    }
+    return verdicts;
+  }
+
+  /** A folder written by {@code validate}: its manifest says so (older ones: by their replications and master seed). */
+  private static boolean isValidation(JsonNode manifest) {
+    return ValidationOutput.KIND.equals(manifest.path("kind").asText())
+        || manifest.has("replications") && manifest.has("masterSeed");
+  }
+
+  /**
+   * Reruns a validation from its config.yaml, replications and master seed, and compares every
+   * file it writes but the manifest and report.html (which embed times) — tables, charts and the
+   * config. A validation is always rerun whole.
+   */
+  private static List<Verdict> rerunValidation(Path folder, JsonNode manifest, Path scratch) {
+    Scenario scenario = ScenarioLoader.load(folder.resolve(Manifest.CONFIG_FILE_NAME));
+    if (!ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText())) {
+      return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
+          "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
+    }
+    int replications = manifest.path("replications").asInt();
+    if (replications < 2) {
+      throw new ConfigException("RESULTS_DIR", "the manifest gives " + replications + " replications; expected at least 2");
+    }
+    ValidationResult result = ValidationRunner.run(scenario, replications, manifest.path("masterSeed").asLong(),
+        Runtime.getRuntime().availableProcessors(), PowerLawFit.DEFAULT_MIN_TAIL, done -> { });
+    Path again = ValidationOutput.write(scratch.resolve("validation"), result, Runtime.getRuntime().availableProcessors(),
+        "verify");
+    List<Verdict> verdicts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(again)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = again.relativize(file).toString().replace('\\', '/');
+        if (!name.equals(Manifest.FILE_NAME) && !name.equals(Manifest.REPORT)) {
+          verdicts.add(compare(name, folder.resolve(name), file));
+        }
+      }
+    } catch (IOException e) {
+      throw new OutputException("cannot read the rerun validation in " + again + ": " + e.getMessage(), e);
     }
     return verdicts;
   }

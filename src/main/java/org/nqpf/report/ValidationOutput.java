@@ -20,6 +20,8 @@ import org.nqpf.validation.ValidationTables;
  */
 public final class ValidationOutput {
   public static final String CHARTS = "charts";
+  /** The manifest's {@code kind} of a validation folder, by which {@code verify} knows how to rerun it. */
+  public static final String KIND = "validation";
 
   private ValidationOutput() {}
 
@@ -42,6 +44,7 @@ public final class ValidationOutput {
       }
       ObjectNode manifest = Manifest.build(folder.directory(), result.base(), command, Manifest.CONFIG_FILE_NAME);
       manifest.remove("seed");
+      manifest.put("kind", KIND);
       manifest.put("masterSeed", result.masterSeed());
       manifest.put("replications", result.replications());
       manifest.put("threads", threads);

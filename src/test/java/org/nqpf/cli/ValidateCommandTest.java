@@ -43,6 +43,26 @@ class ValidateCommandTest {
     }
   }
 
+  /** verify reruns a validation folder from its manifest, and names a tampered table. */
+  @Test
+  void verifyRerunsAValidationAndNamesATamperedFile() throws IOException {
+    Path out = dir.resolve("results/checked");
+    Outcome made = RunCommandTest.execute("validate", scenario().toString(), "--replications", "2", "--seed", "3", "--out",
+        out.toString(), "--quiet");
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    Outcome checked = RunCommandTest.execute("verify", out.toString());
+    assertThat(checked.exitCode()).as(checked.out() + checked.err()).isZero();
+    assertThat(checked.out()).contains("ok       validation.csv").contains("ok       charts/").contains("verified");
+
+    Path table = out.resolve("validation.csv");
+    String text = Files.readString(table);
+    Files.writeString(table, text.replaceFirst("\n1a,", "\n1b,"));
+    assertThat(Files.readString(table)).isNotEqualTo(text);
+    Outcome tampered = RunCommandTest.execute("verify", out.toString());
+    assertThat(tampered.exitCode()).isEqualTo(1);
+    assertThat(tampered.out()).contains("MISMATCH validation.csv");
+  }
+
   @Test
   void writesEveryFileAndTheSameBytesWithOneOrTwoThreads() throws IOException {
     Path file = scenario();
