@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.model.Metric;
@@ -21,6 +22,8 @@ import org.nqpf.report.TimeSeriesCsv;
  */
 class GoldenMasterTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  /** The golden run's whole results folder, as `run` wrote it when the golden master was last made. */
+  private static final Path GOLDEN_RUN = GOLDEN.resolve("run");
   private static final List<String> COMPARED = List.of("timeseries.csv", "summary.json");
 
   @TempDir
@@ -33,14 +36,36 @@ class GoldenMasterTest {
         out.toString(), "--quiet");
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     if (Boolean.getBoolean("golden.update")) {
-      for (String name : COMPARED) {
-        Files.copy(out.resolve(name), GOLDEN.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(GOLDEN_RUN);
+      try (Stream<Path> files = Files.list(out)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, GOLDEN_RUN.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
     for (String name : COMPARED) {
       assertThat(Files.readString(out.resolve(name), StandardCharsets.UTF_8)).as(name)
-          .isEqualTo(Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8));
+          .isEqualTo(Files.readString(GOLDEN_RUN.resolve(name), StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * A results folder made on another day (when the golden master was last made, by another JVM,
+   * with another commit of the same model) passes {@code verify}: checksums, the config's hash and
+   * every output rerun byte for byte, the chart included.
+   */
+  @Test
+  void aResultsFolderMadeOnAnotherDayVerifies() throws IOException {
+    Path copy = Files.createDirectories(dir.resolve("another-day"));
+    try (Stream<Path> files = Files.list(GOLDEN_RUN)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(file.getFileName().toString()));
+      }
+    }
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("verify", copy.toString());
+    assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
+    assertThat(outcome.out()).contains("ok       timeseries.csv", "ok       summary.json", "ok       innovations.png",
+        "verified: every output matches");
   }
 
   /** The same guard over a small sweep: its runs table and per-point summary. */
@@ -62,7 +87,7 @@ class GoldenMasterTest {
 
   @Test
   void theGoldenRunExercisesEveryMechanism() throws IOException {
-    TimeSeries series = TimeSeriesCsv.read(GOLDEN.resolve("timeseries.csv"));
+    TimeSeries series = TimeSeriesCsv.read(GOLDEN_RUN.resolve("timeseries.csv"));
     for (Metric metric : List.of(Metric.STARTUPS, Metric.SPIN_OFFS, Metric.EXITS, Metric.INNOVATIONS_INCREMENTAL,
         Metric.INNOVATIONS_RADICAL, Metric.INNOVATIONS_CONVERTED, Metric.INNOVATIONS_IMITATED, Metric.INVENTIONS_DECAYED)) {
       double total = 0;
