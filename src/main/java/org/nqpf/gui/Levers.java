@@ -40,11 +40,11 @@ public final class Levers implements Propertied {
       new Slider(Lever.iprProtection, "Innovation", "IPR protection", 0, 1,
           "imitation success scales by 1 − this", PolicyConfig::iprProtection),
       new Slider(Lever.marketUnification, "Innovation", "market unification", 0, 1,
-          "全国统一大市场: replicator speed and entry scale by 0.5 + 0.5 × this", PolicyConfig::marketUnification),
+          "national unified market: replicator speed and entry scale by 0.5 + 0.5 × this", PolicyConfig::marketUnification),
       new Slider(Lever.incubationBudget, "Innovation", "incubation budget", 0, 0.005,
           "grants per step to young future-industry start-ups, share of initial sales", PolicyConfig::incubationBudget),
       new Slider(Lever.specialLoanQuota, "Credit", "special loan quota", 0, 0.02,
-          "自主创新专项贷款 lent per step, share of initial sales", PolicyConfig::specialLoanQuota),
+          "special innovation loans lent per step, share of initial sales", PolicyConfig::specialLoanQuota),
       new Slider(Lever.specialLoanDiscount, "Credit", "special loan discount", 0, 0.02,
           "interest-rate discount of special loans against the bank rate", PolicyConfig::specialLoanDiscount),
       new Slider(Lever.fundTopUp, "Credit", "guarantee fund top-up", 0, 0.005,
@@ -54,7 +54,7 @@ public final class Levers implements Propertied {
       new Slider(Lever.talentImportQuota, "Talent", "talent import quota", 0, 20,
           "leading scientists imported per step, each with a team", PolicyConfig::talentImportQuota),
       new Slider(Lever.aiInfrastructure, "AI", "AI infrastructure", 0, 1,
-          "public AI infrastructure (算力); raises the adoption hazard", PolicyConfig::aiInfrastructure));
+          "public AI infrastructure (computing power); raises the adoption hazard", PolicyConfig::aiInfrastructure));
 
   /** A read-only figure: label and what it reads. */
   private record Figure(String name, Class<?> type, java.util.function.Function<EcosystemModel, Object> read) {}

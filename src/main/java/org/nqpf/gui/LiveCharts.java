@@ -26,7 +26,7 @@ final class LiveCharts {
   static final List<Spec> SPECS = List.of(
       new Spec("Innovations by ownership", "innovations per step",
           List.of(Metric.INNOVATIONS_PRIVATE, Metric.INNOVATIONS_SOE)),
-      new Spec("Private shares (五六七八九)", "share",
+      new Spec("Private shares (the article's 50-60-70-80-90%)", "share",
           List.of(Metric.PRIVATE_SHARE_FIRMS, Metric.PRIVATE_SHARE_EMPLOYMENT, Metric.PRIVATE_SHARE_INNOVATION,
               Metric.PRIVATE_SHARE_OUTPUT, Metric.PRIVATE_SHARE_TAX)),
       new Spec("AI adoption", "share / level", List.of(Metric.AI_ADOPTION_SHARE, Metric.AI_MEAN_LEVEL)),
