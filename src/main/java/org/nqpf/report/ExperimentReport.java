@@ -40,6 +40,10 @@ public final class ExperimentReport {
       table.kv th{position:static;width:12em}
       .scroll{overflow:auto;max-height:36em;border:1px solid #eee}
       .wide{overflow-x:auto}
+      """ + FIGURE_AND_CODE_STYLE;
+
+  /** The style of figures, code and muted text, shared by the experiment and validation reports. */
+  static final String FIGURE_AND_CODE_STYLE = """
       figure{margin:1.4em 0 2em 0}
       figure img{max-width:100%;height:auto;border:1px solid #eee}
       figcaption{font-size:.9em;color:#444;max-width:62em}

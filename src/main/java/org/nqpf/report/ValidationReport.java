@@ -29,13 +29,7 @@ public final class ValidationReport {
       td.MISS{background:#fbe3e1;font-weight:bold;color:#9b1c14}
       td.INFO{background:#eef2f8;color:#2a4a7a}
       table.kv th{width:12em}
-      figure{margin:1.4em 0 2em 0}
-      figure img{max-width:100%;height:auto;border:1px solid #eee}
-      figcaption{font-size:.9em;color:#444;max-width:62em}
-      code,pre{font-family:Menlo,Consolas,"DejaVu Sans Mono",monospace}
-      pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow:auto;font-size:.84em}
-      .muted{color:#777}
-      """;
+      """ + ExperimentReport.FIGURE_AND_CODE_STYLE;
 
   private ValidationReport() {}
 
