@@ -26,6 +26,16 @@ public final class ExperimentReport {
   /** Tables taller than this many rows scroll inside a box. */
   static final int SCROLL_ROWS = 25;
 
+  /** The style of figures, code and muted text, shared by the experiment and validation reports. */
+  static final String FIGURE_AND_CODE_STYLE = """
+      figure{margin:1.4em 0 2em 0}
+      figure img{max-width:100%;height:auto;border:1px solid #eee}
+      figcaption{font-size:.9em;color:#444;max-width:62em}
+      code,pre{font-family:Menlo,Consolas,"DejaVu Sans Mono",monospace}
+      pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow:auto;font-size:.84em}
+      .muted{color:#777}
+      """;
+
   private static final String STYLE = """
       body{font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;color:#222;line-height:1.45;max-width:1060px;\
       margin:1.5em auto;padding:0 1em}
@@ -41,16 +51,6 @@ public final class ExperimentReport {
       .scroll{overflow:auto;max-height:36em;border:1px solid #eee}
       .wide{overflow-x:auto}
       """ + FIGURE_AND_CODE_STYLE;
-
-  /** The style of figures, code and muted text, shared by the experiment and validation reports. */
-  static final String FIGURE_AND_CODE_STYLE = """
-      figure{margin:1.4em 0 2em 0}
-      figure img{max-width:100%;height:auto;border:1px solid #eee}
-      figcaption{font-size:.9em;color:#444;max-width:62em}
-      code,pre{font-family:Menlo,Consolas,"DejaVu Sans Mono",monospace}
-      pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow:auto;font-size:.84em}
-      .muted{color:#777}
-      """;
 
   private ExperimentReport() {}
 
