@@ -3,6 +3,8 @@ package org.nqpf.gui;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -28,6 +30,10 @@ final class FirmPortrayal extends SimplePortrayal2D {
 
   private final transient DoubleSupplier referenceSales;
   private final transient LongSupplier now;
+  /** Largest radius, in pixels, drawn from a cached image; larger firms (zoomed in) are clamped to it. */
+  private static final int MAX_SPRITE_RADIUS = 40;
+  /** Cached firm images, by sector, ownership and radius (display only, never saved). */
+  private transient BufferedImage[] sprites;
 
   FirmPortrayal(DoubleSupplier referenceSales, LongSupplier now) {
     this.referenceSales = referenceSales;
@@ -70,6 +76,37 @@ final class FirmPortrayal extends SimplePortrayal2D {
     return shape(firm.getSector(), info.draw.x, info.draw.y, r);
   }
 
+  /**
+   * Draws the firm's body from a small cached image per sector, ownership and whole-pixel radius:
+   * a thousand or more firms are drawn every step, and an image blit costs a fraction of
+   * rasterising a shape (which would hold the model back).
+   */
+  private void blit(Graphics2D g, Firm firm, double cx, double cy, double r) {
+    int radius = (int) Math.max(2, Math.min(MAX_SPRITE_RADIUS, Math.round(r)));
+    int key = (firm.getSector().ordinal() * 2 + firm.getOwnership().ordinal()) * (MAX_SPRITE_RADIUS + 1) + radius;
+    if (sprites == null) {
+      sprites = new BufferedImage[Sector.values().length * 2 * (MAX_SPRITE_RADIUS + 1)];
+    }
+    BufferedImage sprite = sprites[key];
+    if (sprite == null) {
+      sprite = sprite(firm.getSector(), Palette.of(firm.getOwnership()), radius);
+      sprites[key] = sprite;
+    }
+    int half = sprite.getWidth() / 2;
+    g.drawImage(sprite, (int) Math.round(cx) - half, (int) Math.round(cy) - half, null);
+  }
+
+  private static BufferedImage sprite(Sector sector, Color colour, int radius) {
+    int size = 2 * (int) Math.ceil(radius * 1.2) + 3;
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 210));
+    g.fill(shape(sector, size / 2.0, size / 2.0, radius));
+    g.dispose();
+    return image;
+  }
+
   @Override
   public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
     Firm firm = (Firm) object;
@@ -83,9 +120,7 @@ final class FirmPortrayal extends SimplePortrayal2D {
       graphics.setColor(new Color(halo.getRed(), halo.getGreen(), halo.getBlue(), Math.max(0, alpha)));
       graphics.draw(new Ellipse2D.Double(info.draw.x - r, info.draw.y - r, 2 * r, 2 * r));
     }
-    Color c = Palette.of(firm.getOwnership());
-    graphics.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
-    graphics.fill(s);
+    blit(graphics, firm, info.draw.x, info.draw.y, Math.max(1.5, radius(firm) * Math.max(info.draw.width, 1e-9)));
     if (firm.isAiAdopter()) {
       graphics.setStroke(new BasicStroke(1f));
       graphics.setColor(Palette.AI_RING);

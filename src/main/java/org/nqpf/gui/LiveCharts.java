@@ -61,7 +61,7 @@ final class LiveCharts {
       Map.entry(Metric.MEAN_PRODUCTIVITY_SOE, Palette.SOE));
 
   /** Longest wait, in milliseconds of wall time, before a chart shows new data. */
-  static final long REDRAW_MILLIS = 250;
+  static final long REDRAW_MILLIS = 500;
 
   private final List<TimeSeriesChartGenerator> generators = new ArrayList<>();
   private final List<List<XYSeries>> series = new ArrayList<>();
