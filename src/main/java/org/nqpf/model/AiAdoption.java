@@ -148,10 +148,13 @@ final class AiAdoption implements Steppable {
     }
     double partnerWeight = 0;
     double adoptingPartners = 0;
-    long[] fellow = partners.fellowsOf(model, firm);
-    if (fellow[0] > 0 && k > 0) {
-      partnerWeight = Math.min(k, fellow[0]);
-      adoptingPartners = partnerWeight * fellow[1] / (double) fellow[0];
+    if (firm.getAlliances() > 0) {
+      partners.fellowsOf(model, firm);
+      long fellows = partners.fellows;
+      if (fellows > 0 && k > 0) {
+        partnerWeight = Math.min(k, fellows);
+        adoptingPartners = partnerWeight * partners.adopting / (double) fellows;
+      }
     }
     double contacts = neighbours + partnerWeight;
     return contacts > 0 ? (adoptingNeighbours + adoptingPartners) / contacts : 0;
@@ -195,13 +198,20 @@ final class AiAdoption implements Steppable {
 
     /**
      * {fellow partners, adopters among them} summed over the universities the firm is allied
-     * with (a firm sharing two universities counts twice); the firm itself is left out.
+     * with (a firm sharing two universities counts twice); the firm itself is left out. The
+     * result is left in {@link #fellows} and {@link #adopting} (no array per firm).
      */
-    long[] fellowsOf(EcosystemModel model, Firm firm) {
+    /** The result of the last {@link #fellowsOf}: fellow partners and adopters among them. */
+    long fellows;
+    long adopting;
+
+    void fellowsOf(EcosystemModel model, Firm firm) {
       long fellows = 0;
       long adopting = 0;
       if (firm.getAlliances() == 0) {
-        return new long[] {0, 0};
+        this.fellows = 0;
+        this.adopting = 0;
+        return;
       }
       // The network is undirected: a node's edges in are all its edges (read, not copied).
       Bag edges = model.network().getEdgesIn(firm);
@@ -213,7 +223,8 @@ final class AiAdoption implements Steppable {
           adopting += adopters[u.getId()] - (firm.isAiAdopter() ? 1 : 0);
         }
       }
-      return new long[] {Math.max(0, fellows), Math.max(0, adopting)};
+      this.fellows = Math.max(0, fellows);
+      this.adopting = Math.max(0, adopting);
     }
   }
 }

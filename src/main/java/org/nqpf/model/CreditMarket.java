@@ -80,11 +80,13 @@ final class CreditMarket implements Steppable {
     Books books = model.books();
     for (Firm firm : model.firms()) {
       firm.setInterestPaid(0);
-      if (firm.getLoans().isEmpty()) {
+      List<Loan> loans = firm.loans();
+      if (loans.isEmpty()) {
         continue;
       }
       double interestPaid = 0;
-      for (Loan loan : firm.getLoans()) {
+      for (int l = 0, count = loans.size(); l < count; l++) {
+        Loan loan = loans.get(l);
         double interest = loan.rate() * loan.principal();
         interestPaid += interest;
         double principal = loan.principalDue();
@@ -94,6 +96,7 @@ final class CreditMarket implements Steppable {
           books.firmRepaysBank(firm, loan.bank(), principal, interest);
         }
         loan.repay(principal);
+        firm.loansChanged();
         if (loan.isGuaranteed()) {
           loan.fund().addExposure(-loan.guaranteedShare() * principal);
         }
@@ -108,33 +111,39 @@ final class CreditMarket implements Steppable {
     CreditConfig cc = model.scenario().credit();
     PolicyConfig policy = model.policy();
     StepCounters counters = model.counters();
+    List<Firm> firms = model.firms();
     List<Firm> applicants = new ArrayList<>();
-    List<Double> requests = new ArrayList<>();
-    for (Firm firm : model.firms()) {
+    double[] requests = new double[Math.min(64, firms.size() + 1)];
+    for (int f = 0, count = firms.size(); f < count; f++) {
+      Firm firm = firms.get(f);
       double need = plannedSpending(model, firm) + cc.liquidityBuffer() * firm.getSales() - firm.getCash();
       if (need > EPSILON) {
+        if (applicants.size() == requests.length) {
+          requests = java.util.Arrays.copyOf(requests, 2 * requests.length);
+        }
+        requests[applicants.size()] = need;
         applicants.add(firm);
-        requests.add(need);
       }
     }
     int n = applicants.size();
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     double[] scores = new double[n];
+    int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
       Firm firm = applicants.get(i);
       order[i] = i;
-      double score = firm.getNetWorth() / (firm.getDebt() + requests.get(i));
+      ids[i] = firm.getId();
+      double score = firm.getNetWorth() / (firm.getDebt() + requests[i]);
       scores[i] = firm.isPrivate() ? score : score * (1 + cc.soePreference());
     }
-    java.util.Arrays.sort(order, (a, b) -> {
-      int byScore = Double.compare(scores[b], scores[a]);
-      return byScore != 0 ? byScore : Integer.compare(applicants.get(a).getId(), applicants.get(b).getId());
-    });
+    // Pecking order: score descending, then id ascending (a total order, so any correct sort
+    // gives this order; primitive indices, no boxing).
+    sortByScore(order, scores, ids);
     double specialQuota = model.policyMoney(policy.specialLoanQuota());
     for (int k = 0; k < n; k++) {
       int i = order[k];
       Firm firm = applicants.get(i);
-      double need = requests.get(i);
+      double need = requests[i];
       boolean sme = firm.getSizeClass().isSme();
       counters.loansApplied++;
       if (sme) {
@@ -181,6 +190,56 @@ final class CreditMarket implements Steppable {
     }
   }
 
+  /** Whether applicant a comes before b: higher score first ({@link Double#compare}), then lower id. */
+  private static boolean before(int a, int b, double[] scores, int[] ids) {
+    int byScore = Double.compare(scores[b], scores[a]);
+    return byScore != 0 ? byScore < 0 : ids[a] < ids[b];
+  }
+
+  /** Sorts the indices by {@link #before} (a stable merge sort on primitives; insertion sort for short runs). */
+  static void sortByScore(int[] order, double[] scores, int[] ids) {
+    int n = order.length;
+    if (n < 2) {
+      return;
+    }
+    int[] buffer = new int[n];
+    for (int lo = 0; lo < n; lo += 16) {
+      int hi = Math.min(n, lo + 16);
+      for (int i = lo + 1; i < hi; i++) {
+        int x = order[i];
+        int j = i - 1;
+        while (j >= lo && before(x, order[j], scores, ids)) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = x;
+      }
+    }
+    int[] from = order;
+    int[] to = buffer;
+    for (int width = 16; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(n, lo + width);
+        int hi = Math.min(n, lo + 2 * width);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+          if (i < mid && (j >= hi || !before(from[j], from[i], scores, ids))) {
+            to[k] = from[i++];
+          } else {
+            to[k] = from[j++];
+          }
+        }
+      }
+      int[] t = from;
+      from = to;
+      to = t;
+    }
+    if (from != order) {
+      System.arraycopy(from, 0, order, 0, n);
+    }
+  }
+
   /**
    * Lends up to {@code request} from the firm's house bank, with a guarantee for an SME when the
    * request does not fit its limit; returns the amount lent.
@@ -190,7 +249,7 @@ final class CreditMarket implements Steppable {
     double limit = cc.maxDebtToNetWorth() * Math.max(0, firm.getNetWorth()) * (firm.isPrivate() ? 1 : 1 + cc.soePreference())
         * (sme ? 1 - cc.smeLimitDiscount() : 1);
     double exposed = 0;
-    for (Loan loan : firm.getLoans()) {
+    for (Loan loan : firm.loans()) {
       if (!loan.isSpecial()) {
         exposed += loan.principal() * (1 - loan.guaranteedShare());
       }
@@ -259,7 +318,7 @@ final class CreditMarket implements Steppable {
 
   /** What the firm plans to spend this step on R&D and investment. */
   static double plannedSpending(EcosystemModel model, Firm firm) {
-    double growth = model.scenario().market().demandGrowth().asArray()[firm.getSector().ordinal()];
+    double growth = model.demandGrowth(firm.getSector());
     double targetCapital = firm.getCapitalPerOutput() * firm.getSales() * (1 + growth) * (1 + growth);
     double depreciated = firm.getCapital() * (1 - model.scenario().market().depreciation());
     return model.plannedRd(firm) + Math.max(0, targetCapital - depreciated);
@@ -284,7 +343,7 @@ final class CreditMarket implements Steppable {
    * (as far as the fund's capital goes); the government bears the loss on special loans.
    */
   static void settleExit(EcosystemModel model, Firm firm) {
-    if (firm.getLoans().isEmpty()) {
+    if (firm.loans().isEmpty()) {
       return;
     }
     Books books = model.books();
@@ -295,7 +354,7 @@ final class CreditMarket implements Steppable {
     double available = Math.max(0, firm.getCash());
     double payRatio = Math.min(1, available / debt);
     boolean loss = false;
-    for (Loan loan : firm.getLoans()) {
+    for (Loan loan : firm.loans()) {
       double principal = loan.principal();
       double paid = principal * payRatio;
       double unpaid = principal - paid;
@@ -320,6 +379,7 @@ final class CreditMarket implements Steppable {
       }
       loss |= unpaid > EPSILON;
       loan.writeOff();
+      firm.loansChanged();
     }
     firm.pruneLoans();
     if (loss) {
@@ -331,7 +391,7 @@ final class CreditMarket implements Steppable {
   private static void updateLoanEdge(EcosystemModel model, Firm firm) {
     boolean bankLoans = false;
     boolean guaranteed = false;
-    for (Loan loan : firm.getLoans()) {
+    for (Loan loan : firm.loans()) {
       if (!loan.isSpecial()) {
         bankLoans = true;
         guaranteed |= loan.isGuaranteed();

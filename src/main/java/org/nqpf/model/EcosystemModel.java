@@ -195,6 +195,24 @@ public class EcosystemModel extends SimState {
     return Collections.unmodifiableList(universities);
   }
 
+  /** The number of universities (without wrapping the list). */
+  int universityCount() {
+    return universities.size();
+  }
+
+  /** The scenario's nominal demand growth of {@code sector} (as {@code demandGrowth().asArray()[sector.ordinal()]}, without the array). */
+  double demandGrowth(Sector sector) {
+    org.nqpf.config.SectorRates rates = scenario.market().demandGrowth();
+    switch (sector.ordinal()) {
+      case 0:
+        return rates.traditional();
+      case 1:
+        return rates.strategicEmerging();
+      default:
+        return rates.future();
+    }
+  }
+
   public List<Double2D> parks() {
     return Collections.unmodifiableList(parks);
   }
@@ -640,23 +658,28 @@ public class EcosystemModel extends SimState {
 
   /** An index drawn with probability proportional to {@code weights}. */
   int drawIndex(double[] weights) {
+    return drawIndex(weights, weights.length);
+  }
+
+  /** {@link #drawIndex(double[])} over the first {@code n} weights (a reused buffer). */
+  int drawIndex(double[] weights, int n) {
     double total = 0;
-    for (double w : weights) {
-      total += w;
+    for (int i = 0; i < n; i++) {
+      total += weights[i];
     }
     double u = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
+    for (int i = 0; i < n; i++) {
       u -= weights[i];
       if (u < 0) {
         return i;
       }
     }
-    for (int i = weights.length - 1; i >= 0; i--) {
+    for (int i = n - 1; i >= 0; i--) {
       if (weights[i] > 0) {
         return i;
       }
     }
-    return weights.length - 1;
+    return n - 1;
   }
 
   /** A Poisson draw by inversion for small means and a rounded normal approximation above 500. */

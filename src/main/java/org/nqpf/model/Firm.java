@@ -61,6 +61,14 @@ public final class Firm implements java.io.Serializable {
   /** Distance to the nearest campus and the number of universities it was computed for (-1: not yet). */
   private double campusDistance;
   private int campusDistanceFor = -1;
+  /**
+   * The sum of the loans' principals as {@link #getDebt} last computed it, valid while
+   * {@code debtValid}: every change of a loan's principal goes through {@link #addLoan},
+   * {@link #pruneLoans} or {@link #loansChanged}. The same sum in the same order as before, so
+   * byte-identical; recomputed after a checkpoint is read.
+   */
+  private transient double debt;
+  private transient boolean debtValid;
 
   Firm(int id, Ownership ownership, Sector sector, Double2D location, long born, int parentUniversity,
       double technology, double productivityFactor, double capitalPerOutput, double wageRate, double rdIntensity) {
@@ -260,11 +268,25 @@ public final class Firm implements java.io.Serializable {
 
   /** Principal outstanding over all loans. */
   public double getDebt() {
-    double debt = 0;
-    for (Loan loan : loans) {
-      debt += loan.principal();
+    if (!debtValid) {
+      double sum = 0;
+      for (int i = 0, n = loans.size(); i < n; i++) {
+        sum += loans.get(i).principal();
+      }
+      debt = sum;
+      debtValid = true;
     }
     return debt;
+  }
+
+  /** The loans themselves (package-private, not copied or wrapped: read by the credit market). */
+  java.util.List<Loan> loans() {
+    return loans;
+  }
+
+  /** Marks the cached debt stale after a loan's principal changed (repaid, written off). */
+  void loansChanged() {
+    debtValid = false;
   }
 
   /** Steps without AI in which the firm had researchers innovating. */
@@ -489,11 +511,18 @@ public final class Firm implements java.io.Serializable {
 
   void addLoan(Loan loan) {
     loans.add(loan);
+    debtValid = false;
   }
 
   /** Drops repaid and written-off loans. */
   void pruneLoans() {
-    loans.removeIf(loan -> loan.principal() <= 0);
+    for (int i = 0, n = loans.size(); i < n; i++) {
+      if (loans.get(i).principal() <= 0) {
+        loans.removeIf(loan -> loan.principal() <= 0);
+        break;
+      }
+    }
+    debtValid = false;
   }
 
   void recordProfit(double newProfit, double newTax) {

@@ -31,7 +31,34 @@ final class FirmQuery {
    * firms keeps the AI contact sampling within the grid's arrays.
    */
   private final byte[][] states;
+  /** The sector (ordinal) of each cell's firms, beside them: a sector query reads only its own sector's firms. */
+  private final byte[][] sectors;
   private final int[] counts;
+
+  /**
+   * A compact copy of the whole grid for {@link #sample}'s rejection draws: every cell's firms
+   * one after another in cell order (cell c's in [{@code flatStart[c]}, {@code flatStart[c + 1]})),
+   * their coordinates interleaved (x, y) and their states beside them. Cells c = column × rows +
+   * row, so the cells of one column that a disk overlaps are one contiguous run: a draw reads
+   * three short runs of three arrays instead of nine cells' four arrays. Rebuilt (one pass) when
+   * the grid or the states changed since it was last built.
+   */
+  private int[] flatStart;
+  private double[] flatXy = new double[0];
+  private byte[] flatState = new byte[0];
+  private Firm[] flatFirm = new Firm[0];
+  private boolean flatStale = true;
+  /** Per index of the flat copy, the number of the last sample that drew it (an O(1) duplicate check). */
+  private int[] flatMark = new int[0];
+  private int sampleNumber;
+  /**
+   * The flat indices of the firms the last rejection sample drew; when {@code picked}, the result
+   * is these (the firms are put into {@code found} only when the caller reads them: the AI contact
+   * sampling needs only the count and the adopters).
+   */
+  private int[] picks = new int[MAX_REJECTION_SAMPLE];
+  private boolean picked;
+  private int[] segStart = new int[4];
 
   private Firm[] found = new Firm[64];
   private Firm[] sorted = new Firm[64];
@@ -51,6 +78,7 @@ final class FirmQuery {
     this.xs = new double[columns * rows][];
     this.ys = new double[columns * rows][];
     this.states = new byte[columns * rows][];
+    this.sectors = new byte[columns * rows][];
     this.counts = new int[columns * rows];
   }
 
@@ -63,16 +91,20 @@ final class FirmQuery {
       xs[c] = new double[4];
       ys[c] = new double[4];
       states[c] = new byte[4];
+      sectors[c] = new byte[4];
     } else if (counts[c] == cell.length) {
       cell = cells[c] = Arrays.copyOf(cell, 2 * cell.length);
       xs[c] = Arrays.copyOf(xs[c], cell.length);
       ys[c] = Arrays.copyOf(ys[c], cell.length);
       states[c] = Arrays.copyOf(states[c], cell.length);
+      sectors[c] = Arrays.copyOf(sectors[c], cell.length);
     }
     states[c][counts[c]] = ALIVE;
+    sectors[c][counts[c]] = (byte) firm.getSector().ordinal();
     xs[c][counts[c]] = firm.getLocation().x;
     ys[c][counts[c]] = firm.getLocation().y;
     cell[counts[c]++] = firm;
+    flatStale = true;
   }
 
   /** Drops the firms that are no longer alive from the cells of {@code exited} (keeping id order). */
@@ -83,18 +115,21 @@ final class FirmQuery {
       double[] x = xs[c];
       double[] y = ys[c];
       byte[] state = states[c];
+      byte[] sector = sectors[c];
       int kept = 0;
       for (int i = 0; i < counts[c]; i++) {
         if (cell[i].isAlive()) {
           x[kept] = x[i];
           y[kept] = y[i];
           state[kept] = state[i];
+          sector[kept] = sector[i];
           cell[kept++] = cell[i];
         }
       }
       Arrays.fill(cell, kept, counts[c], null);
       counts[c] = kept;
     }
+    flatStale = true;
   }
 
   private static final byte ALIVE = 1;
@@ -110,6 +145,48 @@ final class FirmQuery {
         state[i] = !f.isAlive() ? 0 : f.isAiAdopter() ? ADOPTER : ALIVE;
       }
     }
+    flatStale = true;
+  }
+
+  /** Rebuilds the compact copy of the grid ({@link #flatXy} and the rest) from the cells. */
+  private void rebuildFlat() {
+    int cellCount = cells.length;
+    if (flatStart == null) {
+      flatStart = new int[cellCount + 1];
+    }
+    int total = 0;
+    for (int c = 0; c < cellCount; c++) {
+      total += counts[c];
+    }
+    if (flatState.length < total) {
+      int capacity = Math.max(total, flatState.length + (flatState.length >> 2));
+      flatXy = new double[2 * capacity];
+      flatState = new byte[capacity];
+      flatFirm = new Firm[capacity];
+      flatMark = new int[capacity];
+      sampleNumber = 0;
+    } else {
+      Arrays.fill(flatFirm, total, flatFirm.length, null);
+    }
+    int at = 0;
+    for (int c = 0; c < cellCount; c++) {
+      flatStart[c] = at;
+      int n = counts[c];
+      if (n == 0) {
+        continue;
+      }
+      double[] x = xs[c];
+      double[] y = ys[c];
+      System.arraycopy(states[c], 0, flatState, at, n);
+      System.arraycopy(cells[c], 0, flatFirm, at, n);
+      for (int i = 0; i < n; i++) {
+        flatXy[2 * (at + i)] = x[i];
+        flatXy[2 * (at + i) + 1] = y[i];
+      }
+      at += n;
+    }
+    flatStart[cellCount] = at;
+    flatStale = false;
   }
 
   /**
@@ -118,7 +195,9 @@ final class FirmQuery {
    * how many. Counts the query and the firms examined in {@code work}.
    */
   int collect(Double2D centre, double radius, Sector sector, Firm exclude, WorkCounters work) {
+    picked = false;
     size = 0;
+    int wanted = sector == null ? -1 : sector.ordinal();
     int minX = column(centre.x - radius);
     int maxX = column(centre.x + radius);
     int minY = row(centre.y - radius);
@@ -130,11 +209,16 @@ final class FirmQuery {
         Firm[] cell = cells[c];
         double[] x = xs[c];
         double[] y = ys[c];
+        byte[] sectorOf = sectors[c];
         int n = counts[c];
         examined += n;
         for (int i = 0; i < n; i++) {
-          Firm f = cell[i];
-          if (distance(x[i], y[i], centre) <= radius && f != exclude && f.isAlive() && (sector == null || f.getSector() == sector)) {
+          // The sector from the grid's array first: only candidates of the sector are read.
+          if ((wanted < 0 || sectorOf[i] == wanted) && distance(x[i], y[i], centre) <= radius) {
+            Firm f = cell[i];
+            if (f == exclude || !f.isAlive()) {
+              continue;
+            }
             if (size == found.length) {
               found = Arrays.copyOf(found, 2 * size);
             }
@@ -155,8 +239,6 @@ final class FirmQuery {
   /** Above this sample size {@link #sample} always scans (its duplicate check is O(k) per draw). */
   private static final int MAX_REJECTION_SAMPLE = 32;
 
-  private int[] rangeCells = new int[16];
-  private long[] slots = new long[MAX_REJECTION_SAMPLE];
   private int adopters;
   private int[] rangeEnds = new int[16];
 
@@ -180,49 +262,89 @@ final class FirmQuery {
     int maxX = column(centre.x + radius);
     int minY = row(centre.y - radius);
     int maxY = row(centre.y + radius);
-    int range = (maxX - minX + 1) * (maxY - minY + 1);
-    if (rangeCells.length < range) {
-      rangeCells = new int[range];
+    if (flatStale) {
+      rebuildFlat();
+    }
+    // The cells of each column in [minY, maxY] are one run of the flat copy; the runs in column
+    // order are the cells in the order (column, then row) and the firms of each cell in id order.
+    int range = maxX - minX + 1;
+    if (rangeEnds.length < range) {
       rangeEnds = new int[range];
+      segStart = new int[range];
     }
+    int[] start = flatStart;
     int total = 0;
-    int r = 0;
-    for (int x = minX; x <= maxX; x++) {
-      for (int y = minY; y <= maxY; y++) {
-        int c = x * rows + y;
-        total += counts[c];
-        rangeCells[r] = c;
-        rangeEnds[r++] = total;
-      }
+    for (int x = minX, r = 0; x <= maxX; x++, r++) {
+      int from = start[x * rows + minY];
+      // segStart[r] + (pick − the picks before run r) = segBase[r] + pick
+      segStart[r] = from - total;
+      total += start[x * rows + maxY + 1] - from;
+      rangeEnds[r] = total;
     }
+    // With three runs or fewer (the usual case: cells as large as the radius) the run of a pick
+    // is found without branches.
+    int end0 = range > 1 ? rangeEnds[0] : Integer.MAX_VALUE;
+    int end1 = range > 2 ? rangeEnds[1] : Integer.MAX_VALUE;
     if (k > 0 && k <= MAX_REJECTION_SAMPLE && total > REJECTION_FACTOR * k) {
       size = 0;
       adopters = 0;
       int attempts = ATTEMPTS_PER_DRAW * k;
       long examined = 0;
+      double cx = centre.x;
+      double cy = centre.y;
+      // sqrt(s) <= radius decided without the square root where s is clearly inside or outside
+      // (sqrt is correctly rounded and monotone; within 1e-12 of radius² the root is taken).
+      double r2 = radius * radius;
+      double inside = r2 * (1 - 1e-12);
+      double outside = r2 * (1 + 1e-12);
+      // The excluded firm (the querying one) sits at the centre: only a firm at exactly the
+      // centre can be it, so other firms are not read at all.
+      boolean excludeAtCentre = exclude == null || (exclude.getLocation().x == cx && exclude.getLocation().y == cy);
+      double[] xy = flatXy;
+      byte[] state = flatState;
+      Firm[] firm = flatFirm;
+      int[] mark = flatMark;
+      if (++sampleNumber == Integer.MAX_VALUE) {
+        Arrays.fill(mark, 0);
+        sampleNumber = 1;
+      }
+      int number = sampleNumber;
       while (size < k && attempts-- > 0) {
         int pick = random.nextInt(total);
-        int j = 0;
-        while (rangeEnds[j] <= pick) {
-          j++;
+        int j;
+        if (range <= 3) {
+          j = (pick >= end0 ? 1 : 0) + (pick >= end1 ? 1 : 0);
+        } else {
+          j = 0;
+          while (rangeEnds[j] <= pick) {
+            j++;
+          }
         }
-        int c = rangeCells[j];
-        int i = pick - (rangeEnds[j] - counts[c]);
+        int f = segStart[j] + pick;
         examined++;
-        if (distance(xs[c][i], ys[c][i], centre) <= radius && states[c][i] != 0 && cells[c][i] != exclude && !drawn(c, i)) {
-          slots[size] = ((long) c << 32) | i;
-          found[size++] = cells[c][i];
-          if (states[c][i] == ADOPTER) {
-            adopters++;
+        byte st = state[f];
+        if (st != 0) {
+          double dx = xy[2 * f] - cx;
+          double dy = xy[2 * f + 1] - cy;
+          double d2 = dx * dx + dy * dy;
+          boolean within = d2 <= inside || (d2 < outside && Math.sqrt(d2) <= radius);
+          if (within && mark[f] != number && (excludeAtCentre && (dx != 0 || dy != 0) || firm[f] != exclude)) {
+            mark[f] = number;
+            picks[size++] = f;
+            if (st == ADOPTER) {
+              adopters++;
+            }
           }
         }
       }
       work.spatialCandidates += examined;
       if (size == k) {
         work.spatialQueries++;
+        picked = true;
         return k;
       }
     }
+    picked = false;
     int n = collect(centre, radius, null, exclude, work);
     int take = Math.min(k, n);
     if (n > k) {
@@ -252,19 +374,19 @@ final class FirmQuery {
     return Math.sqrt(dx * dx + dy * dy);
   }
 
-  /** Whether the firm in slot i of cell c is already in the sample (compared by slot: no firm is read). */
-  private boolean drawn(int c, int i) {
-    long slot = ((long) c << 32) | i;
-    for (int j = 0; j < size; j++) {
-      if (slots[j] == slot) {
-        return true;
+  /** Puts the firms of a rejection sample into the result array (they are kept as flat indices until read). */
+  private void materialise() {
+    if (picked) {
+      for (int j = 0; j < size; j++) {
+        found[j] = flatFirm[picks[j]];
       }
+      picked = false;
     }
-    return false;
   }
 
   /** Sorts the last result by firm id (primitive keys, not a comparator). */
   void sortById() {
+    materialise();
     if (size < 2) {
       return;
     }
@@ -286,6 +408,7 @@ final class FirmQuery {
 
   /** The i-th firm of the last result. */
   Firm get(int i) {
+    materialise();
     return found[i];
   }
 
@@ -294,6 +417,7 @@ final class FirmQuery {
   }
 
   void swap(int i, int j) {
+    materialise();
     Firm t = found[i];
     found[i] = found[j];
     found[j] = t;
@@ -301,6 +425,7 @@ final class FirmQuery {
 
   /** The last result as a new list. */
   List<Firm> toList() {
+    materialise();
     return new java.util.ArrayList<>(Arrays.asList(found).subList(0, size));
   }
 

@@ -1,10 +1,7 @@
 package org.nqpf.model;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.nqpf.config.UniversitiesConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -24,6 +21,10 @@ import sim.engine.Steppable;
 final class PilotConversion implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** Candidate partners and their weights of the current draw, reused (not saved in checkpoints). */
+  private transient Firm[] candidates;
+  private transient double[] weights;
+
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
@@ -37,7 +38,7 @@ final class PilotConversion implements Steppable {
     }
   }
 
-  private static void convert(EcosystemModel model, UniversitiesConfig uc) {
+  private void convert(EcosystemModel model, UniversitiesConfig uc) {
     for (University university : model.universities()) {
       double capacity = university.getDownstairsEngineers() / (university.getDownstairsEngineers() + uc.conversionHalfCapacity());
       Iterator<Invention> queue = university.queue().iterator();
@@ -71,32 +72,54 @@ final class PilotConversion implements Steppable {
         * StrictMath.exp(-distance / uc.conversionDistanceScale());
   }
 
-  private static Firm drawPartner(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
-    List<Firm> candidates = new ArrayList<>();
-    Set<Firm> partners = new HashSet<>();
-    for (Firm partner : model.alliancePartners(university)) {
+  private Firm drawPartner(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
+    // The alliance partners of the sector (in id order), then the firms of the sector near the
+    // campus (in id order) that are not among them: both lists are sorted by id, so membership is
+    // a merge, not a hash set (the same candidates in the same order).
+    List<Firm> allied = model.alliancePartners(university);
+    FirmQuery near = model.query();
+    int nearCount = near.collect(university.getCampus(), uc.conversionSearchRadius(), sector, null, model.work());
+    near.sortById();
+    int capacity = allied.size() + nearCount;
+    if (candidates == null || candidates.length < capacity) {
+      candidates = new Firm[Math.max(capacity, 64)];
+      weights = new double[candidates.length];
+    }
+    Firm[] candidates = this.candidates;
+    int count = 0;
+    for (int i = 0, n = allied.size(); i < n; i++) {
+      Firm partner = allied.get(i);
       if (partner.getSector() == sector) {
-        candidates.add(partner);
-        partners.add(partner);
+        candidates[count++] = partner;
       }
     }
-    for (Firm near : model.firmsNear(university.getCampus(), uc.conversionSearchRadius(), sector)) {
-      if (!partners.contains(near)) {
-        candidates.add(near);
+    int a = 0;
+    int alliedCount = allied.size();
+    for (int i = 0; i < nearCount; i++) {
+      Firm firm = near.get(i);
+      int id = firm.getId();
+      while (a < alliedCount && allied.get(a).getId() < id) {
+        a++;
       }
+      if (a < alliedCount && allied.get(a) == firm) {
+        continue;
+      }
+      candidates[count++] = firm;
     }
-    if (candidates.isEmpty()) {
+    if (count == 0) {
       return null;
     }
-    double[] weights = new double[candidates.size()];
+    double[] weights = this.weights;
     double total = 0;
-    for (int i = 0; i < weights.length; i++) {
-      Firm candidate = candidates.get(i);
+    for (int i = 0; i < count; i++) {
+      Firm candidate = candidates[i];
       double distance = candidate.getLocation().distance(university.getCampus());
       weights[i] = candidate.getAbsorptiveCapacity() * StrictMath.exp(-distance / uc.conversionDistanceScale());
       total += weights[i];
     }
-    return total > 0 ? candidates.get(model.drawIndex(weights)) : null;
+    Firm drawn = total > 0 ? candidates[model.drawIndex(weights, count)] : null;
+    java.util.Arrays.fill(candidates, 0, count, null);
+    return drawn;
   }
 
   private static void spinOff(EcosystemModel model, University university, Invention invention) {

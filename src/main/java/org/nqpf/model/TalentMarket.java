@@ -84,6 +84,9 @@ final class TalentMarket implements Steppable {
   /** The tiers that employers hold (reserve talent is only in the pool). */
   private static final TalentTier[] EMPLOYED = {TalentTier.CORE, TalentTier.SKILLED, TalentTier.LEADING};
 
+  /** The posts of the last step, reused (not saved in checkpoints: rebuilt on the next step). */
+  private transient Post[] postPool;
+
   /** Sets up the initial headcounts of firms, universities and the pool. */
   static void initialise(EcosystemModel model) {
     TalentConfig tc = model.scenario().talent();
@@ -137,7 +140,12 @@ final class TalentMarket implements Steppable {
     mature(model);
     importTalent(model);
     attrition(model);
-    List<Post> posts = separate(model);
+    trade(model, separate(model));
+    dualAppointments(model);
+  }
+
+  /** The employed part of the step after the separations: vacancies, matching, unplaced movers. */
+  private static void trade(EcosystemModel model, List<Post> posts) {
     MoverQueue[] movers = moverQueues(posts);
     postVacancies(model, posts);
     match(model, posts, movers);
@@ -146,7 +154,6 @@ final class TalentMarket implements Steppable {
       model.talentPool().add(tier, unplaced);
       model.counters().separations += unplaced;
     }
-    dualAppointments(model);
   }
 
   // ---- a. to d.: flows into and out of the pool ----
@@ -191,25 +198,54 @@ final class TalentMarket implements Steppable {
   // ---- e. to g.: separations, vacancies, matching ----
 
   /** Draws each employer's separations; returns one post per employer (firms, then universities). */
-  private static List<Post> separate(EcosystemModel model) {
+  private List<Post> separate(EcosystemModel model) {
     TalentConfig tc = model.scenario().talent();
     MersenneTwisterFast random = model.random;
-    List<Post> posts = new ArrayList<>(model.firms().size() + model.universities().size());
-    for (Firm firm : model.firms()) {
-      posts.add(new Post(firm, null, acceptance(model, firm, tc)));
+    List<Firm> firms = model.firms();
+    List<University> universities = model.universities();
+    int count = firms.size() + universities.size();
+    // The posts are reused from step to step (reset here), not allocated per employer and step.
+    if (postPool == null || postPool.length < count) {
+      Post[] grown = new Post[Math.max(count, postPool == null ? 0 : postPool.length + (postPool.length >> 1))];
+      int kept = postPool == null ? 0 : postPool.length;
+      if (kept > 0) {
+        System.arraycopy(postPool, 0, grown, 0, kept);
+      }
+      for (int i = kept; i < grown.length; i++) {
+        grown[i] = new Post();
+      }
+      postPool = grown;
+    }
+    List<Post> posts = Arrays.asList(postPool).subList(0, count);
+    int p0 = 0;
+    for (int i = 0, n = firms.size(); i < n; i++) {
+      Firm firm = firms.get(i);
+      postPool[p0++].reset(firm, null, acceptance(model, firm, tc));
     }
     double universityAcceptance = tc.baseAcceptance() * ownershipFactor(tc, true);
-    for (University university : model.universities()) {
-      posts.add(new Post(null, university, universityAcceptance));
+    for (int i = 0, n = universities.size(); i < n; i++) {
+      postPool[p0++].reset(null, universities.get(i), universityAcceptance);
     }
-    for (Post post : posts) {
+    // Posts beyond this step's employers let go of the firms they held (exited firms).
+    for (int i = count; i < postPool.length && postPool[i].firm != null; i++) {
+      postPool[i].reset(null, null, 0);
+    }
+    // ln(1 − p) of the two rates, computed once (binomial computes the same value per call).
+    double separationRate = tc.separationRate();
+    double moveShare = tc.directMoveShare();
+    double separationLogQ = binomialLogQ(separationRate);
+    double moveLogQ = binomialLogQ(moveShare);
+    TalentPool pool = model.talentPool();
+    StepCounters counters = model.counters();
+    for (int p = 0, n = posts.size(); p < n; p++) {
+      Post post = posts.get(p);
       for (TalentTier tier : EMPLOYED) {
-        int separated = binomial(random, post.headcount(tier), tc.separationRate());
-        int moving = binomial(random, separated, tc.directMoveShare());
+        int separated = binomial(random, post.headcount(tier), separationRate, separationLogQ);
+        int moving = binomial(random, separated, moveShare, moveLogQ);
         post.add(tier, -separated);
-        post.moving[tier.ordinal()] = moving;
-        model.talentPool().add(tier, separated - moving);
-        model.counters().separations += separated - moving;
+        post.setMoving(tier, moving);
+        pool.add(tier, separated - moving);
+        counters.separations += separated - moving;
       }
     }
     return posts;
@@ -222,7 +258,7 @@ final class TalentMarket implements Steppable {
     }
     for (Post post : posts) {
       for (TalentTier tier : EMPLOYED) {
-        queues[tier.ordinal()].add(post, post.moving[tier.ordinal()]);
+        queues[tier.ordinal()].add(post, post.moving(tier));
       }
     }
     return queues;
@@ -382,7 +418,7 @@ final class TalentMarket implements Steppable {
 
   /** Distance from the firm to the nearest campus (from the campus grid), 0 without universities. */
   static double distanceToCampus(EcosystemModel model, Firm firm) {
-    int universities = model.universities().size();
+    int universities = model.universityCount();
     if (universities == 0) {
       return 0;
     }
@@ -423,12 +459,41 @@ final class TalentMarket implements Steppable {
     if (p > 0.5) {
       return n - binomial(random, n, 1 - p);
     }
+    return waitingTime(random, n, p, Double.NaN);
+  }
+
+  /** ln(1 − p) as {@link #binomial} uses it for p in (0, 1/2], NaN otherwise (then it is not used). */
+  static double binomialLogQ(double p) {
+    return p > 0 && p <= 0.5 ? StrictMath.log1p(-p) : Double.NaN;
+  }
+
+  /**
+   * {@link #binomial}(random, n, p) with ln(1 − p) given ({@link #binomialLogQ}(p), NaN when not
+   * known): the same draws and the same result, without recomputing the logarithm per call.
+   */
+  static int binomial(MersenneTwisterFast random, int n, double p, double logQ) {
+    if (n <= 0 || p <= 0) {
+      return 0;
+    }
+    if (p >= 1) {
+      return n;
+    }
+    if (p > 0.5) {
+      return n - binomial(random, n, 1 - p);
+    }
+    return waitingTime(random, n, p, logQ);
+  }
+
+  /** The draw of {@link #binomial} for 0 &lt; p ≤ 1/2 and n &gt; 0; {@code logQ} is ln(1 − p), or NaN to compute it. */
+  private static int waitingTime(MersenneTwisterFast random, int n, double p, double logQ) {
     double mean = n * p;
     if (mean > 500) {
       long x = Math.round(mean + StrictMath.sqrt(mean * (1 - p)) * random.nextGaussian());
       return (int) Math.max(0, Math.min(n, x));
     }
-    double logQ = StrictMath.log1p(-p);
+    if (Double.isNaN(logQ)) {
+      logQ = StrictMath.log1p(-p);
+    }
     double position = 0;
     int count = 0;
     while (true) {
@@ -443,13 +508,17 @@ final class TalentMarket implements Steppable {
 
   /** One employer's state in this step's market: its open positions and its job-to-job movers. */
   private static final class Post {
-    final Firm firm;
-    final University university;
-    final double acceptance;
-    /** Separated staff of each tier searching job to job. */
-    final int[] moving = new int[TalentTier.values().length];
+    Firm firm;
+    University university;
+    double acceptance;
+    /** Separated staff of each employed tier (CORE, SKILLED, LEADING) searching job to job (fields, not arrays: one object per post). */
+    private int movingCore;
+    private int movingSkilled;
+    private int movingLeading;
     /** Index of this employer's batch in each tier's mover queue, or -1. */
-    final int[] moverBatch = new int[TalentTier.values().length];
+    private int batchCore = -1;
+    private int batchSkilled = -1;
+    private int batchLeading = -1;
     /** Open researcher positions: core or leading at a firm, core at a university. */
     int researchers;
     /** Open leading positions (universities only). */
@@ -457,11 +526,64 @@ final class TalentMarket implements Steppable {
     /** Open technician or engineer positions. */
     int skilled;
 
-    Post(Firm firm, University university, double acceptance) {
+    /** Makes this the fresh post of an employer (every field as a new post has it). */
+    void reset(Firm firm, University university, double acceptance) {
       this.firm = firm;
       this.university = university;
       this.acceptance = acceptance;
-      Arrays.fill(moverBatch, -1);
+      movingCore = 0;
+      movingSkilled = 0;
+      movingLeading = 0;
+      batchCore = -1;
+      batchSkilled = -1;
+      batchLeading = -1;
+      researchers = 0;
+      leading = 0;
+      skilled = 0;
+    }
+
+    int moving(TalentTier tier) {
+      switch (tier) {
+        case CORE:
+          return movingCore;
+        case SKILLED:
+          return movingSkilled;
+        case LEADING:
+          return movingLeading;
+        default:
+          return 0;
+      }
+    }
+
+    void setMoving(TalentTier tier, int n) {
+      switch (tier) {
+        case CORE -> movingCore = n;
+        case SKILLED -> movingSkilled = n;
+        case LEADING -> movingLeading = n;
+        default -> throw new IllegalArgumentException("no movers of " + tier);
+      }
+    }
+
+    int moverBatch(TalentTier tier) {
+      switch (tier) {
+        case CORE:
+          return batchCore;
+        case SKILLED:
+          return batchSkilled;
+        case LEADING:
+          return batchLeading;
+        default:
+          return -1;
+      }
+    }
+
+    void setMoverBatch(TalentTier tier, int index) {
+      switch (tier) {
+        case CORE -> batchCore = index;
+        case SKILLED -> batchSkilled = index;
+        case LEADING -> batchLeading = index;
+        default -> throw new IllegalArgumentException("no movers of " + tier);
+      }
     }
 
     int headcount(TalentTier tier) {
@@ -504,7 +626,7 @@ final class TalentMarket implements Steppable {
       if (origins.size() == remaining.length) {
         remaining = Arrays.copyOf(remaining, 2 * remaining.length);
       }
-      origin.moverBatch[tier.ordinal()] = origins.size();
+      origin.setMoverBatch(tier, origins.size());
       remaining[origins.size()] = n;
       origins.add(origin);
       total += n;
@@ -516,7 +638,7 @@ final class TalentMarket implements Steppable {
     }
 
     private int own(Post post) {
-      int index = post.moverBatch[tier.ordinal()];
+      int index = post.moverBatch(tier);
       return index >= 0 ? remaining[index] : 0;
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.model.Firm;
@@ -30,17 +32,57 @@ public final class RunWriter {
    * @param command the command line recorded in the manifest
    */
   public static Path write(Path target, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
-    Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
-    extra.putAll(AiComparison.of(finalFirms, scenario));
-    try (ResultsFolder folder = ResultsFolder.create(target)) {
-      Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
-      TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
-      RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
-      InnovationChart.write(series, scenario.name(), scenario.seed(), folder.file("innovations.png"));
-      Manifest.write(folder.directory(), scenario, command);
-      return folder.commit();
-    } catch (java.io.IOException e) {
-      throw new OutputException("cannot write the results of " + scenario.name() + " to " + target + ": " + e.getMessage(), e);
+    // The chart is rendered on a second thread while this one writes the config, the series and
+    // the summary: in a fresh JVM both are mostly class loading and interpretation (JFreeChart and
+    // AWT there, Jackson here), so on two cores they overlap. Only the PNG bytes are made there;
+    // every file is still written here, in the same order, so the folder is the same.
+    FutureTask<byte[]> chart = new FutureTask<>(() -> InnovationChart.render(series, scenario.name(), scenario.seed()));
+    Thread renderer = new Thread(chart, "nqpf-chart");
+    renderer.setDaemon(true);
+    renderer.start();
+    try {
+      Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
+      extra.putAll(AiComparison.of(finalFirms, scenario));
+      try (ResultsFolder folder = ResultsFolder.create(target)) {
+        Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
+        TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
+        RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
+        ResultsFolder.writeAtomically(folder.file("innovations.png"), renderedChart(chart));
+        Manifest.write(folder.directory(), scenario, command);
+        return folder.commit();
+      } catch (java.io.IOException e) {
+        throw new OutputException("cannot write the results of " + scenario.name() + " to " + target + ": " + e.getMessage(), e);
+      }
+    } finally {
+      // Never leave the renderer running past this call (it writes nothing, but holds the series).
+      chart.cancel(true);
+    }
+  }
+
+  /** The chart's PNG bytes from the renderer thread; its exception, if any, is rethrown as it was thrown. */
+  private static byte[] renderedChart(FutureTask<byte[]> chart) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return chart.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new OutputException("cannot render the innovation chart: " + cause, cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
