@@ -3,12 +3,12 @@ package org.nqpf.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nqpf.config.Scenario;
+import org.nqpf.experiment.Futures;
 import org.nqpf.experiment.Seeds;
 
 /**
@@ -62,16 +62,7 @@ public final class ValidationRunner {
   }
 
   private static Object[] take(Future<Object[]> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the validation was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return Futures.take(future, "the validation");
   }
+
 }
