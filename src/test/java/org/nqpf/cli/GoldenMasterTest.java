@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.model.Metric;
@@ -63,9 +64,14 @@ class GoldenMasterTest {
       }
     }
     RunCommandTest.Outcome outcome = RunCommandTest.execute("verify", copy.toString());
+    assertThat(outcome.out()).as(outcome.err()).contains("ok       timeseries.csv", "ok       summary.json")
+        .doesNotContain("MISMATCH config.yaml", "MISMATCH manifest.json", "MISMATCH timeseries.csv", "MISMATCH summary.json");
+    // The chart's pixels depend on the machine's fonts (docs/OUTPUTS.md): on a machine with other
+    // fonts only the PNG may differ, and the test is skipped there, not passed.
+    Assumptions.assumeFalse(outcome.out().contains("MISMATCH innovations.png"),
+        "innovations.png differs: this machine's fonts are not those the golden folder was drawn with");
     assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
-    assertThat(outcome.out()).contains("ok       timeseries.csv", "ok       summary.json", "ok       innovations.png",
-        "verified: every output matches");
+    assertThat(outcome.out()).contains("ok       innovations.png", "verified: every output matches");
   }
 
   /** The same guard over a small sweep: its runs table and per-point summary. */
