@@ -124,10 +124,9 @@ public final class Verifier {
     return verdicts;
   }
 
-  /** A folder written by {@code validate}: its manifest says so (older ones: by their replications and master seed). */
+  /** A folder written by {@code validate}: its manifest says so. */
   private static boolean isValidation(JsonNode manifest) {
-    return ValidationOutput.KIND.equals(manifest.path("kind").asText())
-        || manifest.has("replications") && manifest.has("masterSeed");
+    return ValidationOutput.KIND.equals(manifest.path("kind").asText());
   }
 
   /**

@@ -147,6 +147,7 @@ public class EcosystemWithUI extends GUIState {
   private void afterStep() {
     refreshReferenceSales();
     exits.afterStep(model());
+    talentMoves.afterStep(model());
     charts.update(model(), false);
   }
 

@@ -89,16 +89,6 @@ public final class Levers implements Propertied {
     return s == null || s.size() == 0 ? Double.NaN : s.get(s.size() - 1, metric);
   }
 
-  /** The value of a lever in force. */
-  double value(Lever lever) {
-    for (Slider s : SLIDERS) {
-      if (s.lever() == lever) {
-        return s.value().applyAsDouble(policy(gui.model()));
-      }
-    }
-    throw new IllegalArgumentException("no slider for " + lever);
-  }
-
   /**
    * Moves a lever, as the slider does: between steps, checked like a config value.
    *

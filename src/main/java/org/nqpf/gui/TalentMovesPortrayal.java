@@ -53,7 +53,14 @@ final class TalentMovesPortrayal extends FieldPortrayal2D {
     }
     synchronized (moves) {
       moves.add(new Move(a, b, tier, people, step));
-      moves.removeIf(m -> step - m.step() >= SHOWN_STEPS);
+    }
+  }
+
+  /** Called after every step: forgets the moves no longer shown. */
+  void afterStep(EcosystemModel model) {
+    long now = model.currentStep();
+    synchronized (moves) {
+      moves.removeIf(m -> now - 1 - m.step() >= SHOWN_STEPS);
     }
   }
 

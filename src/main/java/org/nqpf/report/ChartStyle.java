@@ -178,12 +178,7 @@ final class ChartStyle {
   /** Shades [start, end] as the burn-in and draws a dashed line where it ends. */
   static void addBurnIn(XYPlot plot, double start, double end) {
     IntervalMarker shade = new IntervalMarker(start, end, BURN_IN_SHADE);
-    shade.setLabel("burn-in");
-    shade.setLabelFont(new Font(FONT_FAMILY, Font.ITALIC, 12));
-    shade.setLabelPaint(BURN_IN_LINE);
-    shade.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-    shade.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    shade.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+    labelBurnIn(shade, BURN_IN_LINE);
     plot.addDomainMarker(shade, Layer.BACKGROUND);
     plot.addDomainMarker(burnInEnd(end), Layer.FOREGROUND);
   }
@@ -195,14 +190,19 @@ final class ChartStyle {
   static void addBurnInOverlay(XYPlot plot, double start, double end) {
     IntervalMarker wash = new IntervalMarker(start, end, Color.WHITE);
     wash.setAlpha(0.45f);
-    wash.setLabel("burn-in");
-    wash.setLabelFont(new Font(FONT_FAMILY, Font.ITALIC, 12));
-    wash.setLabelPaint(TEXT);
-    wash.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-    wash.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    wash.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+    labelBurnIn(wash, TEXT);
     plot.addDomainMarker(wash, Layer.FOREGROUND);
     plot.addDomainMarker(burnInEnd(end), Layer.FOREGROUND);
+  }
+
+  /** The "burn-in" label at the top left of a burn-in marker. */
+  private static void labelBurnIn(IntervalMarker marker, Color paint) {
+    marker.setLabel("burn-in");
+    marker.setLabelFont(new Font(FONT_FAMILY, Font.ITALIC, 12));
+    marker.setLabelPaint(paint);
+    marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    marker.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
   }
 
   /** The dashed line where the burn-in ends. */
