@@ -7,6 +7,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Phase;
+import org.nqpf.model.PhaseListener;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -22,7 +24,12 @@ public final class ModelBench {
 
   /** What one timed run measured. */
   public record RunTiming(int firms, int steps, double buildSeconds, double stepSeconds, double stepCpuSeconds, long firmSteps,
-      long heapOfWorld, long peakHeap, int firmsAtEnd) {
+      long heapOfWorld, long peakHeap, int firmsAtEnd, long[] phaseCpuNanos) {
+    /** CPU nanoseconds per firm-step spent in {@code phase}'s mechanism (0 when phases were not timed or it is off). */
+    public double cpuNanosPerFirmStep(Phase phase) {
+      return phaseCpuNanos == null ? 0 : phaseCpuNanos[phase.ordinal()] / (double) firmSteps;
+    }
+
     /** Firm-steps per second of stepping (the world's construction not counted). */
     public double firmStepsPerSecond() {
       return firmSteps / stepSeconds;
@@ -51,6 +58,15 @@ public final class ModelBench {
 
   /** Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the build. */
   public static RunTiming run(Scenario scenario, boolean measureHeap) {
+    return run(scenario, measureHeap, false);
+  }
+
+  /**
+   * Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the
+   * build; {@code timePhases} also measures the CPU time of each phase (two clock reads per phase
+   * and step, about a microsecond each, counted in the step time).
+   */
+  public static RunTiming run(Scenario scenario, boolean measureHeap, boolean timePhases) {
     long before = measureHeap ? liveHeap() : 0;
     resetPeaks();
     EcosystemModel model = new EcosystemModel(scenario);
@@ -58,6 +74,8 @@ public final class ModelBench {
     model.start();
     long t1 = System.nanoTime();
     long world = measureHeap ? liveHeap() - before : 0;
+    PhaseClock clock = timePhases ? new PhaseClock() : null;
+    model.setPhaseListener(clock);
     long firmSteps = 0;
     int steps = scenario.totalSteps();
     long c2 = cpuNanos();
@@ -72,7 +90,23 @@ public final class ModelBench {
     model.finish();
     long peak = peakHeap();
     return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps, world, peak,
-        atEnd);
+        atEnd, clock == null ? null : clock.nanos);
+  }
+
+  /** Sums the CPU time of the current thread spent in each phase. */
+  private static final class PhaseClock implements PhaseListener {
+    final long[] nanos = new long[Phase.values().length];
+    private long started;
+
+    @Override
+    public void phaseStarted(Phase phase) {
+      started = cpuNanos();
+    }
+
+    @Override
+    public void phaseEnded(Phase phase) {
+      nanos[phase.ordinal()] += cpuNanos() - started;
+    }
   }
 
   /** CPU time of the current thread in nanoseconds (wall-clock time if the JVM cannot measure it). */

@@ -20,6 +20,7 @@ import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.experiment.SweepRunner;
+import org.nqpf.model.Phase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
       long world = 0;
       long peak = 0;
       for (int r = 0; r < rounds; r++) {
-        RunTiming t = ModelBench.run(scaled, r == 0);
+        RunTiming t = ModelBench.run(scaled, r == 0, true);
         world = r == 0 ? t.heapOfWorld() : world;
         peak = Math.max(peak, t.peakHeap());
         if (best == null || t.stepCpuSeconds() < best.stepCpuSeconds()) {
@@ -170,6 +171,7 @@ final class BenchCommand implements Callable<Integer> {
           best.buildSeconds(), best.stepSeconds(), best.stepCpuSeconds(), best.firmStepsPerSecond(), best.firmStepsPerCpuSecond(),
           best.cpuNanosPerFirmStep(), floor, best.cpuNanosPerFirmStep() / floor, peak >> 20, world >> 20, world / (double) firmCounts[i]);
       out.printf(Locale.ROOT, "%11s (%s; %,d firms at the end)%n", "", ScaledEconomy.describe(scaled), best.firmsAtEnd());
+      out.printf(Locale.ROOT, "%11s CPU ns per firm-step by phase: %s%n", "", phaseBreakdown(best));
       out.flush();
     }
     out.printf(Locale.ROOT, "columns: wall-clock and CPU seconds of the steps (the world's construction apart), firm-steps per wall-clock and"
@@ -180,6 +182,18 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "scaling exponent of step time against firm count (%,d to %,d firms): %.2f (CPU time), %.2f (wall-clock)%n",
           firmCounts[0], firmCounts[firmCounts.length - 1], ModelBench.scalingExponent(x, cpu), ModelBench.scalingExponent(x, wall));
     }
+  }
+
+  /** "government 1, talent 150, ..." for the phases that ran, in the order of a step. */
+  static String phaseBreakdown(RunTiming timing) {
+    StringBuilder b = new StringBuilder();
+    for (Phase phase : Phase.values()) {
+      if (timing.phaseCpuNanos() != null && timing.phaseCpuNanos()[phase.ordinal()] > 0) {
+        b.append(b.length() == 0 ? "" : ", ").append(phase.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            .append(String.format(Locale.ROOT, " %.0f", timing.cpuNanosPerFirmStep(phase)));
+      }
+    }
+    return b.toString();
   }
 
   private void benchSweep(PrintWriter out, ExperimentConfig experiment) throws IOException {

@@ -45,6 +45,7 @@ public class EcosystemModel extends SimState {
   /** Listeners are not part of the model's state: a checkpoint does not save them. */
   private transient InnovationListener innovationListener;
   private transient TalentMoveListener talentMoveListener;
+  private transient PhaseListener phaseListener;
   /** Scratch space of neighbourhood queries and the campus grid: rebuilt on demand, never saved. */
   private transient FirmQuery query;
   private transient CampusIndex campusIndex;
@@ -154,7 +155,39 @@ public class EcosystemModel extends SimState {
   }
 
   private void scheduleAt(Phase phase, Steppable mechanism) {
-    schedule.scheduleRepeating(0.0, phase.ordering(), mechanism, 1.0);
+    schedule.scheduleRepeating(0.0, phase.ordering(), new PhaseStep(phase, mechanism), 1.0);
+  }
+
+  /**
+   * Sets who is told when each phase starts and ends (null for nobody): the benchmark's per-mechanism
+   * timing. Listening changes nothing in the run.
+   */
+  public void setPhaseListener(PhaseListener listener) {
+    this.phaseListener = listener;
+  }
+
+  /** A phase's mechanism as scheduled: steps it, telling the phase listener, if any, around it. */
+  private static final class PhaseStep implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final Phase phase;
+    private final Steppable mechanism;
+
+    PhaseStep(Phase phase, Steppable mechanism) {
+      this.phase = phase;
+      this.mechanism = mechanism;
+    }
+
+    @Override
+    public void step(SimState state) {
+      PhaseListener listener = ((EcosystemModel) state).phaseListener;
+      if (listener == null) {
+        mechanism.step(state);
+      } else {
+        listener.phaseStarted(phase);
+        mechanism.step(state);
+        listener.phaseEnded(phase);
+      }
+    }
   }
 
   /** Runs the scenario's burn-in and recorded steps from a fresh start. */

@@ -44,4 +44,34 @@ class DeterminismTest {
     double[][] second = rows(model.runToEnd());
     assertThat(second).isDeepEqualTo(first);
   }
+
+  @Test
+  void aPhaseListenerHearsEveryPhaseInOrderAndChangesNothing() {
+    EcosystemModel model = new EcosystemModel(Worlds.small(11, 40));
+    StringBuilder heard = new StringBuilder();
+    model.start();
+    model.setPhaseListener(new PhaseListener() {
+      @Override
+      public void phaseStarted(Phase phase) {
+        heard.append('<').append(phase.ordinal());
+      }
+
+      @Override
+      public void phaseEnded(Phase phase) {
+        heard.append(phase.ordinal()).append('>');
+      }
+    });
+    int steps = model.scenario().totalSteps();
+    for (int i = 0; i < steps; i++) {
+      model.schedule.step(model);
+    }
+    model.finish();
+    // Every phase (all mechanisms are on in this world), started and ended in order, once a step.
+    StringBuilder step = new StringBuilder();
+    for (Phase phase : Phase.values()) {
+      step.append('<').append(phase.ordinal()).append(phase.ordinal()).append('>');
+    }
+    assertThat(heard.toString()).isEqualTo(step.toString().repeat(steps));
+    assertThat(rows(model.series())).isDeepEqualTo(rows(new EcosystemModel(Worlds.small(11, 40)).runToEnd()));
+  }
 }
