@@ -18,7 +18,10 @@ import sim.util.Bag;
  *
  * <ol>
  *   <li><b>Hazards, from the state at the start of the phase</b> (so that the order of firms does
- *       not matter). For each non-adopter, in the order of {@link EcosystemModel#firms()}:
+ *       not matter). First the contacts of every non-adopter are sampled, in the spatial index's
+ *       order (its cells, then firm id: {@link FirmQuery#sampleContacts}, so that consecutive
+ *       samples read the same few cells); then, for each non-adopter, in the order of
+ *       {@link EcosystemModel#firms()}:
  *       <ul>
  *         <li>cost C = ({@code adoptionCost} + {@code adoptionCostPerWorker} × production
  *             workers) × wage index × (1 − {@code infrastructureCostReduction} × ι): public
@@ -68,8 +71,7 @@ final class AiAdoption implements Steppable {
 
     // 1. Hazards and costs from the adoption state at the start of the phase.
     PartnerShares partners = PartnerShares.of(model);
-    // Nobody adopts or exits until every hazard is drawn: the grid's copy of the states is exact.
-    model.query().refreshStates();
+    sampleContacts(model, ai);
     double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
     double spontaneous = ai.baseHazard() * (1 + ai.infrastructureHazardBoost() * infrastructure);
     boolean[] adopterAtStart = new boolean[n];
@@ -134,8 +136,21 @@ final class AiAdoption implements Steppable {
   }
 
   /**
-   * Adopter share among the firm's contacts: sampled spatial neighbours plus its fellow alliance
-   * partners (weighted as up to k contacts).
+   * Records the adoption states at the start of the phase in the spatial index and samples every
+   * non-adopter's spatial contacts ({@link FirmQuery#sampleContacts}), read by {@link #contactShare}.
+   * Nobody adopts or exits until every hazard is drawn: the index's copy of the states is exact.
+   */
+  static void sampleContacts(EcosystemModel model, AiConfig ai) {
+    FirmQuery near = model.query();
+    near.refreshStates(model.firms());
+    if (ai.neighbourSample() > 0) {
+      near.sampleContacts(ai.neighbourRadius(), ai.neighbourSample(), model.random, model.work());
+    }
+  }
+
+  /**
+   * Adopter share among the firm's contacts: the spatial neighbours {@link #sampleContacts} drew
+   * for it plus its fellow alliance partners (weighted as up to k contacts).
    */
   static double contactShare(EcosystemModel model, Firm firm, AiConfig ai, PartnerShares partners) {
     int k = ai.neighbourSample();
@@ -143,8 +158,8 @@ final class AiAdoption implements Steppable {
     int adoptingNeighbours = 0;
     if (k > 0) {
       FirmQuery near = model.query();
-      neighbours = near.sample(firm.getLocation(), ai.neighbourRadius(), firm, k, model.random, model.work());
-      adoptingNeighbours = near.sampledAdopters();
+      neighbours = near.contacts(firm.getId());
+      adoptingNeighbours = near.contactAdopters(firm.getId());
     }
     double partnerWeight = 0;
     double adoptingPartners = 0;
@@ -186,25 +201,32 @@ final class AiAdoption implements Steppable {
       int[] partners = new int[universities.size()];
       int[] adopters = new int[universities.size()];
       for (int u = 0; u < universities.size(); u++) {
-        for (Firm f : model.alliancePartners(universities.get(u))) {
-          partners[u]++;
-          if (f.isAiAdopter()) {
-            adopters[u]++;
+        // The living alliance partners of model.alliancePartners, counted without listing them.
+        University university = universities.get(u);
+        Bag edges = model.network().getEdgesIn(university);
+        for (int i = 0; i < edges.numObjs; i++) {
+          Edge edge = (Edge) edges.objs[i];
+          if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE
+              && edge.getOtherNode(university) instanceof Firm f && f.isAlive()) {
+            partners[u]++;
+            if (f.isAiAdopter()) {
+              adopters[u]++;
+            }
           }
         }
       }
       return new PartnerShares(partners, adopters);
     }
 
+    /** The result of the last {@link #fellowsOf}: fellow partners and adopters among them. */
+    long fellows;
+    long adopting;
+
     /**
      * {fellow partners, adopters among them} summed over the universities the firm is allied
      * with (a firm sharing two universities counts twice); the firm itself is left out. The
      * result is left in {@link #fellows} and {@link #adopting} (no array per firm).
      */
-    /** The result of the last {@link #fellowsOf}: fellow partners and adopters among them. */
-    long fellows;
-    long adopting;
-
     void fellowsOf(EcosystemModel model, Firm firm) {
       long fellows = 0;
       long adopting = 0;

@@ -33,6 +33,10 @@ final class FirmQuery {
   private final byte[][] states;
   /** The sector (ordinal) of each cell's firms, beside them: a sector query reads only its own sector's firms. */
   private final byte[][] sectors;
+  /** The ids of each cell's firms, beside them. */
+  private final int[][] ids;
+  /** One more than the largest id of a firm ever added. */
+  private int idLimit;
   private final int[] counts;
 
   /**
@@ -47,16 +51,22 @@ final class FirmQuery {
   private double[] flatXy = new double[0];
   private byte[] flatState = new byte[0];
   private Firm[] flatFirm = new Firm[0];
+  private int[] flatId = new int[0];
   private boolean flatStale = true;
   /** Per index of the flat copy, the number of the last sample that drew it (an O(1) duplicate check). */
   private int[] flatMark = new int[0];
   private int sampleNumber;
   /**
-   * The flat indices of the firms the last rejection sample drew; when {@code picked}, the result
-   * is these (the firms are put into {@code found} only when the caller reads them: the AI contact
-   * sampling needs only the count and the adopters).
+   * The flat indices of the firms the last sample drew; when {@code picked}, the result is these
+   * (the firms are put into {@code found} only when the caller reads them: the AI contact sampling
+   * needs only the count and the adopters).
    */
   private int[] picks = new int[MAX_REJECTION_SAMPLE];
+  /** Per firm id, the state of the firm for {@link #refreshStates} (0 for ids of firms not alive). */
+  private byte[] stateById = new byte[0];
+  /** Per firm id, the contacts {@link #sampleContacts} drew for it and the AI adopters among them. */
+  private int[] contactsById = new int[0];
+  private int[] contactAdoptersById = new int[0];
   private boolean picked;
   private int[] segStart = new int[4];
 
@@ -79,6 +89,7 @@ final class FirmQuery {
     this.ys = new double[columns * rows][];
     this.states = new byte[columns * rows][];
     this.sectors = new byte[columns * rows][];
+    this.ids = new int[columns * rows][];
     this.counts = new int[columns * rows];
   }
 
@@ -92,13 +103,17 @@ final class FirmQuery {
       ys[c] = new double[4];
       states[c] = new byte[4];
       sectors[c] = new byte[4];
+      ids[c] = new int[4];
     } else if (counts[c] == cell.length) {
       cell = cells[c] = Arrays.copyOf(cell, 2 * cell.length);
       xs[c] = Arrays.copyOf(xs[c], cell.length);
       ys[c] = Arrays.copyOf(ys[c], cell.length);
       states[c] = Arrays.copyOf(states[c], cell.length);
       sectors[c] = Arrays.copyOf(sectors[c], cell.length);
+      ids[c] = Arrays.copyOf(ids[c], cell.length);
     }
+    ids[c][counts[c]] = firm.getId();
+    idLimit = Math.max(idLimit, firm.getId() + 1);
     states[c][counts[c]] = ALIVE;
     sectors[c][counts[c]] = (byte) firm.getSector().ordinal();
     xs[c][counts[c]] = firm.getLocation().x;
@@ -116,9 +131,11 @@ final class FirmQuery {
       double[] y = ys[c];
       byte[] state = states[c];
       byte[] sector = sectors[c];
+      int[] id = ids[c];
       int kept = 0;
       for (int i = 0; i < counts[c]; i++) {
         if (cell[i].isAlive()) {
+          id[kept] = id[i];
           x[kept] = x[i];
           y[kept] = y[i];
           state[kept] = state[i];
@@ -135,14 +152,29 @@ final class FirmQuery {
   private static final byte ALIVE = 1;
   private static final byte ADOPTER = 2;
 
-  /** Records every firm's state (alive, AI adopter) for {@link #sampleAdopters}: one pass over the grid. */
-  void refreshStates() {
+  /**
+   * Records every firm's state (alive, AI adopter) for {@link #sample} and {@link #sampleContacts}:
+   * {@code firms} must be all the living firms (the model's list); a firm of the grid that is not
+   * among them counts as dead. One pass over the list, in its order, then one over the grid's
+   * arrays (the firms are read in the list's order, not the grid's).
+   */
+  void refreshStates(List<Firm> firms) {
+    if (stateById.length < idLimit) {
+      stateById = new byte[Math.max(idLimit, stateById.length + (stateById.length >> 2))];
+    } else {
+      Arrays.fill(stateById, 0, idLimit, (byte) 0);
+    }
+    for (int i = 0, n = firms.size(); i < n; i++) {
+      Firm f = firms.get(i);
+      if (f.getId() < idLimit) {
+        stateById[f.getId()] = !f.isAlive() ? 0 : f.isAiAdopter() ? ADOPTER : ALIVE;
+      }
+    }
     for (int c = 0; c < cells.length; c++) {
-      Firm[] cell = cells[c];
       byte[] state = states[c];
+      int[] id = ids[c];
       for (int i = 0; i < counts[c]; i++) {
-        Firm f = cell[i];
-        state[i] = !f.isAlive() ? 0 : f.isAiAdopter() ? ADOPTER : ALIVE;
+        state[i] = stateById[id[i]];
       }
     }
     flatStale = true;
@@ -163,6 +195,7 @@ final class FirmQuery {
       flatXy = new double[2 * capacity];
       flatState = new byte[capacity];
       flatFirm = new Firm[capacity];
+      flatId = new int[capacity];
       flatMark = new int[capacity];
       sampleNumber = 0;
     } else {
@@ -179,6 +212,7 @@ final class FirmQuery {
       double[] y = ys[c];
       System.arraycopy(states[c], 0, flatState, at, n);
       System.arraycopy(cells[c], 0, flatFirm, at, n);
+      System.arraycopy(ids[c], 0, flatId, at, n);
       for (int i = 0; i < n; i++) {
         flatXy[2 * (at + i)] = x[i];
         flatXy[2 * (at + i) + 1] = y[i];
@@ -245,6 +279,74 @@ final class FirmQuery {
   /**
    * Draws up to {@code k} distinct living firms other than {@code exclude} within {@code radius}
    * of {@code centre}, uniformly without replacement, into the result; returns how many were drawn:
+   * k, or all of them when there are k or fewer. See {@link #sampleFlat} for how; the firms' states
+   * are those recorded by the last {@link #refreshStates} (a firm added since counts as alive and
+   * not adopting), which the caller must call after any firm's adoption or exit that should count.
+   */
+  int sample(Double2D centre, double radius, Firm exclude, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
+    if (flatStale) {
+      rebuildFlat();
+    }
+    return sampleFlat(centre.x, centre.y, radius, flatIndexOf(exclude), k, random, work);
+  }
+
+  /**
+   * The AI contacts of every living firm that is not an AI adopter, as of the last
+   * {@link #refreshStates}: for each, in the grid's order (cells, then id), a sample of up to k
+   * other living firms within {@code radius} of it ({@link #sampleFlat}), whose size and adopters
+   * are then read by firm id with {@link #contacts} and {@link #contactAdopters}. Taking the firms
+   * in the grid's order rather than in order of id keeps consecutive samples within the same few
+   * cells, so that the draws read memory the previous firm's draws have just read.
+   */
+  void sampleContacts(double radius, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
+    if (flatStale) {
+      rebuildFlat();
+    }
+    if (contactsById.length < idLimit) {
+      int capacity = Math.max(idLimit, contactsById.length + (contactsById.length >> 2));
+      contactsById = new int[capacity];
+      contactAdoptersById = new int[capacity];
+    }
+    int total = flatStart[cells.length];
+    for (int f = 0; f < total; f++) {
+      if (flatState[f] == ALIVE) {
+        int id = flatId[f];
+        contactsById[id] = sampleFlat(flatXy[2 * f], flatXy[2 * f + 1], radius, f, k, random, work);
+        contactAdoptersById[id] = adopters;
+      }
+    }
+    picked = false;
+    size = 0;
+  }
+
+  /** The number of contacts the last {@link #sampleContacts} drew for the firm with this id (a non-adopter then). */
+  int contacts(int id) {
+    return contactsById[id];
+  }
+
+  /** The AI adopters among the contacts the last {@link #sampleContacts} drew for the firm with this id. */
+  int contactAdopters(int id) {
+    return contactAdoptersById[id];
+  }
+
+  /** The index of {@code firm} in the compact copy, −1 if it is null or not in the grid. */
+  private int flatIndexOf(Firm firm) {
+    if (firm == null) {
+      return -1;
+    }
+    int c = cellOf(firm.getLocation());
+    for (int f = flatStart[c]; f < flatStart[c + 1]; f++) {
+      if (flatFirm[f] == firm) {
+        return f;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Draws up to {@code k} distinct living firms of the compact copy other than entry {@code self}
+   * (−1 for none) within {@code radius} of (cx, cy), uniformly without replacement; leaves their
+   * flat indices in {@code picks}, the adopters among them in {@code adopters}, and returns how many:
    * k, or all of them when there are k or fewer. When the cells that overlap the disk hold few
    * firms (at most 4k) it scans them and, if more than k qualify, takes the first k of a partial
    * Fisher–Yates shuffle of the qualifying firms in the grid's order (cells, then id). Otherwise
@@ -253,18 +355,13 @@ final class FirmQuery {
    * a uniform k-subset, and the cost is about k × (firms in the cells / firms in the disk) draws
    * whatever the density. If that takes more than 16 draws per firm sought (fewer than k qualify,
    * or the disk is nearly empty of the cells' firms), it falls back to the scan with fresh draws.
-   * Either way the result is a uniform sample, and every draw comes from {@code random}. The
-   * rejection draws read the firms' states recorded by the last {@link #refreshStates}, which the
-   * caller must call after any firm's adoption or exit that should count.
+   * Either way the result is a uniform sample, and every draw comes from {@code random}.
    */
-  int sample(Double2D centre, double radius, Firm exclude, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
-    int minX = column(centre.x - radius);
-    int maxX = column(centre.x + radius);
-    int minY = row(centre.y - radius);
-    int maxY = row(centre.y + radius);
-    if (flatStale) {
-      rebuildFlat();
-    }
+  private int sampleFlat(double cx, double cy, double radius, int self, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
+    int minX = column(cx - radius);
+    int maxX = column(cx + radius);
+    int minY = row(cy - radius);
+    int maxY = row(cy + radius);
     // The cells of each column in [minY, maxY] are one run of the flat copy; the runs in column
     // order are the cells in the order (column, then row) and the firms of each cell in id order.
     int range = maxX - minX + 1;
@@ -281,28 +378,23 @@ final class FirmQuery {
       total += start[x * rows + maxY + 1] - from;
       rangeEnds[r] = total;
     }
-    // With three runs or fewer (the usual case: cells as large as the radius) the run of a pick
-    // is found without branches.
-    int end0 = range > 1 ? rangeEnds[0] : Integer.MAX_VALUE;
-    int end1 = range > 2 ? rangeEnds[1] : Integer.MAX_VALUE;
+    picked = true;
+    size = 0;
+    adopters = 0;
+    double[] xy = flatXy;
+    byte[] state = flatState;
     if (k > 0 && k <= MAX_REJECTION_SAMPLE && total > REJECTION_FACTOR * k) {
-      size = 0;
-      adopters = 0;
+      // With three runs or fewer (the usual case: cells as large as the radius) the run of a pick
+      // is found without branches.
+      int end0 = range > 1 ? rangeEnds[0] : Integer.MAX_VALUE;
+      int end1 = range > 2 ? rangeEnds[1] : Integer.MAX_VALUE;
       int attempts = ATTEMPTS_PER_DRAW * k;
       long examined = 0;
-      double cx = centre.x;
-      double cy = centre.y;
       // sqrt(s) <= radius decided without the square root where s is clearly inside or outside
       // (sqrt is correctly rounded and monotone; within 1e-12 of radius² the root is taken).
       double r2 = radius * radius;
       double inside = r2 * (1 - 1e-12);
       double outside = r2 * (1 + 1e-12);
-      // The excluded firm (the querying one) sits at the centre: only a firm at exactly the
-      // centre can be it, so other firms are not read at all.
-      boolean excludeAtCentre = exclude == null || (exclude.getLocation().x == cx && exclude.getLocation().y == cy);
-      double[] xy = flatXy;
-      byte[] state = flatState;
-      Firm[] firm = flatFirm;
       int[] mark = flatMark;
       if (++sampleNumber == Integer.MAX_VALUE) {
         Arrays.fill(mark, 0);
@@ -328,7 +420,7 @@ final class FirmQuery {
           double dy = xy[2 * f + 1] - cy;
           double d2 = dx * dx + dy * dy;
           boolean within = d2 <= inside || (d2 < outside && Math.sqrt(d2) <= radius);
-          if (within && mark[f] != number && (excludeAtCentre && (dx != 0 || dy != 0) || firm[f] != exclude)) {
+          if (within && mark[f] != number && f != self) {
             mark[f] = number;
             picks[size++] = f;
             if (st == ADOPTER) {
@@ -340,22 +432,38 @@ final class FirmQuery {
       work.spatialCandidates += examined;
       if (size == k) {
         work.spatialQueries++;
-        picked = true;
         return k;
       }
+      size = 0;
+      adopters = 0;
     }
-    picked = false;
-    int n = collect(centre, radius, null, exclude, work);
+    // The scan: every qualifying firm of the runs, in the grid's order.
+    int n = 0;
+    for (int r = 0, from = 0; r < range; from = rangeEnds[r], r++) {
+      for (int p = from; p < rangeEnds[r]; p++) {
+        int f = segStart[r] + p;
+        if (state[f] != 0 && f != self && distance(xy[2 * f], xy[2 * f + 1], cx, cy) <= radius) {
+          if (n == picks.length) {
+            picks = Arrays.copyOf(picks, 2 * n);
+          }
+          picks[n++] = f;
+        }
+      }
+    }
+    work.spatialCandidates += total;
+    work.spatialQueries++;
     int take = Math.min(k, n);
     if (n > k) {
       for (int j = 0; j < take; j++) {
-        swap(j, j + random.nextInt(n - j));
+        int other = j + random.nextInt(n - j);
+        int t = picks[j];
+        picks[j] = picks[other];
+        picks[other] = t;
       }
     }
     size = take;
-    adopters = 0;
     for (int j = 0; j < take; j++) {
-      if (found[j].isAiAdopter()) {
+      if (state[picks[j]] == ADOPTER) {
         adopters++;
       }
     }
@@ -369,14 +477,22 @@ final class FirmQuery {
 
   /** The distance from (x, y) to {@code centre}, computed as {@link Double2D#distance(Double2D)} computes it. */
   private static double distance(double x, double y, Double2D centre) {
-    double dx = x - centre.x;
-    double dy = y - centre.y;
+    return distance(x, y, centre.x, centre.y);
+  }
+
+  /** The distance from (x, y) to (cx, cy), computed as {@link Double2D#distance(Double2D)} computes it. */
+  private static double distance(double x, double y, double cx, double cy) {
+    double dx = x - cx;
+    double dy = y - cy;
     return Math.sqrt(dx * dx + dy * dy);
   }
 
-  /** Puts the firms of a rejection sample into the result array (they are kept as flat indices until read). */
+  /** Puts the firms of a sample into the result array (they are kept as flat indices until read). */
   private void materialise() {
     if (picked) {
+      if (found.length < size) {
+        found = new Firm[size];
+      }
       for (int j = 0; j < size; j++) {
         found[j] = flatFirm[picks[j]];
       }

@@ -169,6 +169,7 @@ class AiAdoptionTest {
     model.strengthenAlliance(university, adopter);
     model.strengthenAlliance(university, other);
     AiAdoption.PartnerShares partners = AiAdoption.PartnerShares.of(model);
+    AiAdoption.sampleContacts(model, model.scenario().ai());
     // No spatial neighbours; two fellow partners, one of them an adopter.
     assertThat(AiAdoption.contactShare(model, firm, model.scenario().ai(), partners)).isCloseTo(0.5, within(1e-12));
     // A firm with neither neighbours nor partners has no contacts.

@@ -148,4 +148,74 @@ class ScalingWorkTest {
       assertThat((double) counts.getOrDefault(f, 0)).isCloseTo(expected, within(300.0));
     }
   }
+
+  @Test
+  void everyNonAdoptersContactsAreAUniformSampleOfItsNeighbours() {
+    // 2,000 firms in the 100 × 100 region, a quarter of them adopters, some exited: about 30
+    // firms within radius 5 of a firm, so most samples of 8 are drawn by rejection, and a firm
+    // near the border has few neighbours, so some are whole neighbourhoods, scanned.
+    EcosystemModel model = randomWorld(2000, 0);
+    for (Firm f : model.firms()) {
+      if (f.getId() % 4 == 1) {
+        f.setAiLevel(0.5, 0.35, 0);
+      }
+    }
+    for (Firm dead : model.firms().subList(0, 100)) {
+      dead.exit(0);
+    }
+    model.removeExited();
+    double radius = 5;
+    int k = 8;
+    FirmQuery query = model.query();
+    List<Firm> nonAdopters = new ArrayList<>();
+    List<int[]> neighbourhoods = new ArrayList<>();
+    for (Firm f : model.firms()) {
+      if (!f.isAiAdopter()) {
+        int all = 0;
+        int adopting = 0;
+        for (Firm g : model.firms()) {
+          if (g != f && g.getLocation().distance(f.getLocation()) <= radius) {
+            all++;
+            adopting += g.isAiAdopter() ? 1 : 0;
+          }
+        }
+        nonAdopters.add(f);
+        neighbourhoods.add(new int[] {all, adopting});
+      }
+    }
+    int rounds = 400;
+    double[] adoptersDrawn = new double[nonAdopters.size()];
+    for (int r = 0; r < rounds; r++) {
+      query.refreshStates(model.firms());
+      query.sampleContacts(radius, k, model.random, model.work());
+      for (int i = 0; i < nonAdopters.size(); i++) {
+        int id = nonAdopters.get(i).getId();
+        int[] hood = neighbourhoods.get(i);
+        assertThat(query.contacts(id)).isEqualTo(Math.min(k, hood[0]));
+        assertThat(query.contactAdopters(id)).isBetween(Math.max(0, query.contacts(id) - (hood[0] - hood[1])), Math.min(hood[1], query.contacts(id)));
+        if (hood[0] <= k) {
+          assertThat(query.contactAdopters(id)).isEqualTo(hood[1]);
+        }
+        adoptersDrawn[i] += query.contactAdopters(id);
+      }
+    }
+    // Without replacement, the adopters among k of n neighbours, a of them adopters, are
+    // hypergeometric: mean k·a/n. Pooled over the firms with more than k neighbours, the mean
+    // drawn over 400 rounds is within a few standard errors of it.
+    double drawn = 0;
+    double expected = 0;
+    double variance = 0;
+    for (int i = 0; i < nonAdopters.size(); i++) {
+      int n = neighbourhoods.get(i)[0];
+      int a = neighbourhoods.get(i)[1];
+      if (n > k) {
+        double p = a / (double) n;
+        drawn += adoptersDrawn[i];
+        expected += rounds * k * p;
+        variance += rounds * k * p * (1 - p) * (n - k) / (n - 1.0);
+      }
+    }
+    assertThat(expected).isGreaterThan(10_000);
+    assertThat(drawn).isCloseTo(expected, within(4 * Math.sqrt(variance)));
+  }
 }
