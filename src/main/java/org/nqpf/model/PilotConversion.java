@@ -21,9 +21,20 @@ import sim.engine.Steppable;
 final class PilotConversion implements Steppable {
   private static final long serialVersionUID = 1L;
 
-  /** Candidate partners and their weights of the current draw, reused (not saved in checkpoints). */
-  private transient Firm[] candidates;
-  private transient double[] weights;
+  /**
+   * Per sector, the candidate partners of the current university and their weights, kept for the
+   * university's next invention of that sector while nothing they depend on has changed (no
+   * conversion or spin-off since: both change alliances, or add a firm near a campus); reused
+   * from step to step as buffers, never saved in checkpoints.
+   */
+  private transient Firm[][] candidates;
+  private transient double[][] weights;
+  private transient int[] counts;
+  /** The university the sector's candidates were collected for (null: none), and the change count then. */
+  private transient University[] collectedFor;
+  private transient long[] collectedAt;
+  /** Conversions and spin-offs so far in this step: any of them makes every collected candidate list stale. */
+  private transient long changes;
 
   @Override
   public void step(SimState state) {
@@ -39,6 +50,28 @@ final class PilotConversion implements Steppable {
   }
 
   private void convert(EcosystemModel model, UniversitiesConfig uc) {
+    int sectors = Sector.values().length;
+    if (candidates == null) {
+      candidates = new Firm[sectors][64];
+      weights = new double[sectors][64];
+      counts = new int[sectors];
+      collectedFor = new University[sectors];
+      collectedAt = new long[sectors];
+    }
+    java.util.Arrays.fill(collectedFor, null);
+    changes = 0;
+    try {
+      convertAll(model, uc);
+    } finally {
+      for (int s = 0; s < sectors; s++) {
+        java.util.Arrays.fill(candidates[s], 0, counts[s], null);
+        counts[s] = 0;
+        collectedFor[s] = null;
+      }
+    }
+  }
+
+  private void convertAll(EcosystemModel model, UniversitiesConfig uc) {
     for (University university : model.universities()) {
       double capacity = university.getDownstairsEngineers() / (university.getDownstairsEngineers() + uc.conversionHalfCapacity());
       Iterator<Invention> queue = university.queue().iterator();
@@ -52,9 +85,11 @@ final class PilotConversion implements Steppable {
           model.strengthenAlliance(university, partner);
           university.countConversion();
           queue.remove();
+          changes++;
         } else if (model.random.nextDouble() < uc.spinOffProbability() * capacity) {
           spinOff(model, university, invention);
           queue.remove();
+          changes++;
         } else {
           invention.age(uc.inventionDecay());
           if (invention.age() >= uc.inventionMaxAge()) {
@@ -72,20 +107,50 @@ final class PilotConversion implements Steppable {
         * StrictMath.exp(-distance / uc.conversionDistanceScale());
   }
 
+  /**
+   * Draws the partner of an invention of {@code sector} at {@code university}: the candidates and
+   * their weights are collected anew unless the last invention of the sector was the same
+   * university's and no conversion or spin-off has happened since (then they are the same firms in
+   * the same order with the same weights, and the draw is the same as after collecting them).
+   */
   private Firm drawPartner(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
-    // The alliance partners of the sector (in id order), then the firms of the sector near the
-    // campus (in id order) that are not among them: both lists are sorted by id, so membership is
-    // a merge, not a hash set (the same candidates in the same order).
+    int s = sector.ordinal();
+    if (collectedFor[s] != university || collectedAt[s] != changes) {
+      collect(model, university, sector, uc);
+      collectedFor[s] = university;
+      collectedAt[s] = changes;
+    }
+    int count = counts[s];
+    if (count == 0) {
+      return null;
+    }
+    double[] weights = this.weights[s];
+    double total = 0;
+    for (int i = 0; i < count; i++) {
+      total += weights[i];
+    }
+    return total > 0 ? candidates[s][model.drawIndex(weights, count)] : null;
+  }
+
+  /**
+   * The candidates for {@code sector} at {@code university}, with weight absorptive capacity ×
+   * exp(−distance / scale): the alliance partners of the sector (in id order), then the firms of
+   * the sector near the campus (in id order) that are not among them. Both lists are sorted by
+   * id, so membership is a merge, not a hash set.
+   */
+  private void collect(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
+    int s = sector.ordinal();
+    java.util.Arrays.fill(candidates[s], 0, counts[s], null);
     List<Firm> allied = model.alliancePartners(university);
     FirmQuery near = model.query();
     int nearCount = near.collect(university.getCampus(), uc.conversionSearchRadius(), sector, null, model.work());
     near.sortById();
     int capacity = allied.size() + nearCount;
-    if (candidates == null || candidates.length < capacity) {
-      candidates = new Firm[Math.max(capacity, 64)];
-      weights = new double[candidates.length];
+    if (candidates[s].length < capacity) {
+      candidates[s] = new Firm[Math.max(capacity, 2 * candidates[s].length)];
+      weights[s] = new double[candidates[s].length];
     }
-    Firm[] candidates = this.candidates;
+    Firm[] candidates = this.candidates[s];
     int count = 0;
     for (int i = 0, n = allied.size(); i < n; i++) {
       Firm partner = allied.get(i);
@@ -106,20 +171,13 @@ final class PilotConversion implements Steppable {
       }
       candidates[count++] = firm;
     }
-    if (count == 0) {
-      return null;
-    }
-    double[] weights = this.weights;
-    double total = 0;
+    double[] weights = this.weights[s];
     for (int i = 0; i < count; i++) {
       Firm candidate = candidates[i];
       double distance = candidate.getLocation().distance(university.getCampus());
       weights[i] = candidate.getAbsorptiveCapacity() * StrictMath.exp(-distance / uc.conversionDistanceScale());
-      total += weights[i];
     }
-    Firm drawn = total > 0 ? candidates[model.drawIndex(weights, count)] : null;
-    java.util.Arrays.fill(candidates, 0, count, null);
-    return drawn;
+    counts[s] = count;
   }
 
   private static void spinOff(EcosystemModel model, University university, Invention invention) {
