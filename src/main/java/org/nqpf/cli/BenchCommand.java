@@ -88,8 +88,12 @@ final class BenchCommand implements Callable<Integer> {
       throw new ConfigException("--burn-in", "value " + burn + " is not allowed; expected a whole number in [0, 1000000]");
     }
     int[] firmCounts = parseSizes(sizes);
-    ExperimentConfig experiment = what == Part.MODEL ? null : ExperimentLoader.load(experimentFile);
     PrintWriter out = spec.commandLine().getOut();
+    if (what != Part.SWEEP) {
+      // The first run before anything else (the experiment's parsing included) has warmed the JVM up.
+      benchFirstRun(out, base);
+    }
+    ExperimentConfig experiment = what == Part.MODEL ? null : ExperimentLoader.load(experimentFile);
     if (what != Part.SWEEP) {
       benchModel(out, base, firmCounts, recorded, burn);
     }
@@ -134,13 +138,17 @@ final class BenchCommand implements Callable<Integer> {
     return counts.stream().sorted().mapToInt(Integer::intValue).toArray();
   }
 
-  private void benchModel(PrintWriter out, Scenario base, int[] firmCounts, int recorded, int burn) {
-    // The baseline first, in a JVM that has run nothing else: what a user's first run costs.
+  /** The baseline in a JVM that has run nothing else: what a user's first run costs. */
+  private static void benchFirstRun(PrintWriter out, Scenario base) {
     RunTiming cold = ModelBench.run(base, false);
     double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     out.printf(Locale.ROOT, "model: baseline (%,d firms, %d + %d steps), first run after JVM start: %.2f s (build %.2f s, steps %.2f s),"
         + " done %.2f s after JVM start%n", base.firms().count(), base.burnIn(), base.steps(), cold.buildSeconds() + cold.stepSeconds(),
         cold.buildSeconds(), cold.stepSeconds(), uptime);
+    out.flush();
+  }
+
+  private void benchModel(PrintWriter out, Scenario base, int[] firmCounts, int recorded, int burn) {
     out.printf(Locale.ROOT, "model: the baseline scaled to each size (universities, industrial parks, talent imports and the region's"
         + " area grow with the firms, densities stay the baseline's), %d + %d steps, one thread, best of %d round(s); max heap %,d MB%n",
         burn, recorded, rounds, ModelBench.maxHeap() >> 20);

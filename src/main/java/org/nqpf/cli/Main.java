@@ -5,15 +5,21 @@ import org.nqpf.report.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code nqpf} command: one sub-command per verb. */
+/**
+ * The {@code nqpf} command: one sub-command per verb. When the first argument names a sub-command,
+ * only that one is built (picocli builds a command's model by reflection, and building all of them
+ * loads the GUI's and the other verbs' classes: a tenth of a second of a {@code run}'s start);
+ * otherwise (help, a mistyped verb) all are, so that usage and suggestions list every verb.
+ */
 @Command(name = "nqpf",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Agent-based model of an innovation ecosystem of private firms, SOEs, universities"
-        + " and government (MASON).",
-    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, VerifyCommand.class, GuiCommand.class, ValidateCommand.class,
-        CommandLine.HelpCommand.class})
+        + " and government (MASON).")
 public final class Main implements Runnable {
+
+  /** The sub-commands, in the order usage lists them. */
+  static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "help"};
 
   /** Exit code for bad input: a bad config, option or output location. */
   public static final int EXIT_BAD_INPUT = 2;
@@ -29,14 +35,51 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT);
     System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
-  /** The configured command line, for {@link #main} and tests. */
-  public static CommandLine commandLine() {
-    return new CommandLine(new Main())
-        .setExecutionExceptionHandler(new Errors())
-        .setParameterExceptionHandler(new Errors());
+  /**
+   * The configured command line for {@code args} (for {@link #main} and tests): with only the
+   * sub-command that the first argument names, if it names one, else with all of them.
+   */
+  public static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    // "help VERB" needs the verb's command too: help builds them all.
+    Object named = args.length > 0 && !args[0].equals("help") ? subcommand(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(args[0], named);
+    } else {
+      for (String verb : VERBS) {
+        cli.addSubcommand(verb, subcommand(verb));
+      }
+    }
+    return cli.setExecutionExceptionHandler(new Errors()).setParameterExceptionHandler(new Errors());
+  }
+
+  /** A new instance of the sub-command {@code verb}, null if there is none of that name. */
+  static Object subcommand(String verb) {
+    switch (verb) {
+      case "run":
+        return new RunCommand();
+      case "sweep":
+        return new SweepCommand();
+      case "merge":
+        return new MergeCommand();
+      case "chart":
+        return new ChartCommand();
+      case "bench":
+        return new BenchCommand();
+      case "verify":
+        return new VerifyCommand();
+      case "gui":
+        return new GuiCommand();
+      case "validate":
+        return new ValidateCommand();
+      case "help":
+        return new CommandLine.HelpCommand();
+      default:
+        return null;
+    }
   }
 
   /** Reports the tool's version and the versions it was built with. */

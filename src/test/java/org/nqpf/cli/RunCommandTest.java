@@ -36,7 +36,8 @@ public class RunCommandTest {
   public static Outcome execute(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
+    // As main builds it: only the named sub-command when the first argument names one.
+    CommandLine cli = Main.commandLine(args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

@@ -1,0 +1,35 @@
+package org.nqpf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The top-level command builds only the sub-command it is asked for, and all of them otherwise. */
+class MainTest {
+
+  @Test
+  void aNamedVerbBuildsOnlyItsOwnCommand() {
+    for (String verb : Main.VERBS) {
+      if (!verb.equals("help")) {
+        assertThat(Main.commandLine(new String[] {verb, "--help"}).getSubcommands().keySet()).containsExactly(verb);
+      }
+    }
+  }
+
+  @Test
+  void helpNoArgumentsAndUnknownVerbsBuildEveryCommand() {
+    for (String[] args : new String[][] {{}, {"--help"}, {"help", "run"}, {"runn"}, {"-V"}}) {
+      assertThat(Main.commandLine(args).getSubcommands().keySet()).containsExactly(Main.VERBS);
+    }
+  }
+
+  @Test
+  void helpForAVerbAndSuggestionsStillWork() {
+    RunCommandTest.Outcome help = RunCommandTest.execute("help", "sweep");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: nqpf sweep");
+    RunCommandTest.Outcome typo = RunCommandTest.execute("sweeep");
+    assertThat(typo.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(typo.err()).contains("Did you mean: nqpf sweep?");
+  }
+}
