@@ -42,7 +42,23 @@ final class Observer implements Steppable {
     double[] salesByOwnership = new double[2];
     double[] sectorSales = new double[SECTORS];
     double[] sectorSquares = new double[SECTORS];
+    // One pass over the firms for every metric that sums over them (credit, talent and AI too):
+    // each sum is still taken in the order of the firms.
+    double debt = 0;
+    int[] firmTier = new int[TIERS.length];
+    int[] researchersBySector = new int[SECTORS];
+    int adopters = 0;
+    double levels = 0;
     for (Firm f : model.firms()) {
+      debt += f.getDebt();
+      for (TalentTier tier : TIERS) {
+        firmTier[tier.ordinal()] += f.getHeadcount(tier);
+      }
+      researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();
+      if (f.isAiAdopter()) {
+        adopters++;
+      }
+      levels += f.getAiLevel();
       double sales = f.getSales();
       output += sales;
       realOutput += f.getQuantity();
@@ -117,9 +133,9 @@ final class Observer implements Steppable {
     set(row, Metric.MEAN_PRODUCTIVITY_PRIVATE, ratio(productivityWeighted[0], salesByOwnership[0]));
     set(row, Metric.MEAN_PRODUCTIVITY_SOE, ratio(productivityWeighted[1], salesByOwnership[1]));
     set(row, Metric.ALLIANCES, alliances);
-    observeCredit(model, row);
-    observeTalent(model, row);
-    observeAi(model, row);
+    observeCredit(model, row, debt);
+    observeTalent(model, row, firmTier, researchersBySector);
+    observeAi(model, row, adopters, levels);
     set(row, Metric.SOE_BAILOUTS, books.stepBailouts());
     set(row, Metric.INCUBATION_GRANTS, books.stepIncubation());
     set(row, Metric.SPECIAL_LENDING, books.stepSpecialLending());
@@ -136,12 +152,8 @@ final class Observer implements Steppable {
     return row;
   }
 
-  private static void observeCredit(EcosystemModel model, double[] row) {
+  private static void observeCredit(EcosystemModel model, double[] row, double debt) {
     StepCounters c = model.counters();
-    double debt = 0;
-    for (Firm f : model.firms()) {
-      debt += f.getDebt();
-    }
     double losses = 0;
     for (Bank bank : model.banks()) {
       losses += bank.stepLosses();
@@ -176,17 +188,9 @@ final class Observer implements Steppable {
     set(row, Metric.FUND_TOP_UPS, topUps);
   }
 
-  private static void observeTalent(EcosystemModel model, double[] row) {
+  private static void observeTalent(EcosystemModel model, double[] row, int[] firmTier, int[] researchersBySector) {
     StepCounters c = model.counters();
     TalentPool pool = model.talentPool();
-    int[] firmTier = new int[TalentTier.values().length];
-    int[] researchersBySector = new int[SECTORS];
-    for (Firm f : model.firms()) {
-      for (TalentTier tier : TIERS) {
-        firmTier[tier.ordinal()] += f.getHeadcount(tier);
-      }
-      researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();
-    }
     int[] universityTier = new int[TalentTier.values().length];
     int dual = 0;
     for (University u : model.universities()) {
@@ -219,15 +223,7 @@ final class Observer implements Steppable {
     set(row, Metric.DUAL_APPOINTMENTS, dual);
   }
 
-  private static void observeAi(EcosystemModel model, double[] row) {
-    int adopters = 0;
-    double levels = 0;
-    for (Firm f : model.firms()) {
-      if (f.isAiAdopter()) {
-        adopters++;
-      }
-      levels += f.getAiLevel();
-    }
+  private static void observeAi(EcosystemModel model, double[] row, int adopters, double levels) {
     int n = model.firms().size();
     set(row, Metric.AI_ADOPTIONS, model.counters().aiAdoptions());
     set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
