@@ -24,11 +24,12 @@ final class Demography implements Steppable {
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
-    exits(model);
-    entries(model);
+    EcosystemModel.ShareSums sums = exits(model);
+    entries(model, sums);
   }
 
-  static void exits(EcosystemModel model) {
+  /** Exits, then renormalises the shares; returns their sums for the entrants' founding batch. */
+  static EcosystemModel.ShareSums exits(EcosystemModel model) {
     double threshold = model.scenario().market().exitRelativeShare();
     for (Sector sector : Sector.values()) {
       List<Firm> firms = model.firms(sector);
@@ -54,12 +55,11 @@ final class Demography implements Steppable {
       }
     }
     model.removeExited();
-    for (Sector sector : Sector.values()) {
-      model.normaliseShares(sector);
-    }
+    return model.normaliseAllShares();
   }
 
-  static void entries(EcosystemModel model) {
+  /** Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew). */
+  static void entries(EcosystemModel model, EcosystemModel.ShareSums sums) {
     Scenario scenario = model.scenario();
     DemographyConfig dc = scenario.demography();
     // Market unification lowers entry frictions: the base rate scales by 0.5 + 0.5 × unification.
@@ -69,7 +69,7 @@ final class Demography implements Steppable {
     if (entrants == 0) {
       return;
     }
-    model.beginFounding();
+    model.beginFounding(sums);
     try {
       for (int i = 0; i < entrants; i++) {
         Sector sector = Sector.of(model.drawIndex(weights));

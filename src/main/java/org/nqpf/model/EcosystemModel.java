@@ -517,11 +517,26 @@ public class EcosystemModel extends SimState {
    * Nothing else may read or change market shares during the batch.
    */
   void beginFounding() {
+    beginFounding(null);
+  }
+
+  /**
+   * {@link #beginFounding()} with the sums of the shares already taken by
+   * {@link #normaliseAllShares} (null: takes them, one pass over the firms); no share may have
+   * changed since.
+   */
+  void beginFounding(ShareSums sums) {
     int sectors = Sector.values().length;
+    foundingChanged = new boolean[sectors];
+    if (sums != null) {
+      foundingTotal = sums.total;
+      foundingWeights = sums.weights;
+      foundingWeighted = sums.weighted;
+      return;
+    }
     foundingTotal = new double[sectors];
     foundingWeights = new double[sectors];
     foundingWeighted = new double[sectors];
-    foundingChanged = new boolean[sectors];
     for (int s = 0; s < sectors; s++) {
       List<Firm> sectorFirms = firmsBySector.get(s);
       for (Firm f : sectorFirms) {
@@ -541,15 +556,41 @@ public class EcosystemModel extends SimState {
   /** Ends a batch of foundings: renormalises the shares of the sectors that gained firms. */
   void endFounding() {
     boolean[] changed = foundingChanged;
+    double[] totals = foundingTotal;
     foundingTotal = null;
     foundingWeights = null;
     foundingWeighted = null;
     foundingChanged = null;
     for (Sector sector : Sector.values()) {
       if (changed != null && changed[sector.ordinal()]) {
-        normaliseShares(sector);
+        // The batch's running total is the sum of the sector's shares in the sector list's order
+        // (the shares at its start, then each new firm's): the very sum normaliseShares would take.
+        normaliseShares(sector, totals[sector.ordinal()], null);
       }
     }
+  }
+
+  /**
+   * Per sector, the sums {@link #beginFounding} takes over the living firms, in the sector list's
+   * order: of the market shares, of the positive shares and of share × technology.
+   */
+  static final class ShareSums {
+    final double[] total = new double[Sector.values().length];
+    final double[] weights = new double[Sector.values().length];
+    final double[] weighted = new double[Sector.values().length];
+  }
+
+  /**
+   * Renormalises every sector's shares ({@link #normaliseShares}) and returns the sums of the new
+   * shares, taken in the same pass, for a {@link #beginFounding(ShareSums)} that follows before
+   * any share changes.
+   */
+  ShareSums normaliseAllShares() {
+    ShareSums sums = new ShareSums();
+    for (Sector sector : Sector.values()) {
+      normaliseShares(sector, sumOfShares(sector), sums);
+    }
+    return sums;
   }
 
   /** Keeps the running share-weighted technology of a founding batch up to date when a firm's technology changes. */
@@ -581,19 +622,44 @@ public class EcosystemModel extends SimState {
 
   /** Rescales the market shares of a sector's living firms to sum to one. */
   void normaliseShares(Sector sector) {
-    work().shareUpdates += 2L * firmsBySector.get(sector.ordinal()).size();
+    normaliseShares(sector, sumOfShares(sector), null);
+  }
+
+  /** The sum of the market shares of the sector's living firms, in the sector list's order. */
+  private double sumOfShares(Sector sector) {
+    List<Firm> sectorFirms = firmsBySector.get(sector.ordinal());
+    work().shareUpdates += sectorFirms.size();
     double total = 0;
-    for (Firm f : firmsBySector.get(sector.ordinal())) {
+    for (Firm f : sectorFirms) {
       if (f.isAlive()) {
         total += f.getMarketShare();
       }
     }
-    if (total <= 0) {
-      return;
-    }
-    for (Firm f : firmsBySector.get(sector.ordinal())) {
+    return total;
+  }
+
+  /**
+   * Divides the shares of the sector's living firms by {@code total}, their sum (nothing when it
+   * is not positive); with {@code sums}, also adds up the resulting shares as {@link #beginFounding}
+   * would.
+   */
+  private void normaliseShares(Sector sector, double total, ShareSums sums) {
+    int s = sector.ordinal();
+    List<Firm> sectorFirms = firmsBySector.get(s);
+    work().shareUpdates += sectorFirms.size();
+    for (Firm f : sectorFirms) {
       if (f.isAlive()) {
-        f.setMarketShare(f.getMarketShare() / total);
+        double share = total > 0 ? f.getMarketShare() / total : f.getMarketShare();
+        if (total > 0) {
+          f.setMarketShare(share);
+        }
+        if (sums != null) {
+          sums.total[s] += share;
+          if (share > 0) {
+            sums.weights[s] += share;
+            sums.weighted[s] += share * f.getTechnology();
+          }
+        }
       }
     }
   }

@@ -62,7 +62,7 @@ class DemographyTest {
     Worlds.demand(model, 1000);
     int steps = 400;
     for (int i = 0; i < steps; i++) {
-      Demography.entries(model);
+      Demography.entries(model, null);
     }
     int entrants = model.firms().size() - 1;
     assertThat(model.counters().startups()).isEqualTo(entrants);
