@@ -175,14 +175,6 @@ final class AiAdoption implements Steppable {
     return contacts > 0 ? (adoptingNeighbours + adoptingPartners) / contacts : 0;
   }
 
-  /** Living firms other than {@code firm} within {@code radius}, any sector, in order of firm id. */
-  static List<Firm> neighbours(EcosystemModel model, Firm firm, double radius) {
-    FirmQuery near = model.query();
-    near.collect(firm.getLocation(), radius, null, firm, model.work());
-    near.sortById();
-    return near.toList();
-  }
-
   /**
    * Per university, how many living alliance partners it has and how many of them had adopted AI
    * at the start of the phase; one pass over the universities' edges.

@@ -470,11 +470,6 @@ final class FirmQuery {
     return take;
   }
 
-  /** AI adopters among the firms the last {@link #sample} drew (as of the last {@link #refreshStates} when drawn by rejection). */
-  int sampledAdopters() {
-    return adopters;
-  }
-
   /** The distance from (x, y) to {@code centre}, computed as {@link Double2D#distance(Double2D)} computes it. */
   private static double distance(double x, double y, Double2D centre) {
     return distance(x, y, centre.x, centre.y);
