@@ -511,14 +511,16 @@ final class TalentMarket implements Steppable {
     Firm firm;
     University university;
     double acceptance;
-    /** Separated staff of each employed tier (CORE, SKILLED, LEADING) searching job to job (fields, not arrays: one object per post). */
-    private int movingCore;
-    private int movingSkilled;
-    private int movingLeading;
-    /** Index of this employer's batch in each tier's mover queue, or -1. */
-    private int batchCore = -1;
-    private int batchSkilled = -1;
-    private int batchLeading = -1;
+    /**
+     * Per tier (by ordinal), separated staff searching job to job, and the index of this employer's
+     * batch in the tier's mover queue or -1 (arrays of the post, which is reused from step to step).
+     */
+    private final int[] moving = new int[TalentTier.values().length];
+    private final int[] batch = new int[TalentTier.values().length];
+
+    Post() {
+      Arrays.fill(batch, -1);
+    }
     /** Open researcher positions: core or leading at a firm, core at a university. */
     int researchers;
     /** Open leading positions (universities only). */
@@ -531,59 +533,35 @@ final class TalentMarket implements Steppable {
       this.firm = firm;
       this.university = university;
       this.acceptance = acceptance;
-      movingCore = 0;
-      movingSkilled = 0;
-      movingLeading = 0;
-      batchCore = -1;
-      batchSkilled = -1;
-      batchLeading = -1;
+      Arrays.fill(moving, 0);
+      Arrays.fill(batch, -1);
       researchers = 0;
       leading = 0;
       skilled = 0;
     }
 
     int moving(TalentTier tier) {
-      switch (tier) {
-        case CORE:
-          return movingCore;
-        case SKILLED:
-          return movingSkilled;
-        case LEADING:
-          return movingLeading;
-        default:
-          return 0;
-      }
+      return moving[tier.ordinal()];
     }
 
     void setMoving(TalentTier tier, int n) {
-      switch (tier) {
-        case CORE -> movingCore = n;
-        case SKILLED -> movingSkilled = n;
-        case LEADING -> movingLeading = n;
-        default -> throw new IllegalArgumentException("no movers of " + tier);
-      }
+      moving[employed(tier)] = n;
     }
 
     int moverBatch(TalentTier tier) {
-      switch (tier) {
-        case CORE:
-          return batchCore;
-        case SKILLED:
-          return batchSkilled;
-        case LEADING:
-          return batchLeading;
-        default:
-          return -1;
-      }
+      return batch[tier.ordinal()];
     }
 
     void setMoverBatch(TalentTier tier, int index) {
-      switch (tier) {
-        case CORE -> batchCore = index;
-        case SKILLED -> batchSkilled = index;
-        case LEADING -> batchLeading = index;
-        default -> throw new IllegalArgumentException("no movers of " + tier);
+      batch[employed(tier)] = index;
+    }
+
+    /** The ordinal of an employed tier; the reserve has no movers. */
+    private static int employed(TalentTier tier) {
+      if (tier == TalentTier.RESERVE) {
+        throw new IllegalArgumentException("no movers of " + tier);
       }
+      return tier.ordinal();
     }
 
     int headcount(TalentTier tier) {
