@@ -365,7 +365,7 @@ final class TalentMarket implements Steppable {
       if (partners.isEmpty()) {
         continue;
       }
-      double time = dualAppointees(model, university) * tc.dualTimeShare() / partners.size();
+      double time = appointees(model, university) * tc.dualTimeShare() / partners.size();
       for (Firm partner : partners) {
         partner.setDualAppointmentTime(partner.getDualAppointmentTime() + time);
       }
@@ -374,9 +374,11 @@ final class TalentMarket implements Steppable {
 
   /** University researchers holding a dual appointment at partner firms (0 without partners). */
   static int dualAppointees(EcosystemModel model, University university) {
-    if (model.alliancePartners(university).isEmpty()) {
-      return 0;
-    }
+    return model.alliancePartners(university).isEmpty() ? 0 : appointees(model, university);
+  }
+
+  /** The dual appointees of a university that has partners: round(dualAppointmentShare × upstairs researchers). */
+  private static int appointees(EcosystemModel model, University university) {
     return (int) Math.round(model.scenario().talent().dualAppointmentShare() * university.getUpstairsResearchers());
   }
 
@@ -450,16 +452,7 @@ final class TalentMarket implements Steppable {
    * [0, n], as {@link EcosystemModel#poisson} does.
    */
   static int binomial(MersenneTwisterFast random, int n, double p) {
-    if (n <= 0 || p <= 0) {
-      return 0;
-    }
-    if (p >= 1) {
-      return n;
-    }
-    if (p > 0.5) {
-      return n - binomial(random, n, 1 - p);
-    }
-    return waitingTime(random, n, p, Double.NaN);
+    return binomial(random, n, p, Double.NaN);
   }
 
   /** ln(1 − p) as {@link #binomial} uses it for p in (0, 1/2], NaN otherwise (then it is not used). */
