@@ -197,9 +197,8 @@ final class AiAdoption implements Steppable {
         University university = universities.get(u);
         Bag edges = model.network().getEdgesIn(university);
         for (int i = 0; i < edges.numObjs; i++) {
-          Edge edge = (Edge) edges.objs[i];
-          if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE
-              && edge.getOtherNode(university) instanceof Firm f && f.isAlive()) {
+          Firm f = EcosystemModel.livingAlly((Edge) edges.objs[i], university);
+          if (f != null) {
             partners[u]++;
             if (f.isAiAdopter()) {
               adopters[u]++;

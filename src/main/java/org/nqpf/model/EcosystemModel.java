@@ -687,14 +687,19 @@ public class EcosystemModel extends SimState {
     Bag edges = network.getEdgesIn(university);
     List<Firm> partners = new ArrayList<>();
     for (int i = 0; i < edges.numObjs; i++) {
-      Edge edge = (Edge) edges.objs[i];
-      if (edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE && edge.getOtherNode(university) instanceof Firm f
-          && f.isAlive()) {
+      Firm f = livingAlly((Edge) edges.objs[i], university);
+      if (f != null) {
         partners.add(f);
       }
     }
     partners.sort((a, b) -> Integer.compare(a.getId(), b.getId()));
     return partners;
+  }
+
+  /** The living firm at the other end of {@code edge}, one of the university's edges, if it is an alliance; else null. */
+  static Firm livingAlly(Edge edge, University university) {
+    return edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE && edge.getOtherNode(university) instanceof Firm f
+        && f.isAlive() ? f : null;
   }
 
   /** Living firms of one sector within {@code radius} of {@code centre}, in order of firm id. */

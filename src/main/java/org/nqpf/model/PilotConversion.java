@@ -30,6 +30,8 @@ final class PilotConversion implements Steppable {
   private transient Firm[][] candidates;
   private transient double[][] weights;
   private transient int[] counts;
+  /** The sum of each sector's weights, as collected. */
+  private transient double[] totals;
   /** The university the sector's candidates were collected for (null: none), and the change count then. */
   private transient University[] collectedFor;
   private transient long[] collectedAt;
@@ -55,6 +57,7 @@ final class PilotConversion implements Steppable {
       candidates = new Firm[sectors][64];
       weights = new double[sectors][64];
       counts = new int[sectors];
+      totals = new double[sectors];
       collectedFor = new University[sectors];
       collectedAt = new long[sectors];
     }
@@ -124,12 +127,7 @@ final class PilotConversion implements Steppable {
     if (count == 0) {
       return null;
     }
-    double[] weights = this.weights[s];
-    double total = 0;
-    for (int i = 0; i < count; i++) {
-      total += weights[i];
-    }
-    return total > 0 ? candidates[s][model.drawIndex(weights, count)] : null;
+    return totals[s] > 0 ? candidates[s][model.drawIndex(weights[s], count)] : null;
   }
 
   /**
@@ -172,12 +170,15 @@ final class PilotConversion implements Steppable {
       candidates[count++] = firm;
     }
     double[] weights = this.weights[s];
+    double total = 0;
     for (int i = 0; i < count; i++) {
       Firm candidate = candidates[i];
       double distance = candidate.getLocation().distance(university.getCampus());
       weights[i] = candidate.getAbsorptiveCapacity() * StrictMath.exp(-distance / uc.conversionDistanceScale());
+      total += weights[i];
     }
     counts[s] = count;
+    totals[s] = total;
   }
 
   private static void spinOff(EcosystemModel model, University university, Invention invention) {
