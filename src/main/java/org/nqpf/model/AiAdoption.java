@@ -84,8 +84,7 @@ final class AiAdoption implements Steppable {
         continue;
       }
       cost[i] = adoptionCost(ai, firm, costFactor);
-      double share = contactShare(model, firm, ai, partners);
-      hazard[i] = hazard(spontaneous, ai.imitationHazard(), share, affordability(firm.getNetWorth(), cost[i]));
+      hazard[i] = hazard(model, firm, ai, partners, spontaneous, cost[i]);
     }
 
     // 2. Adopters deepen, paying upkeep; 3. non-adopters draw.
@@ -94,22 +93,40 @@ final class AiAdoption implements Steppable {
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       if (adopterAtStart[i]) {
-        double level = firm.getAiLevel();
-        double upkeep = ai.upkeepShare() * Math.max(0, firm.getSales());
-        if (firm.getCash() >= upkeep) {
-          books.aiSpending(firm, upkeep);
-          level = deepen(level, ai.deepeningRate());
-        }
-        firm.setAiLevel(level, ai.productionGain(), step);
+        deepen(books, firm, ai, step);
       } else {
-        boolean drawn = model.random.nextDouble() < hazard[i];
-        if (drawn && firm.getCash() >= cost[i]) {
-          books.aiSpending(firm, cost[i]);
-          firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step);
-          model.counters().aiAdoptions++;
-        }
+        drawAdoption(model, books, firm, ai, hazard[i], cost[i], step);
       }
     }
+  }
+
+  /** An adopter pays its upkeep, if it can, and deepens its use of AI. */
+  private static void deepen(Books books, Firm firm, AiConfig ai, long step) {
+    double level = firm.getAiLevel();
+    double upkeep = ai.upkeepShare() * Math.max(0, firm.getSales());
+    if (firm.getCash() >= upkeep) {
+      books.aiSpending(firm, upkeep);
+      level = deepen(level, ai.deepeningRate());
+    }
+    firm.setAiLevel(level, ai.productionGain(), step);
+  }
+
+  /** A non-adopter adopts with probability {@code hazard} if it can pay {@code cost}. */
+  private static void drawAdoption(EcosystemModel model, Books books, Firm firm, AiConfig ai, double hazard, double cost,
+      long step) {
+    boolean drawn = model.random.nextDouble() < hazard;
+    if (drawn && firm.getCash() >= cost) {
+      books.aiSpending(firm, cost);
+      firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step);
+      model.counters().aiAdoptions++;
+    }
+  }
+
+  /** A non-adopter's hazard: {@link #hazard(double, double, double, double)} with its contacts' share and affordability. */
+  private static double hazard(EcosystemModel model, Firm firm, AiConfig ai, PartnerShares partners, double spontaneous,
+      double cost) {
+    double share = contactShare(model, firm, ai, partners);
+    return hazard(spontaneous, ai.imitationHazard(), share, affordability(firm.getNetWorth(), cost));
   }
 
   /** C = (fixed + per-worker cost × production workers) × wage index × (1 − cost reduction × ι). */

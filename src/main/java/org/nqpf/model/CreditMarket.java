@@ -79,38 +79,42 @@ final class CreditMarket implements Steppable {
   static void serviceDebt(EcosystemModel model) {
     Books books = model.books();
     for (Firm firm : model.firms()) {
-      firm.setInterestPaid(0);
-      List<Loan> loans = firm.loans();
-      if (loans.isEmpty()) {
-        continue;
-      }
-      double interestPaid = 0;
-      for (int l = 0, count = loans.size(); l < count; l++) {
-        Loan loan = loans.get(l);
-        double interest = loan.rate() * loan.principal();
-        interestPaid += interest;
-        double principal = loan.principalDue();
-        if (loan.isSpecial()) {
-          books.firmRepaysGovernment(firm, principal, interest);
-        } else {
-          books.firmRepaysBank(firm, loan.bank(), principal, interest);
-        }
-        loan.repay(principal);
-        firm.loansChanged();
-        if (loan.isGuaranteed()) {
-          loan.fund().addExposure(-loan.guaranteedShare() * principal);
-        }
-      }
-      firm.setInterestPaid(interestPaid);
-      firm.pruneLoans();
-      updateLoanEdge(model, firm);
+      serviceDebt(model, books, firm);
     }
+  }
+
+  /** One firm's interest and instalments. */
+  private static void serviceDebt(EcosystemModel model, Books books, Firm firm) {
+    firm.setInterestPaid(0);
+    List<Loan> loans = firm.loans();
+    if (loans.isEmpty()) {
+      return;
+    }
+    double interestPaid = 0;
+    for (int l = 0, count = loans.size(); l < count; l++) {
+      Loan loan = loans.get(l);
+      double interest = loan.rate() * loan.principal();
+      interestPaid += interest;
+      double principal = loan.principalDue();
+      if (loan.isSpecial()) {
+        books.firmRepaysGovernment(firm, principal, interest);
+      } else {
+        books.firmRepaysBank(firm, loan.bank(), principal, interest);
+      }
+      loan.repay(principal);
+      firm.loansChanged();
+      if (loan.isGuaranteed()) {
+        loan.fund().addExposure(-loan.guaranteedShare() * principal);
+      }
+    }
+    firm.setInterestPaid(interestPaid);
+    firm.pruneLoans();
+    updateLoanEdge(model, firm);
   }
 
   private static void lend(EcosystemModel model) {
     CreditConfig cc = model.scenario().credit();
     PolicyConfig policy = model.policy();
-    StepCounters counters = model.counters();
     List<Firm> firms = model.firms();
     List<Firm> applicants = new ArrayList<>();
     double[] requests = new double[Math.min(64, firms.size() + 1)];
@@ -142,52 +146,60 @@ final class CreditMarket implements Steppable {
     double specialQuota = model.policyMoney(policy.specialLoanQuota());
     for (int k = 0; k < n; k++) {
       int i = order[k];
-      Firm firm = applicants.get(i);
-      double need = requests[i];
-      boolean sme = firm.getSizeClass().isSme();
-      counters.loansApplied++;
-      if (sme) {
-        counters.smeApplicants++;
-      }
-      double granted = 0;
-      boolean anyLoan = false;
-      if (firm.isPrivate() && sme && specialQuota > EPSILON) {
-        double rdPlan = model.plannedRd(firm);
-        double room = cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt();
-        double amount = Math.min(Math.min(rdPlan, need), Math.min(specialQuota, room));
-        if (amount > EPSILON) {
-          double rate = Math.max(0, cc.interestRate() - policy.specialLoanDiscount());
-          firm.addLoan(new Loan(null, null, 0, amount, rate, cc.loanMaturity(), model.currentStep()));
-          model.books().governmentLends(firm, amount);
-          specialQuota -= amount;
-          granted += amount;
-          anyLoan = true;
-          counters.specialLoans++;
-        }
-      }
-      double remaining = need - granted;
-      if (remaining > EPSILON) {
-        double lent = bankLoan(model, firm, remaining, sme, cc);
-        if (lent > EPSILON) {
-          granted += lent;
-          anyLoan = true;
-        }
-      }
-      if (anyLoan) {
-        counters.loansGranted++;
-        counters.creditGranted += granted;
-        if (!firm.isPrivate()) {
-          counters.creditGrantedSoe += granted;
-        }
-        if (sme) {
-          counters.creditGrantedSme += granted;
-        }
-      }
-      if (sme && granted < need * (1 - 1e-6)) {
-        counters.smeRationed++;
-      }
-      updateLoanEdge(model, firm);
+      specialQuota -= serve(model, applicants.get(i), requests[i], specialQuota);
     }
+  }
+
+  /** Serves one applicant in the pecking order; returns what it borrowed from the special quota. */
+  private static double serve(EcosystemModel model, Firm firm, double need, double specialQuota) {
+    CreditConfig cc = model.scenario().credit();
+    PolicyConfig policy = model.policy();
+    StepCounters counters = model.counters();
+    double special = 0;
+    boolean sme = firm.getSizeClass().isSme();
+    counters.loansApplied++;
+    if (sme) {
+      counters.smeApplicants++;
+    }
+    double granted = 0;
+    boolean anyLoan = false;
+    if (firm.isPrivate() && sme && specialQuota > EPSILON) {
+      double rdPlan = model.plannedRd(firm);
+      double room = cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt();
+      double amount = Math.min(Math.min(rdPlan, need), Math.min(specialQuota, room));
+      if (amount > EPSILON) {
+        double rate = Math.max(0, cc.interestRate() - policy.specialLoanDiscount());
+        firm.addLoan(new Loan(null, null, 0, amount, rate, cc.loanMaturity(), model.currentStep()));
+        model.books().governmentLends(firm, amount);
+        special = amount;
+        granted += amount;
+        anyLoan = true;
+        counters.specialLoans++;
+      }
+    }
+    double remaining = need - granted;
+    if (remaining > EPSILON) {
+      double lent = bankLoan(model, firm, remaining, sme, cc);
+      if (lent > EPSILON) {
+        granted += lent;
+        anyLoan = true;
+      }
+    }
+    if (anyLoan) {
+      counters.loansGranted++;
+      counters.creditGranted += granted;
+      if (!firm.isPrivate()) {
+        counters.creditGrantedSoe += granted;
+      }
+      if (sme) {
+        counters.creditGrantedSme += granted;
+      }
+    }
+    if (sme && granted < need * (1 - 1e-6)) {
+      counters.smeRationed++;
+    }
+    updateLoanEdge(model, firm);
+    return special;
   }
 
   /** Whether applicant a comes before b: higher score first ({@link Double#compare}), then lower id. */

@@ -35,27 +35,32 @@ final class Demography implements Steppable {
       List<Firm> firms = model.firms(sector);
       double minimumShare = threshold / Math.max(1, firms.size());
       for (Firm firm : firms) {
-        if (!firm.isPrivate() && model.scenario().demography().soeSoftBudget()) {
-          if (firm.getCash() < 0) {
-            model.books().bailOut(firm, -firm.getCash());
-          }
-          continue;
-        }
-        if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
-          if (model.creditMarket()) {
-            CreditMarket.settleExit(model, firm);
-          }
-          if (model.talentMarket()) {
-            TalentMarket.release(model, firm);
-          }
-          model.books().firmToHouseholds(firm, firm.getCash());
-          firm.exit(model.currentStep());
-          model.counters().exits++;
-        }
+        exitIfFailing(model, firm, minimumShare);
       }
     }
     model.removeExited();
     return model.normaliseAllShares();
+  }
+
+  /** A failing firm exits (an SOE with a soft budget is bailed out instead). */
+  private static void exitIfFailing(EcosystemModel model, Firm firm, double minimumShare) {
+    if (!firm.isPrivate() && model.scenario().demography().soeSoftBudget()) {
+      if (firm.getCash() < 0) {
+        model.books().bailOut(firm, -firm.getCash());
+      }
+      return;
+    }
+    if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
+      if (model.creditMarket()) {
+        CreditMarket.settleExit(model, firm);
+      }
+      if (model.talentMarket()) {
+        TalentMarket.release(model, firm);
+      }
+      model.books().firmToHouseholds(firm, firm.getCash());
+      firm.exit(model.currentStep());
+      model.counters().exits++;
+    }
   }
 
   /** Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew). */

@@ -696,6 +696,17 @@ public class EcosystemModel extends SimState {
     return partners;
   }
 
+  /** Whether the university has at least one living alliance partner (what {@link #alliancePartners} would list). */
+  boolean hasAlliancePartner(University university) {
+    Bag edges = network.getEdgesIn(university);
+    for (int i = 0; i < edges.numObjs; i++) {
+      if (livingAlly((Edge) edges.objs[i], university) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The living firm at the other end of {@code edge}, one of the university's edges, if it is an alliance; else null. */
   static Firm livingAlly(Edge edge, University university) {
     return edge.info instanceof Relation r && r.type() == Relation.Type.ALLIANCE && edge.getOtherNode(university) instanceof Firm f

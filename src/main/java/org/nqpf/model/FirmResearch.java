@@ -3,7 +3,6 @@ package org.nqpf.model;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.nqpf.config.InnovationConfig;
-import org.nqpf.config.Scenario;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -30,11 +29,7 @@ final class FirmResearch implements Steppable {
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
-    Scenario scenario = model.scenario();
-    InnovationConfig ic = scenario.innovation();
-    double researcherWage = model.researcherWage();
-    double subsidyRate = model.policy().rdSubsidyRate();
-    double imitationDamping = 1 - model.policy().iprProtection();
+    InnovationConfig ic = model.scenario().innovation();
     BetaDistribution beta = new BetaDistribution(new SharedRandom(model.random), ic.drawAlpha(), ic.drawBeta());
 
     List<Firm> firms = model.firms();
@@ -42,55 +37,7 @@ final class FirmResearch implements Steppable {
     double[] adopted = new double[n];
     InnovationType[] types = new InnovationType[n];
     for (int i = 0; i < n; i++) {
-      Firm firm = firms.get(i);
-      double budget;
-      double researchers;
-      double staff;
-      if (model.talentMarket()) {
-        // The talent market hired the staff; R&D spending is their pay, due whatever the cash.
-        staff = firm.getCoreResearchers() + firm.getTechnicians() + firm.getLeadingScientists();
-        budget = staff * researcherWage;
-        researchers = firm.getCoreResearchers() + model.scenario().talent().leadingProductivity() * firm.getLeadingScientists()
-            + firm.getDualAppointmentTime();
-      } else {
-        budget = Math.min(model.plannedRd(firm), Math.max(0, firm.getCash()) / (1 - subsidyRate));
-        researchers = budget / researcherWage;
-        staff = researchers;
-      }
-      firm.useRdGrant(budget);
-      model.books().firmToHouseholds(firm, budget);
-      model.books().subsidiseFirm(firm, subsidyRate * budget);
-      firm.recordRd(budget, researchers, staff);
-      // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).
-      double speed = 1 / (1 - model.scenario().ai().rdCycleReduction() * firm.getAiLevel());
-
-      double current = firm.getTechnology();
-      double best = current;
-      InnovationType type = null;
-      double innovators = ic.innovationShare() * researchers;
-      boolean success = model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators * speed);
-      firm.recordRdOutcome(innovators, success);
-      if (success) {
-        boolean radical = model.random.nextDouble() < ic.radicalProbability();
-        double jump = radical
-            ? ic.radicalLow() + model.random.nextDouble() * (ic.radicalHigh() - ic.radicalLow())
-            : ic.drawLow() + beta.sample() * (ic.drawHigh() - ic.drawLow());
-        double innovated = current * (1 + jump);
-        if (innovated > best) {
-          best = innovated;
-          type = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
-        }
-      }
-      double imitators = (1 - ic.innovationShare()) * researchers * speed;
-      if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
-        Firm target = imitationTarget(model, firm, ic);
-        if (target != null && target.getTechnology() > best) {
-          best = target.getTechnology();
-          type = InnovationType.IMITATED;
-        }
-      }
-      adopted[i] = best;
-      types[i] = type;
+      research(model, firms.get(i), i, beta, adopted, types);
     }
     for (int i = 0; i < n; i++) {
       if (types[i] != null) {
@@ -100,6 +47,67 @@ final class FirmResearch implements Steppable {
         model.innovated(firm, types[i], before);
       }
     }
+  }
+
+  /**
+   * One firm's R&D: pays its staff, draws innovation and imitation, and leaves the technology it
+   * would adopt (or null: none better) at index {@code i} (a method of its own so that the JIT
+   * compiles it after a few hundred firms, not the whole phase by on-stack replacement).
+   */
+  private static void research(EcosystemModel model, Firm firm, int i, BetaDistribution beta, double[] adopted,
+      InnovationType[] types) {
+    InnovationConfig ic = model.scenario().innovation();
+    double researcherWage = model.researcherWage();
+    double subsidyRate = model.policy().rdSubsidyRate();
+    double imitationDamping = 1 - model.policy().iprProtection();
+      double budget;
+    double researchers;
+    double staff;
+    if (model.talentMarket()) {
+      // The talent market hired the staff; R&D spending is their pay, due whatever the cash.
+      staff = firm.getCoreResearchers() + firm.getTechnicians() + firm.getLeadingScientists();
+      budget = staff * researcherWage;
+      researchers = firm.getCoreResearchers() + model.scenario().talent().leadingProductivity() * firm.getLeadingScientists()
+          + firm.getDualAppointmentTime();
+    } else {
+      budget = Math.min(model.plannedRd(firm), Math.max(0, firm.getCash()) / (1 - subsidyRate));
+      researchers = budget / researcherWage;
+      staff = researchers;
+    }
+    firm.useRdGrant(budget);
+    model.books().firmToHouseholds(firm, budget);
+    model.books().subsidiseFirm(firm, subsidyRate * budget);
+    firm.recordRd(budget, researchers, staff);
+    // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).
+    double speed = 1 / (1 - model.scenario().ai().rdCycleReduction() * firm.getAiLevel());
+
+    double current = firm.getTechnology();
+    double best = current;
+    InnovationType type = null;
+    double innovators = ic.innovationShare() * researchers;
+    boolean success = model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators * speed);
+    firm.recordRdOutcome(innovators, success);
+    if (success) {
+      boolean radical = model.random.nextDouble() < ic.radicalProbability();
+      double jump = radical
+          ? ic.radicalLow() + model.random.nextDouble() * (ic.radicalHigh() - ic.radicalLow())
+          : ic.drawLow() + beta.sample() * (ic.drawHigh() - ic.drawLow());
+      double innovated = current * (1 + jump);
+      if (innovated > best) {
+        best = innovated;
+        type = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
+      }
+    }
+    double imitators = (1 - ic.innovationShare()) * researchers * speed;
+    if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
+      Firm target = imitationTarget(model, firm, ic);
+      if (target != null && target.getTechnology() > best) {
+        best = target.getTechnology();
+        type = InnovationType.IMITATED;
+      }
+    }
+    adopted[i] = best;
+    types[i] = type;
   }
 
   /**

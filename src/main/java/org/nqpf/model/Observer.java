@@ -1,5 +1,6 @@
 package org.nqpf.model;
 
+import java.util.List;
 import org.nqpf.model.Relation.Type;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -29,54 +30,8 @@ final class Observer implements Steppable {
     StepCounters c = model.counters();
     Books books = model.books();
     long step = model.currentStep();
-    int firmsPrivate = 0;
-    double output = 0;
-    double outputPrivate = 0;
-    double realOutput = 0;
-    double workers = 0;
-    double employment = 0;
-    double employmentPrivate = 0;
-    double rd = 0;
-    double cash = 0;
-    double[] productivityWeighted = new double[2];
-    double[] salesByOwnership = new double[2];
-    double[] sectorSales = new double[SECTORS];
-    double[] sectorSquares = new double[SECTORS];
-    // One pass over the firms for every metric that sums over them (credit, talent and AI too):
-    // each sum is still taken in the order of the firms.
-    double debt = 0;
-    int[] firmTier = new int[TIERS.length];
-    int[] researchersBySector = new int[SECTORS];
-    int adopters = 0;
-    double levels = 0;
-    for (Firm f : model.firms()) {
-      debt += f.getDebt();
-      for (TalentTier tier : TIERS) {
-        firmTier[tier.ordinal()] += f.getHeadcount(tier);
-      }
-      researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();
-      if (f.isAiAdopter()) {
-        adopters++;
-      }
-      levels += f.getAiLevel();
-      double sales = f.getSales();
-      output += sales;
-      realOutput += f.getQuantity();
-      workers += f.getWorkers();
-      employment += f.getEmployment();
-      rd += f.getRdSpending();
-      cash += f.getCash();
-      int o = f.getOwnership().ordinal();
-      productivityWeighted[o] += sales * f.getProductivity();
-      salesByOwnership[o] += sales;
-      sectorSales[f.getSector().ordinal()] += sales;
-      sectorSquares[f.getSector().ordinal()] += sales * sales;
-      if (f.isPrivate()) {
-        firmsPrivate++;
-        outputPrivate += sales;
-        employmentPrivate += f.getEmployment();
-      }
-    }
+    // One pass over the firms for every metric that sums over them (credit, talent and AI too).
+    FirmSums t = FirmSums.of(model.firms());
     int firms = model.firms().size();
     int innovations = c.innovations();
     int queue = 0;
@@ -93,8 +48,8 @@ final class Observer implements Steppable {
     set(row, Metric.STEP, step);
     set(row, Metric.BURN_IN, model.isBurnIn(step) ? 1 : 0);
     set(row, Metric.FIRMS, firms);
-    set(row, Metric.FIRMS_PRIVATE, firmsPrivate);
-    set(row, Metric.FIRMS_SOE, firms - firmsPrivate);
+    set(row, Metric.FIRMS_PRIVATE, t.firmsPrivate);
+    set(row, Metric.FIRMS_SOE, firms - t.firmsPrivate);
     set(row, Metric.ENTRIES, c.startups() + c.spinOffs());
     set(row, Metric.EXITS, c.exits());
     set(row, Metric.STARTUPS, c.startups());
@@ -112,37 +67,37 @@ final class Observer implements Steppable {
     set(row, Metric.INVENTIONS_CREATED, c.inventionsCreated());
     set(row, Metric.INVENTIONS_DECAYED, c.inventionsDecayed());
     set(row, Metric.INVENTION_QUEUE, queue);
-    set(row, Metric.OUTPUT, output);
-    set(row, Metric.OUTPUT_PRIVATE, outputPrivate);
-    set(row, Metric.REAL_OUTPUT, realOutput);
-    set(row, Metric.PRODUCTIVITY, ratio(realOutput, workers));
-    set(row, Metric.EMPLOYMENT, employment);
-    set(row, Metric.EMPLOYMENT_PRIVATE, employmentPrivate);
-    set(row, Metric.RD_SPENDING, rd);
+    set(row, Metric.OUTPUT, t.output);
+    set(row, Metric.OUTPUT_PRIVATE, t.outputPrivate);
+    set(row, Metric.REAL_OUTPUT, t.realOutput);
+    set(row, Metric.PRODUCTIVITY, ratio(t.realOutput, t.workers));
+    set(row, Metric.EMPLOYMENT, t.employment);
+    set(row, Metric.EMPLOYMENT_PRIVATE, t.employmentPrivate);
+    set(row, Metric.RD_SPENDING, t.rd);
     set(row, Metric.TAX, books.stepTax());
     set(row, Metric.TAX_PRIVATE, books.stepTaxPrivate());
     set(row, Metric.SUBSIDIES, books.stepSubsidies());
-    set(row, Metric.PRIVATE_SHARE_FIRMS, ratio(firmsPrivate, firms));
-    set(row, Metric.PRIVATE_SHARE_OUTPUT, ratio(outputPrivate, output));
-    set(row, Metric.PRIVATE_SHARE_EMPLOYMENT, ratio(employmentPrivate, employment));
+    set(row, Metric.PRIVATE_SHARE_FIRMS, ratio(t.firmsPrivate, firms));
+    set(row, Metric.PRIVATE_SHARE_OUTPUT, ratio(t.outputPrivate, t.output));
+    set(row, Metric.PRIVATE_SHARE_EMPLOYMENT, ratio(t.employmentPrivate, t.employment));
     set(row, Metric.PRIVATE_SHARE_INNOVATION, ratio(c.innovations(Ownership.PRIVATE), innovations));
     set(row, Metric.PRIVATE_SHARE_TAX, ratio(books.stepTaxPrivate(), books.stepTax()));
-    set(row, Metric.HHI_TRADITIONAL, ratio(sectorSquares[0], sectorSales[0] * sectorSales[0]));
-    set(row, Metric.HHI_STRATEGIC, ratio(sectorSquares[1], sectorSales[1] * sectorSales[1]));
-    set(row, Metric.HHI_FUTURE, ratio(sectorSquares[2], sectorSales[2] * sectorSales[2]));
-    set(row, Metric.MEAN_PRODUCTIVITY_PRIVATE, ratio(productivityWeighted[0], salesByOwnership[0]));
-    set(row, Metric.MEAN_PRODUCTIVITY_SOE, ratio(productivityWeighted[1], salesByOwnership[1]));
+    set(row, Metric.HHI_TRADITIONAL, ratio(t.sectorSquares[0], t.sectorSales[0] * t.sectorSales[0]));
+    set(row, Metric.HHI_STRATEGIC, ratio(t.sectorSquares[1], t.sectorSales[1] * t.sectorSales[1]));
+    set(row, Metric.HHI_FUTURE, ratio(t.sectorSquares[2], t.sectorSales[2] * t.sectorSales[2]));
+    set(row, Metric.MEAN_PRODUCTIVITY_PRIVATE, ratio(t.productivityWeighted[0], t.salesByOwnership[0]));
+    set(row, Metric.MEAN_PRODUCTIVITY_SOE, ratio(t.productivityWeighted[1], t.salesByOwnership[1]));
     set(row, Metric.ALLIANCES, alliances);
-    observeCredit(model, row, debt);
-    observeTalent(model, row, firmTier, researchersBySector);
-    observeAi(model, row, adopters, levels);
+    observeCredit(model, row, t.debt);
+    observeTalent(model, row, t.firmTier, t.researchersBySector);
+    observeAi(model, row, t.adopters, t.levels);
     set(row, Metric.SOE_BAILOUTS, books.stepBailouts());
     set(row, Metric.INCUBATION_GRANTS, books.stepIncubation());
     set(row, Metric.SPECIAL_LENDING, books.stepSpecialLending());
     set(row, Metric.SPECIAL_REPAYMENTS, books.stepSpecialRepayments());
     set(row, Metric.HOUSEHOLD_BALANCE, books.households());
     set(row, Metric.GOVERNMENT_BALANCE, books.government());
-    set(row, Metric.FIRM_CASH, cash);
+    set(row, Metric.FIRM_CASH, t.cash);
     double bankCash = 0;
     for (Bank bank : model.banks()) {
       bankCash += bank.getCash();
@@ -236,5 +191,63 @@ final class Observer implements Steppable {
 
   private static double ratio(double numerator, double denominator) {
     return denominator > 0 ? numerator / denominator : 0;
+  }
+  /** The sums over the firms that the metrics need, taken in the order of the firms. */
+  private static final class FirmSums {
+    int firmsPrivate;
+    double output;
+    double outputPrivate;
+    double realOutput;
+    double workers;
+    double employment;
+    double employmentPrivate;
+    double rd;
+    double cash;
+    double debt;
+    int adopters;
+    double levels;
+    final double[] productivityWeighted = new double[2];
+    final double[] salesByOwnership = new double[2];
+    final double[] sectorSales = new double[SECTORS];
+    final double[] sectorSquares = new double[SECTORS];
+    final int[] firmTier = new int[TIERS.length];
+    final int[] researchersBySector = new int[SECTORS];
+
+    static FirmSums of(List<Firm> firms) {
+      FirmSums sums = new FirmSums();
+      for (Firm f : firms) {
+        sums.add(f);
+      }
+      return sums;
+    }
+
+    private void add(Firm f) {
+      debt += f.getDebt();
+      for (TalentTier tier : TIERS) {
+        firmTier[tier.ordinal()] += f.getHeadcount(tier);
+      }
+      researchersBySector[f.getSector().ordinal()] += f.getCoreResearchers() + f.getLeadingScientists();
+      if (f.isAiAdopter()) {
+        adopters++;
+      }
+      levels += f.getAiLevel();
+      double sales = f.getSales();
+      output += sales;
+      realOutput += f.getQuantity();
+      workers += f.getWorkers();
+      employment += f.getEmployment();
+      rd += f.getRdSpending();
+      cash += f.getCash();
+      int o = f.getOwnership().ordinal();
+      productivityWeighted[o] += sales * f.getProductivity();
+      salesByOwnership[o] += sales;
+      sectorSales[f.getSector().ordinal()] += sales;
+      sectorSquares[f.getSector().ordinal()] += sales * sales;
+      if (f.isPrivate()) {
+        firmsPrivate++;
+        outputPrivate += sales;
+        employmentPrivate += f.getEmployment();
+      }
+    }
   }
 }

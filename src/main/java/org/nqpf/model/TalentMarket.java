@@ -8,6 +8,8 @@ import org.nqpf.config.TalentConfig;
 import org.nqpf.config.UniversitiesConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.field.network.Edge;
+import sim.util.Bag;
 
 /**
  * The talent market (MODEL.md §3 step 3, §7 "talent matching"): the article's 教育科技人才良性循环,
@@ -238,17 +240,22 @@ final class TalentMarket implements Steppable {
     TalentPool pool = model.talentPool();
     StepCounters counters = model.counters();
     for (int p = 0, n = posts.size(); p < n; p++) {
-      Post post = posts.get(p);
-      for (TalentTier tier : EMPLOYED) {
-        int separated = binomial(random, post.headcount(tier), separationRate, separationLogQ);
-        int moving = binomial(random, separated, moveShare, moveLogQ);
-        post.add(tier, -separated);
-        post.setMoving(tier, moving);
-        pool.add(tier, separated - moving);
-        counters.separations += separated - moving;
-      }
+      separate(posts.get(p), random, pool, counters, separationRate, separationLogQ, moveShare, moveLogQ);
     }
     return posts;
+  }
+
+  /** One employer's separations per tier, and how many of them move directly to another employer. */
+  private static void separate(Post post, MersenneTwisterFast random, TalentPool pool, StepCounters counters,
+      double separationRate, double separationLogQ, double moveShare, double moveLogQ) {
+    for (TalentTier tier : EMPLOYED) {
+      int separated = binomial(random, post.headcount(tier), separationRate, separationLogQ);
+      int moving = binomial(random, separated, moveShare, moveLogQ);
+      post.add(tier, -separated);
+      post.setMoving(tier, moving);
+      pool.add(tier, separated - moving);
+      counters.separations += separated - moving;
+    }
   }
 
   private static MoverQueue[] moverQueues(List<Post> posts) {
@@ -273,17 +280,7 @@ final class TalentMarket implements Steppable {
     int engineerTarget = model.scenario().universities().downstairsEngineers();
     for (Post post : posts) {
       if (post.firm != null) {
-        Firm firm = post.firm;
-        int staff = wantedStaff(model, firm, wage);
-        int technicians = wantedTechnicians(firm, tc, staff);
-        int researchers = staff - technicians;
-        layOff(model, post, TalentTier.SKILLED, firm.getTechnicians() - technicians);
-        int surplus = firm.getCoreResearchers() + firm.getLeadingScientists() - researchers;
-        int coreLaidOff = Math.min(Math.max(0, surplus), firm.getCoreResearchers());
-        layOff(model, post, TalentTier.CORE, coreLaidOff);
-        layOff(model, post, TalentTier.LEADING, surplus - coreLaidOff);
-        post.researchers = Math.max(0, researchers - firm.getCoreResearchers() - firm.getLeadingScientists());
-        post.skilled = Math.max(0, technicians - firm.getTechnicians());
+        postVacancies(model, post, tc, wage);
       } else {
         University university = post.university;
         post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
@@ -291,6 +288,21 @@ final class TalentMarket implements Steppable {
         post.skilled = Math.max(0, engineerTarget - university.getDownstairsEngineers());
       }
     }
+  }
+
+  /** A firm's vacancies for the R&D staff its budget buys; surplus staff are laid off, technicians first. */
+  private static void postVacancies(EcosystemModel model, Post post, TalentConfig tc, double wage) {
+    Firm firm = post.firm;
+    int staff = wantedStaff(model, firm, wage);
+    int technicians = wantedTechnicians(firm, tc, staff);
+    int researchers = staff - technicians;
+    layOff(model, post, TalentTier.SKILLED, firm.getTechnicians() - technicians);
+    int surplus = firm.getCoreResearchers() + firm.getLeadingScientists() - researchers;
+    int coreLaidOff = Math.min(Math.max(0, surplus), firm.getCoreResearchers());
+    layOff(model, post, TalentTier.CORE, coreLaidOff);
+    layOff(model, post, TalentTier.LEADING, surplus - coreLaidOff);
+    post.researchers = Math.max(0, researchers - firm.getCoreResearchers() - firm.getLeadingScientists());
+    post.skilled = Math.max(0, technicians - firm.getTechnicians());
   }
 
   private static void layOff(EcosystemModel model, Post post, TalentTier tier, int n) {
@@ -361,20 +373,30 @@ final class TalentMarket implements Steppable {
       firm.setDualAppointmentTime(0);
     }
     for (University university : model.universities()) {
-      List<Firm> partners = model.alliancePartners(university);
-      if (partners.isEmpty()) {
+      // Each partner receives one share per university, so the partners' order does not matter.
+      Bag edges = model.network().getEdgesIn(university);
+      int partners = 0;
+      for (int i = 0; i < edges.numObjs; i++) {
+        if (EcosystemModel.livingAlly((Edge) edges.objs[i], university) != null) {
+          partners++;
+        }
+      }
+      if (partners == 0) {
         continue;
       }
-      double time = appointees(model, university) * tc.dualTimeShare() / partners.size();
-      for (Firm partner : partners) {
-        partner.setDualAppointmentTime(partner.getDualAppointmentTime() + time);
+      double time = appointees(model, university) * tc.dualTimeShare() / partners;
+      for (int i = 0; i < edges.numObjs; i++) {
+        Firm partner = EcosystemModel.livingAlly((Edge) edges.objs[i], university);
+        if (partner != null) {
+          partner.setDualAppointmentTime(partner.getDualAppointmentTime() + time);
+        }
       }
     }
   }
 
   /** University researchers holding a dual appointment at partner firms (0 without partners). */
   static int dualAppointees(EcosystemModel model, University university) {
-    return model.alliancePartners(university).isEmpty() ? 0 : appointees(model, university);
+    return model.hasAlliancePartner(university) ? appointees(model, university) : 0;
   }
 
   /** The dual appointees of a university that has partners: round(dualAppointmentShare × upstairs researchers). */
