@@ -2,7 +2,9 @@ package org.nqpf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The top-level command builds only the sub-command it is asked for, and all of them otherwise. */
 class MainTest {
@@ -31,5 +33,13 @@ class MainTest {
     RunCommandTest.Outcome typo = RunCommandTest.execute("sweeep");
     assertThat(typo.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
     assertThat(typo.err()).contains("Did you mean: nqpf sweep?");
+  }
+
+  @Test
+  void pathOptionsStillConvertWithoutTheDateAndJdbcConverters() {
+    CommandLine cli = Main.commandLine("run", "--out", "some/dir");
+    cli.parseArgs("run", "--out", "some/dir");
+    assertThat(System.getProperty(Main.CONVERTER_EXCLUDES)).contains("java\\.time").contains("java\\.sql");
+    assertThat(((RunCommand) cli.getSubcommands().get("run").getCommand()).out).isEqualTo(Path.of("some/dir"));
   }
 }
