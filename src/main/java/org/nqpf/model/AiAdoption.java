@@ -61,6 +61,11 @@ import sim.util.Bag;
 final class AiAdoption implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** Per-firm buffers of the phase (state at its start, hazard, cost), reused from step to step (never saved in checkpoints). */
+  private transient boolean[] adopterAtStart;
+  private transient double[] hazard;
+  private transient double[] cost;
+
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
@@ -74,9 +79,15 @@ final class AiAdoption implements Steppable {
     sampleContacts(model, ai);
     double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
     double spontaneous = ai.baseHazard() * (1 + ai.infrastructureHazardBoost() * infrastructure);
-    boolean[] adopterAtStart = new boolean[n];
-    double[] hazard = new double[n];
-    double[] cost = new double[n];
+    if (adopterAtStart == null || adopterAtStart.length < n) {
+      int size = Math.max(n, 2 * (adopterAtStart == null ? 0 : adopterAtStart.length));
+      adopterAtStart = new boolean[size];
+      hazard = new double[size];
+      cost = new double[size];
+    }
+    boolean[] adopterAtStart = this.adopterAtStart;
+    double[] hazard = this.hazard;
+    double[] cost = this.cost;
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       adopterAtStart[i] = firm.isAiAdopter();

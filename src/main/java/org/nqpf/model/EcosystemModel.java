@@ -48,6 +48,11 @@ public class EcosystemModel extends SimState {
   private transient PhaseListener phaseListener;
   /** Scratch space of neighbourhood queries and the campus grid: rebuilt on demand, never saved. */
   private transient FirmQuery query;
+  /** Read-only views of the lists, made on first use (the accessors are called per firm in some phases). */
+  private transient List<Firm> firmsView;
+  private transient List<List<Firm>> sectorViews;
+  private transient List<Bank> banksView;
+  private transient List<GuaranteeFund> fundsView;
   private transient CampusIndex campusIndex;
   private transient WorkCounters work;
   /**
@@ -101,6 +106,7 @@ public class EcosystemModel extends SimState {
     for (int s = 0; s < Sector.values().length; s++) {
       firmsBySector.add(new ArrayList<>());
     }
+    sectorViews = null;
     universities.clear();
     parks.clear();
     books = new Books();
@@ -216,12 +222,22 @@ public class EcosystemModel extends SimState {
 
   /** Living firms, in order of creation. */
   public List<Firm> firms() {
-    return Collections.unmodifiableList(firms);
+    if (firmsView == null) {
+      firmsView = Collections.unmodifiableList(firms);
+    }
+    return firmsView;
   }
 
   /** Living firms of one sector, in order of creation. */
   public List<Firm> firms(Sector sector) {
-    return Collections.unmodifiableList(firmsBySector.get(sector.ordinal()));
+    if (sectorViews == null) {
+      List<List<Firm>> views = new ArrayList<>();
+      for (List<Firm> sectorFirms : firmsBySector) {
+        views.add(Collections.unmodifiableList(sectorFirms));
+      }
+      sectorViews = views;
+    }
+    return sectorViews.get(sector.ordinal());
   }
 
   public List<University> universities() {
@@ -264,11 +280,17 @@ public class EcosystemModel extends SimState {
   }
 
   public List<Bank> banks() {
-    return Collections.unmodifiableList(banks);
+    if (banksView == null) {
+      banksView = Collections.unmodifiableList(banks);
+    }
+    return banksView;
   }
 
   public List<GuaranteeFund> funds() {
-    return Collections.unmodifiableList(funds);
+    if (fundsView == null) {
+      fundsView = Collections.unmodifiableList(funds);
+    }
+    return fundsView;
   }
 
   /** Whether a mechanism of the scenario is switched on. */

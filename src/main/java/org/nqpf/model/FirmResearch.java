@@ -26,6 +26,10 @@ import sim.engine.Steppable;
 final class FirmResearch implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** Per-firm buffers of the phase (the technology each would adopt, and how), reused from step to step (never saved in checkpoints). */
+  private transient double[] adopted;
+  private transient InnovationType[] types;
+
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
@@ -34,8 +38,12 @@ final class FirmResearch implements Steppable {
 
     List<Firm> firms = model.firms();
     int n = firms.size();
-    double[] adopted = new double[n];
-    InnovationType[] types = new InnovationType[n];
+    if (adopted == null || adopted.length < n) {
+      adopted = new double[Math.max(n, 2 * (adopted == null ? 0 : adopted.length))];
+      types = new InnovationType[adopted.length];
+    }
+    double[] adopted = this.adopted;
+    InnovationType[] types = this.types;
     for (int i = 0; i < n; i++) {
       research(model, firms.get(i), i, beta, adopted, types);
     }

@@ -25,6 +25,10 @@ import sim.engine.Steppable;
 final class GoodsMarket implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** Per-step buffers of the sector being cleared, reused from step to step (never saved in checkpoints). */
+  private transient double[] prices;
+  private transient double[] competitiveness;
+
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
@@ -34,7 +38,7 @@ final class GoodsMarket implements Steppable {
     }
   }
 
-  private static void clear(EcosystemModel model, Sector sector) {
+  private void clear(EcosystemModel model, Sector sector) {
     Scenario scenario = model.scenario();
     MarketConfig market = scenario.market();
     List<Firm> firms = model.firms(sector);
@@ -42,31 +46,36 @@ final class GoodsMarket implements Steppable {
       return;
     }
     double chi = market.replicatorSpeed() * (0.5 + 0.5 * model.policy().marketUnification());
-    double[] prices = new double[firms.size()];
-    double[] competitiveness = new double[firms.size()];
+    int n = firms.size();
+    if (prices == null || prices.length < n) {
+      prices = new double[Math.max(n, 2 * (prices == null ? 0 : prices.length))];
+      competitiveness = new double[prices.length];
+    }
+    double[] prices = this.prices;
+    double[] competitiveness = this.competitiveness;
     double mean = 0;
-    for (int i = 0; i < prices.length; i++) {
+    for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       prices[i] = model.priceOf(firm);
       competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i];
       mean += firm.getMarketShare() * competitiveness[i];
     }
-    replicate(firms, competitiveness, mean, chi);
+    replicate(firms, competitiveness, n, mean, chi);
     model.normaliseShares(sector);
 
     double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     double demand = model.sectorDemand(sector);
-    for (int i = 0; i < prices.length; i++) {
+    for (int i = 0; i < n; i++) {
       produceAndSettle(model, firms.get(i), prices[i], demand, growth);
     }
   }
 
   /** Replicator dynamics on shares; a share that would turn negative is set to zero. */
-  static void replicate(List<Firm> firms, double[] competitiveness, double mean, double chi) {
+  static void replicate(List<Firm> firms, double[] competitiveness, int n, double mean, double chi) {
     if (mean <= 0) {
       return;
     }
-    for (int i = 0; i < competitiveness.length; i++) {
+    for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       double share = firm.getMarketShare() * (1 + chi * (competitiveness[i] - mean) / mean);
       firm.setMarketShare(Math.max(0, share));

@@ -86,6 +86,9 @@ final class TalentMarket implements Steppable {
   /** The tiers that employers hold (reserve talent is only in the pool). */
   private static final TalentTier[] EMPLOYED = {TalentTier.CORE, TalentTier.SKILLED, TalentTier.LEADING};
 
+  /** The order in which an open post's vacancies are offered ({@link #fill}). */
+  private static final TalentTier[] OFFER_ORDER = {TalentTier.LEADING, TalentTier.CORE, TalentTier.SKILLED};
+
   /** The posts of the last step, reused (not saved in checkpoints: rebuilt on the next step). */
   private transient Post[] postPool;
 
@@ -330,14 +333,27 @@ final class TalentMarket implements Steppable {
     }
     shuffle(open, model.random);
     for (Post post : open) {
-      if (post.firm != null && post.researchers > 0) {
-        int offers = offer(model, post, TalentTier.LEADING, post.researchers, movers);
-        offer(model, post, TalentTier.CORE, post.researchers - offers, movers);
-      } else if (post.researchers > 0) {
-        offer(model, post, TalentTier.CORE, post.researchers, movers);
-      }
-      if (post.skilled > 0) {
-        offer(model, post, TalentTier.SKILLED, post.skilled, movers);
+      fill(model, post, movers);
+    }
+  }
+
+  /**
+   * Offers an open post's researcher vacancies (a firm's to leading scientists first, then to
+   * core researchers for those not offered; a university's to core researchers: its leading
+   * places were offered before), then its skilled vacancies. One call of {@link #offer}, in a
+   * loop over the tiers, so that the compiled code holds it once.
+   */
+  private static void fill(EcosystemModel model, Post post, MoverQueue[] movers) {
+    int researchers = post.researchers;
+    for (TalentTier tier : OFFER_ORDER) {
+      int vacancies = switch (tier) {
+        case LEADING -> post.firm != null ? researchers : 0;
+        case CORE -> researchers;
+        default -> post.skilled;
+      };
+      int offers = offer(model, post, tier, vacancies, movers);
+      if (tier != TalentTier.SKILLED) {
+        researchers -= offers;
       }
     }
   }
