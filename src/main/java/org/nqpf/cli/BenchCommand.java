@@ -141,10 +141,12 @@ final class BenchCommand implements Callable<Integer> {
   /** The baseline in a JVM that has run nothing else: what a user's first run costs. */
   private static void benchFirstRun(PrintWriter out, Scenario base) {
     RunTiming cold = ModelBench.run(base, false);
+    double sinceMain = Main.secondsSinceMain();
     double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     out.printf(Locale.ROOT, "model: baseline (%,d firms, %d + %d steps), first run after JVM start: %.2f s (build %.2f s, steps %.2f s),"
-        + " done %.2f s after JVM start%n", base.firms().count(), base.burnIn(), base.steps(), cold.buildSeconds() + cold.stepSeconds(),
-        cold.buildSeconds(), cold.stepSeconds(), uptime);
+        + " done %s%.2f s after the JVM was launched%n", base.firms().count(), base.burnIn(), base.steps(),
+        cold.buildSeconds() + cold.stepSeconds(), cold.buildSeconds(), cold.stepSeconds(),
+        Double.isNaN(sinceMain) ? "" : String.format(Locale.ROOT, "%.2f s after the command began, ", sinceMain), uptime);
     out.flush();
   }
 

@@ -35,10 +35,19 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.err);
   }
 
+  /** {@link System#nanoTime} when {@link #main} began (0 when the commands are run without it, as in tests). */
+  private static long mainStarted;
+
   public static void main(String[] args) {
+    mainStarted = System.nanoTime();
     Locale.setDefault(Locale.ROOT);
     System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
     System.exit(commandLine(args).execute(args));
+  }
+
+  /** Seconds since {@link #main} began, or NaN if it did not run. */
+  static double secondsSinceMain() {
+    return mainStarted == 0 ? Double.NaN : (System.nanoTime() - mainStarted) / 1e9;
   }
 
   /**
