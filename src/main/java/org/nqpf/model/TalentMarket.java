@@ -283,7 +283,7 @@ final class TalentMarket implements Steppable {
     int engineerTarget = model.scenario().universities().downstairsEngineers();
     for (Post post : posts) {
       if (post.firm != null) {
-        postVacancies(model, post, tc, wage);
+        firmVacancies(model, post, tc, wage);
       } else {
         University university = post.university;
         post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
@@ -294,7 +294,7 @@ final class TalentMarket implements Steppable {
   }
 
   /** A firm's vacancies for the R&D staff its budget buys; surplus staff are laid off, technicians first. */
-  private static void postVacancies(EcosystemModel model, Post post, TalentConfig tc, double wage) {
+  private static void firmVacancies(EcosystemModel model, Post post, TalentConfig tc, double wage) {
     Firm firm = post.firm;
     int staff = wantedStaff(model, firm, wage);
     int technicians = wantedTechnicians(firm, tc, staff);
