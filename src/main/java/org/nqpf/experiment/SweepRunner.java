@@ -113,7 +113,7 @@ public final class SweepRunner {
           window.add(pool.submit(() -> runOne(index)));
           submitted++;
         }
-        RunOutput output = take(window.poll());
+        RunOutput output = Futures.take(window.poll(), "the sweep");
         byte[] row = output.runsRow.getBytes(StandardCharsets.UTF_8);
         runs.write(row);
         runs.flush();
@@ -246,11 +246,6 @@ public final class SweepRunner {
     }
     return new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
   }
-
-  private static RunOutput take(Future<RunOutput> future) {
-    return Futures.take(future, "the sweep");
-  }
-
 
   /**
    * Refuses the sweep before it starts if its largest design point, run on every thread at once,

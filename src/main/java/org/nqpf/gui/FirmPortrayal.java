@@ -71,9 +71,12 @@ final class FirmPortrayal extends SimplePortrayal2D {
   }
 
   private Shape shapeOn(Firm firm, DrawInfo2D info) {
-    double scale = Math.max(info.draw.width, 1e-9);
-    double r = Math.max(1.5, radius(firm) * scale);
-    return shape(firm.getSector(), info.draw.x, info.draw.y, r);
+    return shape(firm.getSector(), info.draw.x, info.draw.y, radiusOn(firm, info));
+  }
+
+  /** The firm's radius in pixels at the display's scale. */
+  private double radiusOn(Firm firm, DrawInfo2D info) {
+    return Math.max(1.5, radius(firm) * Math.max(info.draw.width, 1e-9));
   }
 
   /**
@@ -110,7 +113,10 @@ final class FirmPortrayal extends SimplePortrayal2D {
   @Override
   public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
     Firm firm = (Firm) object;
-    Shape s = shapeOn(firm, info);
+    double radius = radiusOn(firm, info);
+    // The outline shape only for the firms that get a halo, a ring or a selection mark.
+    boolean outlined = isNewborn(firm) || firm.isAiAdopter() || info.selected;
+    Shape s = outlined ? shape(firm.getSector(), info.draw.x, info.draw.y, radius) : null;
     if (isNewborn(firm)) {
       double age = now.getAsLong() - firm.getBorn();
       int alpha = (int) Math.round(230 * (1 - age / (NEWBORN_STEPS + 1)));
@@ -120,7 +126,7 @@ final class FirmPortrayal extends SimplePortrayal2D {
       graphics.setColor(new Color(halo.getRed(), halo.getGreen(), halo.getBlue(), Math.max(0, alpha)));
       graphics.draw(new Ellipse2D.Double(info.draw.x - r, info.draw.y - r, 2 * r, 2 * r));
     }
-    blit(graphics, firm, info.draw.x, info.draw.y, Math.max(1.5, radius(firm) * Math.max(info.draw.width, 1e-9)));
+    blit(graphics, firm, info.draw.x, info.draw.y, radius);
     if (firm.isAiAdopter()) {
       graphics.setStroke(new BasicStroke(1f));
       graphics.setColor(Palette.AI_RING);

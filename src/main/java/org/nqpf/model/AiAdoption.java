@@ -95,7 +95,7 @@ final class AiAdoption implements Steppable {
         continue;
       }
       cost[i] = adoptionCost(ai, firm, costFactor);
-      hazard[i] = hazard(model, firm, ai, partners, spontaneous, cost[i]);
+      hazard[i] = hazardOf(model, firm, ai, partners, spontaneous, cost[i]);
     }
 
     // 2. Adopters deepen, paying upkeep; 3. non-adopters draw.
@@ -104,7 +104,7 @@ final class AiAdoption implements Steppable {
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       if (adopterAtStart[i]) {
-        deepen(books, firm, ai, step);
+        payUpkeepAndDeepen(books, firm, ai, step);
       } else {
         drawAdoption(model, books, firm, ai, hazard[i], cost[i], step);
       }
@@ -112,7 +112,7 @@ final class AiAdoption implements Steppable {
   }
 
   /** An adopter pays its upkeep, if it can, and deepens its use of AI. */
-  private static void deepen(Books books, Firm firm, AiConfig ai, long step) {
+  private static void payUpkeepAndDeepen(Books books, Firm firm, AiConfig ai, long step) {
     double level = firm.getAiLevel();
     double upkeep = ai.upkeepShare() * Math.max(0, firm.getSales());
     if (firm.getCash() >= upkeep) {
@@ -134,7 +134,7 @@ final class AiAdoption implements Steppable {
   }
 
   /** A non-adopter's hazard: {@link #hazard(double, double, double, double)} with its contacts' share and affordability. */
-  private static double hazard(EcosystemModel model, Firm firm, AiConfig ai, PartnerShares partners, double spontaneous,
+  private static double hazardOf(EcosystemModel model, Firm firm, AiConfig ai, PartnerShares partners, double spontaneous,
       double cost) {
     double share = contactShare(model, firm, ai, partners);
     return hazard(spontaneous, ai.imitationHazard(), share, affordability(firm.getNetWorth(), cost));

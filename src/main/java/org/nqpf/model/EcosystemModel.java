@@ -718,15 +718,16 @@ public class EcosystemModel extends SimState {
     return partners;
   }
 
-  /** Whether the university has at least one living alliance partner (what {@link #alliancePartners} would list). */
-  boolean hasAlliancePartner(University university) {
+  /** How many living alliance partners the university has (as many as {@link #alliancePartners} lists). */
+  int alliancePartnerCount(University university) {
     Bag edges = network.getEdgesIn(university);
+    int partners = 0;
     for (int i = 0; i < edges.numObjs; i++) {
       if (livingAlly((Edge) edges.objs[i], university) != null) {
-        return true;
+        partners++;
       }
     }
-    return false;
+    return partners;
   }
 
   /** The living firm at the other end of {@code edge}, one of the university's edges, if it is an alliance; else null. */

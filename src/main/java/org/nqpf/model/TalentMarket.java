@@ -390,17 +390,12 @@ final class TalentMarket implements Steppable {
     }
     for (University university : model.universities()) {
       // Each partner receives one share per university, so the partners' order does not matter.
-      Bag edges = model.network().getEdgesIn(university);
-      int partners = 0;
-      for (int i = 0; i < edges.numObjs; i++) {
-        if (EcosystemModel.livingAlly((Edge) edges.objs[i], university) != null) {
-          partners++;
-        }
-      }
+      int partners = model.alliancePartnerCount(university);
       if (partners == 0) {
         continue;
       }
       double time = appointees(model, university) * tc.dualTimeShare() / partners;
+      Bag edges = model.network().getEdgesIn(university);
       for (int i = 0; i < edges.numObjs; i++) {
         Firm partner = EcosystemModel.livingAlly((Edge) edges.objs[i], university);
         if (partner != null) {
@@ -412,7 +407,7 @@ final class TalentMarket implements Steppable {
 
   /** University researchers holding a dual appointment at partner firms (0 without partners). */
   static int dualAppointees(EcosystemModel model, University university) {
-    return model.hasAlliancePartner(university) ? appointees(model, university) : 0;
+    return model.alliancePartnerCount(university) > 0 ? appointees(model, university) : 0;
   }
 
   /** The dual appointees of a university that has partners: round(dualAppointmentShare × upstairs researchers). */

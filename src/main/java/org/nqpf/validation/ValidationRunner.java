@@ -48,7 +48,7 @@ public final class ValidationRunner {
         }));
       }
       for (int r = 0; r < replications; r++) {
-        Object[] done = take(futures.get(r));
+        Object[] done = Futures.take(futures.get(r), "the validation");
         runs.add((RunObservations) done[0]);
         statistics.add((RunStatistics) done[1]);
         if (progress != null) {
@@ -60,9 +60,4 @@ public final class ValidationRunner {
     }
     return new ValidationResult(base, masterSeed, runs, statistics);
   }
-
-  private static Object[] take(Future<Object[]> future) {
-    return Futures.take(future, "the validation");
-  }
-
 }
