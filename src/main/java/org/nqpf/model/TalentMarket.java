@@ -145,14 +145,17 @@ final class TalentMarket implements Steppable {
     mature(model);
     importTalent(model);
     attrition(model);
-    trade(model, separate(model));
+    trade(model);
     dualAppointments(model);
   }
 
-  /** The employed part of the step after the separations: vacancies, matching, unplaced movers. */
-  private static void trade(EcosystemModel model, List<Post> posts) {
-    MoverQueue[] movers = moverQueues(posts);
-    postVacancies(model, posts);
+  /** The employed part of the step: separations, vacancies, matching, unplaced movers. */
+  private void trade(EcosystemModel model) {
+    MoverQueue[] movers = new MoverQueue[TalentTier.values().length];
+    for (TalentTier tier : TalentTier.values()) {
+      movers[tier.ordinal()] = new MoverQueue(tier);
+    }
+    List<Post> posts = openPosts(model, movers);
     match(model, posts, movers);
     for (TalentTier tier : EMPLOYED) {
       int unplaced = movers[tier.ordinal()].total;
@@ -202,10 +205,15 @@ final class TalentMarket implements Steppable {
 
   // ---- e. to g.: separations, vacancies, matching ----
 
-  /** Draws each employer's separations; returns one post per employer (firms, then universities). */
-  private List<Post> separate(EcosystemModel model) {
+  /**
+   * One post per employer (firms, then universities), each opened in one visit: its separations
+   * (and how many of them move job to job, queued in {@code movers} in this order), then its
+   * vacancies (a firm lays off the staff its budget no longer pays). Each employer's vacancies
+   * depend only on its own staff, so one pass gives what a pass of separations followed by a
+   * pass of vacancies would; at 100,000 employers every pass is mostly cache misses.
+   */
+  private List<Post> openPosts(EcosystemModel model, MoverQueue[] movers) {
     TalentConfig tc = model.scenario().talent();
-    MersenneTwisterFast random = model.random;
     List<Firm> firms = model.firms();
     List<University> universities = model.universities();
     int count = firms.size() + universities.size();
@@ -221,74 +229,73 @@ final class TalentMarket implements Steppable {
       }
       postPool = grown;
     }
-    List<Post> posts = Arrays.asList(postPool).subList(0, count);
+    Separations separations = new Separations(model);
+    double wage = model.researcherWage();
     int p0 = 0;
     for (int i = 0, n = firms.size(); i < n; i++) {
-      Firm firm = firms.get(i);
-      postPool[p0++].reset(firm, null, acceptance(model, firm, tc));
+      openFirmPost(model, postPool[p0++], firms.get(i), tc, separations, movers, wage);
     }
     double universityAcceptance = tc.baseAcceptance() * ownershipFactor(tc, true);
+    int leadingTarget = universityLeadingTarget(model);
+    int coreTarget = model.scenario().universities().upstairsResearchers() - leadingTarget;
+    int engineerTarget = model.scenario().universities().downstairsEngineers();
     for (int i = 0, n = universities.size(); i < n; i++) {
-      postPool[p0++].reset(null, universities.get(i), universityAcceptance);
+      Post post = postPool[p0++];
+      University university = universities.get(i);
+      post.reset(null, university, universityAcceptance);
+      separations.draw(post, movers);
+      post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
+      post.researchers = Math.max(0, coreTarget - university.getCoreResearchers());
+      post.skilled = Math.max(0, engineerTarget - university.getDownstairsEngineers());
     }
     // Posts beyond this step's employers let go of the firms they held (exited firms).
     for (int i = count; i < postPool.length && postPool[i].firm != null; i++) {
       postPool[i].reset(null, null, 0);
     }
-    // ln(1 − p) of the two rates, computed once (binomial computes the same value per call).
-    double separationRate = tc.separationRate();
-    double moveShare = tc.directMoveShare();
-    double separationLogQ = binomialLogQ(separationRate);
-    double moveLogQ = binomialLogQ(moveShare);
-    TalentPool pool = model.talentPool();
-    StepCounters counters = model.counters();
-    for (int p = 0, n = posts.size(); p < n; p++) {
-      separate(posts.get(p), random, pool, counters, separationRate, separationLogQ, moveShare, moveLogQ);
-    }
-    return posts;
+    return Arrays.asList(postPool).subList(0, count);
   }
 
-  /** One employer's separations per tier, and how many of them move directly to another employer. */
-  private static void separate(Post post, MersenneTwisterFast random, TalentPool pool, StepCounters counters,
-      double separationRate, double separationLogQ, double moveShare, double moveLogQ) {
-    for (TalentTier tier : EMPLOYED) {
-      int separated = binomial(random, post.headcount(tier), separationRate, separationLogQ);
-      int moving = binomial(random, separated, moveShare, moveLogQ);
-      post.add(tier, -separated);
-      post.setMoving(tier, moving);
-      pool.add(tier, separated - moving);
-      counters.separations += separated - moving;
-    }
+  /** A firm's post for this step: reset, separations drawn and queued, vacancies set, dual-appointment time cleared. */
+  private static void openFirmPost(EcosystemModel model, Post post, Firm firm, TalentConfig tc, Separations separations,
+      MoverQueue[] movers, double wage) {
+    post.reset(firm, null, acceptance(model, firm, tc));
+    separations.draw(post, movers);
+    firmVacancies(model, post, tc, wage);
+    // Set anew by this step's dual appointments, which follow the matching.
+    firm.setDualAppointmentTime(0);
   }
 
-  private static MoverQueue[] moverQueues(List<Post> posts) {
-    MoverQueue[] queues = new MoverQueue[TalentTier.values().length];
-    for (TalentTier tier : TalentTier.values()) {
-      queues[tier.ordinal()] = new MoverQueue(tier);
+  /** The step's separation draws: rates, ln(1 − p) of each computed once, the pool and counters they feed. */
+  private static final class Separations {
+    private final MersenneTwisterFast random;
+    private final TalentPool pool;
+    private final StepCounters counters;
+    private final double rate;
+    private final double rateLogQ;
+    private final double moveShare;
+    private final double moveLogQ;
+
+    Separations(EcosystemModel model) {
+      TalentConfig tc = model.scenario().talent();
+      random = model.random;
+      pool = model.talentPool();
+      counters = model.counters();
+      rate = tc.separationRate();
+      rateLogQ = binomialLogQ(rate);
+      moveShare = tc.directMoveShare();
+      moveLogQ = binomialLogQ(moveShare);
     }
-    for (Post post : posts) {
+
+    /** One employer's separations per tier; those moving job to job join the tier's queue, the rest the pool. */
+    void draw(Post post, MoverQueue[] movers) {
       for (TalentTier tier : EMPLOYED) {
-        queues[tier.ordinal()].add(post, post.moving(tier));
-      }
-    }
-    return queues;
-  }
-
-  /** Sets each post's vacancies and lays off firms' surplus staff to the pool. */
-  private static void postVacancies(EcosystemModel model, List<Post> posts) {
-    TalentConfig tc = model.scenario().talent();
-    double wage = model.researcherWage();
-    int leadingTarget = universityLeadingTarget(model);
-    int coreTarget = model.scenario().universities().upstairsResearchers() - leadingTarget;
-    int engineerTarget = model.scenario().universities().downstairsEngineers();
-    for (Post post : posts) {
-      if (post.firm != null) {
-        firmVacancies(model, post, tc, wage);
-      } else {
-        University university = post.university;
-        post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
-        post.researchers = Math.max(0, coreTarget - university.getCoreResearchers());
-        post.skilled = Math.max(0, engineerTarget - university.getDownstairsEngineers());
+        int separated = binomial(random, post.headcount(tier), rate, rateLogQ);
+        int moving = binomial(random, separated, moveShare, moveLogQ);
+        post.add(tier, -separated);
+        post.setMoving(tier, moving);
+        movers[tier.ordinal()].add(post, moving);
+        pool.add(tier, separated - moving);
+        counters.separations += separated - moving;
       }
     }
   }
@@ -385,9 +392,7 @@ final class TalentMarket implements Steppable {
 
   static void dualAppointments(EcosystemModel model) {
     TalentConfig tc = model.scenario().talent();
-    for (Firm firm : model.firms()) {
-      firm.setDualAppointmentTime(0);
-    }
+    // Every firm's dual-appointment time was set to 0 when its post was opened (openFirmPost).
     for (University university : model.universities()) {
       // Each partner receives one share per university, so the partners' order does not matter.
       int partners = model.alliancePartnerCount(university);
@@ -538,15 +543,17 @@ final class TalentMarket implements Steppable {
     University university;
     double acceptance;
     /**
-     * Per tier (by ordinal), separated staff searching job to job, and the index of this employer's
-     * batch in the tier's mover queue or -1 (arrays of the post, which is reused from step to step).
+     * Per employed tier, separated staff searching job to job, and the index of this employer's
+     * batch in the tier's mover queue or -1. Fields rather than per-tier arrays: the matching
+     * visits the posts in a random order, and at 100,000 employers every array would be one more
+     * cache miss per visit.
      */
-    private final int[] moving = new int[TalentTier.values().length];
-    private final int[] batch = new int[TalentTier.values().length];
-
-    Post() {
-      Arrays.fill(batch, -1);
-    }
+    private int movingCore;
+    private int movingSkilled;
+    private int movingLeading;
+    private int batchCore = -1;
+    private int batchSkilled = -1;
+    private int batchLeading = -1;
     /** Open researcher positions: core or leading at a firm, core at a university. */
     int researchers;
     /** Open leading positions (universities only). */
@@ -559,35 +566,56 @@ final class TalentMarket implements Steppable {
       this.firm = firm;
       this.university = university;
       this.acceptance = acceptance;
-      Arrays.fill(moving, 0);
-      Arrays.fill(batch, -1);
+      movingCore = 0;
+      movingSkilled = 0;
+      movingLeading = 0;
+      batchCore = -1;
+      batchSkilled = -1;
+      batchLeading = -1;
       researchers = 0;
       leading = 0;
       skilled = 0;
     }
 
     int moving(TalentTier tier) {
-      return moving[tier.ordinal()];
+      return switch (tier) {
+        case CORE -> movingCore;
+        case SKILLED -> movingSkilled;
+        case LEADING -> movingLeading;
+        case RESERVE -> 0;
+      };
     }
 
     void setMoving(TalentTier tier, int n) {
-      moving[employed(tier)] = n;
+      switch (tier) {
+        case CORE -> movingCore = n;
+        case SKILLED -> movingSkilled = n;
+        case LEADING -> movingLeading = n;
+        case RESERVE -> throw noMovers(tier);
+      }
     }
 
     int moverBatch(TalentTier tier) {
-      return batch[tier.ordinal()];
+      return switch (tier) {
+        case CORE -> batchCore;
+        case SKILLED -> batchSkilled;
+        case LEADING -> batchLeading;
+        case RESERVE -> -1;
+      };
     }
 
     void setMoverBatch(TalentTier tier, int index) {
-      batch[employed(tier)] = index;
+      switch (tier) {
+        case CORE -> batchCore = index;
+        case SKILLED -> batchSkilled = index;
+        case LEADING -> batchLeading = index;
+        case RESERVE -> throw noMovers(tier);
+      }
     }
 
-    /** The ordinal of an employed tier; the reserve has no movers. */
-    private static int employed(TalentTier tier) {
-      if (tier == TalentTier.RESERVE) {
-        throw new IllegalArgumentException("no movers of " + tier);
-      }
-      return tier.ordinal();
+    /** The reserve has no movers. */
+    private static IllegalArgumentException noMovers(TalentTier tier) {
+      return new IllegalArgumentException("no movers of " + tier);
     }
 
     int headcount(TalentTier tier) {

@@ -578,7 +578,7 @@ class TalentMarketTest {
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
         universities: {upstairsResearchers: 60}
-        talent: {dualAppointmentShare: 0.1, dualTimeShare: 0.3, universityLeadingShare: 0.0}
+        talent: {dualAppointmentShare: 0.1, dualTimeShare: 0.3, universityLeadingShare: 0.0, separationRate: 0.0}
         """));
     University university = university(model, HERE);
     Firm first = firmWanting(model, Ownership.PRIVATE, HERE, 2);
@@ -588,7 +588,11 @@ class TalentMarketTest {
     model.strengthenAlliance(university, second);
     TalentMarket.initialise(model);
     TalentMarket.dualAppointments(model);
-    TalentMarket.dualAppointments(model); // reset each step, not accumulated
+    assertThat(first.getDualAppointmentTime()).isCloseTo(6 * 0.3 / 2, within(1e-12));
+    // Each step sets the times anew (opening the firm's post clears it), it does not add to them:
+    // nobody separates and nobody is missing, so the staff and the times stay as they are.
+    new TalentMarket().step(model);
+    new TalentMarket().step(model);
     assertThat(first.getDualAppointmentTime()).isCloseTo(6 * 0.3 / 2, within(1e-12));
     assertThat(second.getDualAppointmentTime()).isCloseTo(6 * 0.3 / 2, within(1e-12));
     assertThat(outsider.getDualAppointmentTime()).isZero();
