@@ -21,7 +21,8 @@ import sim.util.Bag;
  *       not matter). First the contacts of every non-adopter are sampled, in the spatial index's
  *       order (its cells, then firm id: {@link FirmQuery#sampleContacts}, so that consecutive
  *       samples read the same few cells); then, for each non-adopter, in the order of
- *       {@link EcosystemModel#firms()}:
+ *       {@link EcosystemModel#firms()} (computed in the same visit as its draw below: it reads
+ *       only the states recorded at the start and the firm's own, which no earlier draw changes):
  *       <ul>
  *         <li>cost C = ({@code adoptionCost} + {@code adoptionCostPerWorker} × production
  *             workers) × wage index × (1 − {@code infrastructureCostReduction} × ι): public
@@ -61,52 +62,31 @@ import sim.util.Bag;
 final class AiAdoption implements Steppable {
   private static final long serialVersionUID = 1L;
 
-  /** Per-firm buffers of the phase (state at its start, hazard, cost), reused from step to step (never saved in checkpoints). */
-  private transient boolean[] adopterAtStart;
-  private transient double[] hazard;
-  private transient double[] cost;
-
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
     AiConfig ai = model.scenario().ai();
     double infrastructure = model.policy().aiInfrastructure();
-    List<Firm> firms = model.firms();
-    int n = firms.size();
 
-    // 1. Hazards and costs from the adoption state at the start of the phase.
+    // The state at the start of the phase: partner shares, and the contacts' states and samples.
     PartnerShares partners = PartnerShares.of(model);
     sampleContacts(model, ai);
     double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
     double spontaneous = ai.baseHazard() * (1 + ai.infrastructureHazardBoost() * infrastructure);
-    if (adopterAtStart == null || adopterAtStart.length < n) {
-      int size = Math.max(n, 2 * (adopterAtStart == null ? 0 : adopterAtStart.length));
-      adopterAtStart = new boolean[size];
-      hazard = new double[size];
-      cost = new double[size];
-    }
-    boolean[] adopterAtStart = this.adopterAtStart;
-    double[] hazard = this.hazard;
-    double[] cost = this.cost;
-    for (int i = 0; i < n; i++) {
-      Firm firm = firms.get(i);
-      adopterAtStart[i] = firm.isAiAdopter();
-      if (adopterAtStart[i]) {
-        continue;
-      }
-      cost[i] = adoptionCost(ai, firm, costFactor);
-      hazard[i] = hazardOf(model, firm, ai, partners, spontaneous, cost[i]);
-    }
 
-    // 2. Adopters deepen, paying upkeep; 3. non-adopters draw.
+    // One visit per firm, in firm order: adopters deepen, non-adopters draw. A firm's hazard reads
+    // only what was recorded above and the firm's own state, which no earlier firm's turn changes:
+    // the hazards are those of the state at the start of the phase, as if all were computed first.
     long step = model.currentStep();
     Books books = model.books();
-    for (int i = 0; i < n; i++) {
+    List<Firm> firms = model.firms();
+    for (int i = 0, n = firms.size(); i < n; i++) {
       Firm firm = firms.get(i);
-      if (adopterAtStart[i]) {
+      if (firm.isAiAdopter()) {
         payUpkeepAndDeepen(books, firm, ai, step);
       } else {
-        drawAdoption(model, books, firm, ai, hazard[i], cost[i], step);
+        double cost = adoptionCost(ai, firm, costFactor);
+        drawAdoption(model, books, firm, ai, hazardOf(model, firm, ai, partners, spontaneous, cost), cost, step);
       }
     }
   }
