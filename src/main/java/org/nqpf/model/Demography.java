@@ -1,5 +1,6 @@
 package org.nqpf.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nqpf.config.DemographyConfig;
 import org.nqpf.config.Scenario;
@@ -28,27 +29,41 @@ final class Demography implements Steppable {
     entries(model, sums);
   }
 
-  /** Exits, then renormalises the shares; returns their sums for the entrants' founding batch. */
+  /**
+   * Exits, then renormalises the shares; returns their sums for the entrants' founding batch. The
+   * surviving firms' shares are summed in the same visit as the exit tests, in the sector list's
+   * order: exits change no other firm's share.
+   */
   static EcosystemModel.ShareSums exits(EcosystemModel model) {
     double threshold = model.scenario().market().exitRelativeShare();
+    List<Firm> exited = new ArrayList<>();
+    double[] totals = new double[Sector.values().length];
     for (Sector sector : Sector.values()) {
       List<Firm> firms = model.firms(sector);
       double minimumShare = threshold / Math.max(1, firms.size());
-      for (Firm firm : firms) {
-        exitIfFailing(model, firm, minimumShare);
+      model.work().shareUpdates += firms.size();
+      double total = 0;
+      for (int i = 0, n = firms.size(); i < n; i++) {
+        Firm firm = firms.get(i);
+        if (exitIfFailing(model, firm, minimumShare)) {
+          exited.add(firm);
+        } else {
+          total += firm.getMarketShare();
+        }
       }
+      totals[sector.ordinal()] = total;
     }
-    model.removeExited();
-    return model.normaliseAllShares();
+    model.removeExited(exited);
+    return model.normaliseAllShares(totals);
   }
 
-  /** A failing firm exits (an SOE with a soft budget is bailed out instead). */
-  private static void exitIfFailing(EcosystemModel model, Firm firm, double minimumShare) {
+  /** A failing firm exits (an SOE with a soft budget is bailed out instead); returns whether it exited. */
+  private static boolean exitIfFailing(EcosystemModel model, Firm firm, double minimumShare) {
     if (!firm.isPrivate() && model.scenario().demography().soeSoftBudget()) {
       if (firm.getCash() < 0) {
         model.books().bailOut(firm, -firm.getCash());
       }
-      return;
+      return false;
     }
     if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
       if (model.creditMarket()) {
@@ -60,7 +75,9 @@ final class Demography implements Steppable {
       model.books().firmToHouseholds(firm, firm.getCash());
       firm.exit(model.currentStep());
       model.counters().exits++;
+      return true;
     }
+    return false;
   }
 
   /** Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew). */

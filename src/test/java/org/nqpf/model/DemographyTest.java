@@ -1,8 +1,11 @@
 package org.nqpf.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import sim.util.Double2D;
 
@@ -27,6 +30,29 @@ class DemographyTest {
     assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
     assertThat(healthy.getMarketShare()).isCloseTo(1.0, within(1e-12));
     assertThat(model.network().getAllNodes().numObjs).isEqualTo(1);
+  }
+
+  @Test
+  void exitedFirmsLeaveEveryListInAnyOrderAndTheOthersKeepTheirs() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2"));
+    List<Firm> all = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      all.add(Worlds.firm(model, Ownership.PRIVATE, Sector.of(i % 3), new Double2D(5 * i, 5 * i), 1, 0.1, 10, 100));
+    }
+    List<Firm> exited = List.of(all.get(10), all.get(0), all.get(4), all.get(5));
+    exited.forEach(f -> f.exit(0));
+    model.removeExited(exited);
+    List<Firm> survivors = new ArrayList<>(all);
+    survivors.removeAll(exited);
+    assertThat(model.firms()).containsExactlyElementsOf(survivors);
+    for (Sector sector : Sector.values()) {
+      assertThat(model.firms(sector)).containsExactlyElementsOf(survivors.stream().filter(f -> f.getSector() == sector).toList());
+    }
+    assertThat(model.network().getAllNodes().numObjs).isEqualTo(8);
+    assertThat(model.space().getAllObjects().numObjs).isEqualTo(8);
+    // A firm that is not in the lists (here: removed already) is an error, not silently skipped.
+    assertThatThrownBy(() -> model.removeExited(List.of(all.get(0))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not found");
   }
 
   @Test

@@ -79,10 +79,11 @@ class ScalingWorkTest {
   @Test
   void firmsNearIsExactlyTheScanOfEveryFirmInIdOrder() {
     EcosystemModel model = randomWorld(600, 0);
-    for (Firm dead : model.firms().subList(0, 50)) {
+    List<Firm> exited = new ArrayList<>(model.firms().subList(0, 50));
+    for (Firm dead : exited) {
       dead.exit(0);
     }
-    model.removeExited();
+    model.removeExited(exited);
     for (int q = 0; q < 40; q++) {
       Double2D centre = new Double2D(110 * model.random.nextDouble() - 5, 110 * model.random.nextDouble() - 5);
       double radius = 30 * model.random.nextDouble();
@@ -160,10 +161,11 @@ class ScalingWorkTest {
         f.setAiLevel(0.5, 0.35, 0);
       }
     }
-    for (Firm dead : model.firms().subList(0, 100)) {
+    List<Firm> exited = new ArrayList<>(model.firms().subList(0, 100));
+    for (Firm dead : exited) {
       dead.exit(0);
     }
-    model.removeExited();
+    model.removeExited(exited);
     double radius = 5;
     int k = 8;
     FirmQuery query = model.query();
