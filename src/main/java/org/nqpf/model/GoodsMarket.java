@@ -60,26 +60,43 @@ final class GoodsMarket implements Steppable {
       competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i];
       mean += firm.getMarketShare() * competitiveness[i];
     }
-    replicate(firms, competitiveness, n, mean, chi);
-    model.normaliseShares(sector);
+    // The new shares' sum is taken as they are set, and each firm's share is renormalised in the
+    // visit that produces for it: the passes of EcosystemModel.normaliseShares, folded in.
+    double total = replicate(firms, competitiveness, n, mean, chi);
+    model.work().shareUpdates += 2L * n;
 
     double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     double demand = model.sectorDemand(sector);
     for (int i = 0; i < n; i++) {
-      produceAndSettle(model, firms.get(i), prices[i], demand, growth);
+      produceAndSettle(model, firms.get(i), total, prices[i], demand, growth);
     }
   }
 
-  /** Replicator dynamics on shares; a share that would turn negative is set to zero. */
-  static void replicate(List<Firm> firms, double[] competitiveness, int n, double mean, double chi) {
-    if (mean <= 0) {
-      return;
-    }
+  /**
+   * Replicator dynamics on shares; a share that would turn negative is set to zero. Returns the sum
+   * of the shares (all firms are alive in this phase), in list order.
+   */
+  static double replicate(List<Firm> firms, double[] competitiveness, int n, double mean, double chi) {
+    double total = 0;
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
-      double share = firm.getMarketShare() * (1 + chi * (competitiveness[i] - mean) / mean);
-      firm.setMarketShare(Math.max(0, share));
+      double share = firm.getMarketShare();
+      if (mean > 0) {
+        share = Math.max(0, share * (1 + chi * (competitiveness[i] - mean) / mean));
+        firm.setMarketShare(share);
+      }
+      total += share;
     }
+    return total;
+  }
+
+  /** Renormalises the firm's share by the sector's {@code total} (if positive), then produces and settles. */
+  private static void produceAndSettle(EcosystemModel model, Firm firm, double total, double price, double demand,
+      double growth) {
+    if (total > 0) {
+      firm.setMarketShare(firm.getMarketShare() / total);
+    }
+    produceAndSettle(model, firm, price, demand, growth);
   }
 
   private static void produceAndSettle(EcosystemModel model, Firm firm, double price, double demand, double growth) {
