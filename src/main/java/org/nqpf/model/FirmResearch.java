@@ -68,7 +68,7 @@ final class FirmResearch implements Steppable {
     double researcherWage = model.researcherWage();
     double subsidyRate = model.policy().rdSubsidyRate();
     double imitationDamping = 1 - model.policy().iprProtection();
-      double budget;
+    double budget;
     double researchers;
     double staff;
     if (model.talentMarket()) {

@@ -8,5 +8,12 @@
  * per step, so HotSpot would compile a loop body written inside it only after some 60,000
  * iterations, and the whole phase with it; a per-firm method is compiled after a few hundred
  * firms (docs/PERFORMANCE.md, "Fourth pass").
+ *
+ * <p>A phase visits each firm as few times as its rules allow: at 100,000 firms the firm objects
+ * do not fit in the processor's caches, and every pass over them costs a cache miss or more per
+ * firm whatever little it does. Where a rule reads only state fixed before the pass and the
+ * firm's own (a non-adopter's AI hazard, a firm's vacancies, the survivors' share sum), it is
+ * computed in the visit that uses it, not in a pass of its own (docs/PERFORMANCE.md, "Fifth
+ * pass").
  */
 package org.nqpf.model;
