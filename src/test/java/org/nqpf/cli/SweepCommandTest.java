@@ -159,8 +159,8 @@ class SweepCommandTest {
 
   @Test
   void benchReportsThroughputAndSpeedUpWithoutAssertingTimes() throws IOException {
-    RunCommandTest.Outcome bench = RunCommandTest.execute("bench", "--experiment", experiment().toString(), "--rounds", "1",
-        "--threads", "2");
+    RunCommandTest.Outcome bench = RunCommandTest.execute("bench", "--what", "sweep", "--experiment", experiment().toString(),
+        "--rounds", "1", "--threads", "2");
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     assertThat(bench.out()).contains("12 runs per sweep").contains("runs/s").contains("speed-up");
   }
