@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Timed rounds after the warm-up (default: 2); the best counts.")
   int rounds = 2;
 
+  @Option(names = "--warm-up", paramLabel = "N", description = "Firm-steps of untimed runs of each size before its timed rounds"
+      + " (as many whole runs as fit, none when one run is larger; default: 3000000), so that the JIT has compiled the"
+      + " model before a small size is timed.")
+  long warmUpFirmSteps = 3_000_000;
+
   @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", description = "Firm counts of the model part (default: 1000,10000,100000).")
   List<String> sizes = List.of("1000", "10000", "100000");
 
@@ -73,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (rounds < 1) {
       throw new ConfigException("--rounds", "value " + rounds + " is not allowed; expected a whole number of at least 1");
+    }
+    if (warmUpFirmSteps < 0) {
+      throw new ConfigException("--warm-up", "value " + warmUpFirmSteps + " is not allowed; expected a whole number of at least 0");
     }
     if (threads != null && threads < 1) {
       throw new ConfigException("--threads", "value " + threads + " is not allowed; expected a whole number of at least 1");
@@ -152,8 +160,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private void benchModel(PrintWriter out, Scenario base, int[] firmCounts, int recorded, int burn) {
     out.printf(Locale.ROOT, "model: the baseline scaled to each size (universities, industrial parks, talent imports and the region's"
-        + " area grow with the firms, densities stay the baseline's), %d + %d steps, one thread, best of %d round(s); max heap %,d MB%n",
-        burn, recorded, rounds, ModelBench.maxHeap() >> 20);
+        + " area grow with the firms, densities stay the baseline's), %d + %d steps, one thread, best of %d round(s) after untimed"
+        + " runs of up to %,d firm-steps; max heap %,d MB%n", burn, recorded, rounds, warmUpFirmSteps, ModelBench.maxHeap() >> 20);
     out.printf(Locale.ROOT, "%11s %8s %8s %8s %13s %13s %8s %8s %8s %10s %10s %8s%n", "firms", "build s", "steps s", "cpu s",
         "firm-steps/s", "per cpu s", "ns/f-s", "floor ns", "x floor", "peak heap", "world heap", "B/firm");
     double[] x = new double[firmCounts.length];
@@ -161,6 +169,10 @@ final class BenchCommand implements Callable<Integer> {
     double[] cpu = new double[firmCounts.length];
     for (int i = 0; i < firmCounts.length; i++) {
       Scenario scaled = ScaledEconomy.of(base, firmCounts[i], recorded, burn);
+      int warmUps = warmUpRuns(warmUpFirmSteps, firmCounts[i], scaled.totalSteps());
+      for (int w = 0; w < warmUps; w++) {
+        ModelBench.run(scaled, false);
+      }
       RunTiming best = null;
       long world = 0;
       long peak = 0;
@@ -180,7 +192,8 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,11d %8.2f %8.2f %8.2f %,13.0f %,13.0f %8.0f %8.1f %8.0f %,7d MB %,7d MB %,8.0f%n", firmCounts[i],
           best.buildSeconds(), best.stepSeconds(), best.stepCpuSeconds(), best.firmStepsPerSecond(), best.firmStepsPerCpuSecond(),
           best.cpuNanosPerFirmStep(), floor, best.cpuNanosPerFirmStep() / floor, peak >> 20, world >> 20, world / (double) firmCounts[i]);
-      out.printf(Locale.ROOT, "%11s (%s; %,d firms at the end)%n", "", ScaledEconomy.describe(scaled), best.firmsAtEnd());
+      out.printf(Locale.ROOT, "%11s (%s; %,d firms at the end; %d untimed run(s) first)%n", "", ScaledEconomy.describe(scaled),
+          best.firmsAtEnd(), warmUps);
       out.printf(Locale.ROOT, "%11s CPU ns per firm-step by phase: %s%n", "", phaseBreakdown(best));
       out.flush();
     }
@@ -192,6 +205,16 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "scaling exponent of step time against firm count (%,d to %,d firms): %.2f (CPU time), %.2f (wall-clock)%n",
           firmCounts[0], firmCounts[firmCounts.length - 1], ModelBench.scalingExponent(x, cpu), ModelBench.scalingExponent(x, wall));
     }
+  }
+
+  /**
+   * Untimed runs before a size's timed rounds: as many whole runs of {@code firms} × {@code steps}
+   * firm-steps as fit in {@code budget} (at the start, before the growth of the economy), at most
+   * 100, none when one run is larger. A 1,000-firm run takes a few tenths of a second, so without them it would be
+   * timed while the JIT is still compiling the model; a 100,000-firm run is long enough to absorb that.
+   */
+  static int warmUpRuns(long budget, int firms, int steps) {
+    return (int) Math.min(100, budget / ((long) firms * steps));
   }
 
   /** "government 1, talent 150, ..." for the phases that ran, in the order of a step. */

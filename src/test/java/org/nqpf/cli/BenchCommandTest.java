@@ -16,6 +16,7 @@ class BenchCommandTest {
       "--sizes|2000,2000|--sizes|given twice",
       "--sizes|20000000|--sizes|[100, 10000000]",
       "--rounds|0|--rounds|at least 1",
+      "--warm-up|-1|--warm-up|at least 0",
       "--threads|0|--threads|at least 1",
       "--steps|0|--steps|[1, 1000000]",
       "--burn-in|-1|--burn-in|[0, 1000000]",
@@ -36,10 +37,20 @@ class BenchCommandTest {
   @Test
   void modelBenchReportsEverySizeAndTheScalingExponent() {
     RunCommandTest.Outcome outcome = RunCommandTest.execute("bench", "--what", "model", "--sizes", "100,200", "--steps", "3",
-        "--burn-in", "0", "--rounds", "1");
+        "--burn-in", "0", "--rounds", "1", "--warm-up", "700");
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     assertThat(outcome.out()).contains("first run after JVM start").contains("        100 ").contains("        200 ")
         .contains("200 firms, 2 universities").contains("scaling exponent of step time against firm count (100 to 200 firms)")
-        .contains("x floor");
+        .contains("x floor").contains("2 untimed run(s) first").contains("1 untimed run(s) first");
+  }
+
+  @Test
+  void smallSizesAreWarmedUpWithWholeRunsAndLargeOnesNot() {
+    // The default budget: thirteen baseline runs (1,000 firms × 220 steps), one at 10,000 firms, none at 100,000.
+    assertThat(BenchCommand.warmUpRuns(3_000_000, 1_000, 220)).isEqualTo(13);
+    assertThat(BenchCommand.warmUpRuns(3_000_000, 10_000, 220)).isEqualTo(1);
+    assertThat(BenchCommand.warmUpRuns(3_000_000, 100_000, 220)).isZero();
+    assertThat(BenchCommand.warmUpRuns(0, 1_000, 220)).isZero();
+    assertThat(BenchCommand.warmUpRuns(3_000_000, 100, 1)).isEqualTo(100);
   }
 }
