@@ -57,9 +57,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Timed rounds after the warm-up (default: 2); the best counts.")
   int rounds = 2;
 
-  @Option(names = "--warm-up", paramLabel = "N", description = "Firm-steps of untimed runs of each size before its timed rounds"
-      + " (as many whole runs as fit, none when one run is larger; default: 3000000), so that the JIT has compiled the"
-      + " model before a small size is timed.")
+  @Option(names = "--warm-up", paramLabel = "N", description = "Firm-steps of untimed runs of each size before its timed"
+      + " rounds (as many whole runs as fit, at most 100, none when one run is larger; default: 3000000), so that the JIT"
+      + " has compiled the model before a small size is timed.")
   long warmUpFirmSteps = 3_000_000;
 
   @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", description = "Firm counts of the model part (default: 1000,10000,100000).")
@@ -210,8 +210,9 @@ final class BenchCommand implements Callable<Integer> {
   /**
    * Untimed runs before a size's timed rounds: as many whole runs of {@code firms} × {@code steps}
    * firm-steps as fit in {@code budget} (at the start, before the growth of the economy), at most
-   * 100, none when one run is larger. A 1,000-firm run takes a few tenths of a second, so without them it would be
-   * timed while the JIT is still compiling the model; a 100,000-firm run is long enough to absorb that.
+   * 100, none when one run is larger. A 1,000-firm run takes a few tenths of a second, so without
+   * them it would be timed while the JIT is still compiling the model; a 100,000-firm run is long
+   * enough to absorb that.
    */
   static int warmUpRuns(long budget, int firms, int steps) {
     return (int) Math.min(100, budget / ((long) firms * steps));
