@@ -68,7 +68,7 @@ final class GoodsMarket implements Steppable {
     double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     double demand = model.sectorDemand(sector);
     for (int i = 0; i < n; i++) {
-      produceAndSettle(model, firms.get(i), total, prices[i], demand, growth);
+      renormaliseAndProduce(model, firms.get(i), total, prices[i], demand, growth);
     }
   }
 
@@ -91,7 +91,7 @@ final class GoodsMarket implements Steppable {
   }
 
   /** Renormalises the firm's share by the sector's {@code total} (if positive), then produces and settles. */
-  private static void produceAndSettle(EcosystemModel model, Firm firm, double total, double price, double demand,
+  private static void renormaliseAndProduce(EcosystemModel model, Firm firm, double total, double price, double demand,
       double growth) {
     if (total > 0) {
       firm.setMarketShare(firm.getMarketShare() / total);

@@ -192,6 +192,7 @@ final class Observer implements Steppable {
   private static double ratio(double numerator, double denominator) {
     return denominator > 0 ? numerator / denominator : 0;
   }
+
   /** The sums over the firms that the metrics need, taken in the order of the firms. */
   private static final class FirmSums {
     int firmsPrivate;
