@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
+import org.nqpf.model.Firm;
 import org.nqpf.model.Phase;
 import org.nqpf.model.PhaseListener;
 import sim.engine.SimState;
@@ -15,8 +16,8 @@ import sim.engine.Steppable;
 /**
  * Times the model on one thread: a run of a scenario (its world built, then every step), with the
  * firm-steps done (firms alive summed over the steps), the heap the built world holds and the peak
- * heap of the run; and the floor of the framework, an empty MASON schedule stepping as many
- * trivial agents.
+ * heap of the run; the floor of the framework, an empty MASON schedule stepping as many
+ * trivial agents; and the memory floor of the run's firms, a pass reading one field of each.
  */
 public final class ModelBench {
   private ModelBench() {
@@ -24,7 +25,7 @@ public final class ModelBench {
 
   /** What one timed run measured. */
   public record RunTiming(int firms, int steps, double buildSeconds, double stepSeconds, double stepCpuSeconds, long firmSteps,
-      long heapOfWorld, long peakHeap, int firmsAtEnd, long[] phaseCpuNanos) {
+      long heapOfWorld, long peakHeap, int firmsAtEnd, long[] phaseCpuNanos, FirmReads firmReads) {
     /** CPU nanoseconds per firm-step spent in {@code phase}'s mechanism (0 when phases were not timed or it is off). */
     public double cpuNanosPerFirmStep(Phase phase) {
       return phaseCpuNanos == null ? 0 : phaseCpuNanos[phase.ordinal()] / (double) firmSteps;
@@ -56,6 +57,15 @@ public final class ModelBench {
     }
   }
 
+  /**
+   * The memory floor of a run's firms, measured when its steps are done: CPU nanoseconds per firm of
+   * a pass that reads one field of each living firm (its id), in the firm list's order and in a
+   * random order, best of three. Every mechanism that passes over the firms reads at least this
+   * much of each; how it grows with the number of firms is the memory's, not work.
+   */
+  public record FirmReads(int firms, double inOrderNanos, double randomOrderNanos) {
+  }
+
   /** Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the build. */
   public static RunTiming run(Scenario scenario, boolean measureHeap) {
     return run(scenario, measureHeap, false);
@@ -63,10 +73,11 @@ public final class ModelBench {
 
   /**
    * Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the
-   * build; {@code timePhases} also measures the CPU time of each phase (two clock reads per phase
-   * and step, about a microsecond each, counted in the step time).
+   * build; {@code details} also measures the CPU time of each phase (two clock reads per phase and
+   * step, about a microsecond each, counted in the step time) and, after the last step, the
+   * firms' memory floor ({@link FirmReads}, not counted in the step time).
    */
-  public static RunTiming run(Scenario scenario, boolean measureHeap, boolean timePhases) {
+  public static RunTiming run(Scenario scenario, boolean measureHeap, boolean details) {
     long before = measureHeap ? liveHeap() : 0;
     resetPeaks();
     EcosystemModel model = new EcosystemModel(scenario);
@@ -74,7 +85,7 @@ public final class ModelBench {
     model.start();
     long t1 = System.nanoTime();
     long world = measureHeap ? liveHeap() - before : 0;
-    PhaseClock clock = timePhases ? new PhaseClock() : null;
+    PhaseClock clock = details ? new PhaseClock() : null;
     model.setPhaseListener(clock);
     long firmSteps = 0;
     int steps = scenario.totalSteps();
@@ -87,10 +98,62 @@ public final class ModelBench {
     long t3 = System.nanoTime();
     long c3 = cpuNanos();
     int atEnd = model.firms().size();
+    FirmReads reads = details ? firmReads(model.firms(), 3) : null;
     model.finish();
     long peak = peakHeap();
     return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps, world, peak,
-        atEnd, clock == null ? null : clock.nanos);
+        atEnd, clock == null ? null : clock.nanos, reads);
+  }
+
+  /**
+   * The {@link FirmReads} of {@code firms} where the run left them: passes reading each firm's id in
+   * the list's order and in a random order (a shuffle drawn from a generator with a fixed seed),
+   * about twenty million reads a round, best of {@code rounds}; a first untimed pass of each order.
+   */
+  public static FirmReads firmReads(List<Firm> firms, int rounds) {
+    int n = firms.size();
+    if (n == 0 || rounds < 1) {
+      throw new IllegalArgumentException(n + " firms, " + rounds + " rounds: expected at least one of each");
+    }
+    Firm[] inOrder = firms.toArray(new Firm[0]);
+    Firm[] shuffled = inOrder.clone();
+    ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(20_261_128L);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      Firm t = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = t;
+    }
+    long ids = 0;
+    for (Firm f : inOrder) {
+      ids += f.getId();
+    }
+    int passes = (int) Math.max(1, 20_000_000L / n);
+    readIds(shuffled, 1, ids);
+    readIds(inOrder, 1, ids);
+    double bestInOrder = Double.MAX_VALUE;
+    double bestRandom = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      bestInOrder = Math.min(bestInOrder, readIds(inOrder, passes, ids));
+      bestRandom = Math.min(bestRandom, readIds(shuffled, passes, ids));
+    }
+    return new FirmReads(n, bestInOrder, bestRandom);
+  }
+
+  /** CPU nanoseconds per firm of {@code passes} passes summing the ids of {@code firms}; checks the sum against {@code ids} per pass. */
+  private static double readIds(Firm[] firms, int passes, long ids) {
+    long sum = 0;
+    long t0 = cpuNanos();
+    for (int p = 0; p < passes; p++) {
+      for (Firm f : firms) {
+        sum += f.getId();
+      }
+    }
+    long t1 = cpuNanos();
+    if (sum != ids * passes) {
+      throw new IllegalStateException("the firms' ids summed to " + sum + " in " + passes + " passes, expected " + ids * passes);
+    }
+    return (t1 - t0) / ((double) passes * firms.length);
   }
 
   /** Sums the CPU time of the current thread spent in each phase. */

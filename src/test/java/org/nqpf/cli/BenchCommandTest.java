@@ -41,7 +41,8 @@ class BenchCommandTest {
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     assertThat(outcome.out()).contains("first run after JVM start").contains("        100 ").contains("        200 ")
         .contains("200 firms, 2 universities").contains("scaling exponent of step time against firm count (100 to 200 firms)")
-        .contains("x floor").contains("2 untimed run(s) first").contains("1 untimed run(s) first");
+        .contains("x floor").contains("2 untimed run(s) first").contains("1 untimed run(s) first")
+        .contains("memory floor: one field read from each of the").contains("scaling exponent of the memory floor's pass time");
   }
 
   @Test
