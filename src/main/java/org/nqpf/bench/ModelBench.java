@@ -75,7 +75,7 @@ public final class ModelBench {
    * Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the
    * build; {@code details} also measures the CPU time of each phase (two clock reads per phase and
    * step, about a microsecond each, counted in the step time) and, after the last step, the
-   * firms' memory floor ({@link FirmReads}, not counted in the step time).
+   * firms' memory floor ({@link FirmReads}, not counted in the step time; null if no firm is left).
    */
   public static RunTiming run(Scenario scenario, boolean measureHeap, boolean details) {
     long before = measureHeap ? liveHeap() : 0;
@@ -98,7 +98,7 @@ public final class ModelBench {
     long t3 = System.nanoTime();
     long c3 = cpuNanos();
     int atEnd = model.firms().size();
-    FirmReads reads = details ? firmReads(model.firms(), 3) : null;
+    FirmReads reads = details && atEnd > 0 ? firmReads(model.firms(), 3) : null;
     model.finish();
     long peak = peakHeap();
     return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps, world, peak,

@@ -170,6 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     double[] readFirms = new double[firmCounts.length];
     double[] passInOrder = new double[firmCounts.length];
     double[] passRandom = new double[firmCounts.length];
+    boolean memoryFloors = true;
     for (int i = 0; i < firmCounts.length; i++) {
       Scenario scaled = ScaledEconomy.of(base, firmCounts[i], recorded, burn);
       int warmUps = warmUpRuns(warmUpFirmSteps, firmCounts[i], scaled.totalSteps());
@@ -199,11 +200,16 @@ final class BenchCommand implements Callable<Integer> {
           best.firmsAtEnd(), warmUps);
       out.printf(Locale.ROOT, "%11s CPU ns per firm-step by phase: %s%n", "", phaseBreakdown(best));
       ModelBench.FirmReads reads = best.firmReads();
-      readFirms[i] = reads.firms();
-      passInOrder[i] = reads.firms() * reads.inOrderNanos();
-      passRandom[i] = reads.firms() * reads.randomOrderNanos();
-      out.printf(Locale.ROOT, "%11s memory floor: one field read from each of the %,d firms at the end, %.1f CPU ns per firm in the list's"
-          + " order, %.1f in a random order%n", "", reads.firms(), reads.inOrderNanos(), reads.randomOrderNanos());
+      if (reads == null) {
+        memoryFloors = false;
+        out.printf(Locale.ROOT, "%11s memory floor: not measured, no firm was left at the end%n", "");
+      } else {
+        readFirms[i] = reads.firms();
+        passInOrder[i] = reads.firms() * reads.inOrderNanos();
+        passRandom[i] = reads.firms() * reads.randomOrderNanos();
+        out.printf(Locale.ROOT, "%11s memory floor: one field read from each of the %,d firms at the end, %.1f CPU ns per firm in the"
+            + " list's order, %.1f in a random order%n", "", reads.firms(), reads.inOrderNanos(), reads.randomOrderNanos());
+      }
       out.flush();
     }
     out.printf(Locale.ROOT, "columns: wall-clock and CPU seconds of the steps (the world's construction apart), firm-steps per wall-clock and"
@@ -213,9 +219,11 @@ final class BenchCommand implements Callable<Integer> {
     if (firmCounts.length >= 2) {
       out.printf(Locale.ROOT, "scaling exponent of step time against firm count (%,d to %,d firms): %.2f (CPU time), %.2f (wall-clock)%n",
           firmCounts[0], firmCounts[firmCounts.length - 1], ModelBench.scalingExponent(x, cpu), ModelBench.scalingExponent(x, wall));
-      out.printf(Locale.ROOT, "scaling exponent of the memory floor's pass time against firm count (the machine's, for a pass that reads"
-          + " one field of each firm): %.2f in the list's order, %.2f in a random order%n", ModelBench.scalingExponent(readFirms, passInOrder),
-          ModelBench.scalingExponent(readFirms, passRandom));
+      if (memoryFloors) {
+        out.printf(Locale.ROOT, "scaling exponent of the memory floor's pass time against firm count (the machine's, for a pass that"
+            + " reads one field of each firm): %.2f in the list's order, %.2f in a random order%n",
+            ModelBench.scalingExponent(readFirms, passInOrder), ModelBench.scalingExponent(readFirms, passRandom));
+      }
     }
   }
 
