@@ -60,10 +60,12 @@ public final class ModelBench {
   /**
    * The memory floor of a run's firms, measured when its steps are done: CPU nanoseconds per firm of
    * a pass that reads one field of each living firm (its id), in the firm list's order and in a
-   * random order, best of three. Every mechanism that passes over the firms reads at least this
-   * much of each; how it grows with the number of firms is the memory's, not work.
+   * random order, best of three; and of the same pass over a copy of that field in an array, in
+   * the list's order (what a pass would cost if the firms' state were kept in arrays). Every
+   * mechanism that passes over the firms reads at least this much of each; how it grows with the
+   * number of firms is the memory's, not work.
    */
-  public record FirmReads(int firms, double inOrderNanos, double randomOrderNanos) {
+  public record FirmReads(int firms, double inOrderNanos, double randomOrderNanos, double arrayNanos) {
   }
 
   /** Runs the scenario to its end and measures it; {@code measureHeap} adds full GCs around the build. */
@@ -124,20 +126,25 @@ public final class ModelBench {
       shuffled[i] = shuffled[j];
       shuffled[j] = t;
     }
+    int[] idArray = new int[n];
     long ids = 0;
-    for (Firm f : inOrder) {
-      ids += f.getId();
+    for (int i = 0; i < n; i++) {
+      idArray[i] = inOrder[i].getId();
+      ids += idArray[i];
     }
     int passes = (int) Math.max(1, 20_000_000L / n);
     readIds(shuffled, 1, ids);
     readIds(inOrder, 1, ids);
+    readIds(idArray, 1, ids);
     double bestInOrder = Double.MAX_VALUE;
     double bestRandom = Double.MAX_VALUE;
+    double bestArray = Double.MAX_VALUE;
     for (int r = 0; r < rounds; r++) {
       bestInOrder = Math.min(bestInOrder, readIds(inOrder, passes, ids));
       bestRandom = Math.min(bestRandom, readIds(shuffled, passes, ids));
+      bestArray = Math.min(bestArray, readIds(idArray, passes, ids));
     }
-    return new FirmReads(n, bestInOrder, bestRandom);
+    return new FirmReads(n, bestInOrder, bestRandom, bestArray);
   }
 
   /** CPU nanoseconds per firm of {@code passes} passes summing the ids of {@code firms}; checks the sum against {@code ids} per pass. */
@@ -154,6 +161,22 @@ public final class ModelBench {
       throw new IllegalStateException("the firms' ids summed to " + sum + " in " + passes + " passes, expected " + ids * passes);
     }
     return (t1 - t0) / ((double) passes * firms.length);
+  }
+
+  /** CPU nanoseconds per element of {@code passes} passes summing {@code values}; checks the sum against {@code ids} per pass. */
+  private static double readIds(int[] values, int passes, long ids) {
+    long sum = 0;
+    long t0 = cpuNanos();
+    for (int p = 0; p < passes; p++) {
+      for (int v : values) {
+        sum += v;
+      }
+    }
+    long t1 = cpuNanos();
+    if (sum != ids * passes) {
+      throw new IllegalStateException("the ids' copy summed to " + sum + " in " + passes + " passes, expected " + ids * passes);
+    }
+    return (t1 - t0) / ((double) passes * values.length);
   }
 
   /** Sums the CPU time of the current thread spent in each phase. */

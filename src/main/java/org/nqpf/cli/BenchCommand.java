@@ -170,6 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     double[] readFirms = new double[firmCounts.length];
     double[] passInOrder = new double[firmCounts.length];
     double[] passRandom = new double[firmCounts.length];
+    double[] passArray = new double[firmCounts.length];
     boolean memoryFloors = true;
     for (int i = 0; i < firmCounts.length; i++) {
       Scenario scaled = ScaledEconomy.of(base, firmCounts[i], recorded, burn);
@@ -207,8 +208,10 @@ final class BenchCommand implements Callable<Integer> {
         readFirms[i] = reads.firms();
         passInOrder[i] = reads.firms() * reads.inOrderNanos();
         passRandom[i] = reads.firms() * reads.randomOrderNanos();
+        passArray[i] = reads.firms() * reads.arrayNanos();
         out.printf(Locale.ROOT, "%11s memory floor: one field read from each of the %,d firms at the end, %.1f CPU ns per firm in the"
-            + " list's order, %.1f in a random order%n", "", reads.firms(), reads.inOrderNanos(), reads.randomOrderNanos());
+            + " list's order, %.1f in a random order, %.1f from a copy of the field in an array%n", "", reads.firms(), reads.inOrderNanos(),
+            reads.randomOrderNanos(), reads.arrayNanos());
       }
       out.flush();
     }
@@ -221,8 +224,9 @@ final class BenchCommand implements Callable<Integer> {
           firmCounts[0], firmCounts[firmCounts.length - 1], ModelBench.scalingExponent(x, cpu), ModelBench.scalingExponent(x, wall));
       if (memoryFloors) {
         out.printf(Locale.ROOT, "scaling exponent of the memory floor's pass time against firm count (the machine's, for a pass that"
-            + " reads one field of each firm): %.2f in the list's order, %.2f in a random order%n",
-            ModelBench.scalingExponent(readFirms, passInOrder), ModelBench.scalingExponent(readFirms, passRandom));
+            + " reads one field of each firm): %.2f in the list's order, %.2f in a random order, %.2f from an array%n",
+            ModelBench.scalingExponent(readFirms, passInOrder), ModelBench.scalingExponent(readFirms, passRandom),
+            ModelBench.scalingExponent(readFirms, passArray));
       }
     }
   }

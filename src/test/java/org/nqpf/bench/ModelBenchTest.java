@@ -24,6 +24,7 @@ class ModelBenchTest {
     assertThat(reads.firms()).isEqualTo(timing.firmsAtEnd());
     assertThat(reads.inOrderNanos()).isPositive();
     assertThat(reads.randomOrderNanos()).isPositive();
+    assertThat(reads.arrayNanos()).isPositive();
     assertThat(ModelBench.run(scenario, false).firmReads()).as("not measured without details").isNull();
   }
 
