@@ -118,14 +118,9 @@ public final class ModelBench {
       throw new IllegalArgumentException(n + " firms, " + rounds + " rounds: expected at least one of each");
     }
     Firm[] inOrder = firms.toArray(new Firm[0]);
-    Firm[] shuffled = inOrder.clone();
-    ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(20_261_128L);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      Firm t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
-    }
+    sim.util.Bag order = new sim.util.Bag(firms);
+    order.shuffle(new ec.util.MersenneTwisterFast(20_261_128L));
+    Firm[] shuffled = (Firm[]) order.toArray(new Firm[0]);
     int[] idArray = new int[n];
     long ids = 0;
     for (int i = 0; i < n; i++) {
