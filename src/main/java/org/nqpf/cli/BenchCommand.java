@@ -6,10 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.nqpf.bench.ModelBench;
 import org.nqpf.bench.ModelBench.RunTiming;
@@ -167,11 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     double[] x = new double[firmCounts.length];
     double[] wall = new double[firmCounts.length];
     double[] cpu = new double[firmCounts.length];
-    double[] readFirms = new double[firmCounts.length];
-    double[] passInOrder = new double[firmCounts.length];
-    double[] passRandom = new double[firmCounts.length];
-    double[] passArray = new double[firmCounts.length];
-    boolean memoryFloors = true;
+    ModelBench.FirmReads[] floors = new ModelBench.FirmReads[firmCounts.length];
     for (int i = 0; i < firmCounts.length; i++) {
       Scenario scaled = ScaledEconomy.of(base, firmCounts[i], recorded, burn);
       int warmUps = warmUpRuns(warmUpFirmSteps, firmCounts[i], scaled.totalSteps());
@@ -201,14 +200,10 @@ final class BenchCommand implements Callable<Integer> {
           best.firmsAtEnd(), warmUps);
       out.printf(Locale.ROOT, "%11s CPU ns per firm-step by phase: %s%n", "", phaseBreakdown(best));
       ModelBench.FirmReads reads = best.firmReads();
+      floors[i] = reads;
       if (reads == null) {
-        memoryFloors = false;
         out.printf(Locale.ROOT, "%11s memory floor: not measured, no firm was left at the end%n", "");
       } else {
-        readFirms[i] = reads.firms();
-        passInOrder[i] = reads.firms() * reads.inOrderNanos();
-        passRandom[i] = reads.firms() * reads.randomOrderNanos();
-        passArray[i] = reads.firms() * reads.arrayNanos();
         out.printf(Locale.ROOT, "%11s memory floor: one field read from each of the %,d firms at the end, %.1f CPU ns per firm in the"
             + " list's order, %.1f in a random order, %.1f from a copy of the field in an array%n", "", reads.firms(), reads.inOrderNanos(),
             reads.randomOrderNanos(), reads.arrayNanos());
@@ -222,13 +217,24 @@ final class BenchCommand implements Callable<Integer> {
     if (firmCounts.length >= 2) {
       out.printf(Locale.ROOT, "scaling exponent of step time against firm count (%,d to %,d firms): %.2f (CPU time), %.2f (wall-clock)%n",
           firmCounts[0], firmCounts[firmCounts.length - 1], ModelBench.scalingExponent(x, cpu), ModelBench.scalingExponent(x, wall));
-      if (memoryFloors) {
+      if (Arrays.stream(floors).allMatch(Objects::nonNull)) {
         out.printf(Locale.ROOT, "scaling exponent of the memory floor's pass time against firm count (the machine's, for a pass that"
             + " reads one field of each firm): %.2f in the list's order, %.2f in a random order, %.2f from an array%n",
-            ModelBench.scalingExponent(readFirms, passInOrder), ModelBench.scalingExponent(readFirms, passRandom),
-            ModelBench.scalingExponent(readFirms, passArray));
+            passExponent(floors, ModelBench.FirmReads::inOrderNanos), passExponent(floors, ModelBench.FirmReads::randomOrderNanos),
+            passExponent(floors, ModelBench.FirmReads::arrayNanos));
       }
     }
+  }
+
+  /** The scaling exponent of a memory floor's pass time (firms read × CPU ns per firm) against the firms read. */
+  private static double passExponent(ModelBench.FirmReads[] floors, ToDoubleFunction<ModelBench.FirmReads> nanosPerFirm) {
+    double[] firms = new double[floors.length];
+    double[] passTime = new double[floors.length];
+    for (int i = 0; i < floors.length; i++) {
+      firms[i] = floors[i].firms();
+      passTime[i] = floors[i].firms() * nanosPerFirm.applyAsDouble(floors[i]);
+    }
+    return ModelBench.scalingExponent(firms, passTime);
   }
 
   /**
