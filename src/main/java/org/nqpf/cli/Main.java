@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   /** The sub-commands, in the order usage lists them. */
-  static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "help"};
+  static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "calibrate", "help"};
 
   /** picocli's system property: the types whose built-in converters it does not load. */
   static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
@@ -92,6 +92,8 @@ public final class Main implements Runnable {
         return new GuiCommand();
       case "validate":
         return new ValidateCommand();
+      case "calibrate":
+        return new CalibrateCommand();
       case "help":
         return new CommandLine.HelpCommand();
       default:

@@ -58,6 +58,38 @@ public final class ExperimentLoader {
     }
     checkKeys(root, "", KEYS);
     String name = Check.name("name", text(root, "name", null));
+    Scenario resolved = scenario(root, dir, name);
+    int replications = whole(root, "replications", 1, 1_000_000, 1);
+    long masterSeed = root.has("masterSeed") ? longValue(root.get("masterSeed"), "masterSeed") : 0;
+    ExperimentConfig.Design design = design(root.get("design"));
+    List<Parameter> parameters = parameters(root.get("parameters"), resolved, design.type());
+    long points = points(design, parameters);
+    if (points * replications > MAX_POINTS) {
+      throw new ConfigException("replications", "the experiment has " + points + " points × " + replications
+          + " replications = " + points * replications + " runs; expected at most " + MAX_POINTS);
+    }
+    List<String> metrics = new ArrayList<>();
+    if (root.has("metrics")) {
+      JsonNode list = root.get("metrics");
+      if (!list.isArray() || list.isEmpty()) {
+        throw new ConfigException("metrics", "value " + list + " is not a non-empty list; expected a list of metric names");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!list.get(i).isTextual()) {
+          throw new ConfigException("metrics[" + i + "]", "value " + list.get(i) + " is not text; expected a metric name");
+        }
+        metrics.add(list.get(i).asText());
+      }
+    }
+    TimeSeriesFormat format = enumValue(root, "timeSeries", TimeSeriesFormat.class, TimeSeriesFormat.WIDE);
+    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format);
+  }
+
+  /**
+   * The scenario a file with {@code base}, {@code scenario}, {@code steps} and {@code burnIn} keys
+   * resolves to (an experiment's or a calibration's), named {@code name}; a refusal names the key.
+   */
+  static Scenario scenario(JsonNode root, Path dir, String name) {
     Scenario base = Scenario.DEFAULT;
     if (root.has("base")) {
       String baseFile = text(root, "base", null);
@@ -86,30 +118,7 @@ public final class ExperimentLoader {
       boolean topLevel = key.equals("steps") || key.equals("burnIn") || key.equals("name");
       throw topLevel ? e : e.under("scenario");
     }
-    int replications = whole(root, "replications", 1, 1_000_000, 1);
-    long masterSeed = root.has("masterSeed") ? longValue(root.get("masterSeed"), "masterSeed") : 0;
-    ExperimentConfig.Design design = design(root.get("design"));
-    List<Parameter> parameters = parameters(root.get("parameters"), resolved, design.type());
-    long points = points(design, parameters);
-    if (points * replications > MAX_POINTS) {
-      throw new ConfigException("replications", "the experiment has " + points + " points × " + replications
-          + " replications = " + points * replications + " runs; expected at most " + MAX_POINTS);
-    }
-    List<String> metrics = new ArrayList<>();
-    if (root.has("metrics")) {
-      JsonNode list = root.get("metrics");
-      if (!list.isArray() || list.isEmpty()) {
-        throw new ConfigException("metrics", "value " + list + " is not a non-empty list; expected a list of metric names");
-      }
-      for (int i = 0; i < list.size(); i++) {
-        if (!list.get(i).isTextual()) {
-          throw new ConfigException("metrics[" + i + "]", "value " + list.get(i) + " is not text; expected a metric name");
-        }
-        metrics.add(list.get(i).asText());
-      }
-    }
-    TimeSeriesFormat format = enumValue(root, "timeSeries", TimeSeriesFormat.class, TimeSeriesFormat.WIDE);
-    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format);
+    return resolved;
   }
 
   /** The number of design points. */
@@ -222,7 +231,7 @@ public final class ExperimentLoader {
   }
 
   /** Refuses a parameter value that its scenario key does not allow, before any run. */
-  private static void checkValues(Scenario base, Parameter parameter, String at) {
+  static void checkValues(Scenario base, Parameter parameter, String at) {
     List<Double> probe = parameter.values() != null ? parameter.values()
         : List.of(parameter.at(0), parameter.at(0.5), parameter.at(1 - 1e-12), parameter.high());
     for (double value : probe) {
@@ -270,7 +279,7 @@ public final class ExperimentLoader {
     return ScenarioLoader.bindOver(base, overrides, "");
   }
 
-  private static JsonNode leaf(JsonNode tree, String key) {
+  static JsonNode leaf(JsonNode tree, String key) {
     JsonNode node = tree;
     for (String part : key.split("\\.", -1)) {
       if (node == null || !node.isObject() || part.isEmpty()) {
@@ -325,32 +334,32 @@ public final class ExperimentLoader {
     return values;
   }
 
-  private static double number(JsonNode node, String key, String at) {
+  static double number(JsonNode node, String key, String at) {
     if (!node.has(key)) {
       throw new ConfigException(at, "is missing; expected a number");
     }
     return numberValue(node.get(key), at);
   }
 
-  private static double numberValue(JsonNode value, String at) {
+  static double numberValue(JsonNode value, String at) {
     if (!value.isNumber()) {
       throw new ConfigException(at, "value " + value + " is not a number; expected a number");
     }
     return Check.finite(at, value.asDouble());
   }
 
-  private static long longValue(JsonNode value, String at) {
+  static long longValue(JsonNode value, String at) {
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
       throw new ConfigException(at, "value " + value + " is not a whole number; expected a whole number >= 0");
     }
     return Check.seed(at, value.asLong());
   }
 
-  private static int whole(JsonNode node, String key, int min, int max, int otherwise) {
+  static int whole(JsonNode node, String key, int min, int max, int otherwise) {
     return whole(node, key, min, max, otherwise, key);
   }
 
-  private static int whole(JsonNode node, String key, int min, int max, int otherwise, String at) {
+  static int whole(JsonNode node, String key, int min, int max, int otherwise, String at) {
     if (!node.has(key)) {
       return otherwise;
     }
@@ -361,7 +370,7 @@ public final class ExperimentLoader {
     return Check.count(at, value.asInt(), min, max);
   }
 
-  private static String text(JsonNode node, String key, String at) {
+  static String text(JsonNode node, String key, String at) {
     String path = at == null ? key : at;
     JsonNode value = node.get(key);
     if (value == null) {
@@ -373,11 +382,11 @@ public final class ExperimentLoader {
     return value.asText();
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonNode node, String key, Class<E> type, E otherwise) {
+  static <E extends Enum<E>> E enumValue(JsonNode node, String key, Class<E> type, E otherwise) {
     return enumValue(node, key, type, otherwise, key);
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonNode node, String key, Class<E> type, E otherwise, String at) {
+  static <E extends Enum<E>> E enumValue(JsonNode node, String key, Class<E> type, E otherwise, String at) {
     if (!node.has(key)) {
       return otherwise;
     }
@@ -392,7 +401,7 @@ public final class ExperimentLoader {
     throw new ConfigException(at, "value " + value + " is not allowed; expected one of " + String.join(", ", allowed));
   }
 
-  private static void checkKeys(JsonNode node, String at, List<String> allowed) {
+  static void checkKeys(JsonNode node, String at, List<String> allowed) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       String key = fields.next().getKey();

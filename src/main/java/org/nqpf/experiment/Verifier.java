@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.nqpf.calibration.CalibrationRun;
+import org.nqpf.config.CalibrationConfig;
+import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
@@ -83,10 +86,12 @@ public final class Verifier {
         verdicts.addAll(rerunValidation(folder, manifest, scratch));
       } else if (config.equals(Manifest.CONFIG_FILE_NAME)) {
         verdicts.addAll(rerunRun(folder, manifest, scratch));
+      } else if (config.equals(CalibrationRun.CALIBRATION)) {
+        verdicts.addAll(rerunCalibration(folder, scratch));
       } else if (config.equals(ExperimentFiles.EXPERIMENT)) {
         verdicts.addAll(rerunExperiment(folder, sample, scratch));
       } else {
-        throw new ConfigException("RESULTS_DIR", "the manifest names " + config + "; expected config.yaml or experiment.yaml");
+        throw new ConfigException("RESULTS_DIR", "the manifest names " + config + "; expected config.yaml, experiment.yaml or calibration.yaml");
       }
     } finally {
       delete(scratch);
@@ -158,6 +163,28 @@ public final class Verifier {
       }
     } catch (IOException e) {
       throw new OutputException("cannot read the rerun validation in " + again + ": " + e.getMessage(), e);
+    }
+    return verdicts;
+  }
+
+  /**
+   * Reruns a calibration from its calibration.yaml in a scratch folder and compares every file it
+   * writes but the manifest (which records times and the command).
+   */
+  private static List<Verdict> rerunCalibration(Path folder, Path scratch) {
+    CalibrationConfig config = CalibrationLoader.load(folder.resolve(CalibrationRun.CALIBRATION));
+    Path again = scratch.resolve("calibration");
+    CalibrationRun.run(config, again, false, Runtime.getRuntime().availableProcessors(), (evaluation, best) -> { });
+    List<Verdict> verdicts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(again)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = again.relativize(file).toString().replace('\\', '/');
+        if (!name.equals(Manifest.FILE_NAME)) {
+          verdicts.add(compare(name, folder.resolve(name), file));
+        }
+      }
+    } catch (IOException e) {
+      throw new OutputException("cannot read the rerun calibration in " + again + ": " + e.getMessage(), e);
     }
     return verdicts;
   }

@@ -22,4 +22,19 @@ public final class ExperimentManifest {
     root.put("shard", shard);
     ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME), JsonOutput.prettyBytes(root));
   }
+
+  /**
+   * The manifest of another kind of folder made from a master seed ({@code "calibration"}): the
+   * same content, with the kind and without a shard.
+   */
+  public static void write(Path folder, String kind, Scenario base, String configFile, long masterSeed, int threads,
+      String command) {
+    ObjectNode root = Manifest.build(folder, base, command, configFile);
+    ((ObjectNode) root.get("config")).put("sha256", Manifest.sha256(folder.resolve(configFile)));
+    root.remove("seed");
+    root.put("kind", kind);
+    root.put("masterSeed", masterSeed);
+    root.put("threads", threads);
+    ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME), JsonOutput.prettyBytes(root));
+  }
 }

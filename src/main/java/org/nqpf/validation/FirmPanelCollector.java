@@ -95,6 +95,18 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
 
   /** As {@link #run(Scenario)}, with innovation-class windows of {@code window} steps. */
   public static RunObservations run(Scenario scenario, int window) {
+    return collect(scenario, window).observations();
+  }
+
+  /** What one run observed, with the run's time series (the same as {@code run}'s). */
+  public record Panel(RunObservations observations, TimeSeries series) {}
+
+  /** As {@link #run(Scenario)}, with the run's time series too (for statistics of both kinds). */
+  public static Panel runWithSeries(Scenario scenario) {
+    return collect(scenario, DEFAULT_WINDOW);
+  }
+
+  private static Panel collect(Scenario scenario, int window) {
     if (window < 1) {
       throw new IllegalArgumentException("window must be at least 1: " + window);
     }
@@ -111,7 +123,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       model.schedule.step(model);
     }
     model.finish();
-    return collector.observations(model);
+    return new Panel(collector.observations(model), model.series());
   }
 
   @Override
