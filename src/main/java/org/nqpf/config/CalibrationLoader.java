@@ -126,6 +126,15 @@ public final class CalibrationLoader {
         throw new ConfigException(at + ".low", "value " + Check.format(low) + " is not positive; expected low > 0 for transform LOG");
       }
       Parameter parameter = new Parameter(key, null, transform.distribution, low, high, leaf.isIntegralNumber());
+      for (String bound : List.of("low", "high")) {
+        double value = bound.equals("low") ? low : high;
+        try {
+          ExperimentLoader.withValue(base, key, value, parameter.integer());
+        } catch (ConfigException e) {
+          throw new ConfigException(at + "." + bound, "value " + Check.format(value) + " is not allowed for " + key + ": "
+              + e.getMessage());
+        }
+      }
       ExperimentLoader.checkValues(base, parameter, at);
       double first = p.has("start") ? ExperimentLoader.number(p, "start", at + ".start") : parameter.at(0.5);
       if (parameter.integer() && first != StrictMath.rint(first)) {
