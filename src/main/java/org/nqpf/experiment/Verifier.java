@@ -52,7 +52,7 @@ public final class Verifier {
 
   public static Report verify(Path folder, int sample) {
     if (!Files.isDirectory(folder)) {
-      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run, sweep or validate");
+      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run, sweep, validate or calibrate");
     }
     JsonNode manifest;
     try {
