@@ -31,6 +31,7 @@ import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.report.CalibrationCharts;
 import org.nqpf.report.CalibrationReport;
 import org.nqpf.report.ExperimentManifest;
@@ -67,6 +68,7 @@ public final class CalibrationRun {
    * and writes every file but the manifest.
    */
   public static Result run(CalibrationConfig config, Path work, boolean resume, int threads, Calibrator.Listener progress) {
+    checkMemory(config, threads);
     String yaml = resolvedYaml(config);
     Path trace = work.resolve(TRACE);
     String header = traceHeader(config);
@@ -138,16 +140,45 @@ public final class CalibrationRun {
   /** The trace's complete rows after its header (a row cut by an interruption is dropped from the file). */
   private static List<String> completeRows(Path trace, String header) throws IOException {
     String text = Files.readString(trace, StandardCharsets.UTF_8);
-    int end = text.lastIndexOf('\n') + 1;
     if (!text.startsWith(header)) {
       throw new OutputException(trace + " does not start with this calibration's header; it cannot be resumed; remove the"
           + " folder to start again");
     }
+    String complete = text.substring(0, text.lastIndexOf('\n') + 1);
     try (FileChannel channel = FileChannel.open(trace, StandardOpenOption.WRITE)) {
-      channel.truncate(text.substring(0, end).getBytes(StandardCharsets.UTF_8).length);
+      channel.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
     }
-    String body = text.substring(header.length(), end);
-    return body.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(body.split("\n", -1)).subList(0, body.split("\n", -1).length - 1));
+    List<String> rows = new ArrayList<>();
+    for (String row : complete.substring(header.length()).split("\n")) {
+      if (!row.isEmpty()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Refuses the calibration before it starts if its largest scenario — each parameter at either
+   * bound, the others at their start — run on every thread at once would need more heap than
+   * this JVM may use (see {@link MemoryEstimate}).
+   */
+  private static void checkMemory(CalibrationConfig config, int threads) {
+    Scenario largest = config.baseScenario();
+    double most = MemoryEstimate.of(largest).total();
+    double[] start = config.start();
+    for (int j = 0; j < start.length; j++) {
+      for (double bound : new double[] {config.parameters().get(j).low(), config.parameters().get(j).high()}) {
+        double[] values = start.clone();
+        values[j] = bound;
+        Scenario scenario = calibrated(config, values);
+        double need = MemoryEstimate.of(scenario).total();
+        if (need > most) {
+          most = need;
+          largest = scenario;
+        }
+      }
+    }
+    MemoryEstimate.check(largest, threads, MemoryEstimate.available());
   }
 
   /** The resolved calibration as YAML: every key, the scenario written out in full. */

@@ -288,6 +288,8 @@ class CalibrateCommandTest {
         {"fit: {replications: 4}", "fit: {replications: 4, masterSeed: 11}", "fit.masterSeed: value 11 is the calibration's masterSeed"},
         {"weight: 0.5}", "weight: 0.5, standardError: 0.1}", "moments[2]: has both standardError and weight"},
         {"transform: LOG}", "transform: LOGARITHM}", "parameters[1].transform: value \"LOGARITHM\" is not allowed"},
+        {"{key: firms.soeSizeMultiplier, low: 1, high: 20, transform: LOG}", "{key: firms.count, low: 100, high: 9000000}",
+            "firms.count: value 9000000 would need about"},
     };
     for (String[] c : cases) {
       assertThat(QUICK).contains(c[0]);
