@@ -13,6 +13,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** The charts of a calibration's results folder (docs/CALIBRATION.md), as PNG bytes. */
 public final class CalibrationCharts {
+  /** The profile chart shows J − J_min up to this many times the threshold. */
+  static final int CLIP = 25;
+
   private CalibrationCharts() {}
 
   /**
@@ -92,7 +95,15 @@ public final class CalibrationCharts {
       renderer.setSeriesPaint(j, ChartStyle.color(j));
       renderer.setSeriesStroke(j, ChartStyle.stroke(j));
     }
-    NumberAxis range = ChartStyle.numberAxis("J − J_min", false);
+    NumberAxis range = ChartStyle.numberAxis("J − J_min (clipped at " + CLIP + " × the threshold)", false);
+    double highest = 0;
+    for (double[] line : rises) {
+      for (double rise : line) {
+        highest = Math.max(highest, rise);
+      }
+    }
+    // Steep profiles would flatten the others against the axis: the region near the threshold matters.
+    range.setRange(0, Math.max(2 * threshold, Math.min(highest * 1.05, CLIP * threshold)));
     XYPlot plot = new XYPlot(dataset, ChartStyle.numberAxis("position in the parameter's range, relative to the optimum",
         false), range, renderer);
     ChartStyle.stylePlot(plot);
