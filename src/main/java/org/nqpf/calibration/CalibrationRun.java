@@ -32,6 +32,7 @@ import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.MemoryEstimate;
+import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.CalibrationCharts;
 import org.nqpf.report.CalibrationReport;
 import org.nqpf.report.ExperimentManifest;
@@ -87,6 +88,7 @@ public final class CalibrationRun {
           throw new OutputException("the interrupted calibration in " + work + " ran another calibration (its " + CALIBRATION
               + " differs); expected the same calibration file to resume it");
         }
+        SweepRunner.removeLeftovers(work);
         existing = completeRows(trace, header);
       } else {
         Files.createDirectories(ResultsFolder.checkTarget(work));

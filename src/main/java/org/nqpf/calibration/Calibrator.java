@@ -102,8 +102,7 @@ public final class Calibrator {
 
   /** Everything the calibration found. */
   public record Result(List<Evaluation> trace, List<Weights> weights, Evaluation best, List<ProfilePoint> profile,
-      List<ProfileSummary> identification, List<FitRow> fit, double[][] fitRuns, long[] seeds, long[] fitSeeds,
-      int population) {}
+      List<ProfileSummary> identification, List<FitRow> fit, double[][] fitRuns, long[] fitSeeds, int population) {}
 
   private final CalibrationConfig config;
   private final Evaluator evaluator;
@@ -176,8 +175,7 @@ public final class Calibrator {
     List<ProfileSummary> identification = identification(best, profile);
     long[] fitSeeds = seeds(config.fit().masterSeed(), config.fit().replications());
     double[][] fitRuns = evaluator.evaluate(List.of(best.values()), fitSeeds).get(0);
-    return new Result(List.copyOf(trace), weights, best, profile, identification, fit(fitRuns), fitRuns, seeds.clone(),
-        fitSeeds, population);
+    return new Result(List.copyOf(trace), weights, best, profile, identification, fit(fitRuns), fitRuns, fitSeeds, population);
   }
 
   /** Thrown by the objective at the end of a generation with unknown points, to evaluate them. */
@@ -235,21 +233,7 @@ public final class Calibrator {
   }
 
   private void flush(int stage, List<Pending> pending, List<Evaluation> done, double[] weights, Evaluation[] best) {
-    List<double[]> missing = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (Pending p : pending) {
-      String key = key(config, p.values());
-      if (!means.containsKey(key) && !keys.contains(key)) {
-        keys.add(key);
-        missing.add(p.values());
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<double[][]> results = evaluator.evaluate(missing, seeds);
-      for (int i = 0; i < missing.size(); i++) {
-        remember(keys.get(i), results.get(i));
-      }
-    }
+    evaluateMissing(pending.stream().map(Pending::values).toList());
     for (Pending p : pending) {
       double[] moments = means.get(key(config, p.values()));
       int generation = p.call() == 0 ? 0 : (p.call() - 1) / population + 1;
@@ -262,6 +246,25 @@ public final class Calibrator {
       listener.evaluated(e, best[0]);
     }
     pending.clear();
+  }
+
+  /** Runs, all at once, the points not evaluated yet (each once), and remembers their moments. */
+  private void evaluateMissing(List<double[]> points) {
+    List<double[]> missing = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (double[] values : points) {
+      String key = key(config, values);
+      if (!means.containsKey(key) && !keys.contains(key)) {
+        keys.add(key);
+        missing.add(values);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<double[][]> results = evaluator.evaluate(missing, seeds);
+      for (int i = 0; i < missing.size(); i++) {
+        remember(keys.get(i), results.get(i));
+      }
+    }
   }
 
   private void remember(String key, double[][] runs) {
@@ -395,21 +398,7 @@ public final class Calibrator {
         grid.add(values);
       }
     }
-    List<double[]> missing = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (double[] values : grid) {
-      String key = key(config, values);
-      if (!means.containsKey(key) && !keys.contains(key)) {
-        keys.add(key);
-        missing.add(values);
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<double[][]> results = evaluator.evaluate(missing, seeds);
-      for (int i = 0; i < missing.size(); i++) {
-        remember(keys.get(i), results.get(i));
-      }
-    }
+    evaluateMissing(grid);
     for (int p = 0; p < grid.size(); p++) {
       int j = p / points;
       double[] values = grid.get(p);

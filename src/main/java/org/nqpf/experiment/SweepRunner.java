@@ -210,8 +210,8 @@ public final class SweepRunner {
     }
   }
 
-  /** Temporary files of atomic writes that an interruption left behind. */
-  private static void removeLeftovers(Path work) throws IOException {
+  /** Removes the temporary files of atomic writes that an interruption left behind (also for calibrate's resume). */
+  public static void removeLeftovers(Path work) throws IOException {
     try (var files = Files.list(work)) {
       for (Path file : files.toList()) {
         if (file.getFileName().toString().matches(".*\\.tmp-[0-9]+")) {

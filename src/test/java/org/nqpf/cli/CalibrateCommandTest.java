@@ -262,8 +262,9 @@ class CalibrateCommandTest {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
     assertThat(out).as("the calibration was killed before it finished").doesNotExist();
-    // A half-written row, as a kill in mid-write would leave.
+    // A half-written row and an atomic write's temporary file, as a kill in mid-write would leave.
     Files.writeString(trace, "999,0,half", StandardOpenOption.APPEND);
+    Files.writeString(dir.resolve("killed.partial").resolve(".fit.csv.tmp-12345"), "half");
 
     RunCommandTest.Outcome refused = RunCommandTest.execute("calibrate", file.toString(), "--out", out.toString(), "--quiet");
     assertThat(refused.exitCode()).isEqualTo(2);
