@@ -10,6 +10,7 @@ import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ConfigException;
 import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ResultsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ final class CalibrateCommand implements Callable<Integer> {
     if (workers < 1 || workers > 4096) {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
     }
-    Path target = out != null ? out : Path.of("results", config.name());
+    Path target = ResultsFolder.checkTarget(out != null ? out : Path.of("results", config.name()));
     Path work = SweepRunner.workingFolder(target);
     Calibrator.Listener progress = (evaluation, best) -> {
       if (!quiet && (evaluation == best || (evaluation.index() + 1) % 10 == 0)) {

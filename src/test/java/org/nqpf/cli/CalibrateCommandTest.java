@@ -305,6 +305,16 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void anOutputPathThatIsAFileIsRefusedBeforeAnythingRuns() throws IOException {
+    Path file = Files.writeString(dir.resolve("quick.yaml"), QUICK);
+    Path taken = Files.writeString(dir.resolve("taken"), "a file");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("calibrate", file.toString(), "--out", taken.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("a file with that name exists");
+    assertThat(dir.resolve("taken.partial")).doesNotExist();
+  }
+
+  @Test
   void theExampleCalibrationFileIsValid() {
     CalibrationConfig config = CalibrationLoader.load(Path.of("experiments/calibrate-shares.yaml"));
     assertThat(MomentSimulator.statistics(config)).hasSize(config.moments().size());
