@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Agent-based model of an innovation ecosystem of private firms, SOEs, universities"
         + " and government (MASON).")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The sub-commands, in the order usage lists them. */
   static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "help"};
@@ -30,9 +30,12 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** No command given: a usage error like any other (the usage on stderr, exit 2). */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+  public Integer call() {
+    spec.commandLine().getErr().println("error: no command given; expected one of " + String.join(", ", VERBS));
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_BAD_INPUT;
   }
 
   /** {@link System#nanoTime} when {@link #main} began (0 when the commands are run without it, as in tests). */

@@ -27,6 +27,9 @@ import org.nqpf.config.ExperimentConfig.TimeSeriesFormat;
 public final class ExperimentLoader {
   private static final List<String> KEYS = List.of("name", "base", "scenario", "steps", "burnIn", "replications",
       "masterSeed", "design", "parameters", "metrics", "timeSeries");
+  /** The top-level keys that only an experiment file has (a scenario file has none of them). */
+  static final List<String> EXPERIMENT_ONLY_KEYS = List.of("base", "scenario", "replications", "masterSeed", "design",
+      "parameters", "metrics", "timeSeries");
   private static final List<String> DESIGN_KEYS = List.of("type", "samples");
   private static final List<String> PARAMETER_KEYS = List.of("key", "values", "range", "distribution");
   private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
@@ -56,6 +59,7 @@ public final class ExperimentLoader {
     if (!root.isObject()) {
       throw new ConfigException("", "the experiment is not a mapping; expected a mapping of keys to values");
     }
+    refuseScenarioFile(root);
     checkKeys(root, "", KEYS);
     String name = Check.name("name", text(root, "name", null));
     Scenario base = Scenario.DEFAULT;
@@ -110,6 +114,27 @@ public final class ExperimentLoader {
     }
     TimeSeriesFormat format = enumValue(root, "timeSeries", TimeSeriesFormat.class, TimeSeriesFormat.WIDE);
     return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format);
+  }
+
+  /**
+   * Refuses a scenario file given where an experiment is expected, with the command it is for: it
+   * has a scenario's top-level key and none that only experiments have.
+   */
+  private static void refuseScenarioFile(JsonNode root) {
+    for (String key : EXPERIMENT_ONLY_KEYS) {
+      if (root.has(key)) {
+        return;
+      }
+    }
+    Iterator<String> keys = root.fieldNames();
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (!KEYS.contains(key) && ScenarioLoader.toTree(Scenario.DEFAULT).has(key)) {
+        throw new ConfigException("", "this is a scenario file, not an experiment file (it has the scenario key '"
+            + key + "' and none of " + String.join(", ", EXPERIMENT_ONLY_KEYS) + "): use `run` for a scenario;"
+            + " `sweep` expects an experiment file (docs/EXPERIMENTS.md)");
+      }
+    }
   }
 
   /** The number of design points. */
@@ -170,8 +195,10 @@ public final class ExperimentLoader {
       String key = text(p, "key", at + ".key");
       JsonNode leaf = leaf(tree, key);
       if (leaf == null || !leaf.isNumber()) {
-        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key; expected a dotted"
-            + " path to a number, for example policy.iprProtection");
+        String suggestion = Suggest.closest(key, numericKeys(tree, ""));
+        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+            + "; expected a dotted path to a number, for example policy.iprProtection");
       }
       if (seen.contains(key)) {
         throw new ConfigException(at + ".key", "value \"" + key + "\" is varied twice; expected each key once");
@@ -268,6 +295,22 @@ public final class ExperimentLoader {
       }
     }
     return ScenarioLoader.bindOver(base, overrides, "");
+  }
+
+  /** The dotted paths of every numeric value in a scenario tree. */
+  private static List<String> numericKeys(JsonNode tree, String prefix) {
+    List<String> keys = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      if (field.getValue().isObject()) {
+        keys.addAll(numericKeys(field.getValue(), key + "."));
+      } else if (field.getValue().isNumber()) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   private static JsonNode leaf(JsonNode tree, String key) {

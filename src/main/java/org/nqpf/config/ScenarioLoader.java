@@ -163,6 +163,12 @@ public final class ScenarioLoader {
     if (!user.isObject()) {
       throw new ConfigException("", "the scenario is " + describe(user) + "; expected a mapping of keys to values");
     }
+    for (String key : ExperimentLoader.EXPERIMENT_ONLY_KEYS) {
+      if (user.has(key)) {
+        throw new ConfigException("", "this is an experiment file, not a scenario file (it has the experiment key '"
+            + key + "'): use `sweep` for an experiment; this command expects a scenario file (docs/CONFIG.md)");
+      }
+    }
     ObjectNode merged = mapper.valueToTree(Scenario.DEFAULT);
     mergeInto(merged, (ObjectNode) user, "", Scenario.class);
     return bind(mapper, merged);

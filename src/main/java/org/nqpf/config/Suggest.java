@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys: the closest known key by edit distance, if close enough. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
-  static String closest(String key, List<String> known) {
+  /** The known key closest to {@code key}, or null when none is close enough to be a typo of it. */
+  public static String closest(String key, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
