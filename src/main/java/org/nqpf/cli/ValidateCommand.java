@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.config.Check;
+import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
@@ -59,9 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ConfigException("--replications", "value " + replications + " is out of range; expected a whole number in [2, "
           + MAX_REPLICATIONS + "] (a confidence interval needs at least two replications)");
     }
-    if (seed < 0) {
-      throw new ConfigException("--seed", "value " + seed + " is not allowed; expected a whole number >= 0");
-    }
+    Check.seed("--seed", seed);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > 4096) {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");

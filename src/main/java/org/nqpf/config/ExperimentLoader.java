@@ -384,7 +384,8 @@ public final class ExperimentLoader {
 
   private static long longValue(JsonNode value, String at) {
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new ConfigException(at, "value " + value + " is not a whole number; expected a whole number >= 0");
+      throw new ConfigException(at, "value " + value + " is not a whole number in range; expected a whole number in [0, "
+          + Check.MAX_SEED + "]");
     }
     return Check.seed(at, value.asLong());
   }

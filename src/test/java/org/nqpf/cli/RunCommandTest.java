@@ -121,6 +121,13 @@ public class RunCommandTest {
     Outcome notANumber = execute("run", "--seed", "abc");
     assertThat(notANumber.exitCode()).isEqualTo(2);
     assertThat(notANumber.err()).contains("--seed");
+    // 2^53 is the first seed a double cannot tell from its neighbour: refused, as in a scenario file.
+    Outcome tooLarge = execute("run", "--seed", "9007199254740993", "--out", dir.resolve("x").toString());
+    assertThat(tooLarge.exitCode()).isEqualTo(2);
+    assertThat(tooLarge.err()).contains("--seed: value 9007199254740993 is above 2^53 - 1")
+        .contains("[0, 9007199254740991]");
+    assertThat(execute("validate", "--seed", "9007199254740992", "--out", dir.resolve("x").toString()).err())
+        .contains("--seed: value 9007199254740992 is above 2^53 - 1");
     Outcome missing = execute("run", dir.resolve("absent.yaml").toString(), "--out", dir.resolve("y").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("does not exist");

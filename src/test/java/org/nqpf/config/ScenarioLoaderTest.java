@@ -636,7 +636,8 @@ class ScenarioLoaderTest {
         refuse("region: {industrialParks: -2}", "region.industrialParks", "-2", "[1, 10000]"),
         refuse("steps: -1", "steps", "-1", "[1, 1000000]"),
         refuse("burnIn: -1", "burnIn", "-1", "[0, 1000000]"),
-        refuse("seed: -1", "seed", "-1", "negative", "expected a whole number >= 0"),
+        refuse("seed: -1", "seed", "-1", "negative", "expected a whole number in [0, 9007199254740991]"),
+        refuse("seed: 9007199254740992", "seed", "9007199254740992", "above 2^53 - 1", "expected a whole number in [0, 9007199254740991]"),
         refuse("firms: {count: 0}", "firms.count", "value 0 is out of range", "[1, 10000000]"),
         refuse("steps: 0", "steps", "value 0", "[1, 1000000]"),
         refuse("universities: {inventionMaxAge: 0}", "universities.inventionMaxAge", "value 0", "[1, 10000]"));
@@ -662,7 +663,7 @@ class ScenarioLoaderTest {
             "[0, 1000000]"),
         refuse("{universities: {count: 100001}}", "universities.count", "100001", "[0, 100000]"),
         refuse("seed: 99999999999999999999999", "seed", "99999999999999999999999", "out of range",
-            "<= 9223372036854775807"));
+            "[0, 9007199254740991]"));
   }
 
   @ParameterizedTest(name = "{0}")
