@@ -345,6 +345,12 @@ final class ExperimentResults {
     return runCount;
   }
 
+  /** Replications per point, from the experiment file; -1 when it does not say. */
+  int replications() {
+    JsonNode node = experiment.path("replications");
+    return node.canConvertToInt() && node.isIntegralNumber() ? node.asInt() : -1;
+  }
+
   /** A top-level scalar of the experiment file as text, or "" when absent. */
   String setting(String key) {
     JsonNode node = experiment.path(key);

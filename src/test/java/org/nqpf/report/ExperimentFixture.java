@@ -76,6 +76,12 @@ public final class ExperimentFixture {
       case "outputPrivate" -> 500.0 + 300.0 * a + 100.0 * b + 12.0 * step + 8.0 * noise;
       case "innovations" -> Math.round(5.0 + 10.0 * a + 3.0 * step + 2.0 * noise + replication);
       case "privateShareOutput" -> 0.45 + 0.2 * a - 0.1 * b + 0.01 * step + 0.01 * noise;
+      // Replications far apart, as two runs of a small economy can be: a t interval of their mean
+      // leaves the metric's domain.
+      case "smeRationedShare" -> replication % 2 == 0 ? 0.05 : 0.9;
+      case "loansGuaranteed" -> replication % 2 == 0 ? 0 : 40 + step;
+      // A metric that never moves (a lever that is off).
+      case "specialLoans" -> 0.0;
       default -> 10.0 + point + step + noise;
     };
   }
