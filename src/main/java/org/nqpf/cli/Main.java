@@ -73,6 +73,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.addSubcommand(verb, subcommand(verb));
       }
     }
+    HelpLayout.apply(cli);
     return cli.setExecutionExceptionHandler(new Errors()).setParameterExceptionHandler(new Errors());
   }
 
