@@ -126,10 +126,11 @@ public final class ExperimentLoader {
         return;
       }
     }
+    JsonNode scenarioKeys = ScenarioLoader.toTree(Scenario.DEFAULT);
     Iterator<String> keys = root.fieldNames();
     while (keys.hasNext()) {
       String key = keys.next();
-      if (!KEYS.contains(key) && ScenarioLoader.toTree(Scenario.DEFAULT).has(key)) {
+      if (!KEYS.contains(key) && scenarioKeys.has(key)) {
         throw new ConfigException("", "this is a scenario file, not an experiment file (it has the scenario key '"
             + key + "' and none of " + String.join(", ", EXPERIMENT_ONLY_KEYS) + "): use `run` for a scenario;"
             + " `sweep` expects an experiment file (docs/EXPERIMENTS.md)");
