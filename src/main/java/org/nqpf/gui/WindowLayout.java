@@ -15,8 +15,8 @@ import java.util.List;
  * @param display the display window's bounds
  * @param console the Console's bounds
  * @param charts one bounds per chart window, in the order of {@link LiveCharts#SPECS}
- * @param chartsShown how many of the first charts to show at start: those that fit without
- *     covering one another
+ * @param chartsShown how many of the first charts to show at start: the first two if they fit
+ *     side by side in the space left over, only the first if it has to go over the Console
  */
 record WindowLayout(Rectangle display, Rectangle console, List<Rectangle> charts, int chartsShown) {
   /** The Console's width when the screen has room: wide enough for the inspectors' names and values. */
@@ -47,12 +47,14 @@ record WindowLayout(Rectangle display, Rectangle console, List<Rectangle> charts
 
     // the free area for the charts: right of the Console, else below the display, else the Console's column
     Rectangle free;
+    boolean overConsole = false;
     if (right - (console.x + console.width) >= MIN_CHART.width) {
       free = new Rectangle(console.x + console.width, screen.y, right - console.x - console.width, screen.height);
     } else if (bottom - (display.y + display.height) >= MIN_CHART.height) {
       free = new Rectangle(screen.x, display.y + display.height, console.x - screen.x, bottom - display.y - display.height);
     } else {
       free = new Rectangle(console);
+      overConsole = true;
     }
     int w = Math.min(CHART.width, free.width);
     // MASON draws a chart 1.5 times as wide as high, under a tool bar: a taller window shows grey below it
@@ -69,6 +71,8 @@ record WindowLayout(Rectangle display, Rectangle console, List<Rectangle> charts
       y = Math.max(free.y, Math.min(y, free.y + free.height - h));
       bounds.add(new Rectangle(x, y, w, h));
     }
-    return new WindowLayout(display, console, List.copyOf(bounds), Math.min(charts, Math.min(2, slots)));
+    // beside or below the display, the first two charts if they fit; over the Console, only the first
+    int shown = Math.min(charts, overConsole ? 1 : Math.min(2, slots));
+    return new WindowLayout(display, console, List.copyOf(bounds), shown);
   }
 }

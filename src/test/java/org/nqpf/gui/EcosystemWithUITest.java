@@ -28,7 +28,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import org.jfree.chart.JFreeChart;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.config.Scenario;
@@ -55,8 +55,8 @@ class EcosystemWithUITest {
   /** A time-out for the launched GUI, not a speed requirement. */
   private static final long PATIENCE_NANOS = 240_000_000_000L;
 
-  @BeforeAll
-  static void needsADisplay() {
+  @BeforeEach
+  void needsADisplay() {
     requireOrSkip(GraphicsEnvironment.isHeadless() ? "no display (DISPLAY is not set)" : null);
   }
 
@@ -68,7 +68,9 @@ class EcosystemWithUITest {
     if ("required".equals(System.getenv("NQPF_GUI_TESTS"))) {
       fail("NQPF_GUI_TESTS=required, but " + reason);
     }
-    abort("skipped: " + reason + "; run under a display, e.g. xvfb-run -a mvn -B verify");
+    String message = "skipped: " + reason + "; run under a display, e.g. xvfb-run -a mvn -B verify";
+    System.err.println("EcosystemWithUITest " + message);
+    abort(message);
   }
 
   /**
@@ -79,15 +81,12 @@ class EcosystemWithUITest {
   @Test
   void readmesCommandOpensTheGuiAndNothingCoversTheRegion() throws Exception {
     requireOrSkip(onPath("xdotool") ? null : "xdotool is not installed (apt-get install xdotool)");
-    Path jar = Path.of(System.getProperty("nqpf.jar", "target/nqpf.jar")).toAbsolutePath();
-    Path project = Path.of("").toAbsolutePath();
-    assertThat(jar).as("the jar that `mvn package` builds").exists();
     Path out = Path.of(System.getProperty("gui.snapshots", "target/gui-snapshots"));
     Files.createDirectories(out);
     Path log = out.resolve("gui-command.log");
     // java -jar target/nqpf.jar gui, from the project folder (the jar's path relative to it, as README writes it)
-    ProcessBuilder command = new ProcessBuilder("java", "-jar", project.relativize(jar).toString(), "gui")
-        .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder command = new ProcessBuilder("java", "-jar", jarAsTyped(), "gui")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     Process gui = command.start();
     try {
       String consoleId = awaitWindow("^" + CONSOLE_TITLE + "$", gui, log);
@@ -151,6 +150,44 @@ class EcosystemWithUITest {
         gui.destroyForcibly();
       }
     }
+  }
+
+  /** On a machine without a display, README's command says what to do and exits with 2. */
+  @Test
+  void withoutADisplayReadmesCommandSaysWhatToDo() throws Exception {
+    ProcessBuilder command = new ProcessBuilder("java", "-jar", jarAsTyped(), "gui").redirectErrorStream(true);
+    command.environment().remove("DISPLAY");
+    Process gui = command.start();
+    String printed = new String(gui.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(gui.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(gui.exitValue()).isEqualTo(2);
+    assertThat(printed).startsWith("gui: no display (DISPLAY is not set)")
+        .contains("xvfb-run -a java -jar target/nqpf.jar gui");
+  }
+
+  /**
+   * Every other command runs headless whatever DISPLAY says: {@code run} draws its chart with
+   * DISPLAY naming an X server that does not exist.
+   */
+  @Test
+  void otherCommandsNeverOpenTheDisplay(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("short.yaml");
+    Files.writeString(scenario, "name: short\nsteps: 3\nburnIn: 0\n");
+    ProcessBuilder command = new ProcessBuilder("java", "-jar", jarAsTyped(), "run", scenario.toString(), "--out",
+        dir.resolve("out").toString()).redirectErrorStream(true);
+    command.environment().put("DISPLAY", ":4095");
+    Process run = command.start();
+    String printed = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).as(printed).isZero();
+    assertThat(dir.resolve("out/innovations.png")).isNotEmptyFile();
+  }
+
+  /** The jar's path as README types it: relative to the project folder, where the tests run. */
+  private static String jarAsTyped() {
+    Path jar = Path.of(System.getProperty("nqpf.jar", "target/nqpf.jar")).toAbsolutePath();
+    assertThat(jar).as("the jar that `mvn package` builds").exists();
+    return Path.of("").toAbsolutePath().relativize(jar).toString();
   }
 
   /** The screen's pixels of {@code bounds} after the window {@code windowId} is raised above all others and repainted. */
