@@ -95,6 +95,9 @@ public final class GuiCommand implements Callable<Integer> {
       return null;
     } catch (AWTError | HeadlessException e) {
       return "cannot open the display (" + e.getMessage() + ")";
+    } catch (LinkageError e) {
+      // Debian's and Ubuntu's openjdk-17-jre-headless lack AWT's X11 library (it is in openjdk-17-jre)
+      return "this Java has no desktop support (" + e.getMessage() + "); install a full JRE, e.g. apt-get install openjdk-17-jre";
     }
   }
 
