@@ -382,6 +382,19 @@ class EcosystemWithUITest {
     }
     assertThat(console[0].getPlayState()).isEqualTo(Console.PS_STOPPED);
     assertThat(gui.model().series().size()).isEqualTo(scenario.totalSteps());
+    // the Model tab shows the run's last step, not the step 0 it was built at
+    List<String> shown = new ArrayList<>();
+    SwingUtilities.invokeAndWait(() -> {
+      for (sim.util.gui.PropertyField field : propertyFields(console[0].getModelInspector(), new ArrayList<>())) {
+        shown.add(field.getValue());
+      }
+    });
+    int figures = Levers.SLIDERS.size();
+    assertThat(shown).hasSizeGreaterThan(figures + 6);
+    assertThat(shown.get(figures + 2)).as("Run: step").isEqualTo(String.valueOf(gui.model().currentStep()))
+        .isNotEqualTo("0");
+    assertThat(shown.get(figures + 5)).as("Now: firms").isEqualTo(String.valueOf(gui.model().firms().size()));
+    assertThat(shown.get(figures + 7)).as("Now: private share of firms").endsWith("%");
     // not doClose(): closing MASON's last Console exits the JVM
     SwingUtilities.invokeAndWait(() -> {
       gui.quit();
@@ -423,6 +436,18 @@ class EcosystemWithUITest {
     for (int row = 0; row < original.model().series().size(); row++) {
       assertThat(opened.model().series().row(row)).containsExactly(original.model().series().row(row));
     }
+  }
+
+  /** The property fields inside {@code c}, in the order the inspector lists them. */
+  private static List<sim.util.gui.PropertyField> propertyFields(java.awt.Container c, List<sim.util.gui.PropertyField> found) {
+    for (java.awt.Component child : c.getComponents()) {
+      if (child instanceof sim.util.gui.PropertyField field) {
+        found.add(field);
+      } else if (child instanceof java.awt.Container inner) {
+        propertyFields(inner, found);
+      }
+    }
+    return found;
   }
 
   private static BufferedImage paint(EcosystemWithUI gui) throws Exception {
