@@ -44,8 +44,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     mainStarted = System.nanoTime();
     Locale.setDefault(Locale.ROOT);
-    System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    if (System.getProperty("java.awt.headless") == null && !needsDisplay(args)) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(commandLine(args).execute(args));
+  }
+
+  /**
+   * Whether the command line asks for a window: only {@code gui} does. Every other command draws
+   * its charts into files and runs headless, so that it neither needs nor opens a connection to a
+   * display even when DISPLAY is set; for {@code gui} AWT decides by itself (on Linux, headless
+   * when DISPLAY is unset), and {@code gui} explains what to do when there is no display.
+   */
+  static boolean needsDisplay(String... args) {
+    return args.length > 0 && args[0].equals("gui");
   }
 
   /** Seconds since {@link #main} began, or NaN if it did not run. */
