@@ -270,7 +270,16 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     return new RunObservations(scenario.seed(), privateShares, ai.productionEfficiency().value(), ai.rdCycle().value(),
         employment, output, values.getElements(), gains.getElements(), growthSize.getElements(), growth.getElements(),
         hazard, TransitionMatrix.of(rows, CLASSES.size()), innovationsBySize.clone(), employmentBySize.clone(),
-        firmDegrees, universityDegrees, rates[0], rates[1]);
+        firmDegrees, universityDegrees, rates[0], rates[1], keySeries(series));
+  }
+
+  private static double[][] keySeries(TimeSeries series) {
+    KeySeries[] all = KeySeries.values();
+    double[][] result = new double[all.length][];
+    for (KeySeries k : all) {
+      result[k.ordinal()] = k.of(series);
+    }
+    return result;
   }
 
   /** Mean annual entry and exit rates over the full years after the burn-in. */
