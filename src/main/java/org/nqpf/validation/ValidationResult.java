@@ -226,8 +226,10 @@ public final class ValidationResult {
       if (id.equals(Targets.seriesId(Targets.WARM_UP, k))) {
         int index = Targets.ALL.indexOf(Targets.byId(id));
         long beyond = statistics.stream().filter(s -> s.values()[index] > base.burnIn()).count();
+        int limit = runs.isEmpty() ? -1 : WarmUp.searchLimit(runs.get(0).keySeries()[k.ordinal()].length) + k.firstStep();
+        long atLimit = statistics.stream().filter(s -> s.values()[index] == limit).count();
         return "burn-in " + base.burnIn() + " steps; the measured warm-up is longer in " + beyond + " of " + runs.size()
-            + " replications";
+            + " replications, and at the search's limit (" + limit + " steps: no steady state found) in " + atLimit;
       }
       if (id.equals(Targets.seriesId(Targets.STATIONARITY, k)) || id.equals(Targets.seriesId(Targets.ERGODICITY, k))) {
         int from = SeriesChecks.commonWarmUp(runs, k);

@@ -15,6 +15,11 @@ public final class WarmUp {
   /** MSER's batch size. */
   public static final int BATCH = 5;
 
+  /** The longest warm-up {@link #mser5} can find in a series of {@code n} values: half its batches. */
+  public static int searchLimit(int n) {
+    return n / BATCH / 2 * BATCH;
+  }
+
   /**
    * The warm-up of {@code x} in steps (a multiple of {@link #BATCH}), or -1 when it cannot be
    * measured: fewer than four batches, or a value that is not finite.
@@ -38,7 +43,7 @@ public final class WarmUp {
     }
     int best = 0;
     double bestMser = Double.POSITIVE_INFINITY;
-    for (int d = 0; d <= k / 2; d++) {
+    for (int d = 0; d <= searchLimit(x.length) / BATCH; d++) {
       double mean = 0;
       for (int j = d; j < k; j++) {
         mean += z[j];

@@ -59,6 +59,11 @@ class StationarityTest {
     double[] x = ar1(new MersenneTwisterFast(3), 203, 5, 0, 0.9, 0.1);
     assertThat(WarmUp.mser5(x) % WarmUp.BATCH).isZero();
     assertThat(WarmUp.mser5(new double[100])).isZero();
+    double[] trend = new double[203];
+    for (int i = 0; i < trend.length; i++) {
+      trend[i] = i;
+    }
+    assertThat(WarmUp.mser5(trend)).as("a trend never settles").isEqualTo(WarmUp.searchLimit(203)).isEqualTo(100);
   }
 
   @Test
