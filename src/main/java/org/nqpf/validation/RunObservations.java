@@ -27,9 +27,12 @@ import org.nqpf.model.SizeClass;
  * @param entryRate mean annual entry rate: entrants in a year over firms at its start
  * @param exitRate mean annual exit rate: exits in a year over firms at its start
  * @param keySeries each {@link KeySeries} over every step, burn-in included, in the enum's order
+ * @param productivityTerms the mean annual terms of {@link ProductivityDecomposition} over the
+ *     recorded years: within, between, cross, entry, exit (NaN without a full year)
  */
 public record RunObservations(long seed, double[] privateShares, OptionalDouble aiEfficiencyGain,
     OptionalDouble aiRdCycleChange, double[] finalEmployment, double[] finalOutput, double[] innovationValues,
     double[] innovationGains, double[] growthLogSize, double[] growthRates, ExitHazard hazard,
     TransitionMatrix persistence, long[] innovationsBySize, double[] employmentBySize, int[] firmDegrees,
-    int[] universityDegrees, double entryRate, double exitRate, double[][] keySeries) {}
+    int[] universityDegrees, double entryRate, double exitRate, double[][] keySeries,
+    double[] productivityTerms) {}

@@ -123,6 +123,12 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
     set.put("9c", DegreeDistribution.of(o.universityDegrees()).coefficientOfVariation());
 
+    double[] terms = o.productivityTerms();
+    for (int k = 0; k < terms.length; k++) {
+      set.put(Targets.PRODUCTIVITY + (char) ('a' + k), terms[k]);
+    }
+    set.put(Targets.PRODUCTIVITY + (char) ('a' + terms.length), java.util.Arrays.stream(terms).sum());
+
     for (KeySeries k : KeySeries.values()) {
       int warmUp = WarmUp.mser5(o.keySeries()[k.ordinal()]);
       if (warmUp >= 0) {

@@ -23,6 +23,9 @@ public final class Targets {
   public static final String WARM_UP = "10";
   public static final String STATIONARITY = "11";
   public static final String ERGODICITY = "12";
+  /** Id prefix of the productivity decomposition's rows: within, between, cross, entry, exit, total. */
+  public static final String PRODUCTIVITY = "13";
+  private static final String FHK = "Foster, Haltiwanger and Krizan 2001";
 
   public static final List<Target> ALL = withSeriesRows(
       Target.above("1a", "Private share of firms", "mean over recorded steps of privateShareFirms", 0.9, ARTICLE)
@@ -104,6 +107,18 @@ public final class Targets {
           + " run's window means against one window of each other run does not reject at 5%, else 0; mean over"
           + " replications", 0.5, GRAZZINI));
     }
+    String annual = " (mean per recorded year, log points of employment-weighted log labour productivity)";
+    all.add(Target.info(PRODUCTIVITY + "a", "Productivity growth: within firms", "Σ s(t−4) Δp over continuing firms"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "b", "Productivity growth: reallocation between firms",
+        "Σ (p(t−4) − P(t−4)) Δs over continuing firms" + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "c", "Productivity growth: cross term", "Σ Δp Δs over continuing firms" + annual,
+        FHK));
+    all.add(Target.info(PRODUCTIVITY + "d", "Productivity growth: entry", "Σ s(t) (p(t) − P(t−4)) over entrants"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "e", "Productivity growth: exit", "−Σ s(t−4) (p(t−4) − P(t−4)) over exits"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "f", "Productivity growth: total", "ΔP, the sum of the five terms" + annual, FHK));
     return List.copyOf(all);
   }
 
