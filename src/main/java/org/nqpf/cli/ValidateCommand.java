@@ -14,6 +14,7 @@ import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.Target;
 import org.nqpf.validation.ValidationResult;
 import org.nqpf.validation.ValidationRunner;
+import org.nqpf.validation.ValidationTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +85,8 @@ final class ValidateCommand implements Callable<Integer> {
           "%s: %d replications (master seed %d) on %d threads in %.1f s: %d targets pass, %d miss, %d descriptive -> %s%n",
           scenario.name(), replications, seed, workers, (System.nanoTime() - started) / 1e9, pass, miss,
           result.rows().size() - pass - miss, written);
+      spec.commandLine().getOut().print(ValidationTables.console(result));
+      spec.commandLine().getOut().flush();
     }
     return 0;
   }
