@@ -15,6 +15,7 @@ import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,8 +92,12 @@ final class RunCommand implements Callable<Integer> {
     MemoryEstimate.check(scenario, 1, MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", scenario.name());
     Path checkpoints = checkpointEvery != null ? Checkpoints.folderFor(target) : null;
-    TimeSeries series = simulate(model, resumeFrom == null, checkpoints);
-    Path written = RunWriter.write(target, scenario, series, model.firms(), commandLine());
+    Path written;
+    TimeSeries series;
+    try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
+      series = simulate(model, resumeFrom == null, checkpoints);
+      written = RunWriter.write(folder, scenario, series, model.firms(), commandLine());
+    }
     if (!quiet) {
       int last = series.size() - 1;
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps (burn-in %d), seed %d -> %s%n", scenario.name(),

@@ -19,6 +19,7 @@ import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,28 +62,34 @@ final class SweepCommand implements Callable<Integer> {
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
-    SweepRunner runner = new SweepRunner(experiment, workers, slice);
-    long runs = slice.runs(runner.totalRuns());
-    Path work;
-    try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
-      work = runner.run(target, resume, progress);
+    ResultsFolder.checkTarget(target, experimentFile);
+    Path written;
+    SweepRunner runner;
+    long runs;
+    try (ResultsLock lock = ResultsLock.acquire(target, "sweep")) {
+      runner = new SweepRunner(experiment, workers, slice);
+      runs = slice.runs(runner.totalRuns());
+      Path work;
+      try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
+        work = runner.run(target, resume, progress);
+      }
+      String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      if (slice.isAll()) {
+        ExperimentFinisher.finish(work, experiment, runner.points());
+      } else {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        info.put("index", slice.index());
+        info.put("count", slice.count());
+        info.put("runs", runs);
+        ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
+          slice.toString(), command);
+      if (slice.isAll()) {
+        ExperimentFinisher.report(work);
+      }
+      written = SweepRunner.complete(work, target);
     }
-    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    if (slice.isAll()) {
-      ExperimentFinisher.finish(work, experiment, runner.points());
-    } else {
-      ObjectNode info = JsonNodeFactory.instance.objectNode();
-      info.put("index", slice.index());
-      info.put("count", slice.count());
-      info.put("runs", runs);
-      ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
-        slice.toString(), command);
-    if (slice.isAll()) {
-      ExperimentFinisher.report(work);
-    }
-    Path written = SweepRunner.complete(work, target);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d points × %d replications, shard %s: %d runs on %d threads -> %s%n",
           experiment.name(), runner.points().size(), experiment.replications(), slice, runs, workers, written);
