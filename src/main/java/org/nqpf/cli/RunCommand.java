@@ -114,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
   /** The scenario file over the defaults, with the command line's overrides checked like config values. */
   Scenario resolve() {
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    noteIfEmpty(spec, scenarioFile);
     try {
       if (seed != null) {
         scenario = scenario.withSeed(seed);
@@ -126,6 +127,14 @@ final class RunCommand implements Callable<Integer> {
     }
     Check.present("scenario", scenario);
     return scenario;
+  }
+
+  /** Says on stderr that a scenario file that sets no key runs the built-in defaults (an empty file is often a mistake). */
+  static void noteIfEmpty(CommandLine.Model.CommandSpec spec, Path scenarioFile) {
+    if (scenarioFile != null && ScenarioLoader.setsNoKey(scenarioFile)) {
+      spec.commandLine().getErr().println("note: scenario file " + scenarioFile + " sets no key (it is empty or only"
+          + " comments): running the built-in defaults");
+    }
   }
 
   /**

@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
     description = "Runs an experiment (design points × replications) on all cores and writes its results folder"
         + " (docs/EXPERIMENTS.md).")
 final class SweepCommand implements Callable<Integer> {
+  /** Designs of this many points or more say so before they are built (15 s per 100,000 points). */
+  static final long ANNOUNCED_POINTS = 10_000;
+
   @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML, or JSON by the .json extension).")
   Path experimentFile;
 
@@ -63,6 +66,12 @@ final class SweepCommand implements Callable<Integer> {
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
     ResultsFolder.checkTarget(target, experimentFile);
+    warnOfSobolSamples(experiment);
+    long points = ExperimentLoader.points(experiment.design(), experiment.parameters());
+    if (points >= ANNOUNCED_POINTS && !quiet) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s: building and checking %d design points before the first run%n",
+          experiment.name(), points);
+    }
     Path written;
     SweepRunner runner;
     long runs;
@@ -95,6 +104,21 @@ final class SweepCommand implements Callable<Integer> {
           experiment.name(), runner.points().size(), experiment.replications(), slice, runs, workers, written);
     }
     return 0;
+  }
+
+  /**
+   * A Sobol sequence is balanced in blocks of 2^m points, so Saltelli's estimators converge best
+   * with N a power of two (Saltelli et al. 2010; SALib warns the same): any other N is run, with
+   * a warning.
+   */
+  private void warnOfSobolSamples(ExperimentConfig experiment) {
+    int n = experiment.design().samples();
+    if (experiment.design().type() == ExperimentConfig.DesignType.SOBOL && Integer.bitCount(n) != 1) {
+      int below = Integer.highestOneBit(n);
+      spec.commandLine().getErr().printf(Locale.ROOT, "warning: design.samples %d is not a power of two; Saltelli's"
+          + " scheme draws N rows from a Sobol sequence, which is balanced only in blocks of 2^m points, so its indices"
+          + " converge best with N = %d or %d%n", n, below, below * 2);
+    }
   }
 
   static SweepRunner.Shard parseShard(String text) {

@@ -68,6 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
     }
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    RunCommand.noteIfEmpty(spec, scenarioFile);
     Check.present("scenario", scenario);
     MemoryEstimate.check(scenario, Math.min(workers, replications), MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", "validation");

@@ -285,6 +285,25 @@ public final class ResultsFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * The files in results folder {@code folder} that its manifest ({@code manifest}, read by the
+   * caller) does not list and that are not this program's own ({@code manifest.json},
+   * {@code report.html}, a lock or sweep state): a user's files, which keep it from being replaced.
+   */
+  public static List<String> unlistedFiles(Path folder, JsonNode manifest) {
+    Set<String> listed = new HashSet<>();
+    for (JsonNode entry : manifest.path("files")) {
+      listed.add(entry.path("name").asText());
+    }
+    List<String> extra = new ArrayList<>();
+    for (String name : filesIn(folder)) {
+      if (!listed.contains(name) && !OWN_FILES.contains(name)) {
+        extra.add(name);
+      }
+    }
+    return extra;
+  }
+
   /** A working folder that this program made: it holds its lock file or a sweep's state. */
   private static boolean isOwnWorkingFolder(Path work) {
     if (!Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
