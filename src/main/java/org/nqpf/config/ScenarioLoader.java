@@ -219,8 +219,7 @@ public final class ScenarioLoader {
     }
     if (!user.isObject()) {
       // Not quoted: the file may be any file at all (base: /etc/passwd), whose contents are not ours to print.
-      throw new ConfigException("", source + " holds " + kind(user) + ", not a mapping; expected a YAML or JSON"
-          + " mapping of keys to values");
+      throw new ConfigException("", source + " is " + kind(user) + ", not a mapping; expected a mapping of keys to values");
     }
     ObjectNode merged = mapper.valueToTree(Scenario.DEFAULT);
     mergeInto(merged, (ObjectNode) user, "", Scenario.class);
@@ -611,7 +610,7 @@ public final class ScenarioLoader {
   /** What a node is, without its contents. */
   private static String kind(JsonNode node) {
     if (node.isTextual()) {
-      return "a text of " + node.asText().length() + " characters";
+      return "a text of " + node.asText().length() + " characters (not shown)";
     }
     if (node.isArray()) {
       return "a list";

@@ -72,12 +72,14 @@ public final class ResultsFolder implements AutoCloseable {
   private final Path finalDir;
   private final Path tempDir;
   private final ResultsLock lock;
+  private final List<String> ownSuffixes;
   private State state = State.OPEN;
 
-  private ResultsFolder(Path finalDir, ResultsLock lock) {
+  private ResultsFolder(Path finalDir, ResultsLock lock, List<String> ownSuffixes) {
     this.finalDir = finalDir;
     this.tempDir = lock.workingFolder();
     this.lock = lock;
+    this.ownSuffixes = List.copyOf(ownSuffixes);
   }
 
   /** Starts a results folder at {@code finalDir} with no input files to protect (see {@link #create(Path, String, Path...)}). */
@@ -96,11 +98,20 @@ public final class ResultsFolder implements AutoCloseable {
    * @throws OutputException if the folder may not be written or another command holds it
    */
   public static ResultsFolder create(Path finalDir, String command, Path... inputs) {
-    Path target = checkTarget(finalDir, inputs);
+    return create(finalDir, command, List.of(), inputs);
+  }
+
+  /**
+   * As {@link #create(Path, String, Path...)}, for a folder whose files this program may replace
+   * without a manifest listing them: files directly in it whose names end with one of
+   * {@code ownSuffixes} (the {@code .png} and {@code .svg} of an experiment's {@code charts/}).
+   */
+  public static ResultsFolder create(Path finalDir, String command, List<String> ownSuffixes, Path... inputs) {
+    Path target = checkTarget(finalDir, ownSuffixes, inputs);
     ResultsLock lock = ResultsLock.acquire(target, command);
     try {
       clearLeftovers(lock.workingFolder());
-      return new ResultsFolder(target, lock);
+      return new ResultsFolder(target, lock, ownSuffixes);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -153,6 +164,10 @@ public final class ResultsFolder implements AutoCloseable {
    * @throws OutputException naming the folder and why, before anything has run
    */
   public static Path checkTarget(Path finalDir, Path... inputs) {
+    return checkTarget(finalDir, List.of(), inputs);
+  }
+
+  private static Path checkTarget(Path finalDir, List<String> ownSuffixes, Path... inputs) {
     Objects.requireNonNull(finalDir, "finalDir");
     Path target = finalDir.toAbsolutePath().normalize();
     Path parent = target.getParent();
@@ -168,7 +183,7 @@ public final class ResultsFolder implements AutoCloseable {
             + ", which replacing the folder would delete; choose an output folder outside the input's folder");
       }
     }
-    checkReplaceable(target);
+    checkReplaceable(target, ownSuffixes);
     Path work = ResultsLock.workingFolder(target);
     if (Files.exists(work, LinkOption.NOFOLLOW_LINKS) && !isOwnWorkingFolder(work)) {
       throw new OutputException("cannot write results to " + target + ": " + work + " exists and was not made by nqpf"
@@ -198,11 +213,12 @@ public final class ResultsFolder implements AutoCloseable {
    * Refuses an existing folder that is not empty and not a results folder this program wrote, or
    * that holds files its manifest does not list.
    */
-  private static void checkReplaceable(Path target) {
+  private static void checkReplaceable(Path target, List<String> ownSuffixes) {
     if (!Files.isDirectory(target)) {
       return;
     }
-    List<String> present = filesIn(target);
+    List<String> present = new ArrayList<>(filesIn(target));
+    present.removeIf(name -> !name.contains("/") && ownSuffixes.stream().anyMatch(name::endsWith));
     if (present.isEmpty()) {
       return;
     }
@@ -368,7 +384,7 @@ public final class ResultsFolder implements AutoCloseable {
    */
   public Path commit() {
     ensureOpen();
-    replace(tempDir, finalDir);
+    replace(tempDir, finalDir, ownSuffixes);
     state = State.COMMITTED;
     lock.close();
     return finalDir;
@@ -381,6 +397,10 @@ public final class ResultsFolder implements AutoCloseable {
    * sweep's working folder.
    */
   public static Path replace(Path source, Path finalDir) {
+    return replace(source, finalDir, List.of());
+  }
+
+  private static Path replace(Path source, Path finalDir, List<String> ownSuffixes) {
     Path parent = finalDir.toAbsolutePath().normalize().getParent();
     String name = finalDir.getFileName().toString();
     if (!Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -394,7 +414,7 @@ public final class ResultsFolder implements AutoCloseable {
     }
     // Checked again just before: files may have been put there while the command ran.
     try {
-      checkReplaceable(finalDir.toAbsolutePath().normalize());
+      checkReplaceable(finalDir.toAbsolutePath().normalize(), ownSuffixes);
     } catch (OutputException e) {
       throw new OutputException(e.getMessage() + " (the new results are complete in " + source + ")", e);
     }

@@ -146,8 +146,9 @@ public final class ResultsLock implements AutoCloseable {
   }
 
   /**
-   * Removes the lock file and the working folder if it is then empty, and releases the lock. A
-   * working folder that still holds files (an interrupted sweep's) is kept for {@code --resume}.
+   * Releases the lock, and removes the working folder if it holds nothing but the lock file. A
+   * working folder that still holds files (an interrupted sweep's) is kept, with its lock file,
+   * which marks it as this program's: the next command takes it over.
    */
   @Override
   public void close() {
@@ -156,12 +157,14 @@ public final class ResultsLock implements AutoCloseable {
     }
     released = true;
     try {
-      Files.deleteIfExists(work.resolve(FILE));
       if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+        boolean onlyTheLock;
         try (var entries = Files.list(work)) {
-          if (entries.findAny().isEmpty()) {
-            Files.deleteIfExists(work);
-          }
+          onlyTheLock = entries.allMatch(entry -> entry.getFileName().toString().equals(FILE));
+        }
+        if (onlyTheLock) {
+          Files.deleteIfExists(work.resolve(FILE));
+          Files.deleteIfExists(work);
         }
       }
     } catch (IOException e) {
