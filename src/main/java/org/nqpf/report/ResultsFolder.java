@@ -255,9 +255,13 @@ public final class ResultsFolder implements AutoCloseable {
     }
   }
 
+  /** The first few names, with any character that is not printable shown as '?' (the message is one line). */
   private static String named(List<String> names) {
-    return String.join(", ", names.subList(0, Math.min(NAMED_FILES, names.size())))
-        + (names.size() > NAMED_FILES ? " and " + (names.size() - NAMED_FILES) + " more" : "");
+    List<String> shown = new ArrayList<>();
+    for (String name : names.subList(0, Math.min(NAMED_FILES, names.size()))) {
+      shown.add(name.replaceAll("[\\p{Cntrl}]", "?"));
+    }
+    return String.join(", ", shown) + (names.size() > NAMED_FILES ? " and " + (names.size() - NAMED_FILES) + " more" : "");
   }
 
   /** Every entry under {@code folder} but folders: '/'-separated relative names, sorted. */
