@@ -87,10 +87,12 @@ public final class ResultsLock implements AutoCloseable {
       FileChannel channel;
       try {
         if (key == null) {
-          channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
           key = fileKey(file);
         } else {
-          channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          // Never through a symbolic link: the lock file is truncated and written.
+          channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
       } catch (FileAlreadyExistsException | NoSuchFileException e) {
         continue; // made or removed by another process between our look and our open: look again
