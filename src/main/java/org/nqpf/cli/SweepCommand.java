@@ -76,6 +76,11 @@ final class SweepCommand implements Callable<Integer> {
     SweepRunner runner;
     long runs;
     try (ResultsLock lock = ResultsLock.acquire(target, "sweep")) {
+      if (resume && lock.previousHolder() != null) {
+        // Its lock was free: the process that held it ended without finishing (a crash, a kill -9).
+        spec.commandLine().getErr().println("note: " + lock.workingFolder() + " was left by " + lock.previousHolder()
+            + ", which has ended; taking it over");
+      }
       runner = new SweepRunner(experiment, workers, slice);
       runs = slice.runs(runner.totalRuns());
       Path work;

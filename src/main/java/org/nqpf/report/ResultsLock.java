@@ -167,6 +167,12 @@ public final class ResultsLock implements AutoCloseable {
         if (onlyTheLock) {
           Files.deleteIfExists(work.resolve(FILE));
           Files.deleteIfExists(work);
+        } else {
+          // Kept for a later command, saying who left it: this process, unless it only took over an
+          // earlier one's folder and gave up (a refusal), when that earlier one still did.
+          String left = previousHolder != null ? previousHolder : HELD.get(work);
+          channel.truncate(0);
+          channel.write(ByteBuffer.wrap((left + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         }
       }
     } catch (IOException e) {
