@@ -9,6 +9,7 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.MemoryEstimate;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ValidationOutput;
 import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.Target;
@@ -67,17 +68,20 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
     }
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    RunCommand.noteIfEmpty(spec, scenarioFile);
     Check.present("scenario", scenario);
     MemoryEstimate.check(scenario, Math.min(workers, replications), MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", "validation");
-    org.nqpf.report.ResultsFolder.checkTarget(target);
     long started = System.nanoTime();
     ValidationResult result;
-    try (SweepCommand.Progress progress = new SweepCommand.Progress(quiet, "validate", replications)) {
-      result = ValidationRunner.run(scenario, replications, seed, workers, PowerLawFit.DEFAULT_MIN_TAIL, progress::accept);
+    Path written;
+    try (ResultsFolder folder = ResultsFolder.create(target, "validate", scenarioFile)) {
+      try (SweepCommand.Progress progress = new SweepCommand.Progress(quiet, "validate", replications)) {
+        result = ValidationRunner.run(scenario, replications, seed, workers, PowerLawFit.DEFAULT_MIN_TAIL, progress::accept);
+      }
+      written = ValidationOutput.write(folder, result, workers, String.join(" ",
+          spec.commandLine().getParseResult().originalArgs()));
     }
-    Path written = ValidationOutput.write(target, result, workers, String.join(" ",
-        spec.commandLine().getParseResult().originalArgs()));
     if (!quiet) {
       long pass = result.rows().stream().filter(r -> r.verdict() == Target.Verdict.PASS).count();
       long miss = result.rows().stream().filter(r -> r.verdict() == Target.Verdict.MISS).count();

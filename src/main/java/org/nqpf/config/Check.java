@@ -93,7 +93,8 @@ public final class Check {
   public static String name(String key, String value) {
     present(key, value);
     if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-      throw new ConfigException(key, "value \"" + value + "\" is not allowed; expected 1-64 characters of"
+      String shown = value.length() <= 70 ? value : value.substring(0, 67) + "...";
+      throw new ConfigException(key, "value \"" + shown + "\" is not allowed; expected 1-64 characters of"
           + " letters, digits, '.', '_' or '-', starting with a letter or digit (it names the results folder)");
     }
     return value;

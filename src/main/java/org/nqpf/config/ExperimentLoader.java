@@ -34,21 +34,21 @@ public final class ExperimentLoader {
   private static final List<String> PARAMETER_KEYS = List.of("key", "values", "range", "distribution");
   private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
   private static final List<String> DISTRIBUTION_KEYS = List.of("type", "low", "high");
-  /** The most design points an experiment may have, so that a typo cannot exhaust memory. */
-  public static final int MAX_POINTS = 10_000_000;
+  /**
+   * The most design points an experiment may have (docs/EXPERIMENTS.md), checked before the design
+   * is built: every point is built, checked against the model and written to points.csv before
+   * the first run (15 s for 100,000 points on a busy two-core machine), so that a typo in a grid
+   * cannot stall a sweep for minutes with nothing to show.
+   */
+  public static final int MAX_POINTS = 100_000;
+  /** The most runs (points × replications) an experiment may have. */
+  public static final int MAX_RUNS = 10_000_000;
 
   private ExperimentLoader() {}
 
   public static ExperimentConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("", "experiment file " + file + " does not exist; expected a readable YAML or JSON file");
-    } catch (IOException e) {
-      throw new ConfigException("", "experiment file " + file + " cannot be read (" + e + ")");
-    }
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    String text = ScenarioLoader.readFile(file, "experiment");
+    boolean json = ScenarioLoader.isJson(file);
     Path dir = file.toAbsolutePath().getParent();
     return parse(text, json, dir);
   }
@@ -95,9 +95,9 @@ public final class ExperimentLoader {
     ExperimentConfig.Design design = design(root.get("design"));
     List<Parameter> parameters = parameters(root.get("parameters"), resolved, design.type());
     long points = points(design, parameters);
-    if (points * replications > MAX_POINTS) {
+    if (points * replications > MAX_RUNS) {
       throw new ConfigException("replications", "the experiment has " + points + " points × " + replications
-          + " replications = " + points * replications + " runs; expected at most " + MAX_POINTS);
+          + " replications = " + points * replications + " runs; expected at most " + MAX_RUNS);
     }
     List<String> metrics = new ArrayList<>();
     if (root.has("metrics")) {
@@ -143,16 +143,33 @@ public final class ExperimentLoader {
     return switch (design.type()) {
       case GRID -> {
         long product = 1;
+        List<String> sizes = new ArrayList<>();
         for (Parameter p : parameters) {
-          product *= p.values().size();
-          if (product > MAX_POINTS) {
-            throw new ConfigException("parameters", "the grid has more than " + MAX_POINTS + " points; expected fewer values");
+          try {
+            product = Math.multiplyExact(product, p.values().size());
+          } catch (ArithmeticException e) {
+            product = Long.MAX_VALUE;
           }
+          sizes.add(Integer.toString(p.values().size()));
+        }
+        if (product > MAX_POINTS) {
+          throw new ConfigException("parameters", "the grid has " + String.join(" × ", sizes) + " = "
+              + (product == Long.MAX_VALUE ? "too many" : Long.toString(product)) + " points, more than the " + MAX_POINTS
+              + " a design may have (docs/EXPERIMENTS.md); expected fewer values, or a sampled design (RANDOM,"
+              + " LATIN_HYPERCUBE, SOBOL)");
         }
         yield product;
       }
       case RANDOM, LATIN_HYPERCUBE -> design.samples();
-      case SOBOL -> (long) design.samples() * (parameters.size() + 2);
+      case SOBOL -> {
+        long points = (long) design.samples() * (parameters.size() + 2);
+        if (points > MAX_POINTS) {
+          throw new ConfigException("design.samples", "value " + design.samples() + " with " + parameters.size()
+              + " parameters gives " + design.samples() + " × " + (parameters.size() + 2) + " = " + points
+              + " points, more than the " + MAX_POINTS + " a design may have (docs/EXPERIMENTS.md); expected fewer samples");
+        }
+        yield points;
+      }
     };
   }
 

@@ -148,8 +148,9 @@ public class EcosystemWithUI extends GUIState {
 
   /**
    * Reads a checkpoint (the Console's File → Open, or {@code gui --checkpoint}) through the same
-   * checked reader as {@code run --resume-from}: only the model's, MASON's and the JDK's classes
-   * are accepted, and the model must be one of ours, started, and not past its end.
+   * checked reader as {@code run --resume-from}: only the model's, MASON's and ten JDK classes are
+   * accepted, within the reader's limits, and the model must be one of ours, started, and not past
+   * its end.
    */
   @Override
   public boolean readNewStateFromCheckpoint(java.io.File file) {

@@ -244,7 +244,8 @@ public final class ExperimentCharts {
   static List<Path> writeFiles(Path dir, List<ChartFile> charts) {
     Path target = dir.resolve(ExperimentResults.CHARTS);
     List<Path> written = new ArrayList<>();
-    try (ResultsFolder out = ResultsFolder.create(target)) {
+    // A charts folder holds only charts: those this program draws may be replaced without a manifest.
+    try (ResultsFolder out = ResultsFolder.create(target, "chart", List.of(".png", ".svg"))) {
       for (ChartFile chart : charts) {
         write(out.file(chart.pngName()), chart.png());
         write(out.file(chart.svgName()), chart.svg());

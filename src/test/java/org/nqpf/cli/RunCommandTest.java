@@ -83,13 +83,19 @@ public class RunCommandTest {
   }
 
   @Test
-  void rerunReplacesTheFolderWhole() throws IOException {
+  void rerunReplacesTheFolderWholeButNotAFileItsManifestDoesNotList() throws IOException {
     Path file = scenario("tiny.yaml", SMALL);
     Path out = dir.resolve("out");
     assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
-    Files.writeString(out.resolve("stale.txt"), "left over");
+    byte[] series = Files.readAllBytes(out.resolve("timeseries.csv"));
+    Files.writeString(out.resolve("timeseries.csv"), "damaged");
     assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
-    assertThat(out.resolve("stale.txt")).doesNotExist();
+    assertThat(out.resolve("timeseries.csv")).hasBinaryContent(series);
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Outcome refused = execute("run", file.toString(), "--out", out.toString(), "--quiet");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("error: cannot write results to").contains("notes.txt");
+    assertThat(out.resolve("notes.txt")).hasContent("mine");
   }
 
   @ParameterizedTest

@@ -137,6 +137,8 @@ class SweepCommandTest {
 
     RunCommandTest.Outcome resumed = RunCommandTest.execute("sweep", file.toString(), "--out", out.toString(), "--resume", "--quiet");
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).as("the killed sweep's stale lock is taken over").startsWith("note: ")
+        .contains("killed.partial was left by pid " + process.pid() + " (sweep), which has ended; taking it over");
     assertSameData(reference, out);
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).doesNotContain("killed.partial");

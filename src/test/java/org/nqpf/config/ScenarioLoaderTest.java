@@ -522,7 +522,7 @@ class ScenarioLoaderTest {
   @MethodSource("mappingPaths")
   void everyMappingRefusesANumber(String path) {
     if (path.isEmpty()) {
-      assertRefused("7", false, "", "the scenario is 7", "expected a mapping of keys to values");
+      assertRefused("7", false, "", "the scenario is a number", "expected a mapping of keys to values");
     } else {
       assertRefused(nested(path, "7"), false, path, "value 7", "expected a mapping of keys to values");
     }
@@ -856,11 +856,12 @@ class ScenarioLoaderTest {
 
   static Stream<Arguments> notAMapping() {
     return Stream.of(
-        refuse("- a\n- b\n", "", "the scenario is [\"a\",\"b\"] (a list)", "expected a mapping of keys to values"),
-        refuse("[]", "", "(a list)", "expected a mapping"),
-        refuse("5", "", "the scenario is 5", "expected a mapping"),
-        refuse("baseline", "", "\"baseline\"", "expected a mapping"),
-        refuse("\"\"", "", "\"\"", "expected a mapping"));
+        refuse("- a\n- b\n", "", "the scenario is a list, not a mapping", "expected a mapping of keys to values"),
+        refuse("[]", "", "the scenario is a list", "expected a mapping"),
+        refuse("5", "", "the scenario is a number", "expected a mapping"),
+        // Text is not quoted: the file may be any file at all (base: /etc/passwd).
+        refuse("baseline", "", "the scenario is a text of 8 characters (not shown)", "expected a mapping"),
+        refuse("\"\"", "", "the scenario is a text of 0 characters", "expected a mapping"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -871,8 +872,8 @@ class ScenarioLoaderTest {
 
   @Test
   void aJsonScenarioThatIsNotAnObjectIsRefused() {
-    assertRefused("[1]", true, "", "[1] (a list)", "expected a mapping");
-    assertRefused("\"x\"", true, "", "\"x\"", "expected a mapping");
+    assertRefused("[1]", true, "", "the scenario is a list", "expected a mapping");
+    assertRefused("\"x\"", true, "", "the scenario is a text of 1 characters", "expected a mapping");
   }
 
   @ParameterizedTest(name = "name: {0}")
