@@ -70,6 +70,27 @@ mkdir -p "$logs"
 cp -f "$jar" "$shards_dir/nqpf.jar.tmp" && mv -f "$shards_dir/nqpf.jar.tmp" "$shards_dir/nqpf.jar"
 jar=$shards_dir/nqpf.jar
 
+# A task asking for more CPUs than any node has pends for ever ("Resources"), without a word: check
+# against the largest node that sinfo reports (in the partition asked for, if any), and use its
+# CPU count when the script's default (#SBATCH --cpus-per-task) is the larger.
+default_cpus=$(sed -n 's/^#SBATCH --cpus-per-task=\([0-9]*\).*/\1/p' "$here/sweep-array.sbatch" | head -n 1)
+partition_opt=()
+for opt in "${extra[@]}"; do
+  case "$opt" in --partition=*|-p=*) partition_opt=(--partition="${opt#*=}") ;; esac
+done
+[ -z "${SBATCH_PARTITION:-}" ] || [ ${#partition_opt[@]} -gt 0 ] || partition_opt=(--partition="$SBATCH_PARTITION")
+node_cpus=$(sinfo -h "${partition_opt[@]}" -o '%c' 2>/dev/null | tr -d '+' | sort -n | tail -n 1 || true)
+case "$node_cpus" in ''|*[!0-9]*) node_cpus="" ;; esac
+if [ -n "$node_cpus" ]; then
+  if [ -n "$cpus" ] && [ "$cpus" -gt "$node_cpus" ]; then
+    die "--cpus $cpus is more than the $node_cpus CPUs of the largest node (sinfo); the tasks would pend for ever"
+  fi
+  if [ -z "$cpus" ] && [ -n "$default_cpus" ] && [ "$default_cpus" -gt "$node_cpus" ]; then
+    echo "submit: note: the largest node has $node_cpus CPUs, fewer than the script's default $default_cpus: using --cpus $node_cpus" >&2
+    cpus=$node_cpus
+  fi
+fi
+
 array_opts=(--array="0-$((shards - 1))${max_parallel:+%$max_parallel}")
 [ -z "$cpus" ] || array_opts+=(--cpus-per-task="$cpus")
 

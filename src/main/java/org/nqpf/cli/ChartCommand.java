@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.report.ExperimentReport;
+import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +36,16 @@ final class ChartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Charts, then the manifest's file list, then the report that shows the manifest: the order a sweep writes them in.
-    List<Path> written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
-    if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
-      org.nqpf.report.Manifest.refreshFiles(resultsDir);
+    List<Path> written;
+    // A missing folder is refused by ExperimentCharts.write, with no lock (whose working folder would create it).
+    try (ResultsLock lock = java.nio.file.Files.isDirectory(resultsDir) ? ResultsLock.acquire(resultsDir, "chart") : null) {
+      // Charts, then the manifest's file list, then the report that shows the manifest: the order a sweep writes them in.
+      written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
+      if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
+        org.nqpf.report.Manifest.refreshFiles(resultsDir);
+      }
+      written.add(ExperimentReport.write(resultsDir));
     }
-    written.add(ExperimentReport.write(resultsDir));
     if (!quiet) {
       long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
       Path report = written.get(written.size() - 1);

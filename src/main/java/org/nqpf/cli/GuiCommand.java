@@ -1,6 +1,8 @@
 package org.nqpf.cli;
 
+import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,9 +48,10 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (GraphicsEnvironment.isHeadless()) {
-      spec.commandLine().getErr().println("gui: no display (headless). Run on a desktop, or under Xvfb: xvfb-run -a java -jar target/nqpf.jar gui");
-      return 2;
+    String noDisplay = noDisplay();
+    if (noDisplay != null) {
+      spec.commandLine().getErr().println("gui: " + noDisplay + ". Run on a desktop, or under Xvfb: xvfb-run -a java -jar target/nqpf.jar gui");
+      return Main.EXIT_BAD_INPUT;
     }
     if (checkpoint != null && scenarioFile != null) {
       throw new ConfigException("--checkpoint", "value " + checkpoint + " cannot be combined with a scenario file ("
@@ -78,6 +81,24 @@ public final class GuiCommand implements Callable<Integer> {
     // The Console's frames keep the JVM alive; it exits when the Console is closed.
     Thread.currentThread().join();
     return 0;
+  }
+
+  /** Why no window can open, or null if one can: no display at all, or one that does not answer. */
+  static String noDisplay() {
+    if (GraphicsEnvironment.isHeadless()) {
+      String display = System.getenv("DISPLAY");
+      return display == null || display.isEmpty() ? "no display (DISPLAY is not set)"
+          : "no display (java.awt.headless=" + System.getProperty("java.awt.headless") + ")";
+    }
+    try {
+      GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+      return null;
+    } catch (AWTError | HeadlessException e) {
+      return "cannot open the display (" + e.getMessage() + ")";
+    } catch (LinkageError e) {
+      // Debian's and Ubuntu's openjdk-17-jre-headless lack AWT's X11 library (it is in openjdk-17-jre)
+      return "this Java has no desktop support (" + e.getMessage() + "); install a full JRE, e.g. apt-get install openjdk-17-jre";
+    }
   }
 
   /** Plays with every frame shown and times the steps after the warm-up, by the wall clock (a measurement, not a result). */

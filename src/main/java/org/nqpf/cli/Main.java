@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Agent-based model of an innovation ecosystem of private firms, SOEs, universities"
         + " and government (MASON).")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The sub-commands, in the order usage lists them. */
   static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "calibrate", "help"};
@@ -30,9 +30,12 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** No command given: a usage error like any other (the usage on stderr, exit 2). */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+  public Integer call() {
+    spec.commandLine().getErr().println("error: no command given; expected one of " + String.join(", ", VERBS));
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_BAD_INPUT;
   }
 
   /** {@link System#nanoTime} when {@link #main} began (0 when the commands are run without it, as in tests). */
@@ -41,8 +44,20 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     mainStarted = System.nanoTime();
     Locale.setDefault(Locale.ROOT);
-    System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    if (System.getProperty("java.awt.headless") == null && !needsDisplay(args)) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(commandLine(args).execute(args));
+  }
+
+  /**
+   * Whether the command line asks for a window: only {@code gui} does. Every other command draws
+   * its charts into files and runs headless, so that it neither needs nor opens a connection to a
+   * display even when DISPLAY is set; for {@code gui} AWT decides by itself (on Linux, headless
+   * when DISPLAY is unset), and {@code gui} explains what to do when there is no display.
+   */
+  static boolean needsDisplay(String... args) {
+    return args.length > 0 && args[0].equals("gui");
   }
 
   /** Seconds since {@link #main} began, or NaN if it did not run. */
@@ -70,6 +85,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(verb, subcommand(verb));
       }
     }
+    HelpLayout.apply(cli);
     return cli.setExecutionExceptionHandler(new Errors()).setParameterExceptionHandler(new Errors());
   }
 

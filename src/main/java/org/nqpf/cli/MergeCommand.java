@@ -1,6 +1,5 @@
 package org.nqpf.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,8 @@ import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.ShardMerger;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentManifest;
-import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,22 +39,25 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> ordered = ShardMerger.check(shards);
     ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFiles.EXPERIMENT));
-    Path work = SweepRunner.workingFolder(out);
-    if (Files.exists(work)) {
-      throw new OutputException(work + " exists (an interrupted sweep or merge); remove it first");
+    Path written;
+    ResultsFolder.checkTarget(out, ordered.stream().map(shard -> shard.resolve(ExperimentFiles.EXPERIMENT)).toArray(Path[]::new));
+    try (ResultsLock lock = ResultsLock.acquire(out, "merge")) {
+      Path work = lock.workingFolder();
+      ResultsFolder.clearLeftovers(work);
+      try {
+        ShardMerger.merge(ordered, work);
+        ExperimentFinisher.finish(work, experiment, Design.points(experiment));
+        String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
+            "merged " + ordered.size(), command);
+        ExperimentFinisher.report(work);
+        written = SweepRunner.complete(work, out);
+      } catch (RuntimeException e) {
+        // A merge cannot be resumed: what it wrote is of no use, and the next merge would only remove it.
+        ResultsFolder.clearLeftovers(work);
+        throw e;
+      }
     }
-    try {
-      Files.createDirectories(ResultsFolder.checkTarget(work));
-    } catch (java.io.IOException e) {
-      throw new OutputException("cannot create " + work + ": " + e.getMessage(), e);
-    }
-    ShardMerger.merge(ordered, work);
-    ExperimentFinisher.finish(work, experiment, Design.points(experiment));
-    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
-        "merged " + ordered.size(), command);
-    ExperimentFinisher.report(work);
-    Path written = SweepRunner.complete(work, out);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: merged %d shards -> %s%n", experiment.name(), ordered.size(), written);
     }

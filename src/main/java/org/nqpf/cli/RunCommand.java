@@ -15,6 +15,7 @@ import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,8 +92,12 @@ final class RunCommand implements Callable<Integer> {
     MemoryEstimate.check(scenario, 1, MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", scenario.name());
     Path checkpoints = checkpointEvery != null ? Checkpoints.folderFor(target) : null;
-    TimeSeries series = simulate(model, resumeFrom == null, checkpoints);
-    Path written = RunWriter.write(target, scenario, series, model.firms(), commandLine());
+    Path written;
+    TimeSeries series;
+    try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
+      series = simulate(model, resumeFrom == null, checkpoints);
+      written = RunWriter.write(folder, scenario, series, model.firms(), commandLine());
+    }
     if (!quiet) {
       int last = series.size() - 1;
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps (burn-in %d), seed %d -> %s%n", scenario.name(),
@@ -109,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
   /** The scenario file over the defaults, with the command line's overrides checked like config values. */
   Scenario resolve() {
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    noteIfEmpty(spec, scenarioFile);
     try {
       if (seed != null) {
         scenario = scenario.withSeed(seed);
@@ -121,6 +127,14 @@ final class RunCommand implements Callable<Integer> {
     }
     Check.present("scenario", scenario);
     return scenario;
+  }
+
+  /** Says on stderr that a scenario file that sets no key runs the built-in defaults (an empty file is often a mistake). */
+  static void noteIfEmpty(CommandLine.Model.CommandSpec spec, Path scenarioFile) {
+    if (scenarioFile != null && ScenarioLoader.setsNoKey(scenarioFile)) {
+      spec.commandLine().getErr().println("note: scenario file " + scenarioFile + " sets no key (it is empty or only"
+          + " comments): running the built-in defaults");
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Parameters;
     description = "Runs an experiment (design points × replications) on all cores and writes its results folder"
         + " (docs/EXPERIMENTS.md).")
 final class SweepCommand implements Callable<Integer> {
+  /** Designs of this many points or more say so before they are built (15 s per 100,000 points). */
+  static final long ANNOUNCED_POINTS = 10_000;
+
   @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML, or JSON by the .json extension).")
   Path experimentFile;
 
@@ -61,33 +65,65 @@ final class SweepCommand implements Callable<Integer> {
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
-    SweepRunner runner = new SweepRunner(experiment, workers, slice);
-    long runs = slice.runs(runner.totalRuns());
-    Path work;
-    try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
-      work = runner.run(target, resume, progress);
+    ResultsFolder.checkTarget(target, experimentFile);
+    warnOfSobolSamples(experiment);
+    long points = ExperimentLoader.points(experiment.design(), experiment.parameters());
+    if (points >= ANNOUNCED_POINTS && !quiet) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s: building and checking %d design points before the first run%n",
+          experiment.name(), points);
     }
-    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    if (slice.isAll()) {
-      ExperimentFinisher.finish(work, experiment, runner.points());
-    } else {
-      ObjectNode info = JsonNodeFactory.instance.objectNode();
-      info.put("index", slice.index());
-      info.put("count", slice.count());
-      info.put("runs", runs);
-      ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+    Path written;
+    SweepRunner runner;
+    long runs;
+    try (ResultsLock lock = ResultsLock.acquire(target, "sweep")) {
+      if (resume && lock.previousHolder() != null) {
+        // Its lock was free: the process that held it ended without finishing (a crash, a kill -9).
+        spec.commandLine().getErr().println("note: " + lock.workingFolder() + " was left by " + lock.previousHolder()
+            + ", which has ended; taking it over");
+      }
+      runner = new SweepRunner(experiment, workers, slice);
+      runs = slice.runs(runner.totalRuns());
+      Path work;
+      try (Progress progress = new Progress(quiet, experiment.name(), runs)) {
+        work = runner.run(target, resume, progress);
+      }
+      String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      if (slice.isAll()) {
+        ExperimentFinisher.finish(work, experiment, runner.points());
+      } else {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        info.put("index", slice.index());
+        info.put("count", slice.count());
+        info.put("runs", runs);
+        ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
+          slice.toString(), command);
+      if (slice.isAll()) {
+        ExperimentFinisher.report(work);
+      }
+      written = SweepRunner.complete(work, target);
     }
-    ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
-        slice.toString(), command);
-    if (slice.isAll()) {
-      ExperimentFinisher.report(work);
-    }
-    Path written = SweepRunner.complete(work, target);
     if (!quiet) {
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d points × %d replications, shard %s: %d runs on %d threads -> %s%n",
           experiment.name(), runner.points().size(), experiment.replications(), slice, runs, workers, written);
     }
     return 0;
+  }
+
+  /**
+   * A Sobol sequence is balanced in blocks of 2^m points, so Saltelli's estimators converge best
+   * with N a power of two (Saltelli et al. 2010; SALib warns the same): any other N is run, with
+   * a warning.
+   */
+  private void warnOfSobolSamples(ExperimentConfig experiment) {
+    int n = experiment.design().samples();
+    if (experiment.design().type() == ExperimentConfig.DesignType.SOBOL && Integer.bitCount(n) != 1) {
+      int below = Integer.highestOneBit(n);
+      spec.commandLine().getErr().printf(Locale.ROOT, "warning: design.samples %d is not a power of two; Saltelli's"
+          + " scheme draws N rows from a Sobol sequence, which is balanced only in blocks of 2^m points, so its indices"
+          + " converge best with N = %d or %d%n", n, below, below * 2);
+    }
   }
 
   static SweepRunner.Shard parseShard(String text) {

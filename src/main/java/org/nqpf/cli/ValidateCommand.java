@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.config.Check;
+import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.MemoryEstimate;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ValidationOutput;
 import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.Target;
 import org.nqpf.validation.ValidationResult;
 import org.nqpf.validation.ValidationRunner;
+import org.nqpf.validation.ValidationTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,25 +62,26 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ConfigException("--replications", "value " + replications + " is out of range; expected a whole number in [2, "
           + MAX_REPLICATIONS + "] (a confidence interval needs at least two replications)");
     }
-    if (seed < 0) {
-      throw new ConfigException("--seed", "value " + seed + " is not allowed; expected a whole number >= 0");
-    }
+    Check.seed("--seed", seed);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > 4096) {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
     }
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    RunCommand.noteIfEmpty(spec, scenarioFile);
     Check.present("scenario", scenario);
     MemoryEstimate.check(scenario, Math.min(workers, replications), MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", "validation");
-    org.nqpf.report.ResultsFolder.checkTarget(target);
     long started = System.nanoTime();
     ValidationResult result;
-    try (SweepCommand.Progress progress = new SweepCommand.Progress(quiet, "validate", replications)) {
-      result = ValidationRunner.run(scenario, replications, seed, workers, PowerLawFit.DEFAULT_MIN_TAIL, progress::accept);
+    Path written;
+    try (ResultsFolder folder = ResultsFolder.create(target, "validate", scenarioFile)) {
+      try (SweepCommand.Progress progress = new SweepCommand.Progress(quiet, "validate", replications)) {
+        result = ValidationRunner.run(scenario, replications, seed, workers, PowerLawFit.DEFAULT_MIN_TAIL, progress::accept);
+      }
+      written = ValidationOutput.write(folder, result, workers, String.join(" ",
+          spec.commandLine().getParseResult().originalArgs()));
     }
-    Path written = ValidationOutput.write(target, result, workers, String.join(" ",
-        spec.commandLine().getParseResult().originalArgs()));
     if (!quiet) {
       long pass = result.rows().stream().filter(r -> r.verdict() == Target.Verdict.PASS).count();
       long miss = result.rows().stream().filter(r -> r.verdict() == Target.Verdict.MISS).count();
@@ -85,6 +89,8 @@ final class ValidateCommand implements Callable<Integer> {
           "%s: %d replications (master seed %d) on %d threads in %.1f s: %d targets pass, %d miss, %d descriptive -> %s%n",
           scenario.name(), replications, seed, workers, (System.nanoTime() - started) / 1e9, pass, miss,
           result.rows().size() - pass - miss, written);
+      spec.commandLine().getOut().print(ValidationTables.console(result));
+      spec.commandLine().getOut().flush();
     }
     return 0;
   }

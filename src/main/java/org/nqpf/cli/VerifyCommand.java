@@ -13,11 +13,13 @@ import picocli.CommandLine.Parameters;
     description = "Reruns a results folder from its manifest and compares every output byte for byte."
         + " Exit 0 when all match, 1 when not, 2 when the folder or manifest is unusable.")
 final class VerifyCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "A folder written by run, sweep, validate or calibrate.")
+  @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "A folder written by run, sweep (or merge),"
+      + " validate or calibrate.")
   Path folder;
 
   @Option(names = "--sample", paramLabel = "K", description = "For an experiment: rerun only K runs (those with the"
-      + " smallest seeds) and compare their rows; default: rerun everything.")
+      + " smallest seeds) and compare their rows; default: rerun everything. A validate folder is always rerun"
+      + " whole.")
   int sample;
 
   @CommandLine.Spec

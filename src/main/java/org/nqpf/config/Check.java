@@ -62,9 +62,23 @@ public final class Check {
     return value;
   }
 
+  /** Seeds have at most this many bits, so that every seed is exactly a double (2^53). */
+  public static final int SEED_BITS = 53;
+
+  /** The largest seed, 2^53 − 1 = 9007199254740991: larger whole numbers are not all doubles. */
+  public static final long MAX_SEED = (1L << SEED_BITS) - 1;
+
+  /**
+   * A seed: a whole number in [0, 2^53 − 1], so that it survives being read as a double (R,
+   * pandas, spreadsheets and JSON readers in JavaScript do) and a rerun gets the same run.
+   */
   public static long seed(String key, long value) {
     if (value < 0) {
-      throw new ConfigException(key, "value " + value + " is negative; expected a whole number >= 0");
+      throw new ConfigException(key, "value " + value + " is negative; expected a whole number in [0, " + MAX_SEED + "]");
+    }
+    if (value > MAX_SEED) {
+      throw new ConfigException(key, "value " + value + " is above 2^53 - 1; expected a whole number in [0, " + MAX_SEED
+          + "] (larger seeds do not survive being read as a double, as R, pandas and spreadsheets read numbers)");
     }
     return value;
   }
@@ -79,7 +93,8 @@ public final class Check {
   public static String name(String key, String value) {
     present(key, value);
     if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-      throw new ConfigException(key, "value \"" + value + "\" is not allowed; expected 1-64 characters of"
+      String shown = value.length() <= 70 ? value : value.substring(0, 67) + "...";
+      throw new ConfigException(key, "value \"" + shown + "\" is not allowed; expected 1-64 characters of"
           + " letters, digits, '.', '_' or '-', starting with a letter or digit (it names the results folder)");
     }
     return value;

@@ -27,25 +27,28 @@ import org.nqpf.config.ExperimentConfig.TimeSeriesFormat;
 public final class ExperimentLoader {
   private static final List<String> KEYS = List.of("name", "base", "scenario", "steps", "burnIn", "replications",
       "masterSeed", "design", "parameters", "metrics", "timeSeries");
+  /** The top-level keys that only an experiment file has (a scenario file has none of them). */
+  static final List<String> EXPERIMENT_ONLY_KEYS = List.of("base", "scenario", "replications", "masterSeed", "design",
+      "parameters", "metrics", "timeSeries");
   private static final List<String> DESIGN_KEYS = List.of("type", "samples");
   private static final List<String> PARAMETER_KEYS = List.of("key", "values", "range", "distribution");
   private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
   private static final List<String> DISTRIBUTION_KEYS = List.of("type", "low", "high");
-  /** The most design points an experiment may have, so that a typo cannot exhaust memory. */
-  public static final int MAX_POINTS = 10_000_000;
+  /**
+   * The most design points an experiment may have (docs/EXPERIMENTS.md), checked before the design
+   * is built: every point is built, checked against the model and written to points.csv before
+   * the first run (15 s for 100,000 points on a busy two-core machine), so that a typo in a grid
+   * cannot stall a sweep for minutes with nothing to show.
+   */
+  public static final int MAX_POINTS = 100_000;
+  /** The most runs (points × replications) an experiment may have. */
+  public static final int MAX_RUNS = 10_000_000;
 
   private ExperimentLoader() {}
 
   public static ExperimentConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("", "experiment file " + file + " does not exist; expected a readable YAML or JSON file");
-    } catch (IOException e) {
-      throw new ConfigException("", "experiment file " + file + " cannot be read (" + e + ")");
-    }
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    String text = ScenarioLoader.readFile(file, "experiment");
+    boolean json = ScenarioLoader.isJson(file);
     Path dir = file.toAbsolutePath().getParent();
     return parse(text, json, dir);
   }
@@ -56,6 +59,7 @@ public final class ExperimentLoader {
     if (!root.isObject()) {
       throw new ConfigException("", "the experiment is not a mapping; expected a mapping of keys to values");
     }
+    refuseScenarioFile(root);
     checkKeys(root, "", KEYS);
     String name = Check.name("name", text(root, "name", null));
     Scenario resolved = scenario(root, dir, name);
@@ -64,9 +68,9 @@ public final class ExperimentLoader {
     ExperimentConfig.Design design = design(root.get("design"));
     List<Parameter> parameters = parameters(root.get("parameters"), resolved, design.type());
     long points = points(design, parameters);
-    if (points * replications > MAX_POINTS) {
+    if (points * replications > MAX_RUNS) {
       throw new ConfigException("replications", "the experiment has " + points + " points × " + replications
-          + " replications = " + points * replications + " runs; expected at most " + MAX_POINTS);
+          + " replications = " + points * replications + " runs; expected at most " + MAX_RUNS);
     }
     List<String> metrics = new ArrayList<>();
     if (root.has("metrics")) {
@@ -121,21 +125,60 @@ public final class ExperimentLoader {
     return resolved;
   }
 
+  /**
+   * Refuses a scenario file given where an experiment is expected, with the command it is for: it
+   * has a scenario's top-level key and none that only experiments have.
+   */
+  private static void refuseScenarioFile(JsonNode root) {
+    for (String key : EXPERIMENT_ONLY_KEYS) {
+      if (root.has(key)) {
+        return;
+      }
+    }
+    JsonNode scenarioKeys = ScenarioLoader.toTree(Scenario.DEFAULT);
+    Iterator<String> keys = root.fieldNames();
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (!KEYS.contains(key) && scenarioKeys.has(key)) {
+        throw new ConfigException("", "this is a scenario file, not an experiment file (it has the scenario key '"
+            + key + "' and none of " + String.join(", ", EXPERIMENT_ONLY_KEYS) + "): use `run` for a scenario;"
+            + " `sweep` expects an experiment file (docs/EXPERIMENTS.md)");
+      }
+    }
+  }
+
   /** The number of design points. */
   public static long points(ExperimentConfig.Design design, List<Parameter> parameters) {
     return switch (design.type()) {
       case GRID -> {
         long product = 1;
+        List<String> sizes = new ArrayList<>();
         for (Parameter p : parameters) {
-          product *= p.values().size();
-          if (product > MAX_POINTS) {
-            throw new ConfigException("parameters", "the grid has more than " + MAX_POINTS + " points; expected fewer values");
+          try {
+            product = Math.multiplyExact(product, p.values().size());
+          } catch (ArithmeticException e) {
+            product = Long.MAX_VALUE;
           }
+          sizes.add(Integer.toString(p.values().size()));
+        }
+        if (product > MAX_POINTS) {
+          throw new ConfigException("parameters", "the grid has " + String.join(" × ", sizes) + " = "
+              + (product == Long.MAX_VALUE ? "too many" : Long.toString(product)) + " points, more than the " + MAX_POINTS
+              + " a design may have (docs/EXPERIMENTS.md); expected fewer values, or a sampled design (RANDOM,"
+              + " LATIN_HYPERCUBE, SOBOL)");
         }
         yield product;
       }
       case RANDOM, LATIN_HYPERCUBE -> design.samples();
-      case SOBOL -> (long) design.samples() * (parameters.size() + 2);
+      case SOBOL -> {
+        long points = (long) design.samples() * (parameters.size() + 2);
+        if (points > MAX_POINTS) {
+          throw new ConfigException("design.samples", "value " + design.samples() + " with " + parameters.size()
+              + " parameters gives " + design.samples() + " × " + (parameters.size() + 2) + " = " + points
+              + " points, more than the " + MAX_POINTS + " a design may have (docs/EXPERIMENTS.md); expected fewer samples");
+        }
+        yield points;
+      }
     };
   }
 
@@ -179,8 +222,10 @@ public final class ExperimentLoader {
       String key = text(p, "key", at + ".key");
       JsonNode leaf = leaf(tree, key);
       if (leaf == null || !leaf.isNumber()) {
-        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key; expected a dotted"
-            + " path to a number, for example policy.iprProtection");
+        String suggestion = Suggest.closest(key, numericKeys(tree, ""));
+        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+            + "; expected a dotted path to a number, for example policy.iprProtection");
       }
       if (seen.contains(key)) {
         throw new ConfigException(at + ".key", "value \"" + key + "\" is varied twice; expected each key once");
@@ -279,6 +324,22 @@ public final class ExperimentLoader {
     return ScenarioLoader.bindOver(base, overrides, "");
   }
 
+  /** The dotted paths of every numeric value in a scenario tree. */
+  private static List<String> numericKeys(JsonNode tree, String prefix) {
+    List<String> keys = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      if (field.getValue().isObject()) {
+        keys.addAll(numericKeys(field.getValue(), key + "."));
+      } else if (field.getValue().isNumber()) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
   static JsonNode leaf(JsonNode tree, String key) {
     JsonNode node = tree;
     for (String part : key.split("\\.", -1)) {
@@ -350,7 +411,8 @@ public final class ExperimentLoader {
 
   static long longValue(JsonNode value, String at) {
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new ConfigException(at, "value " + value + " is not a whole number; expected a whole number >= 0");
+      throw new ConfigException(at, "value " + value + " is not a whole number in range; expected a whole number in [0, "
+          + Check.MAX_SEED + "]");
     }
     return Check.seed(at, value.asLong());
   }

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -70,11 +71,32 @@ public final class ScenarioLoader {
    */
   static final int MAX_DEPTH = 100;
 
+  /**
+   * The largest scenario or experiment file read, checked on its size before it is read or parsed
+   * (the largest shipped is a few KB; SnakeYAML takes seconds per megabyte of one long line).
+   */
+  public static final int MAX_FILE_BYTES = 256 * 1024;
+
+  /**
+   * SnakeYAML's own limits, for every YAML text this program reads: no more code points than the
+   * file limit allows bytes, nesting a little deeper than {@link #MAX_DEPTH} (whose refusal names
+   * the key path, so it comes first), and no aliases (refused by name while reading anyway).
+   */
+  static LoaderOptions yamlLimits() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_FILE_BYTES);
+    options.setNestingDepthLimit(MAX_DEPTH + 10);
+    options.setMaxAliasesForCollections(0);
+    options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
   // Duplicate keys are detected while the tree is read (readValue), so that the refusal can name
   // the key path. "OFF", "on", "yes"... stay text so that enum values such as OFF bind; an empty
   // plain scalar (a bare "key:" or a lone "---") is null, as YAML says.
   private static final ObjectMapper YAML = configure(YAMLMapper.builder(
       YAMLFactory.builder()
+          .loaderOptions(yamlLimits())
           .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
           .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
           .build()));
@@ -110,25 +132,56 @@ public final class ScenarioLoader {
 
   /** Loads a scenario file over the defaults. */
   public static Scenario load(Path file) {
+    return parse(readFile(file, "scenario"), isJson(file), "scenario file " + file);
+  }
+
+  /** Whether a file is read as JSON (by its .json extension) rather than YAML. */
+  public static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /**
+   * Whether a scenario file sets no key at all (it is empty or holds only comments), so that it
+   * runs the built-in defaults as they are.
+   */
+  public static boolean setsNoKey(Path file) {
+    JsonNode tree = readTree(readFile(file, "scenario"), isJson(file));
+    return tree.isObject() && tree.isEmpty();
+  }
+
+  /**
+   * The text of a scenario or experiment file ({@code what} names which, for messages): its size
+   * is checked against {@link #MAX_FILE_BYTES} before it is read; it must be UTF-8.
+   */
+  public static String readFile(Path file, String what) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+        throw new ConfigException("", what + " file " + file + " has " + Files.size(file) + " bytes, more than the "
+            + MAX_FILE_BYTES + " a " + what + " file may have (docs/SECURITY.md); expected a YAML or JSON file of keys");
+      }
+      try (var in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
     } catch (NoSuchFileException e) {
-      throw new ConfigException("", "scenario file " + file + " does not exist; expected a readable YAML or JSON file");
+      throw new ConfigException("", what + " file " + file + " does not exist; expected a readable YAML or JSON file");
     } catch (AccessDeniedException e) {
-      throw new ConfigException("", "scenario file " + file + " cannot be read (permission denied); expected a readable"
+      throw new ConfigException("", what + " file " + file + " cannot be read (permission denied); expected a readable"
           + " UTF-8 YAML or JSON file");
     } catch (IOException e) {
-      throw new ConfigException("", "scenario file " + file + " cannot be read (" + (e.getMessage() == null
+      throw new ConfigException("", what + " file " + file + " cannot be read (" + (e.getMessage() == null
           ? "input/output error" : e.getMessage()) + "); expected a readable UTF-8 YAML or JSON file");
     }
-    String text = utf8(file, bytes);
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(text, json);
+    if (bytes.length > MAX_FILE_BYTES) {
+      // Not a regular file (a pipe, a device): refused once the limit is passed.
+      throw new ConfigException("", what + " file " + file + " has more than the " + MAX_FILE_BYTES + " bytes a " + what
+          + " file may have (docs/SECURITY.md); expected a YAML or JSON file of keys");
+    }
+    return utf8(file, bytes, what);
   }
 
   /** The file's bytes as UTF-8 text; a byte sequence that is not UTF-8 is refused with its place. */
-  private static String utf8(Path file, byte[] bytes) {
+  private static String utf8(Path file, byte[] bytes, String what) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -145,7 +198,7 @@ public final class ScenarioLoader {
           line++;
         }
       }
-      throw new ConfigException("", "scenario file " + file + " is not UTF-8 text: byte 0x"
+      throw new ConfigException("", what + " file " + file + " is not UTF-8 text: byte 0x"
           + HexFormat.of().toHexDigits(bytes[Math.min(at, bytes.length - 1)]) + " at offset " + at + " (line " + line
           + ") is not valid UTF-8; expected a UTF-8 YAML or JSON file");
     }
@@ -154,6 +207,10 @@ public final class ScenarioLoader {
 
   /** Parses scenario text (YAML, or JSON when {@code json}) over the defaults. */
   public static Scenario parse(String text, boolean json) {
+    return parse(text, json, "the scenario");
+  }
+
+  private static Scenario parse(String text, boolean json, String source) {
     ObjectMapper mapper = json ? JSON : YAML;
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     JsonNode user = readDocument(mapper, body, json);
@@ -161,7 +218,14 @@ public final class ScenarioLoader {
       user = mapper.createObjectNode();
     }
     if (!user.isObject()) {
-      throw new ConfigException("", "the scenario is " + describe(user) + "; expected a mapping of keys to values");
+      // Not quoted: the file may be any file at all (base: /etc/passwd), whose contents are not ours to print.
+      throw new ConfigException("", source + " is " + kind(user) + ", not a mapping; expected a mapping of keys to values");
+    }
+    for (String key : ExperimentLoader.EXPERIMENT_ONLY_KEYS) {
+      if (user.has(key)) {
+        throw new ConfigException("", "this is an experiment file, not a scenario file (it has the experiment key '"
+            + key + "'): use `sweep` for an experiment; this command expects a scenario file (docs/CONFIG.md)");
+      }
     }
     ObjectNode merged = mapper.valueToTree(Scenario.DEFAULT);
     mergeInto(merged, (ObjectNode) user, "", Scenario.class);
@@ -549,6 +613,17 @@ public final class ScenarioLoader {
   }
 
   /** A value as a message quotes it: numbers and words as written, text in quotes, containers shortened. */
+  /** What a node is, without its contents. */
+  private static String kind(JsonNode node) {
+    if (node.isTextual()) {
+      return "a text of " + node.asText().length() + " characters (not shown)";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    return node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "a " + node.getNodeType().toString().toLowerCase(Locale.ROOT);
+  }
+
   private static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "(missing)";
@@ -560,7 +635,7 @@ public final class ScenarioLoader {
       return shorten(node.toString()) + " (a list)";
     }
     if (node.isTextual()) {
-      return "\"" + node.asText() + "\" (text)";
+      return "\"" + shorten(node.asText()) + "\" (text)";
     }
     if (node.isBinary()) {
       return "binary data";

@@ -7,6 +7,7 @@ import java.util.Locale;
 public final class Suggest {
   private Suggest() {}
 
+  /** The known key closest to {@code key}, or null when none is close enough to be a typo of it. */
   public static String closest(String key, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -11,6 +11,7 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.config.Suggest;
 import org.nqpf.model.Metric;
 import org.nqpf.report.TimeSeriesCsv;
 
@@ -48,7 +49,9 @@ public final class ExperimentFiles {
       String name = experiment.metrics().get(i);
       int at = columns.indexOf(name);
       if (at < 0 || name.equals("step") || name.equals("burnIn")) {
-        throw new ConfigException("metrics[" + i + "]", "value \"" + name + "\" is not a metric; expected one of the"
+        String suggestion = Suggest.closest(name, columns.stream().filter(c -> !c.equals("step") && !c.equals("burnIn")).toList());
+        throw new ConfigException("metrics[" + i + "]", "value \"" + name + "\" is not a metric"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + "; expected one of the"
             + " timeseries.csv columns (docs/OUTPUTS.md), e.g. innovations, output, privateShareOutput");
       }
       Metric metric = Metric.values()[at];

@@ -23,6 +23,7 @@ import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 
 /**
  * Runs an experiment's runs (or one shard's) on a pool of threads, one MASON instance per run,
@@ -84,7 +85,7 @@ public final class SweepRunner {
   /**
    * Runs the runs of this shard into {@code <out>.partial}, resuming from its state file if
    * {@code resume}; returns the working folder, complete, for the caller to finish and move into
-   * place.
+   * place. The caller holds the folder's lock ({@link ResultsLock}) for the whole command.
    *
    * @param progress called with the number of runs done so far (resumed runs included)
    */
@@ -150,19 +151,18 @@ public final class SweepRunner {
     return ResultsFolder.replace(work, out);
   }
 
-  /** The folder a sweep works in before it is complete. */
+  /** The folder a sweep works in before it is complete (where its lock is, {@link ResultsLock}). */
   public static Path workingFolder(Path out) {
-    Path absolute = out.toAbsolutePath().normalize();
-    return absolute.resolveSibling(absolute.getFileName() + ".partial");
+    return ResultsLock.workingFolder(out);
   }
 
   private State prepare(Path work, boolean resume) {
     Path stateFile = work.resolve(ExperimentFiles.STATE);
     try {
-      if (Files.isDirectory(work)) {
+      if (holdsWork(work)) {
         if (!resume) {
-          throw new OutputException("an interrupted sweep is in " + work + "; expected --resume to continue it, or"
-              + " remove the folder to start again");
+          throw new OutputException("an interrupted sweep is in " + work + " (no process is writing it: its lock is free);"
+              + " continue it with --resume, or remove the folder to start again");
         }
         if (!Files.exists(stateFile)) {
           throw new OutputException(work + " has no sweep state (" + ExperimentFiles.STATE + "); it cannot be resumed;"
@@ -187,7 +187,7 @@ public final class SweepRunner {
         }
         return state;
       }
-      Files.createDirectories(ResultsFolder.checkTarget(work));
+      Files.createDirectories(work);
       Files.writeString(work.resolve(ExperimentFiles.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
       StringBuilder pointsCsv = new StringBuilder(ExperimentFiles.pointsHeader(experiment));
       for (int p = 0; p < points.size(); p++) {
@@ -207,6 +207,16 @@ public final class SweepRunner {
       return state;
     } catch (IOException e) {
       throw new OutputException("cannot prepare the sweep's folder " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the working folder holds anything but its lock file: an earlier sweep's files. */
+  private static boolean holdsWork(Path work) throws IOException {
+    if (!Files.isDirectory(work)) {
+      return false;
+    }
+    try (var entries = Files.list(work)) {
+      return entries.anyMatch(entry -> !entry.getFileName().toString().equals(ResultsLock.FILE));
     }
   }
 

@@ -22,6 +22,7 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
 import org.nqpf.report.ValidationOutput;
 import org.nqpf.validation.PowerLawFit;
@@ -81,6 +82,16 @@ public final class Verifier {
     } catch (IOException e) {
       throw new OutputException("cannot create a scratch folder: " + e.getMessage(), e);
     }
+    for (String extra : ResultsFolder.unlistedFiles(folder, manifest)) {
+      warnings.add(folder.resolve(extra) + " is not listed in the manifest: it is not checked, and a command writing"
+          + " to this folder will refuse to replace it while it is there");
+    }
+    if (!config.equals(Manifest.CONFIG_FILE_NAME) && !config.equals(ExperimentFiles.EXPERIMENT)
+        && !config.equals(CalibrationRun.CALIBRATION)) {
+      delete(scratch);
+      throw new ConfigException("RESULTS_DIR", "the manifest names " + config
+          + "; expected config.yaml, experiment.yaml or calibration.yaml");
+    }
     try {
       if (config.equals(Manifest.CONFIG_FILE_NAME) && isValidation(manifest)) {
         verdicts.addAll(rerunValidation(folder, manifest, scratch));
@@ -88,11 +99,13 @@ public final class Verifier {
         verdicts.addAll(rerunRun(folder, manifest, scratch));
       } else if (config.equals(CalibrationRun.CALIBRATION)) {
         verdicts.addAll(rerunCalibration(folder, scratch));
-      } else if (config.equals(ExperimentFiles.EXPERIMENT)) {
-        verdicts.addAll(rerunExperiment(folder, sample, scratch));
       } else {
-        throw new ConfigException("RESULTS_DIR", "the manifest names " + config + "; expected config.yaml, experiment.yaml or calibration.yaml");
+        verdicts.addAll(rerunExperiment(folder, sample, scratch));
       }
+    } catch (ConfigException e) {
+      // A configuration that no longer reads (edited, corrupted): say which file, and rerun nothing.
+      verdicts.add(new Verdict(config, false, folder.resolve(config) + " cannot be read, so nothing was rerun: "
+          + e.getMessage()));
     } finally {
       delete(scratch);
     }

@@ -5,8 +5,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import org.nqpf.model.Bank;
+import sim.display.GUIState;
 import sim.portrayal.DrawInfo2D;
+import sim.portrayal.Inspector;
 import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
 import sim.portrayal.SimplePortrayal2D;
 
 /** A bank: the model gives banks no location, so the GUI puts them along the top edge (display only). */
@@ -30,6 +33,12 @@ final class BankPortrayal extends SimplePortrayal2D {
   @Override
   public boolean hitObject(Object object, DrawInfo2D range) {
     return box(range).intersects(range.clip);
+  }
+
+  /** The bank's figures with their units, in a fixed order (see {@link Facts}). */
+  @Override
+  public Inspector getInspector(LocationWrapper wrapper, GUIState state) {
+    return new SimpleInspector(Facts.of((Bank) wrapper.getObject()), state, "Properties");
   }
 
   @Override

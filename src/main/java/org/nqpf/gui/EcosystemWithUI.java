@@ -1,10 +1,13 @@
 package org.nqpf.gui;
 
 import java.awt.Color;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.util.EnumSet;
 import java.util.List;
 import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
 import org.nqpf.config.Scenario;
 import org.nqpf.experiment.Checkpoint;
 import org.nqpf.model.Bank;
@@ -16,8 +19,10 @@ import sim.display.Console;
 import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
+import sim.display.Prefs;
 import sim.engine.SimState;
 import sim.field.continuous.Continuous2D;
+import sim.portrayal.Inspector;
 import sim.portrayal.SimplePortrayal2D;
 import sim.portrayal.continuous.ContinuousPortrayal2D;
 import sim.portrayal.network.NetworkPortrayal2D;
@@ -58,6 +63,11 @@ public class EcosystemWithUI extends GUIState {
   /** Mean sales of the firms alive, the reference for firm sizes; refreshed every step. */
   private double referenceSales = 1;
 
+  /** The built-in baseline: what the Console's File → New Simulation opens (MASON needs a constructor without arguments). */
+  public EcosystemWithUI() {
+    this(Scenario.DEFAULT);
+  }
+
   public EcosystemWithUI(Scenario scenario) {
     this(new EcosystemModel(scenario));
   }
@@ -96,6 +106,20 @@ public class EcosystemWithUI extends GUIState {
     return levers;
   }
 
+  /**
+   * The Model tab, updated after every step while the model runs (MASON's default model inspector
+   * is not: it would show the figures of the moment it was built, step 0 and no firms, until
+   * Refresh), and so showing the last step's figures when the run stops.
+   */
+  @Override
+  public Inspector getInspector() {
+    Inspector inspector = super.getInspector();
+    if (inspector != null) {
+      inspector.setVolatile(true);
+    }
+    return inspector;
+  }
+
   /** The live charts' generators, in the order of {@link LiveCharts#SPECS}. */
   public List<sim.util.media.chart.TimeSeriesChartGenerator> chartGenerators() {
     return charts.generators();
@@ -107,6 +131,15 @@ public class EcosystemWithUI extends GUIState {
     afterStartOrLoad();
   }
 
+  /** When the Console stops the run: repaint once more, so that the display says it stopped. */
+  @Override
+  public void finish() {
+    super.finish();
+    if (display != null) {
+      SwingUtilities.invokeLater(display::repaint);
+    }
+  }
+
   @Override
   public void load(SimState newState) {
     super.load(newState);
@@ -115,8 +148,9 @@ public class EcosystemWithUI extends GUIState {
 
   /**
    * Reads a checkpoint (the Console's File → Open, or {@code gui --checkpoint}) through the same
-   * checked reader as {@code run --resume-from}: only the model's, MASON's and the JDK's classes
-   * are accepted, and the model must be one of ours, started, and not past its end.
+   * checked reader as {@code run --resume-from}: only the model's, MASON's and ten JDK classes are
+   * accepted, within the reader's limits, and the model must be one of ours, started, and not past
+   * its end.
    */
   @Override
   public boolean readNewStateFromCheckpoint(java.io.File file) {
@@ -141,14 +175,32 @@ public class EcosystemWithUI extends GUIState {
     }
     scheduleRepeatingImmediatelyAfter(s -> afterStep());
     charts.update(model(), false);
+    showStepInTitle();
   }
 
-  /** After each model step: refresh what the display derives from the model, and the charts. */
+  /** After each model step: refresh what the display derives from the model, the charts and the display's title. */
   private void afterStep() {
     refreshReferenceSales();
     exits.afterStep(model());
     talentMoves.afterStep(model());
     charts.update(model(), false);
+    showStepInTitle();
+  }
+
+  private void showStepInTitle() {
+    if (displayFrame != null) {
+      String title = displayTitle(model().currentStep());
+      SwingUtilities.invokeLater(() -> {
+        if (displayFrame != null) {
+          displayFrame.setTitle(title);
+        }
+      });
+    }
+  }
+
+  /** The display window's title, with the step it shows (as the task bar and window lists show it). */
+  static String displayTitle(long step) {
+    return "Region at step " + step + ": firms, universities, government, parks, alliances, loans";
   }
 
   /** Points every layer at the model's current fields (called after start() and load()). */
@@ -251,14 +303,41 @@ public class EcosystemWithUI extends GUIState {
     return levers;
   }
 
-  /** The Console, set to stop at the scenario's last step (the Console sets its own default after {@link #init}). */
+  /**
+   * The Console, set to stop at the scenario's last step (the Console sets its own default after
+   * {@link #init}), with the windows laid out by {@link WindowLayout} unless the viewer saved
+   * window positions with the Console's "Window Position Defaults: Save", which MASON has then
+   * restored.
+   */
   @Override
   public Controller createController() {
     Controller c = super.createController();
     if (c instanceof Console console) {
       console.setWhenShouldEnd(model().scenario().totalSteps());
+      if (Prefs.getAppPreferences(this, Console.DEFAULT_PREFERENCES_KEY).getInt(Console.NUM_DISPLAYS_KEY, -1) == -1) {
+        layOut(console);
+      }
     }
     return c;
+  }
+
+  /** Places the display, the Console and the charts on the screen (see {@link WindowLayout}). */
+  private void layOut(Console console) {
+    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    WindowLayout layout = WindowLayout.on(screen, displayFrame.getSize(), charts.frames().size());
+    displayFrame.setBounds(layout.display());
+    console.setBounds(layout.console());
+    console.validate();
+    for (int i = 0; i < charts.frames().size(); i++) {
+      JFrame frame = charts.frames().get(i);
+      frame.setBounds(layout.charts().get(i));
+      frame.setVisible(i < layout.chartsShown());
+    }
+  }
+
+  /** The chart windows, in the order of {@link LiveCharts#SPECS}. */
+  public List<JFrame> chartFrames() {
+    return charts.frames();
   }
 
   @Override
@@ -266,7 +345,7 @@ public class EcosystemWithUI extends GUIState {
     super.init(controller);
     display = createDisplay();
     displayFrame = display.createFrame();
-    displayFrame.setTitle("Region: firms, universities, government, parks, alliances, loans");
+    displayFrame.setTitle(displayTitle(model().currentStep()));
     controller.registerFrame(displayFrame);
     displayFrame.setVisible(true);
     charts.createFrames(controller);

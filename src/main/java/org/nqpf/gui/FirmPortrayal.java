@@ -13,8 +13,11 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.nqpf.model.Firm;
 import org.nqpf.model.Sector;
+import sim.display.GUIState;
 import sim.portrayal.DrawInfo2D;
+import sim.portrayal.Inspector;
 import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
 import sim.portrayal.SimplePortrayal2D;
 
 /**
@@ -142,6 +145,12 @@ final class FirmPortrayal extends SimplePortrayal2D {
   @Override
   public boolean hitObject(Object object, DrawInfo2D range) {
     return shapeOn((Firm) object, range).intersects(range.clip);
+  }
+
+  /** The firm's figures with their units, in a fixed order (see {@link Facts}). */
+  @Override
+  public Inspector getInspector(LocationWrapper wrapper, GUIState state) {
+    return new SimpleInspector(Facts.of((Firm) wrapper.getObject()), state, "Properties");
   }
 
   @Override

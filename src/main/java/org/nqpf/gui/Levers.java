@@ -71,12 +71,13 @@ public final class Levers implements Propertied {
         new Figure("Run: last step of the scenario", Long.TYPE, m -> (long) m.scenario().totalSteps()),
         new Figure("Credit: fund replenishment", String.class, m -> String.valueOf(policy(m).fundReplenishment())),
         new Figure("Now: firms", Integer.TYPE, m -> m.firms().size()),
-        new Figure("Now: innovations this step", Double.TYPE, m -> last(m, Metric.INNOVATIONS)),
-        new Figure("Now: private share of firms", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_FIRMS)),
-        new Figure("Now: private share of output", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_OUTPUT)),
-        new Figure("Now: private share of innovation", Double.TYPE, m -> last(m, Metric.PRIVATE_SHARE_INNOVATION)),
-        new Figure("Now: SME rationed share", Double.TYPE, m -> last(m, Metric.SME_RATIONED_SHARE)),
-        new Figure("Now: AI adoption share", Double.TYPE, m -> last(m, Metric.AI_ADOPTION_SHARE)));
+        new Figure("Now: innovations this step", String.class, m -> Facts.count(last(m, Metric.INNOVATIONS))),
+        new Figure("Now: private share of firms", String.class, m -> Facts.percent(last(m, Metric.PRIVATE_SHARE_FIRMS))),
+        new Figure("Now: private share of output", String.class, m -> Facts.percent(last(m, Metric.PRIVATE_SHARE_OUTPUT))),
+        new Figure("Now: private share of innovation", String.class,
+            m -> Facts.percent(last(m, Metric.PRIVATE_SHARE_INNOVATION))),
+        new Figure("Now: SME applicants rationed", String.class, m -> Facts.percent(last(m, Metric.SME_RATIONED_SHARE))),
+        new Figure("Now: firms using AI", String.class, m -> Facts.percent(last(m, Metric.AI_ADOPTION_SHARE))));
   }
 
   private static PolicyConfig policy(EcosystemModel model) {

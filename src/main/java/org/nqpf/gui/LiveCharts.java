@@ -1,11 +1,16 @@
 package org.nqpf.gui;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.swing.JFrame;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.ui.RectangleAnchor;
+import org.jfree.ui.TextAnchor;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
@@ -20,27 +25,66 @@ import sim.util.media.chart.TimeSeriesChartGenerator;
  * catch up whatever the update frequency.
  */
 final class LiveCharts {
-  /** One chart: title, y-axis label and its metrics. */
-  record Spec(String title, String yLabel, List<Metric> metrics) {}
+  /** One line of a chart: the metric and the name its legend gives it. */
+  record Line(Metric metric, String label) {}
+
+  /** A dashed reference line across a chart: its value and label, in the colour of the series it refers to. */
+  record Threshold(double value, String label, Metric metric) {}
+
+  /** One chart: title, y-axis label, its lines and reference lines. */
+  record Spec(String title, String yLabel, List<Line> lines, List<Threshold> thresholds) {
+    Spec(String title, String yLabel, List<Line> lines) {
+      this(title, yLabel, lines, List.of());
+    }
+
+    List<Metric> metrics() {
+      return lines.stream().map(Line::metric).toList();
+    }
+  }
+
+  private static Line line(Metric metric, String label) {
+    return new Line(metric, label);
+  }
+
+  /**
+   * The article's "五六七八九": private firms account for at least 50% of tax revenue, 60% of
+   * output, 70% of innovation, 80% of urban employment and 90% of firms. The model's shares are
+   * of its own economy; the lines show how far it is from the pattern.
+   */
+  static final List<Threshold> ARTICLE_SHARES = List.of(
+      new Threshold(0.9, "firms 90%", Metric.PRIVATE_SHARE_FIRMS),
+      new Threshold(0.8, "employment 80%", Metric.PRIVATE_SHARE_EMPLOYMENT),
+      new Threshold(0.7, "innovation 70%", Metric.PRIVATE_SHARE_INNOVATION),
+      new Threshold(0.6, "output 60%", Metric.PRIVATE_SHARE_OUTPUT),
+      new Threshold(0.5, "tax 50%", Metric.PRIVATE_SHARE_TAX));
 
   static final List<Spec> SPECS = List.of(
       new Spec("Innovations by ownership", "innovations per step",
-          List.of(Metric.INNOVATIONS_PRIVATE, Metric.INNOVATIONS_SOE)),
-      new Spec("Private shares (the article's 50-60-70-80-90%)", "share",
-          List.of(Metric.PRIVATE_SHARE_FIRMS, Metric.PRIVATE_SHARE_EMPLOYMENT, Metric.PRIVATE_SHARE_INNOVATION,
-              Metric.PRIVATE_SHARE_OUTPUT, Metric.PRIVATE_SHARE_TAX)),
-      new Spec("AI adoption", "share / level", List.of(Metric.AI_ADOPTION_SHARE, Metric.AI_MEAN_LEVEL)),
-      new Spec("Credit to SMEs", "share", List.of(Metric.SME_RATIONED_SHARE, Metric.SOE_CREDIT_SHARE)),
+          List.of(line(Metric.INNOVATIONS_PRIVATE, "private firms"), line(Metric.INNOVATIONS_SOE, "SOEs"))),
+      new Spec("Private shares (the article's 50-60-70-80-90%)", "private share",
+          List.of(line(Metric.PRIVATE_SHARE_FIRMS, "of firms"), line(Metric.PRIVATE_SHARE_EMPLOYMENT, "of employment"),
+              line(Metric.PRIVATE_SHARE_INNOVATION, "of innovations"), line(Metric.PRIVATE_SHARE_OUTPUT, "of output"),
+              line(Metric.PRIVATE_SHARE_TAX, "of tax")),
+          ARTICLE_SHARES),
+      new Spec("AI adoption", "share / level",
+          List.of(line(Metric.AI_ADOPTION_SHARE, "share of firms adopting AI"), line(Metric.AI_MEAN_LEVEL, "mean AI level"))),
+      new Spec("Credit to SMEs", "share",
+          List.of(line(Metric.SME_RATIONED_SHARE, "SME applicants rationed"), line(Metric.SOE_CREDIT_SHARE, "SOEs' share of new credit"))),
       new Spec("Innovations by type", "innovations per step",
-          List.of(Metric.INNOVATIONS_INCREMENTAL, Metric.INNOVATIONS_RADICAL, Metric.INNOVATIONS_CONVERTED,
-              Metric.INNOVATIONS_IMITATED)),
-      new Spec("Output", "sales per step (money)", List.of(Metric.OUTPUT, Metric.OUTPUT_PRIVATE)),
-      new Spec("Productivity", "output per worker",
-          List.of(Metric.PRODUCTIVITY, Metric.MEAN_PRODUCTIVITY_PRIVATE, Metric.MEAN_PRODUCTIVITY_SOE)),
-      new Spec("Guarantee funds", "money", List.of(Metric.FUND_CAPITAL, Metric.FUND_EXPOSURE, Metric.FUND_TOP_UPS)),
+          List.of(line(Metric.INNOVATIONS_INCREMENTAL, "incremental"), line(Metric.INNOVATIONS_RADICAL, "radical"),
+              line(Metric.INNOVATIONS_CONVERTED, "converted downstairs"), line(Metric.INNOVATIONS_IMITATED, "imitated"))),
+      new Spec("Output", "sales per quarter (wage units)",
+          List.of(line(Metric.OUTPUT, "all firms"), line(Metric.OUTPUT_PRIVATE, "private firms"))),
+      new Spec("Productivity", "output units per worker",
+          List.of(line(Metric.PRODUCTIVITY, "economy"), line(Metric.MEAN_PRODUCTIVITY_PRIVATE, "private firms (sales-weighted)"),
+              line(Metric.MEAN_PRODUCTIVITY_SOE, "SOEs (sales-weighted)"))),
+      new Spec("Guarantee funds", "wage units",
+          List.of(line(Metric.FUND_CAPITAL, "capital"), line(Metric.FUND_EXPOSURE, "guaranteed principal"),
+              line(Metric.FUND_TOP_UPS, "government top-ups per quarter"))),
       new Spec("Talent stocks", "people",
-          List.of(Metric.FIRM_CORE, Metric.FIRM_SKILLED, Metric.FIRM_LEADING, Metric.UNIVERSITY_CORE, Metric.POOL_CORE,
-              Metric.POOL_RESERVE)));
+          List.of(line(Metric.FIRM_CORE, "core researchers at firms"), line(Metric.FIRM_SKILLED, "technicians at firms"),
+              line(Metric.FIRM_LEADING, "leading scientists at firms"), line(Metric.UNIVERSITY_CORE, "core researchers at universities"),
+              line(Metric.POOL_CORE, "core researchers in the pool"), line(Metric.POOL_RESERVE, "graduates in the pool"))));
 
   /** Fixed colours where the display has one: private blue, SOE red. */
   private static final Map<Metric, Color> COLOURS = Map.ofEntries(
@@ -75,8 +119,9 @@ final class LiveCharts {
       g.setXAxisLabel("step (quarter)");
       g.setYAxisLabel(spec.yLabel());
       List<XYSeries> list = new ArrayList<>();
-      for (Metric m : spec.metrics()) {
-        XYSeries s = new XYSeries(m.column(), false);
+      for (Line line : spec.lines()) {
+        Metric m = line.metric();
+        XYSeries s = new XYSeries(line.label(), false);
         SeriesAttributes attributes = g.addSeries(s, null);
         if (attributes instanceof TimeSeriesAttributes ts) {
           ts.setThickness(2);
@@ -87,16 +132,33 @@ final class LiveCharts {
         }
         list.add(s);
       }
+      for (Threshold t : spec.thresholds()) {
+        g.getChart().getXYPlot().addRangeMarker(marker(t));
+      }
       generators.add(g);
       series.add(list);
     }
+  }
+
+  private static ValueMarker marker(Threshold t) {
+    ValueMarker marker = new ValueMarker(t.value(), COLOURS.getOrDefault(t.metric(), Color.GRAY),
+        new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
+    marker.setLabel(t.label());
+    marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    marker.setLabelPaint(COLOURS.getOrDefault(t.metric(), Color.DARK_GRAY));
+    marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    return marker;
   }
 
   List<TimeSeriesChartGenerator> generators() {
     return generators;
   }
 
-  /** Creates one frame per chart and registers it with the Console's Displays list (hidden until chosen). */
+  /**
+   * Creates one frame per chart and registers it with the Console's Displays list, hidden: the
+   * GUI's window layout places them and shows the first ones.
+   */
   void createFrames(Controller controller) {
     for (TimeSeriesChartGenerator g : generators) {
       JFrame frame = g.createFrame();
@@ -104,9 +166,10 @@ final class LiveCharts {
       controller.registerFrame(frame);
       frames.add(frame);
     }
-    if (!frames.isEmpty()) {
-      frames.get(0).setVisible(true);
-    }
+  }
+
+  List<JFrame> frames() {
+    return frames;
   }
 
   void disposeFrames() {

@@ -13,6 +13,7 @@ import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.Sector;
 import org.nqpf.model.TimeSeries;
+import sim.display.Console;
 import sim.portrayal.DrawInfo2D;
 import sim.portrayal.FieldPortrayal2D;
 import sim.portrayal.Portrayal;
@@ -42,6 +43,23 @@ final class OverlayPortrayal extends FieldPortrayal2D {
         model.firms().size());
   }
 
+  /**
+   * The speed readout under the step label: the Console's own steps per second (MASON measures
+   * them over half a second of wall time while it plays), or what the Console is doing; null
+   * without a Console (the tests' displays), so that a picture does not depend on the clock.
+   */
+  static String speedLabel(EcosystemWithUI gui) {
+    if (!(gui.controller instanceof Console console)) {
+      return null;
+    }
+    return switch (console.getPlayState()) {
+      case Console.PS_PLAYING -> console.getStepsPerSecond() > 0
+          ? String.format(Locale.ROOT, "playing at %.1f steps per second", console.getStepsPerSecond()) : "playing";
+      case Console.PS_PAUSED -> "paused";
+      default -> "stopped";
+    };
+  }
+
   long paints() {
     return paints.get();
   }
@@ -60,9 +78,18 @@ final class OverlayPortrayal extends FieldPortrayal2D {
     g.fill(new Rectangle2D.Double(x0, y0, sw + 10, 18));
     g.setColor(Color.BLACK);
     g.drawString(step, (float) x0 + 5, (float) y0 + 13);
+    double ly = y0 + 24;
+    String speed = speedLabel(gui);
+    if (speed != null) {
+      g.setFont(base);
+      g.setColor(new Color(255, 255, 255, 215));
+      g.fill(new Rectangle2D.Double(x0, y0 + 19, g.getFontMetrics().stringWidth(speed) + 10, 15));
+      g.setColor(Color.DARK_GRAY);
+      g.drawString(speed, (float) x0 + 5, (float) y0 + 30);
+      ly += 16;
+    }
 
     double lx = x0;
-    double ly = y0 + 24;
     int rows = 19;
     double lw = EcosystemWithUI.PANEL_WIDTH - 14;
     double rowH = 15;

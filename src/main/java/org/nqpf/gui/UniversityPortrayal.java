@@ -7,8 +7,11 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.nqpf.model.University;
+import sim.display.GUIState;
 import sim.portrayal.DrawInfo2D;
+import sim.portrayal.Inspector;
 import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
 import sim.portrayal.SimplePortrayal2D;
 
 /**
@@ -85,6 +88,12 @@ final class UniversityPortrayal extends SimplePortrayal2D {
   @Override
   public boolean hitObject(Object object, DrawInfo2D range) {
     return building(range).intersects(range.clip);
+  }
+
+  /** The university's figures with their units, in a fixed order (see {@link Facts}). */
+  @Override
+  public Inspector getInspector(LocationWrapper wrapper, GUIState state) {
+    return new SimpleInspector(Facts.of((University) wrapper.getObject()), state, "Properties");
   }
 
   @Override

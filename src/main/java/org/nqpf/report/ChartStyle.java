@@ -45,6 +45,8 @@ final class ChartStyle {
   static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
   static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
   static final Font ANNOTATION_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+  /** A caveat under a chart's title. */
+  static final Font NOTE_FONT = new Font(FONT_FAMILY, Font.ITALIC, 12);
 
   static final Color PRIVATE_COLOR = InnovationChart.PRIVATE_COLOR;
   static final Color SOE_COLOR = InnovationChart.SOE_COLOR;
@@ -53,6 +55,8 @@ final class ChartStyle {
   static final Color GRID = InnovationChart.GRID;
   static final Color ENVELOPE = new Color(0x99, 0x99, 0x99);
   static final Color TEXT = new Color(0x33, 0x33, 0x33);
+  /** The colour of a caveat: a dark red that reads as a warning without shouting. */
+  static final Color WARNING = new Color(0xA3, 0x2A, 0x1E);
 
   /** Tableau-10 without its grey (kept last), so a series never looks like the burn-in shading. */
   private static final Color[] PALETTE = {

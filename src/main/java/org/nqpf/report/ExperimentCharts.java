@@ -39,6 +39,7 @@ import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -84,6 +85,9 @@ public final class ExperimentCharts {
 
   /** Charts rendered at the same time, at most. */
   static final int MAX_RENDER_THREADS = 8;
+
+  /** Fewer replications than this are marked on a chart: a t interval of two runs has one degree of freedom. */
+  static final int MEANINGFUL_REPLICATIONS = 3;
 
   /** Opacity of the confidence bands. */
   private static final float BAND_ALPHA = 0.18f;
@@ -240,7 +244,8 @@ public final class ExperimentCharts {
   static List<Path> writeFiles(Path dir, List<ChartFile> charts) {
     Path target = dir.resolve(ExperimentResults.CHARTS);
     List<Path> written = new ArrayList<>();
-    try (ResultsFolder out = ResultsFolder.create(target)) {
+    // A charts folder holds only charts: those this program draws may be replaced without a manifest.
+    try (ResultsFolder out = ResultsFolder.create(target, "chart", List.of(".png", ".svg"))) {
       for (ChartFile chart : charts) {
         write(out.file(chart.pngName()), chart.png());
         write(out.file(chart.svgName()), chart.svg());
@@ -279,8 +284,10 @@ public final class ExperimentCharts {
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     DeviationRenderer renderer = new DeviationRenderer(true, false);
     renderer.setAlpha(points.size() <= MAX_POINT_LINES ? bandAlpha(points.size()) : BAND_ALPHA);
+    Metric.Domain domain = domain(metric);
     String caption;
     LegendItemCollection legend = null;
+    int fewest = Integer.MAX_VALUE;
     if (points.size() <= MAX_POINT_LINES) {
       for (int i = 0; i < points.size(); i++) {
         int point = points.get(i);
@@ -289,7 +296,8 @@ public final class ExperimentCharts {
           StepStatistics.Cell cell = steps.cell(metric, point, step);
           if (cell.n() > 0) {
             double half = cell.halfWidth();
-            series.add(step, cell.mean(), cell.mean() - half, cell.mean() + half);
+            series.add(step, cell.mean(), domain.clip(cell.mean() - half), domain.clip(cell.mean() + half));
+            fewest = Math.min(fewest, cell.n());
           }
         }
         dataset.addSeries(series);
@@ -298,7 +306,8 @@ public final class ExperimentCharts {
         renderer.setSeriesStroke(i, ChartStyle.stroke(i));
       }
       caption = "Mean of " + metric + " over the replications of each design point at every step (one line per"
-          + " point); the band is the 95% t interval of that mean (mean ± t·sd/√n, none with one replication).";
+          + " point); the band is the 95% t interval of that mean (mean ± t·sd/√n, none with one replication),"
+          + " cut to the values " + metric + " can take (" + describe(domain) + ").";
     } else {
       YIntervalSeries range = new YIntervalSeries("range of the " + points.size() + " point means", false, true);
       YIntervalSeries mean = new YIntervalSeries("mean over the " + points.size() + " points, 95% interval", false,
@@ -328,7 +337,7 @@ public final class ExperimentCharts {
         StepStatistics.Cell overPoints = new StepStatistics.Cell(n, average, m2);
         double half = overPoints.halfWidth();
         range.add(step, average, min, max);
-        mean.add(step, average, average - half, average + half);
+        mean.add(step, average, domain.clip(average - half), domain.clip(average + half));
       }
       dataset.addSeries(range);
       dataset.addSeries(mean);
@@ -361,7 +370,51 @@ public final class ExperimentCharts {
     JFreeChart chart = ChartStyle.chart(title, subtitle(metric,
         points.size() <= MAX_POINT_LINES ? "mean per point with 95% band" : "mean over points with 95% band"), plot,
         true);
+    if (fewest < MEANINGFUL_REPLICATIONS) {
+      caption += " " + fewReplications(chart, fewest);
+    }
     return file("timeseries_" + ChartFiles.safeName(metric), ChartFile.Section.TIME_SERIES, title, caption, chart);
+  }
+
+  /** The values {@code metric} can take (any value for a column the model does not know). */
+  static Metric.Domain domain(String metric) {
+    Metric known = ChartStyle.metric(metric);
+    return known == null ? Metric.Domain.ANY : known.domain();
+  }
+
+  private static String describe(Metric.Domain domain) {
+    return switch (domain) {
+      case SHARE -> "0 to 1";
+      case NON_NEGATIVE -> "0 or more";
+      case ANY -> "any value";
+    };
+  }
+
+  /**
+   * A colour range around a constant value {@code c}, inside the metric's domain: [c − 1, c + 1]
+   * around 0 and [c − 10%, c + 10%] otherwise, cut to the domain (so an all-zero count gets 0 to 1).
+   */
+  static double[] aroundConstant(double c, Metric.Domain domain) {
+    double pad = c == 0.0 ? 1.0 : Math.abs(c) * 0.1;
+    double lower = Math.max(domain.lower(), c - pad);
+    double upper = Math.min(domain.upper(), c + pad);
+    return upper > lower ? new double[] {lower, upper} : new double[] {c - pad, c + pad};
+  }
+
+  /**
+   * Marks a chart whose intervals rest on fewer than {@link #MEANINGFUL_REPLICATIONS} runs: a line
+   * under the title, and the caption's sentence.
+   */
+  private static String fewReplications(JFreeChart chart, int replications) {
+    String text = replications == 1
+        ? "1 replication: no interval can be drawn (run at least " + MEANINGFUL_REPLICATIONS + ")"
+        : replications + " replications: too few for a meaningful 95% interval (t with " + (replications - 1)
+            + " degree" + (replications == 2 ? "" : "s") + " of freedom); run at least " + MEANINGFUL_REPLICATIONS;
+    TextTitle note = new TextTitle(text, ChartStyle.NOTE_FONT);
+    note.setPaint(ChartStyle.WARNING);
+    note.setPadding(new RectangleInsets(0, 8, 6, 8));
+    chart.addSubtitle(note);
+    return "With " + text + ".";
   }
 
   /** Band opacity for {@code lines} overlapping bands: lighter as they get more numerous. */
@@ -498,6 +551,7 @@ public final class ExperimentCharts {
     int parameterCount = results.parameters().size();
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     String caption;
+    boolean intervals = !grid || parameterCount <= 2;
     if (!grid || parameterCount == 1) {
       YIntervalSeries series = new YIntervalSeries(grid ? "mean with 95% CI" : "design points (mean with 95% CI)",
           true, true);
@@ -578,6 +632,10 @@ public final class ExperimentCharts {
     String title = metric + " by " + parameter + " \u2014 " + results.name();
     String what = grid ? "mean over replications of the run means, 95% CI" : "sampled design points, 95% CI";
     JFreeChart chart = ChartStyle.chart(title, subtitle(metric, what), plot, true);
+    int replications = results.replications();
+    if (intervals && replications > 0 && replications < MEANINGFUL_REPLICATIONS) {
+      caption += " " + fewReplications(chart, replications);
+    }
     return file("response_" + ChartFiles.safeName(metric) + "_by_" + ChartFiles.safeName(parameter),
         ChartFile.Section.RESPONSE, title, caption, chart);
   }
@@ -588,9 +646,10 @@ public final class ExperimentCharts {
     if (Double.isNaN(mean) || Double.isNaN(x)) {
       return;
     }
+    Metric.Domain domain = domain(metric);
     double low = results.summaryValue(point.index(), metric, "_ciLow");
     double high = results.summaryValue(point.index(), metric, "_ciHigh");
-    series.add(x, mean, Double.isNaN(low) ? mean : low, Double.isNaN(high) ? mean : high);
+    series.add(x, mean, Double.isNaN(low) ? mean : domain.clip(low), Double.isNaN(high) ? mean : domain.clip(high));
   }
 
   // ---------------------------------------------------------------- heat maps
@@ -629,7 +688,9 @@ public final class ExperimentCharts {
     }
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     dataset.addSeries(metric, data);
-    ViridisPaintScale scale = new ViridisPaintScale(min, max);
+    boolean constant = !(max > min);
+    double[] bounds = constant ? aroundConstant(min, domain(metric)) : new double[] {min, max};
+    ViridisPaintScale scale = new ViridisPaintScale(bounds[0], bounds[1]);
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setBlockWidth(1.0);
     renderer.setBlockHeight(1.0);
@@ -671,7 +732,9 @@ public final class ExperimentCharts {
     chart.addSubtitle(legend);
     String caption = "Mean over the runs of " + metric + "_mean at every grid point (summary.csv): "
         + parameters.get(0) + " across, " + parameters.get(1) + " up; colour from low (dark purple) to high"
-        + " (yellow)" + (labelled ? ", the value written in each cell" : "") + ". Grey cells have no value.";
+        + " (yellow)" + (labelled ? ", the value written in each cell" : "") + ". Grey cells have no value."
+        + (constant ? " Every cell has the same value, " + DisplayNumbers.format(min) + ": " + metric + " did not vary"
+            + " across the grid." : "");
     return file("heatmap_" + ChartFiles.safeName(metric), ChartFile.Section.HEAT_MAP, title, caption, chart);
   }
 

@@ -26,6 +26,9 @@ public final class ExperimentReport {
   /** Tables taller than this many rows scroll inside a box. */
   static final int SCROLL_ROWS = 25;
 
+  /** The Overview lists the base scenario's changes from the baseline up to this many, else counts them. */
+  static final int MAX_SCENARIO_CHANGES = 8;
+
   /** The style of figures, code and muted text, shared by the experiment and validation reports. */
   static final String FIGURE_AND_CODE_STYLE = """
       figure{margin:1.4em 0 2em 0}
@@ -202,6 +205,24 @@ public final class ExperimentReport {
     return sb.toString();
   }
 
+  /** The base scenario as its changes from the built-in baseline (the full text is below). */
+  private static String baseScenario(ExperimentResults results) {
+    if (!results.experiment().path("scenario").isObject()) {
+      return "\u2014 (no scenario in " + ExperimentResults.EXPERIMENT + ")";
+    }
+    Map<String, String> changes = results.scenarioChanges();
+    if (changes.isEmpty()) {
+      return "the built-in baseline";
+    }
+    if (changes.size() > MAX_SCENARIO_CHANGES) {
+      return "the built-in baseline with " + changes.size() + " keys changed (see " + ExperimentResults.EXPERIMENT
+          + " below)";
+    }
+    List<String> shown = new ArrayList<>();
+    changes.forEach((key, value) -> shown.add(key + ": " + value));
+    return "the built-in baseline with " + String.join(", ", shown);
+  }
+
   private static void overview(StringBuilder h, ExperimentResults results) {
     h.append("<h2 id=\"overview\">Overview</h2>\n<table class=\"kv\">\n");
     JsonNode design = results.experiment().path("design");
@@ -210,10 +231,10 @@ public final class ExperimentReport {
     row(h, "Design points", Integer.toString(results.points().size()));
     row(h, "Replications per point", orDash(results.setting("replications")));
     row(h, "Runs", results.runCount() >= 0 ? Integer.toString(results.runCount()) : "\u2014 (no runs.csv)");
-    row(h, "Steps (recorded)", orDash(results.setting("steps")));
-    row(h, "Burn-in steps", orDash(results.setting("burnIn")));
+    row(h, "Steps (recorded)", orDash(results.scenarioSetting("steps")));
+    row(h, "Burn-in steps", orDash(results.scenarioSetting("burnIn")));
     row(h, "Master seed", orDash(results.setting("masterSeed")));
-    row(h, "Base scenario", orDash(results.setting("base")));
+    row(h, "Base scenario", baseScenario(results));
     row(h, "Time series", orDash(results.setting("timeSeries")));
     h.append("</table>\n");
 

@@ -13,11 +13,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nqpf.config.Scenario;
+import org.nqpf.config.ScenarioLoader;
 
 /**
  * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),
@@ -342,10 +345,64 @@ final class ExperimentResults {
     return runCount;
   }
 
+  /** Replications per point, from the experiment file; -1 when it does not say. */
+  int replications() {
+    JsonNode node = experiment.path("replications");
+    return node.canConvertToInt() && node.isIntegralNumber() ? node.asInt() : -1;
+  }
+
   /** A top-level scalar of the experiment file as text, or "" when absent. */
   String setting(String key) {
     JsonNode node = experiment.path(key);
     return node.isValueNode() ? node.asText() : "";
+  }
+
+  /**
+   * A scalar of the base scenario as text, or "" when absent: {@code sweep} writes the resolved
+   * scenario, steps and burn-in included, under {@code scenario:} (a hand-written experiment file
+   * may also give steps and burn-in at the top level).
+   */
+  String scenarioSetting(String key) {
+    JsonNode node = experiment.path("scenario").path(key);
+    return node.isValueNode() ? node.asText() : setting(key);
+  }
+
+  /**
+   * The base scenario's keys (dotted) whose values differ from the built-in baseline, with the
+   * values as written; the seed, steps and burn-in are left out (the report shows them apart, and
+   * runs take their seeds from the master seed). Empty when the folder's experiment file has no
+   * scenario or it equals the baseline.
+   */
+  Map<String, String> scenarioChanges() {
+    Map<String, String> changes = new LinkedHashMap<>();
+    JsonNode scenario = experiment.path("scenario");
+    if (scenario.isObject()) {
+      differences("", scenario, ScenarioLoader.toTree(Scenario.DEFAULT), changes);
+    }
+    changes.keySet().removeAll(List.of("seed", "steps", "burnIn", "name"));
+    return changes;
+  }
+
+  private static void differences(String prefix, JsonNode given, JsonNode baseline, Map<String, String> changes) {
+    Iterator<Map.Entry<String, JsonNode>> fields = given.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      JsonNode value = field.getValue();
+      JsonNode reference = baseline == null ? null : baseline.get(field.getKey());
+      if (value.isObject() && reference != null && reference.isObject()) {
+        differences(key + ".", value, reference, changes);
+      } else if (reference == null || !sameValue(value, reference)) {
+        changes.put(key, value.isValueNode() ? value.asText() : value.toString());
+      }
+    }
+  }
+
+  private static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.asDouble() == b.asDouble();
+    }
+    return a.equals(b);
   }
 
   /** Short names for the parameters: the last dotted segment, unless two parameters share it. */

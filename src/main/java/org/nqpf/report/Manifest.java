@@ -194,7 +194,8 @@ public final class Manifest {
         List<String> parts = new ArrayList<>();
         folder.relativize(p).forEach(part -> parts.add(part.toString()));
         String name = String.join("/", parts);
-        if (!name.equals(FILE_NAME) && !name.equals(SWEEP_STATE) && !name.equals(REPORT)) {
+        // Never the lock file: opening it (to hash it) would release its process's lock.
+        if (!name.equals(FILE_NAME) && !name.equals(SWEEP_STATE) && !name.equals(REPORT) && !name.equals(ResultsLock.FILE)) {
           names.add(name);
         }
       });

@@ -32,6 +32,13 @@ public final class RunWriter {
    * @param command the command line recorded in the manifest
    */
   public static Path write(Path target, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
+    try (ResultsFolder folder = ResultsFolder.create(target)) {
+      return write(folder, scenario, series, finalFirms, command);
+    }
+  }
+
+  /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
+  public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
     // The chart is rendered on a second thread while this one writes the config, the series and
     // the summary: in a fresh JVM both are mostly class loading and interpretation (JFreeChart and
     // AWT there, Jackson here), so on two cores they overlap. Only the PNG bytes are made there;
@@ -43,7 +50,7 @@ public final class RunWriter {
     try {
       Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
       extra.putAll(AiComparison.of(finalFirms, scenario));
-      try (ResultsFolder folder = ResultsFolder.create(target)) {
+      try {
         Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
         TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
         RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
@@ -51,7 +58,7 @@ public final class RunWriter {
         Manifest.write(folder.directory(), scenario, command);
         return folder.commit();
       } catch (java.io.IOException e) {
-        throw new OutputException("cannot write the results of " + scenario.name() + " to " + target + ": " + e.getMessage(), e);
+        throw new OutputException("cannot write the results of " + scenario.name() + " to " + folder.target() + ": " + e.getMessage(), e);
       }
     } finally {
       // Never leave the renderer running past this call (it writes nothing, but holds the series).

@@ -27,9 +27,16 @@ public final class ValidationOutput {
 
   /** Writes everything into {@code target} (replacing an existing folder whole) and returns it. */
   public static Path write(Path target, ValidationResult result, int threads, String command) {
+    try (ResultsFolder folder = ResultsFolder.create(target)) {
+      return write(folder, result, threads, command);
+    }
+  }
+
+  /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
+  public static Path write(ResultsFolder folder, ValidationResult result, int threads, String command) {
     List<ValidationCharts.Chart> charts = ValidationCharts.render(result);
     String yaml = ScenarioLoader.toYaml(result.base());
-    try (ResultsFolder folder = ResultsFolder.create(target)) {
+    try {
       write(folder.file(Manifest.CONFIG_FILE_NAME), yaml);
       write(folder.file(ValidationTables.TABLE), ValidationTables.table(result));
       write(folder.file(ValidationTables.REPLICATIONS), ValidationTables.replications(result));
@@ -53,7 +60,7 @@ public final class ValidationOutput {
       write(folder.file(Manifest.REPORT), ValidationReport.html(result, charts, yaml, manifestText));
       return folder.commit();
     } catch (IOException e) {
-      throw new OutputException("cannot write the validation's results to " + target + ": " + e.getMessage(), e);
+      throw new OutputException("cannot write the validation's results to " + folder.target() + ": " + e.getMessage(), e);
     }
   }
 

@@ -64,16 +64,19 @@ public final class ValidationReport {
         .append(" targets pass, ").append(miss).append(" miss, ").append(info).append(" are descriptive.</p>\n");
     h.append("<p>A target passes only when the whole 95% confidence interval across replications (t interval of the")
         .append(" replications' values) lies on the right side of its threshold, or inside its band; otherwise it is")
-        .append(" a miss. Nothing in the model was tuned to these targets. Definitions and references:")
+        .append(" a miss. The origin column says what each quantity is: <i>input</i>, set by a parameter or an initial")
+        .append(" condition (reported, never scored); <i>calibrated</i>, an outcome that parameters were chosen to meet (a")
+        .append(" pass is in-sample); <i>outcome</i>, nothing was set or fitted to it. Definitions and references:")
         .append(" <code>docs/VALIDATION.md</code>.</p>\n");
 
     h.append("<h2 id=\"table\">Targets</h2>\n<div style=\"overflow-x:auto\">\n<table>\n<thead><tr><th>id</th>")
-        .append("<th>target</th><th>statistic</th><th>target value</th><th>model</th><th>95% CI</th><th>verdict</th>")
+        .append("<th>target</th><th>statistic</th><th>origin</th><th>target value</th><th>model</th><th>95% CI</th><th>verdict</th>")
         .append("<th>note</th></tr></thead>\n<tbody>\n");
     for (ValidationResult.Row row : result.rows()) {
       Target t = row.target();
       h.append("<tr><td>").append(esc(t.id())).append("</td><td>").append(esc(t.item())).append("</td><td>")
-          .append(esc(t.statistic())).append("</td><td class=\"n\">").append(esc(t.targetText()))
+          .append(esc(t.statistic())).append("</td><td>").append(t.origin().label()).append("</td><td class=\"n\">")
+          .append(esc(t.targetText()))
           .append("</td><td class=\"n\">").append(esc(num(row.stats().mean()))).append("</td><td class=\"n\">");
       if (Double.isFinite(row.stats().ciLow())) {
         h.append('[').append(esc(num(row.stats().ciLow()))).append(", ").append(esc(num(row.stats().ciHigh()))).append(']');

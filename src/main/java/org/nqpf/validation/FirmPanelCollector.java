@@ -81,6 +81,9 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
   private final long[] innovationsBySize = new long[SizeClass.values().length];
   private final double[] employmentBySize = new double[SizeClass.values().length];
   private Snapshot lastSnapshot;
+  private ProductivityDecomposition.Panel lastPanel;
+  private final double[] productivityTerms = new double[5];
+  private int productivityYears;
 
   private FirmPanelCollector(Scenario scenario, int window) {
     this.burnIn = scenario.burnIn();
@@ -163,10 +166,18 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     }
     if (step >= burnIn - 1 && (step - (burnIn - 1)) % STEPS_PER_YEAR == 0) {
       Snapshot snapshot = Snapshot.of(current);
+      ProductivityDecomposition.Panel panel = productivityPanel(current);
       if (lastSnapshot != null) {
         addGrowth(lastSnapshot, snapshot);
+        ProductivityDecomposition.Terms t = ProductivityDecomposition.of(lastPanel, panel);
+        double[] terms = {t.within(), t.between(), t.cross(), t.entry(), t.exit()};
+        for (int k = 0; k < terms.length; k++) {
+          productivityTerms[k] += terms[k];
+        }
+        productivityYears++;
       }
       lastSnapshot = snapshot;
+      lastPanel = panel;
     }
     previous = current;
   }
@@ -282,7 +293,41 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     return new RunObservations(scenario.seed(), privateShares, ai.productionEfficiency().value(), ai.rdCycle().value(),
         employment, output, values.getElements(), gains.getElements(), growthSize.getElements(), growth.getElements(),
         hazard, TransitionMatrix.of(rows, CLASSES.size()), innovationsBySize.clone(), employmentBySize.clone(),
-        firmDegrees, universityDegrees, rates[0], rates[1]);
+        firmDegrees, universityDegrees, rates[0], rates[1], keySeries(series),
+        meanProductivityTerms());
+  }
+
+  /** The firms with positive employment and output, by id, for the productivity decomposition. */
+  private static ProductivityDecomposition.Panel productivityPanel(List<Firm> firms) {
+    List<Firm> producing = firms.stream().filter(f -> f.getEmployment() > 0 && f.getQuantity() > 0
+        && Double.isFinite(f.getEmployment()) && Double.isFinite(f.getQuantity())).toList();
+    int[] ids = new int[producing.size()];
+    double[] employment = new double[ids.length];
+    double[] output = new double[ids.length];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = producing.get(k).getId();
+      employment[k] = producing.get(k).getEmployment();
+      output[k] = producing.get(k).getQuantity();
+    }
+    return new ProductivityDecomposition.Panel(ids, employment, output);
+  }
+
+  /** The mean annual terms of the productivity decomposition over the recorded years (NaN without a year). */
+  private double[] meanProductivityTerms() {
+    double[] mean = new double[productivityTerms.length];
+    for (int k = 0; k < mean.length; k++) {
+      mean[k] = productivityYears > 0 ? productivityTerms[k] / productivityYears : Double.NaN;
+    }
+    return mean;
+  }
+
+  private static double[][] keySeries(TimeSeries series) {
+    KeySeries[] all = KeySeries.values();
+    double[][] result = new double[all.length][];
+    for (KeySeries k : all) {
+      result[k.ordinal()] = k.of(series);
+    }
+    return result;
   }
 
   /** Mean annual entry and exit rates over the full years after the burn-in. */

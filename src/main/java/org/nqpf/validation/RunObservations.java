@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 import org.nqpf.model.SizeClass;
 
 /**
- * What one validation run observed (recorded steps only, burn-in excluded), everything in a fixed
+ * What one validation run observed (recorded steps only, burn-in excluded, except the key series), everything in a fixed
  * order (firms by id), so that the same seed gives the same arrays.
  *
  * @param seed the run's seed
@@ -26,9 +26,13 @@ import org.nqpf.model.SizeClass;
  * @param universityDegrees alliance degree of each university at the end
  * @param entryRate mean annual entry rate: entrants in a year over firms at its start
  * @param exitRate mean annual exit rate: exits in a year over firms at its start
+ * @param keySeries each {@link KeySeries} over every step, burn-in included, in the enum's order
+ * @param productivityTerms the mean annual terms of {@link ProductivityDecomposition} over the
+ *     recorded years: within, between, cross, entry, exit (NaN without a full year)
  */
 public record RunObservations(long seed, double[] privateShares, OptionalDouble aiEfficiencyGain,
     OptionalDouble aiRdCycleChange, double[] finalEmployment, double[] finalOutput, double[] innovationValues,
     double[] innovationGains, double[] growthLogSize, double[] growthRates, ExitHazard hazard,
     TransitionMatrix persistence, long[] innovationsBySize, double[] employmentBySize, int[] firmDegrees,
-    int[] universityDegrees, double entryRate, double exitRate) {}
+    int[] universityDegrees, double entryRate, double exitRate, double[][] keySeries,
+    double[] productivityTerms) {}

@@ -22,6 +22,14 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
   /** Size bins of the volatility–size relation. */
   public static final int VOLATILITY_BINS = 10;
 
+  /** These statistics with target {@code id}'s value replaced by {@code value}. */
+  public RunStatistics with(String id, double value) {
+    double[] copy = values.clone();
+    copy[Targets.ALL.indexOf(Targets.byId(id))] = value;
+    return new RunStatistics(copy, employmentFit, outputFit, employmentLognormal, outputLognormal, employmentVuong,
+        outputVuong);
+  }
+
   /** The value of target {@code id}. */
   public double value(String id) {
     List<Target> all = Targets.ALL;
@@ -114,6 +122,19 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
       set.put("9b", 1 - firms.share(0));
     }
     set.put("9c", DegreeDistribution.of(o.universityDegrees()).coefficientOfVariation());
+
+    double[] terms = o.productivityTerms();
+    for (int k = 0; k < terms.length; k++) {
+      set.put(Targets.PRODUCTIVITY + (char) ('a' + k), terms[k]);
+    }
+    set.put(Targets.PRODUCTIVITY + (char) ('a' + terms.length), java.util.Arrays.stream(terms).sum());
+
+    for (KeySeries k : KeySeries.values()) {
+      int warmUp = WarmUp.mser5(o.keySeries()[k.ordinal()]);
+      if (warmUp >= 0) {
+        set.put(Targets.seriesId(Targets.WARM_UP, k), warmUp + k.firstStep());
+      }
+    }
     return new RunStatistics(v, employment.fit, output.fit, employment.lognormal, output.lognormal, employment.vuong,
         output.vuong);
   }

@@ -1,5 +1,6 @@
 package org.nqpf.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The validation's targets, in table order (docs/VALIDATION.md gives each one's reasoning). */
@@ -16,17 +17,31 @@ public final class Targets {
   private static final String ARTICLE = "article 探路新质生产力 (五六七八九)";
   private static final String AI = "article: AI factories' R&D cycle about 20% shorter, efficiency about 35% higher;"
       + " band ±5 points";
+  private static final String GRAZZINI = "Grazzini 2012, JASSS 15(2) 7";
 
-  public static final List<Target> ALL = List.of(
-      Target.above("1a", "Private share of firms", "mean over recorded steps of privateShareFirms", 0.9, ARTICLE),
-      Target.above("1b", "Private share of urban employment", "mean of privateShareEmployment", 0.8, ARTICLE),
-      Target.above("1c", "Private share of technological innovation", "mean of privateShareInnovation", 0.7, ARTICLE),
-      Target.above("1d", "Private share of output (GDP)", "mean of privateShareOutput", 0.6, ARTICLE),
-      Target.above("1e", "Private share of tax", "mean of privateShareTax", 0.5, ARTICLE),
+  /** Id prefixes of the series rows: warm-up, stationarity, ergodicity (one row per {@link KeySeries}). */
+  public static final String WARM_UP = "10";
+  public static final String STATIONARITY = "11";
+  public static final String ERGODICITY = "12";
+  /** Id prefix of the productivity decomposition's rows: within, between, cross, entry, exit, total. */
+  public static final String PRODUCTIVITY = "13";
+  private static final String FHK = "Foster, Haltiwanger and Krizan 2001";
+
+  public static final List<Target> ALL = withSeriesRows(
+      Target.above("1a", "Private share of firms", "mean over recorded steps of privateShareFirms", 0.9, ARTICLE)
+          .from(Target.Origin.INPUT),
+      Target.above("1b", "Private share of urban employment", "mean of privateShareEmployment", 0.8, ARTICLE)
+          .from(Target.Origin.CALIBRATED),
+      Target.above("1c", "Private share of technological innovation", "mean of privateShareInnovation", 0.7, ARTICLE)
+          .from(Target.Origin.CALIBRATED),
+      Target.above("1d", "Private share of output (GDP)", "mean of privateShareOutput", 0.6, ARTICLE)
+          .from(Target.Origin.CALIBRATED),
+      Target.above("1e", "Private share of tax", "mean of privateShareTax", 0.5, ARTICLE)
+          .from(Target.Origin.CALIBRATED),
       Target.band("2a", "AI adopters' production efficiency", "summary.json aiComparison.productionEfficiencyGain"
-          + " (output per worker vs comparable non-adopters, minus 1)", 0.30, 0.40, AI),
+          + " (output per worker vs comparable non-adopters, minus 1)", 0.30, 0.40, AI).from(Target.Origin.INPUT),
       Target.band("2b", "AI adopters' R&D cycle", "summary.json aiComparison.rdCycleChange (active R&D steps per"
-          + " success vs non-adopters of similar effort, minus 1)", -0.25, -0.15, AI),
+          + " success vs non-adopters of similar effort, minus 1)", -0.25, -0.15, AI).from(Target.Origin.INPUT),
       Target.band("3a", "Firm size (employment): Zipf tail", "power-law density exponent α (CSN MLE, x_min by KS)"
           + " of final employment", 1.8, 2.2, "Axtell 2001: CCDF exponent 1.06 ± 0.05, so α ≈ 2"),
       Target.band("3b", "Firm size (output): Zipf tail", "power-law density exponent α of final sales", 1.8, 2.2,
@@ -70,6 +85,42 @@ public final class Targets {
           "—"),
       Target.info("9c", "Alliance network: universities' degree", "coefficient of variation of universities' degree",
           "Powell et al. 2005: a few hubs"));
+
+  /** The id of the series row of {@code prefix} ({@link #WARM_UP}, …) for {@code series}: 10a, 10b, … */
+  public static String seriesId(String prefix, KeySeries series) {
+    return prefix + (char) ('a' + series.ordinal());
+  }
+
+  private static List<Target> withSeriesRows(Target... first) {
+    List<Target> all = new ArrayList<>(List.of(first));
+    for (KeySeries k : KeySeries.values()) {
+      all.add(Target.info(seriesId(WARM_UP, k), "Warm-up: " + k.label(), "MSER-5 truncation point, steps from step 0",
+          "White 1997; White, Cobb and Spratt 2000"));
+    }
+    for (KeySeries k : KeySeries.values()) {
+      all.add(Target.above(seriesId(STATIONARITY, k), "Stationary: " + k.label(), "1 if the runs test of "
+          + Stationarity.WINDOWS + " window means after the warm-up does not reject at 5%, else 0; mean over"
+          + " replications", 0.5, GRAZZINI));
+    }
+    for (KeySeries k : KeySeries.values()) {
+      all.add(Target.above(seriesId(ERGODICITY, k), "Ergodic: " + k.label(), "1 if the Kolmogorov–Smirnov test of a"
+          + " run's window means against one window of each other run does not reject at 5%, else 0; mean over"
+          + " replications", 0.5, GRAZZINI));
+    }
+    String annual = " (mean per recorded year, log points of employment-weighted log labour productivity)";
+    all.add(Target.info(PRODUCTIVITY + "a", "Productivity growth: within firms", "Σ s(t−4) Δp over continuing firms"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "b", "Productivity growth: reallocation between firms",
+        "Σ (p(t−4) − P(t−4)) Δs over continuing firms" + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "c", "Productivity growth: cross term", "Σ Δp Δs over continuing firms" + annual,
+        FHK));
+    all.add(Target.info(PRODUCTIVITY + "d", "Productivity growth: entry", "Σ s(t) (p(t) − P(t−4)) over entrants"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "e", "Productivity growth: exit", "−Σ s(t−4) (p(t−4) − P(t−4)) over exits"
+        + annual, FHK));
+    all.add(Target.info(PRODUCTIVITY + "f", "Productivity growth: total", "ΔP, the sum of the five terms" + annual, FHK));
+    return List.copyOf(all);
+  }
 
   /** The target with that id. */
   public static Target byId(String id) {

@@ -215,9 +215,33 @@ public final class ValidationResult {
             h.hazard(Targets.YOUNG_FROM, Targets.YOUNG_TO), h.hazard(Targets.MATURE_FROM, Targets.MATURE_TO));
       }
       default -> {
-        return "";
+        return seriesNote(id);
       }
     }
+  }
+
+  /** The note of a warm-up, stationarity or ergodicity row, empty for any other id. */
+  private String seriesNote(String id) {
+    for (KeySeries k : KeySeries.values()) {
+      if (id.equals(Targets.seriesId(Targets.WARM_UP, k))) {
+        int index = Targets.ALL.indexOf(Targets.byId(id));
+        long beyond = statistics.stream().filter(s -> s.values()[index] > base.burnIn()).count();
+        int limit = runs.isEmpty() ? -1 : WarmUp.searchLimit(runs.get(0).keySeries()[k.ordinal()].length) + k.firstStep();
+        long atLimit = statistics.stream().filter(s -> s.values()[index] == limit).count();
+        return "burn-in " + base.burnIn() + " steps; the measured warm-up is longer in " + beyond + " of " + runs.size()
+            + " replications, and at the search's limit (" + limit + " steps: no steady state found) in " + atLimit;
+      }
+      if (id.equals(Targets.seriesId(Targets.STATIONARITY, k)) || id.equals(Targets.seriesId(Targets.ERGODICITY, k))) {
+        int from = SeriesChecks.commonWarmUp(runs, k);
+        if (from < 0 || runs.isEmpty()) {
+          return "warm-up not measurable";
+        }
+        int n = runs.get(0).keySeries()[k.ordinal()].length;
+        return "tested from step " + (from + k.firstStep()) + " (the longest warm-up), " + Stationarity.WINDOWS
+            + " windows of " + Stationarity.windowLength(n, from) + " steps";
+      }
+    }
+    return "";
   }
 
   private static void append(StringBuilder sb, String text) {

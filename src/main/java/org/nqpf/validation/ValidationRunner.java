@@ -58,6 +58,6 @@ public final class ValidationRunner {
     } finally {
       pool.shutdownNow();
     }
-    return new ValidationResult(base, masterSeed, runs, statistics);
+    return new ValidationResult(base, masterSeed, runs, SeriesChecks.complete(runs, statistics));
   }
 }

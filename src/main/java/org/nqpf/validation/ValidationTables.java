@@ -25,15 +25,38 @@ public final class ValidationTables {
 
   /** {@value #TABLE}: one row per target. */
   public static String table(ValidationResult result) {
-    StringBuilder sb = new StringBuilder("id,target,statistic,target_value,model_value,ci_low,ci_high,verdict,note\n");
+    StringBuilder sb = new StringBuilder("id,target,statistic,origin,target_value,model_value,ci_low,ci_high,verdict,note\n");
     for (ValidationResult.Row row : result.rows()) {
       Target t = row.target();
       sb.append(t.id()).append(',').append(text(t.item())).append(',').append(text(t.statistic())).append(',')
-          .append(text(t.targetText())).append(',').append(num(row.stats().mean())).append(',')
+          .append(t.origin().label()).append(',').append(text(t.targetText())).append(',').append(num(row.stats().mean())).append(',')
           .append(num(row.stats().ciLow())).append(',').append(num(row.stats().ciHigh())).append(',')
           .append(row.verdict()).append(',').append(text(row.note())).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The table as {@code validate} prints it: one line per target with its id, what it is, its
+   * origin (input, calibrated, outcome), the model's mean and 95% interval, the target and the verdict.
+   */
+  public static String console(ValidationResult result) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(java.util.Locale.ROOT, "%-4s %-52s %-10s %10s  %-22s %-12s %s%n", "id", "target", "origin",
+        "model", "95% CI", "target", "verdict"));
+    for (ValidationResult.Row row : result.rows()) {
+      Target t = row.target();
+      String ci = Double.isFinite(row.stats().ciLow())
+          ? "[" + shortNum(row.stats().ciLow()) + ", " + shortNum(row.stats().ciHigh()) + "]" : "";
+      sb.append(String.format(java.util.Locale.ROOT, "%-4s %-52s %-10s %10s  %-22s %-12s %s%n", t.id(),
+          t.item().length() > 52 ? t.item().substring(0, 51) + "…" : t.item(), t.origin().label(),
+          shortNum(row.stats().mean()), ci, t.targetText(), row.verdict()));
+    }
+    return sb.toString();
+  }
+
+  private static String shortNum(double v) {
+    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4g", v) : "—";
   }
 
   /** {@value #REPLICATIONS}: each replication's seed and value of every target. */

@@ -42,4 +42,21 @@ class MainTest {
     assertThat(System.getProperty(Main.CONVERTER_EXCLUDES)).contains("java\\.time").contains("java\\.sql");
     assertThat(((RunCommand) cli.getSubcommands().get("run").getCommand()).out).isEqualTo(Path.of("some/dir"));
   }
+
+  @Test
+  void onlyGuiIsLeftToAwtToDecideWhetherThereIsADisplay() {
+    assertThat(Main.needsDisplay("gui")).isTrue();
+    assertThat(Main.needsDisplay("gui", "--measure", "200")).isTrue();
+    for (String[] args : new String[][] {{}, {"run"}, {"chart", "x"}, {"help", "gui"}, {"--help"}, {"guii"}}) {
+      assertThat(Main.needsDisplay(args)).as(String.join(" ", args)).isFalse();
+    }
+  }
+
+  /** The tests run headless (surefire's argLine), as a server without a display does. */
+  @Test
+  void guiWithoutADisplaySaysWhatToDoAndExitsWithTwo() {
+    RunCommandTest.Outcome gui = RunCommandTest.execute("gui");
+    assertThat(gui.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(gui.err()).startsWith("gui: no display").contains("xvfb-run -a java -jar target/nqpf.jar gui");
+  }
 }

@@ -83,13 +83,19 @@ public class RunCommandTest {
   }
 
   @Test
-  void rerunReplacesTheFolderWhole() throws IOException {
+  void rerunReplacesTheFolderWholeButNotAFileItsManifestDoesNotList() throws IOException {
     Path file = scenario("tiny.yaml", SMALL);
     Path out = dir.resolve("out");
     assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
-    Files.writeString(out.resolve("stale.txt"), "left over");
+    byte[] series = Files.readAllBytes(out.resolve("timeseries.csv"));
+    Files.writeString(out.resolve("timeseries.csv"), "damaged");
     assertThat(execute("run", file.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
-    assertThat(out.resolve("stale.txt")).doesNotExist();
+    assertThat(out.resolve("timeseries.csv")).hasBinaryContent(series);
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Outcome refused = execute("run", file.toString(), "--out", out.toString(), "--quiet");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("error: cannot write results to").contains("notes.txt");
+    assertThat(out.resolve("notes.txt")).hasContent("mine");
   }
 
   @ParameterizedTest
@@ -121,6 +127,13 @@ public class RunCommandTest {
     Outcome notANumber = execute("run", "--seed", "abc");
     assertThat(notANumber.exitCode()).isEqualTo(2);
     assertThat(notANumber.err()).contains("--seed");
+    // 2^53 is the first seed a double cannot tell from its neighbour: refused, as in a scenario file.
+    Outcome tooLarge = execute("run", "--seed", "9007199254740993", "--out", dir.resolve("x").toString());
+    assertThat(tooLarge.exitCode()).isEqualTo(2);
+    assertThat(tooLarge.err()).contains("--seed: value 9007199254740993 is above 2^53 - 1")
+        .contains("[0, 9007199254740991]");
+    assertThat(execute("validate", "--seed", "9007199254740992", "--out", dir.resolve("x").toString()).err())
+        .contains("--seed: value 9007199254740992 is above 2^53 - 1");
     Outcome missing = execute("run", dir.resolve("absent.yaml").toString(), "--out", dir.resolve("y").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("does not exist");

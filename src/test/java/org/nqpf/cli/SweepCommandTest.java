@@ -137,6 +137,8 @@ class SweepCommandTest {
 
     RunCommandTest.Outcome resumed = RunCommandTest.execute("sweep", file.toString(), "--out", out.toString(), "--resume", "--quiet");
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).as("the killed sweep's stale lock is taken over").startsWith("note: ")
+        .contains("killed.partial was left by pid " + process.pid() + " (sweep), which has ended; taking it over");
     assertSameData(reference, out);
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).doesNotContain("killed.partial");
@@ -163,6 +165,55 @@ class SweepCommandTest {
         "--rounds", "1", "--threads", "2");
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     assertThat(bench.out()).contains("12 runs per sweep").contains("runs/s").contains("speed-up");
+  }
+
+  /**
+   * A reviewer reads runs.csv into R, pandas or a spreadsheet, where every number is a double,
+   * and reruns a row with `run --seed`: every seed survives that, and the rerun gives the row's run.
+   */
+  @Test
+  void aSeedReadBackAsADoubleRerunsItsRow() throws IOException {
+    Path out = dir.resolve("sweep");
+    RunCommandTest.Outcome sweep = RunCommandTest.execute("sweep", experiment().toString(), "--out", out.toString(), "--quiet");
+    assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"), StandardCharsets.UTF_8);
+    List<String> header = List.of(runs.get(0).split(","));
+    int seedColumn = header.indexOf("seed");
+    assertThat(runs).hasSize(1 + 12);
+    for (String row : runs.subList(1, runs.size())) {
+      String seed = row.split(",")[seedColumn];
+      double asDouble = Double.parseDouble(seed);
+      assertThat(new java.math.BigDecimal(asDouble).toBigIntegerExact().toString()).as("seed read as a double")
+          .isEqualTo(seed);
+    }
+
+    // The last row, rerun from what a double-reading tool holds: its seed and its parameter values.
+    String[] last = runs.get(runs.size() - 1).split(",");
+    long seed = (long) Double.parseDouble(last[seedColumn]);
+    double ipr = Double.parseDouble(last[header.indexOf("policy.iprProtection")]);
+    double entry = Double.parseDouble(last[header.indexOf("demography.entryRate")]);
+    Path scenario = Files.writeString(dir.resolve("row.yaml"), "name: row\nsteps: 8\nburnIn: 2\n"
+        + "firms: {count: 80}\nuniversities: {count: 2}\npolicy: {iprProtection: " + ipr + "}\n"
+        + "demography: {entryRate: " + entry + "}\n", StandardCharsets.UTF_8);
+    Path rerun = dir.resolve("rerun");
+    RunCommandTest.Outcome run = RunCommandTest.execute("run", scenario.toString(), "--seed", Long.toString(seed), "--out",
+        rerun.toString(), "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    String runIndex = last[0];
+    List<String> sweepSeries = Files.readAllLines(out.resolve("timeseries.csv"), StandardCharsets.UTF_8);
+    List<String> sweepColumns = List.of(sweepSeries.get(0).split(","));
+    List<String> runSeries = Files.readAllLines(rerun.resolve("timeseries.csv"), StandardCharsets.UTF_8);
+    List<String> runColumns = List.of(runSeries.get(0).split(","));
+    List<String[]> rows = sweepSeries.stream().skip(1).map(r -> r.split(",")).filter(r -> r[0].equals(runIndex)).toList();
+    assertThat(rows).hasSize(runSeries.size() - 1).hasSize(10);
+    for (int step = 0; step < rows.size(); step++) {
+      String[] rerunRow = runSeries.get(step + 1).split(",");
+      for (String metric : List.of("innovations", "output", "firms")) {
+        assertThat(Double.parseDouble(rerunRow[runColumns.indexOf(metric)])).as(metric + " at step " + step)
+            .isEqualTo(Double.parseDouble(rows.get(step)[sweepColumns.indexOf(metric)]));
+      }
+    }
   }
 
   @Test

@@ -75,6 +75,11 @@ class ValidateCommandTest {
         "--out", two.toString());
     assertThat(b.exitCode()).as(b.err()).isZero();
     assertThat(b.out()).contains("2 replications").contains("targets pass");
+    assertThat(b.out()).containsPattern("(?m)^10a +Warm-up: private share of firms +outcome ")
+        .containsPattern("(?m)^11f +Stationary: number of firms +outcome ")
+        .containsPattern("(?m)^12d +Ergodic: private share of output +outcome ")
+        .containsPattern("(?m)^2a +AI adopters' production efficiency +input .* INFO$")
+        .containsPattern("(?m)^1d +Private share of output \\(GDP\\) +calibrated ");
 
     List<String> files = listing(one);
     for (String name : ValidationTables.FILES) {
@@ -99,7 +104,7 @@ class ValidateCommandTest {
     }
 
     List<String> table = Files.readAllLines(one.resolve(ValidationTables.TABLE));
-    assertThat(table.get(0)).isEqualTo("id,target,statistic,target_value,model_value,ci_low,ci_high,verdict,note");
+    assertThat(table.get(0)).isEqualTo("id,target,statistic,origin,target_value,model_value,ci_low,ci_high,verdict,note");
     assertThat(table).hasSize(1 + Targets.ALL.size());
     for (String row : table.subList(1, table.size())) {
       assertThat(row).containsAnyOf(",PASS,", ",MISS,", ",INFO,");

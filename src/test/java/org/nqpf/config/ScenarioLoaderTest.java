@@ -522,7 +522,7 @@ class ScenarioLoaderTest {
   @MethodSource("mappingPaths")
   void everyMappingRefusesANumber(String path) {
     if (path.isEmpty()) {
-      assertRefused("7", false, "", "the scenario is 7", "expected a mapping of keys to values");
+      assertRefused("7", false, "", "the scenario is a number", "expected a mapping of keys to values");
     } else {
       assertRefused(nested(path, "7"), false, path, "value 7", "expected a mapping of keys to values");
     }
@@ -636,7 +636,8 @@ class ScenarioLoaderTest {
         refuse("region: {industrialParks: -2}", "region.industrialParks", "-2", "[1, 10000]"),
         refuse("steps: -1", "steps", "-1", "[1, 1000000]"),
         refuse("burnIn: -1", "burnIn", "-1", "[0, 1000000]"),
-        refuse("seed: -1", "seed", "-1", "negative", "expected a whole number >= 0"),
+        refuse("seed: -1", "seed", "-1", "negative", "expected a whole number in [0, 9007199254740991]"),
+        refuse("seed: 9007199254740992", "seed", "9007199254740992", "above 2^53 - 1", "expected a whole number in [0, 9007199254740991]"),
         refuse("firms: {count: 0}", "firms.count", "value 0 is out of range", "[1, 10000000]"),
         refuse("steps: 0", "steps", "value 0", "[1, 1000000]"),
         refuse("universities: {inventionMaxAge: 0}", "universities.inventionMaxAge", "value 0", "[1, 10000]"));
@@ -662,7 +663,7 @@ class ScenarioLoaderTest {
             "[0, 1000000]"),
         refuse("{universities: {count: 100001}}", "universities.count", "100001", "[0, 100000]"),
         refuse("seed: 99999999999999999999999", "seed", "99999999999999999999999", "out of range",
-            "<= 9223372036854775807"));
+            "[0, 9007199254740991]"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -855,11 +856,12 @@ class ScenarioLoaderTest {
 
   static Stream<Arguments> notAMapping() {
     return Stream.of(
-        refuse("- a\n- b\n", "", "the scenario is [\"a\",\"b\"] (a list)", "expected a mapping of keys to values"),
-        refuse("[]", "", "(a list)", "expected a mapping"),
-        refuse("5", "", "the scenario is 5", "expected a mapping"),
-        refuse("baseline", "", "\"baseline\"", "expected a mapping"),
-        refuse("\"\"", "", "\"\"", "expected a mapping"));
+        refuse("- a\n- b\n", "", "the scenario is a list, not a mapping", "expected a mapping of keys to values"),
+        refuse("[]", "", "the scenario is a list", "expected a mapping"),
+        refuse("5", "", "the scenario is a number", "expected a mapping"),
+        // Text is not quoted: the file may be any file at all (base: /etc/passwd).
+        refuse("baseline", "", "the scenario is a text of 8 characters (not shown)", "expected a mapping"),
+        refuse("\"\"", "", "the scenario is a text of 0 characters", "expected a mapping"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -870,8 +872,8 @@ class ScenarioLoaderTest {
 
   @Test
   void aJsonScenarioThatIsNotAnObjectIsRefused() {
-    assertRefused("[1]", true, "", "[1] (a list)", "expected a mapping");
-    assertRefused("\"x\"", true, "", "\"x\"", "expected a mapping");
+    assertRefused("[1]", true, "", "the scenario is a list", "expected a mapping");
+    assertRefused("\"x\"", true, "", "the scenario is a text of 1 characters", "expected a mapping");
   }
 
   @ParameterizedTest(name = "name: {0}")

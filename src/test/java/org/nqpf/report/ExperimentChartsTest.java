@@ -188,6 +188,96 @@ class ExperimentChartsTest {
         .doesNotContain(ChartFile.Section.TIME_SERIES, ChartFile.Section.OWNERSHIP).hasSize(6);
   }
 
+  /** The lowest band edge and the highest of a chart's interval series. */
+  private static double[] bandExtremes(ExperimentCharts.Pending chart) {
+    org.jfree.data.xy.IntervalXYDataset data = (org.jfree.data.xy.IntervalXYDataset) chart.chart().getXYPlot().getDataset();
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      for (int i = 0; i < data.getItemCount(s); i++) {
+        low = Math.min(low, data.getStartYValue(s, i));
+        high = Math.max(high, data.getEndYValue(s, i));
+      }
+    }
+    return new double[] {low, high};
+  }
+
+  private static String subtitles(ExperimentCharts.Pending chart) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < chart.chart().getSubtitleCount(); i++) {
+      if (chart.chart().getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+        text.append(t.getText()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private ExperimentFixture wideReplications(int replications) {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.parameters = List.of("policy.iprProtection");
+    fixture.points = new ArrayList<>(List.of(new double[] {0.0}, new double[] {0.5}, new double[] {1.0}));
+    fixture.metrics = List.of("smeRationedShare", "loansGuaranteed", "governmentBalance");
+    fixture.replications = replications;
+    return fixture;
+  }
+
+  @Test
+  void bandsAreClippedToTheMetricsDomainAndTwoReplicationsAreFlagged() throws Exception {
+    ExperimentResults results = ExperimentResults.read(wideReplications(2).writeTo(dir.resolve("two")));
+    StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
+    // Unclipped, the share's band would run from about −4.9 to 5.9 and the count's below −200.
+    assertThat(steps.cell("smeRationedShare", 0, 3).halfWidth()).isGreaterThan(4.0);
+
+    ExperimentCharts.Pending share = ExperimentCharts.timeSeries(results, steps, "smeRationedShare");
+    assertThat(bandExtremes(share)).containsExactly(0.0, 1.0);
+    assertThat(share.caption()).contains("cut to the values smeRationedShare can take (0 to 1)")
+        .contains("2 replications: too few for a meaningful 95% interval");
+    assertThat(subtitles(share)).contains("2 replications: too few for a meaningful 95% interval (t with 1 degree of"
+        + " freedom); run at least 3");
+    ExperimentCharts.Pending count = ExperimentCharts.timeSeries(results, steps, "loansGuaranteed");
+    assertThat(bandExtremes(count)[0]).isZero();
+    assertThat(bandExtremes(count)[1]).isGreaterThan(40.0);
+
+    ExperimentCharts.Pending response = ExperimentCharts.response(results, "smeRationedShare", 0);
+    assertThat(bandExtremes(response)).containsExactly(0.0, 1.0);
+    assertThat(subtitles(response)).contains("2 replications: too few");
+    assertThat(bandExtremes(ExperimentCharts.response(results, "loansGuaranteed", 0))[0]).isZero();
+  }
+
+  @Test
+  void aBalanceThatMayBeNegativeKeepsItsBandAndThreeReplicationsAreNotFlagged() throws Exception {
+    ExperimentResults results = ExperimentResults.read(wideReplications(3).writeTo(dir.resolve("three")));
+    StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
+    ExperimentCharts.Pending balance = ExperimentCharts.timeSeries(results, steps, "governmentBalance");
+    StepStatistics.Cell cell = steps.cell("governmentBalance", 0, 0);
+    assertThat(bandExtremes(balance)[0]).isLessThanOrEqualTo(cell.mean() - cell.halfWidth());
+    assertThat(subtitles(balance)).doesNotContain("replications");
+    assertThat(balance.caption()).contains("(any value)").doesNotContain("too few");
+    assertThat(subtitles(ExperimentCharts.response(results, "smeRationedShare", 0))).doesNotContain("too few");
+  }
+
+  @Test
+  void aHeatMapOfAConstantMetricGetsAColourBarAroundItsValue() throws Exception {
+    ExperimentFixture fixture = ExperimentFixture.grid();
+    fixture.metrics = List.of("specialLoans", "output");
+    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("constant")));
+    ExperimentCharts.Pending heat = ExperimentCharts.heatMap(results, "specialLoans");
+    org.jfree.chart.renderer.PaintScale scale = null;
+    for (int i = 0; i < heat.chart().getSubtitleCount(); i++) {
+      if (heat.chart().getSubtitle(i) instanceof org.jfree.chart.title.PaintScaleLegend legend) {
+        scale = legend.getScale();
+      }
+    }
+    assertThat(scale).isNotNull();
+    assertThat(scale.getLowerBound()).isZero();
+    assertThat(scale.getUpperBound()).isEqualTo(1.0);
+    assertThat(heat.caption()).contains("Every cell has the same value, 0: specialLoans did not vary");
+    assertThat(ExperimentCharts.aroundConstant(0.0, org.nqpf.model.Metric.Domain.ANY)).containsExactly(-1.0, 1.0);
+    assertThat(ExperimentCharts.aroundConstant(1.0, org.nqpf.model.Metric.Domain.SHARE)).containsExactly(0.9, 1.0);
+    assertThat(ExperimentCharts.aroundConstant(50.0, org.nqpf.model.Metric.Domain.NON_NEGATIVE))
+        .containsExactly(45.0, 55.0);
+  }
+
   @Test
   void manyPointsGetTheMeanOverPoints() throws Exception {
     List<ChartFile> charts = ExperimentCharts.render(ExperimentFixture.grid().writeTo(dir.resolve("grid")));

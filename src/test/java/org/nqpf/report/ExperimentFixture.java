@@ -31,6 +31,8 @@ public final class ExperimentFixture {
   public boolean sensitivity;
   public List<String> sensitivityMethods = List.of("SRC", "PRCC");
   public boolean manifest = true;
+  /** experiment.yaml's text as given, instead of the one {@link #experimentYaml()} makes. */
+  public String experimentText;
 
   /** GRID: 2 parameters x 3 values x 2 replications, 5 recorded steps (+2 burn-in), output and outputPrivate. */
   public static ExperimentFixture grid() {
@@ -74,13 +76,19 @@ public final class ExperimentFixture {
       case "outputPrivate" -> 500.0 + 300.0 * a + 100.0 * b + 12.0 * step + 8.0 * noise;
       case "innovations" -> Math.round(5.0 + 10.0 * a + 3.0 * step + 2.0 * noise + replication);
       case "privateShareOutput" -> 0.45 + 0.2 * a - 0.1 * b + 0.01 * step + 0.01 * noise;
+      // Replications far apart, as two runs of a small economy can be: a t interval of their mean
+      // leaves the metric's domain.
+      case "smeRationedShare" -> replication % 2 == 0 ? 0.05 : 0.9;
+      case "loansGuaranteed" -> replication % 2 == 0 ? 0 : 40 + step;
+      // A metric that never moves (a lever that is off).
+      case "specialLoans" -> 0.0;
       default -> 10.0 + point + step + noise;
     };
   }
 
   public Path writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
-    write(dir, "experiment.yaml", experimentYaml());
+    write(dir, "experiment.yaml", experimentText != null ? experimentText : experimentYaml());
     StringBuilder points = new StringBuilder("point");
     for (String p : parameters) {
       points.append(',').append(p);
@@ -207,13 +215,18 @@ public final class ExperimentFixture {
     return dir;
   }
 
+  /**
+   * experiment.yaml laid out as {@code sweep} writes it (ExperimentFiles.resolvedYaml): steps and
+   * burn-in under {@code scenario:}, no {@code base}; the scenario abridged to the keys that differ
+   * from the baseline.
+   */
   public String experimentYaml() {
     StringBuilder y = new StringBuilder();
     y.append("name: ").append(name).append('\n');
-    y.append("base: baseline.yaml\n");
-    y.append("scenario:\n  firms: {count: 200}\n");
-    y.append("steps: ").append(steps).append('\n');
-    y.append("burnIn: ").append(burnIn).append('\n');
+    y.append("scenario:\n");
+    y.append("  steps: ").append(steps).append('\n');
+    y.append("  burnIn: ").append(burnIn).append('\n');
+    y.append("  firms: {count: 200}\n");
     y.append("replications: ").append(replications).append('\n');
     y.append("masterSeed: 20261127\n");
     y.append("design:\n  type: ").append(design).append('\n');

@@ -10,8 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nqpf.config.ConfigException;
+import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentLoader;
+import org.nqpf.config.Scenario;
+import org.nqpf.experiment.ExperimentFiles;
 
 class ExperimentReportTest {
 
@@ -103,6 +109,59 @@ class ExperimentReportTest {
       assertThat(png).isEqualTo(Files.readAllBytes(results.resolve("charts/" + m.group(1) + ".png")));
     }
     assertThat(found).isEqualTo(ExperimentChartsTest.GRID_CHARTS.size());
+  }
+
+  /** The text of the Overview row {@code name}. */
+  private static String overview(String html, String name) {
+    Matcher row = Pattern.compile("<tr><th>" + Pattern.quote(name) + "</th><td>([^<]*)</td></tr>").matcher(html);
+    assertThat(row.find()).as("the Overview has a row " + name).isTrue();
+    return row.group(1);
+  }
+
+  @Test
+  void theOverviewShowsStepsBurnInAndTheBaseScenario() throws IOException {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(overview(html, "Steps (recorded)")).isEqualTo("5");
+    assertThat(overview(html, "Burn-in steps")).isEqualTo("2");
+    assertThat(overview(html, "Base scenario")).isEqualTo("the built-in baseline with firms.count: 200");
+    assertThat(overview(html, "Master seed")).isEqualTo("20261127");
+  }
+
+  /** Every experiment in experiments/, its experiment.yaml written as sweep writes it: no blank in the Overview. */
+  @Test
+  void theOverviewIsFilledForEveryExperimentInTheRepository() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(Path.of("experiments"))) {
+      files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    int experiments = 0;
+    for (Path file : files) {
+      ExperimentConfig experiment;
+      try {
+        experiment = ExperimentLoader.load(file);
+      } catch (ConfigException e) {
+        assertThat(e.getMessage()).as(file.toString()).startsWith("this is a scenario file");
+        continue; // baseline.yaml, for run
+      }
+      experiments++;
+      ExperimentFixture fixture = ExperimentFixture.grid();
+      fixture.experimentText = ExperimentFiles.resolvedYaml(experiment);
+      Path results = fixture.writeTo(dir.resolve(experiment.name()));
+      ExperimentReport.writeAll(results);
+      String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+      Scenario base = experiment.baseScenario();
+      assertThat(overview(html, "Steps (recorded)")).as(file.toString()).isEqualTo(Integer.toString(base.steps()));
+      assertThat(overview(html, "Burn-in steps")).as(file.toString()).isEqualTo(Integer.toString(base.burnIn()));
+      assertThat(overview(html, "Master seed")).as(file.toString()).isEqualTo(Long.toString(experiment.masterSeed()));
+      assertThat(overview(html, "Replications per point")).as(file.toString())
+          .isEqualTo(Integer.toString(experiment.replications()));
+      assertThat(overview(html, "Base scenario")).as(file.toString())
+          .startsWith("the built-in baseline with firms.count: " + base.firms().count());
+      assertThat(html).as(file.toString()).doesNotContain("<td>\u2014</td>");
+    }
+    assertThat(experiments).as("experiment files in experiments/").isGreaterThanOrEqualTo(10);
   }
 
   @Test
