@@ -12,11 +12,15 @@ import org.nqpf.config.CalibrationLoader;
 
 /** The estimator on a known function, without the model: what it evaluates, in what batches, and what it finds. */
 class CalibratorTest {
+  /**
+   * A budget of 200 evaluations finds the minimum within 0.01 under each of master seeds 1–12;
+   * 120, the budget before the 53-bit seeds, did so under only 1 of them.
+   */
   private static final String FILE = """
       name: synthetic
       replications: 2
       masterSeed: 3
-      budget: 120
+      budget: 200
       parameters:
         - {key: firms.soeShare, low: 0, high: 1, start: 0.9}
         - {key: policy.iprProtection, low: 0, high: 1, start: 0.1}
@@ -62,7 +66,7 @@ class CalibratorTest {
     assertThat(evaluator.batches.get(0)).isEqualTo(1);
     assertThat(evaluator.batches.subList(1, evaluator.batches.size() - 2)).allSatisfy(b -> assertThat(b).isBetween(1, 7))
         .filteredOn(b -> b == 7).hasSizeGreaterThan(10);
-    assertThat(result.trace()).hasSize(120);
+    assertThat(result.trace()).hasSize(200);
     double[] best = result.best().values();
     assertThat(best[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
     assertThat(Math.sqrt(0.6 - 0.2 * best[0])).isCloseTo(best[1], org.assertj.core.data.Offset.offset(0.01));
