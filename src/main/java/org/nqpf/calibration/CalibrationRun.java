@@ -36,15 +36,18 @@ import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.CalibrationCharts;
 import org.nqpf.report.CalibrationReport;
 import org.nqpf.report.ExperimentManifest;
+import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 import org.nqpf.report.TimeSeriesCsv;
 
 /**
  * A calibration's results folder (docs/CALIBRATION.md): it works in {@code <out>.partial}, as a
- * sweep does, streams every evaluation to {@code trace.csv} as it is done, and resumes an
- * interrupted calibration by reading the trace back (the estimator then replays those evaluations
- * from memory, and checks that the rows it would write are the rows already there).
+ * sweep does (the caller holds the folder's lock, {@link ResultsLock}), streams every evaluation
+ * to {@code trace.csv} as it is done, and resumes an interrupted calibration by reading the trace
+ * back (the estimator then replays those evaluations from memory, and checks that the rows it
+ * would write are the rows already there).
  */
 public final class CalibrationRun {
   public static final String CALIBRATION = "calibration.yaml";
@@ -75,10 +78,14 @@ public final class CalibrationRun {
     String header = traceHeader(config);
     List<String> existing = new ArrayList<>();
     try {
-      if (Files.isDirectory(work)) {
+      if (holdsWork(work)) {
+        if (Files.exists(work.resolve(Manifest.SWEEP_STATE))) {
+          throw new OutputException("an interrupted sweep is in " + work + " (no process is writing it: its lock is free);"
+              + " continue it with sweep --resume, or remove the folder to start again");
+        }
         if (!resume) {
-          throw new OutputException("an interrupted calibration is in " + work + "; expected --resume to continue it, or"
-              + " remove the folder to start again");
+          throw new OutputException("an interrupted calibration is in " + work + " (no process is writing it: its lock is"
+              + " free); continue it with --resume, or remove the folder to start again");
         }
         if (!Files.isRegularFile(work.resolve(CALIBRATION)) || !Files.isRegularFile(trace)) {
           throw new OutputException(work + " has no " + CALIBRATION + " and " + TRACE + "; it cannot be resumed; remove the"
@@ -91,7 +98,7 @@ public final class CalibrationRun {
         SweepRunner.removeLeftovers(work);
         existing = completeRows(trace, header);
       } else {
-        Files.createDirectories(ResultsFolder.checkTarget(work));
+        Files.createDirectories(work);
         Files.writeString(work.resolve(CALIBRATION), yaml, StandardCharsets.UTF_8);
         Files.writeString(trace, header, StandardCharsets.UTF_8);
       }
@@ -137,6 +144,16 @@ public final class CalibrationRun {
     }
     write(work, config, result, yaml);
     return result;
+  }
+
+  /** Whether working folder {@code work} holds anything but its lock file: an earlier command's files. */
+  private static boolean holdsWork(Path work) throws IOException {
+    if (!Files.isDirectory(work)) {
+      return false;
+    }
+    try (var entries = Files.list(work)) {
+      return entries.anyMatch(entry -> !entry.getFileName().toString().equals(ResultsLock.FILE));
+    }
   }
 
   /** The trace's complete rows after its header (a row cut by an interruption is dropped from the file). */
@@ -362,7 +379,7 @@ public final class CalibrationRun {
     ResultsFolder.writeAtomically(work.resolve(CONVERGENCE_CHART), convergence);
     ResultsFolder.writeAtomically(work.resolve(PROFILE_CHART), profileChart);
 
-    ResultsFolder.writeAtomically(work.resolve(org.nqpf.report.Manifest.REPORT),
+    ResultsFolder.writeAtomically(work.resolve(Manifest.REPORT),
         bytes(report(config, result, yaml, convergence, profileChart)));
   }
 

@@ -9,8 +9,8 @@ import org.nqpf.calibration.MomentSimulator;
 import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ConfigException;
-import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,18 +47,28 @@ final class CalibrateCommand implements Callable<Integer> {
     if (workers < 1 || workers > 4096) {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
     }
-    Path target = ResultsFolder.checkTarget(out != null ? out : Path.of("results", config.name()));
-    Path work = SweepRunner.workingFolder(target);
+    Path target = ResultsFolder.checkTarget(out != null ? out : Path.of("results", config.name()),
+        CalibrationLoader.inputs(calibrationFile));
     Calibrator.Listener progress = (evaluation, best) -> {
       if (!quiet && (evaluation == best || (evaluation.index() + 1) % 10 == 0)) {
         spec.commandLine().getErr().printf(Locale.ROOT, "%s: evaluation %d/%d, stage %d, best objective %.6g (evaluation %d)%n",
             config.name(), evaluation.index() + 1, config.budget(), evaluation.stage() + 1, best.objective(), best.index());
       }
     };
-    Calibrator.Result result = CalibrationRun.run(config, work, resume, workers, progress);
-    String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    CalibrationRun.manifest(work, config, workers, command);
-    Path written = SweepRunner.complete(work, target);
+    Calibrator.Result result;
+    Path written;
+    try (ResultsLock lock = ResultsLock.acquire(target, "calibrate")) {
+      if (resume && lock.previousHolder() != null) {
+        // Its lock was free: the process that held it ended without finishing (a crash, a kill -9).
+        spec.commandLine().getErr().println("note: " + lock.workingFolder() + " was left by " + lock.previousHolder()
+            + ", which has ended; taking it over");
+      }
+      Path work = lock.workingFolder();
+      result = CalibrationRun.run(config, work, resume, workers, progress);
+      String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      CalibrationRun.manifest(work, config, workers, command);
+      written = ResultsFolder.replace(work, target);
+    }
     if (!quiet) {
       long met = result.fit().stream().filter(Calibrator.FitRow::meets).count();
       spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d evaluations × %d replications on %d threads; best objective"

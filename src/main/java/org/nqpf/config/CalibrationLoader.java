@@ -1,14 +1,9 @@
 package org.nqpf.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.nqpf.config.CalibrationConfig.Fit;
 import org.nqpf.config.CalibrationConfig.Moment;
 import org.nqpf.config.CalibrationConfig.Profile;
@@ -49,16 +44,22 @@ public final class CalibrationLoader {
   private CalibrationLoader() {}
 
   public static CalibrationConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("", "calibration file " + file + " does not exist; expected a readable YAML or JSON file");
-    } catch (IOException e) {
-      throw new ConfigException("", "calibration file " + file + " cannot be read (" + e + ")");
+    String text = ScenarioLoader.readFile(file, "calibration");
+    return parse(text, ScenarioLoader.isJson(file), file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * The files a calibration reads, which its results folder must not contain: {@code file} and,
+   * if it names one, its {@code base} scenario file (resolved as {@link #load} resolves it). For a
+   * file that {@link #load} has read.
+   */
+  public static Path[] inputs(Path file) {
+    JsonNode root = ScenarioLoader.readTree(ScenarioLoader.readFile(file, "calibration"), ScenarioLoader.isJson(file));
+    JsonNode base = root.path("base");
+    if (!base.isTextual()) {
+      return new Path[] {file};
     }
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(text, json, file.toAbsolutePath().getParent());
+    return new Path[] {file, file.toAbsolutePath().getParent().resolve(base.asText())};
   }
 
   /** Parses a calibration; a {@code base} file is resolved against {@code dir}. */
@@ -108,8 +109,10 @@ public final class CalibrationLoader {
       String key = ExperimentLoader.text(p, "key", at + ".key");
       JsonNode leaf = ExperimentLoader.leaf(tree, key);
       if (leaf == null || !leaf.isNumber()) {
-        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key; expected a dotted"
-            + " path to a number, for example policy.iprProtection");
+        String suggestion = Suggest.closest(key, ExperimentLoader.numericKeys(tree, ""));
+        throw new ConfigException(at + ".key", "value \"" + key + "\" is not a numeric scenario key"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + "; expected a dotted path to a"
+            + " number, for example policy.iprProtection");
       }
       if (seen.contains(key)) {
         throw new ConfigException(at + ".key", "value \"" + key + "\" is estimated twice; expected each key once");

@@ -325,7 +325,7 @@ public final class ExperimentLoader {
   }
 
   /** The dotted paths of every numeric value in a scenario tree. */
-  private static List<String> numericKeys(JsonNode tree, String prefix) {
+  static List<String> numericKeys(JsonNode tree, String prefix) {
     List<String> keys = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
     while (fields.hasNext()) {

@@ -259,6 +259,13 @@ class CalibrateCommandTest {
     while (System.nanoTime() < deadline && !(Files.exists(trace) && Files.readAllLines(trace).size() > 12)) {
       Thread.sleep(10);
     }
+    // While it runs, a second calibrate on the same folder is refused at once, naming the process.
+    assertThat(process.isAlive()).as("the first calibration still runs").isTrue();
+    RunCommandTest.Outcome second = RunCommandTest.execute("calibrate", file.toString(), "--out", out.toString(), "--quiet");
+    assertThat(second.exitCode()).isEqualTo(2);
+    assertThat(second.err().strip()).startsWith("error: cannot write results to " + out + ": another calibrate is writing it"
+        + " (pid " + process.pid() + ")").doesNotContain("\n");
+    assertThat(dir.resolve("killed.partial").resolve(".nqpf.lock")).content().contains("pid " + process.pid() + " (calibrate)");
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
     assertThat(out).as("the calibration was killed before it finished").doesNotExist();
@@ -273,6 +280,8 @@ class CalibrateCommandTest {
     RunCommandTest.Outcome resumed = RunCommandTest.execute("calibrate", file.toString(), "--out", out.toString(), "--resume",
         "--quiet");
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).as("the killed calibration's stale lock is taken over").startsWith("note: ")
+        .contains("killed.partial was left by pid " + process.pid() + " (calibrate), which has ended; taking it over");
     assertSameFiles(reference, out);
     assertThat(dir.resolve("killed.partial")).doesNotExist();
   }
@@ -283,7 +292,7 @@ class CalibrateCommandTest {
         {"budget: 40", "budjet: 40", "budjet: unknown key (did you mean 'budget'?)"},
         {"statistic: share.firms", "statistic: share.firm", "moments[0].statistic: value \"share.firm\" is not a statistic (did you mean 'share.firms'?)"},
         {"statistic: share.employment", "statistic: mean.employmnet", "moments[1].statistic: value \"mean.employmnet\" names no metric"},
-        {"key: firms.soeShare,", "key: firms.soeShar,", "parameters[0].key: value \"firms.soeShare\"".replace("firms.soeShare", "firms.soeShar")},
+        {"key: firms.soeShare,", "key: firms.soeShar,", "parameters[0].key: value \"firms.soeShar\" is not a numeric scenario key (did you mean 'firms.soeShare'?)"},
         {"low: 0.01, high: 0.2}", "low: 0.01, high: 0.2, start: 0.5}", "parameters[0].start: value 0.5 is outside the bounds"},
         {"low: 0.01, high: 0.2}", "low: 0.01, high: 1.5}", "parameters[0].high: value 1.5 is not allowed for firms.soeShare"},
         {"fit: {replications: 4}", "fit: {replications: 4, masterSeed: 11}", "fit.masterSeed: value 11 is the calibration's masterSeed"},

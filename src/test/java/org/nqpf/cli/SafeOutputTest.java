@@ -47,6 +47,19 @@ class SafeOutputTest {
       metrics: [innovations, output, firms]
       """;
 
+  static final String TINY_CALIBRATION = """
+      name: cal
+      base: ../scenarios/tiny.yaml
+      replications: 2
+      budget: 4
+      parameters:
+        - {key: firms.soeShare, low: 0.01, high: 0.2}
+      moments:
+        - {statistic: share.firms, target: 0.95, standardError: 0.01}
+      profile: {points: 3, width: 0.1}
+      fit: {replications: 2}
+      """;
+
   @TempDir
   Path dir;
 
@@ -138,6 +151,28 @@ class SafeOutputTest {
     Outcome outcome = assertRefused("error: cannot write results to", "sweep", experiment.toString(), "--out",
         elsewhere.toString(), "--quiet");
     assertThat(outcome.err()).contains("not a results folder written by nqpf", "sub/data.csv, thesis.tex");
+  }
+
+  @Test
+  void calibrateOutAFolderOfUserFilesOrAnInputsFolderIsRefusedBeforeAnyRun() throws IOException {
+    write("project/scenarios/tiny.yaml", TINY);
+    Path calibration = write("project/calibrations/cal.yaml", TINY_CALIBRATION);
+    Path mine = userFolder("mine");
+    Outcome outcome = assertRefused("error: cannot write results to", "calibrate", calibration.toString(), "--out",
+        mine.toString(), "--quiet");
+    assertThat(outcome.err()).contains("not a results folder written by nqpf", "sub/data.csv, thesis.tex");
+    // The calibration file's folder, the base scenario's folder and a folder above both.
+    for (String out : new String[] {"project/calibrations", "project/scenarios", "project"}) {
+      assertThat(assertRefused("error: cannot write results to", "calibrate", calibration.toString(), "--out",
+          dir.resolve(out).toString(), "--quiet").err()).as(out).contains("it holds the input");
+    }
+    // A calibration's own results folder is replaced; one holding a user's file is not.
+    Path results = dir.resolve("results");
+    assertThat(execute("calibrate", calibration.toString(), "--out", results.toString(), "--quiet").exitCode()).isZero();
+    assertThat(execute("calibrate", calibration.toString(), "--out", results.toString(), "--quiet").exitCode()).isZero();
+    write("results/notes.md", "my notes");
+    assertThat(assertRefused("error: cannot write results to", "calibrate", calibration.toString(), "--out",
+        results.toString(), "--quiet").err()).contains("does not list (notes.md)");
   }
 
   @Test
