@@ -15,8 +15,8 @@ import org.nqpf.validation.Targets;
  * A statistic of one run that a calibration moment targets, named as in docs/CALIBRATION.md: a
  * private share of {@code summary.json} ({@code share.output}), a metric's post-burn-in mean,
  * final value, growth per step or total ({@code mean.innovations}), a ratio of two metrics' means
- * ({@code ratio.innovationsPrivate/innovations}) or one of {@code validate}'s statistics
- * ({@code validate.3a}). Each is computed by the code that writes it elsewhere ({@link RunSummary},
+ * ({@code ratio.innovationsPrivate/innovations}) or one of {@code validate}'s statistics of one run
+ * ({@code validate.3a}; not the stationarity and ergodicity rows, which need every replication). Each is computed by the code that writes it elsewhere ({@link RunSummary},
  * {@link RunStatistics}), so that a calibrated value means what the same name means in a run's or a
  * validation's outputs.
  */
@@ -64,7 +64,14 @@ public final class Statistic {
       case "validate" -> {
         List<String> ids = new ArrayList<>();
         for (Target t : Targets.ALL) {
-          ids.add(t.id());
+          if (!acrossRuns(t.id())) {
+            ids.add(t.id());
+          }
+        }
+        if (acrossRuns(rest) && Targets.ALL.stream().anyMatch(t -> t.id().equals(rest))) {
+          throw new ConfigException(at, "value \"" + text + "\" is not a statistic of one run: validate's stationarity"
+              + " (" + Targets.STATIONARITY + "x) and ergodicity (" + Targets.ERGODICITY + "x) rows test each run against"
+              + " all the replications; expected a validation statistic's id of one run: " + String.join(", ", ids));
         }
         if (!ids.contains(rest)) {
           throw unknown(at, text, "validate", rest, ids, "a validation statistic's id: " + String.join(", ", ids));
@@ -92,6 +99,11 @@ public final class Statistic {
         return new Statistic(text, kind, null, m, null, null);
       }
     }
+  }
+
+  /** Whether validate computes row {@code id} from all the replications together, not from each run. */
+  private static boolean acrossRuns(String id) {
+    return id.startsWith(Targets.STATIONARITY) || id.startsWith(Targets.ERGODICITY);
   }
 
   private static ConfigException unknown(String at, String text, String kind, String rest, List<String> known, String expected) {

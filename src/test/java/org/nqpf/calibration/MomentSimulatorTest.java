@@ -11,6 +11,9 @@ import org.nqpf.config.Scenario;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.model.Metric;
 import org.nqpf.report.RunSummary;
+import org.nqpf.validation.FirmPanelCollector;
+import org.nqpf.validation.PowerLawFit;
+import org.nqpf.validation.RunStatistics;
 
 /** The moments are the figures a run's summary.json gives, whether or not validate's panel runs alongside. */
 class MomentSimulatorTest {
@@ -66,5 +69,32 @@ class MomentSimulatorTest {
       assertThat(with[i]).isEqualTo(without[i]);
     }
     assertThat(with[without.length]).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void validateStatisticsAreValidatesFiguresOfTheSameRunIncludingTheWarmUpAndProductivityRows() {
+    String ids = "3a 8b 10a 10g 13a 13b 13f";
+    String file = """
+        name: v
+        scenario: {firms: {count: 150}, universities: {count: 2}}
+        steps: 40
+        burnIn: 4
+        parameters:
+          - {key: firms.soeShare, low: 0.01, high: 0.2}
+        moments:
+        """ + java.util.Arrays.stream(ids.split(" ")).map(id -> "  - {statistic: validate." + id + ", target: 1}\n")
+            .reduce("", String::concat);
+    CalibrationConfig config = CalibrationLoader.parse(file, false, Path.of("."));
+    double[] m;
+    Scenario scenario;
+    try (MomentSimulator simulator = new MomentSimulator(config, 2)) {
+      m = simulator.evaluate(List.of(new double[] {0.05}), new long[] {31}).get(0)[0];
+      scenario = simulator.scenario(new double[] {0.05}).withSeed(31);
+    }
+    RunStatistics validation = RunStatistics.of(FirmPanelCollector.run(scenario), PowerLawFit.DEFAULT_MIN_TAIL);
+    String[] list = ids.split(" ");
+    for (int i = 0; i < list.length; i++) {
+      assertThat(m[i]).as("validate." + list[i]).isNotNaN().isEqualTo(validation.value(list[i]));
+    }
   }
 }

@@ -293,6 +293,7 @@ class CalibrateCommandTest {
         {"statistic: share.firms", "statistic: share.firm", "moments[0].statistic: value \"share.firm\" is not a statistic (did you mean 'share.firms'?)"},
         {"statistic: share.employment", "statistic: mean.employmnet", "moments[1].statistic: value \"mean.employmnet\" names no metric"},
         {"key: firms.soeShare,", "key: firms.soeShar,", "parameters[0].key: value \"firms.soeShar\" is not a numeric scenario key (did you mean 'firms.soeShare'?)"},
+        {"statistic: share.firms", "statistic: validate.11a", "moments[0].statistic: value \"validate.11a\" is not a statistic of one run"},
         {"low: 0.01, high: 0.2}", "low: 0.01, high: 0.2, start: 0.5}", "parameters[0].start: value 0.5 is outside the bounds"},
         {"low: 0.01, high: 0.2}", "low: 0.01, high: 1.5}", "parameters[0].high: value 1.5 is not allowed for firms.soeShare"},
         {"fit: {replications: 4}", "fit: {replications: 4, masterSeed: 11}", "fit.masterSeed: value 11 is the calibration's masterSeed"},
