@@ -50,7 +50,7 @@ import org.nqpf.report.TimeSeriesCsv;
  * would write are the rows already there).
  */
 public final class CalibrationRun {
-  public static final String CALIBRATION = "calibration.yaml";
+  public static final String CALIBRATION = Manifest.CALIBRATION_CONFIG;
   public static final String TRACE = "trace.csv";
   public static final String CALIBRATED = "calibrated.yaml";
   public static final String WEIGHTS = "weights.csv";

@@ -21,6 +21,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
@@ -160,6 +161,10 @@ public final class SweepRunner {
     Path stateFile = work.resolve(ExperimentFiles.STATE);
     try {
       if (holdsWork(work)) {
+        if (Files.exists(work.resolve(Manifest.CALIBRATION_CONFIG))) {
+          throw new OutputException("an interrupted calibration is in " + work + " (no process is writing it: its lock is"
+              + " free); continue it with calibrate --resume, or remove the folder to start again");
+        }
         if (!resume) {
           throw new OutputException("an interrupted sweep is in " + work + " (no process is writing it: its lock is free);"
               + " continue it with --resume, or remove the folder to start again");

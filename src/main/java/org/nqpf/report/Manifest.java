@@ -41,6 +41,12 @@ public final class Manifest {
   /** A sweep's working state, present only until its folder is complete; never listed. */
   public static final String SWEEP_STATE = ".sweep-state.json";
 
+  /**
+   * A calibration's resolved configuration: in its working folder, the mark of an interrupted
+   * calibration, which only {@code calibrate --resume} continues.
+   */
+  public static final String CALIBRATION_CONFIG = "calibration.yaml";
+
   /** The manifest's own file name; it is never listed in {@code files}. */
   public static final String FILE_NAME = "manifest.json";
 

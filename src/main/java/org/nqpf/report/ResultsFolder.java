@@ -90,8 +90,9 @@ public final class ResultsFolder implements AutoCloseable {
   /**
    * Checks {@code finalDir} ({@link #checkTarget}), locks it for {@code command} and starts its
    * working folder {@code <finalDir>.partial}, which {@link #commit()} will put at {@code finalDir}.
-   * The leftovers of a crashed run in the working folder are removed; an interrupted sweep's are
-   * refused (only {@code sweep --resume} continues them).
+   * The leftovers of a crashed run in the working folder are removed; an interrupted sweep's or
+   * calibration's are refused (only {@code sweep --resume} or {@code calibrate --resume} continues
+   * them).
    *
    * @param command the command, named to a second command that finds the folder locked
    * @param inputs the files the command reads, which {@code finalDir} must not contain
@@ -122,12 +123,17 @@ public final class ResultsFolder implements AutoCloseable {
    * Removes what a crashed command left in working folder {@code work}, keeping the lock file.
    *
    * @throws OutputException if it holds an interrupted sweep's state, which {@code sweep --resume}
-   *     continues
+   *     continues, or an interrupted calibration, which {@code calibrate --resume} continues
    */
   public static void clearLeftovers(Path work) {
     if (Files.exists(work.resolve(Manifest.SWEEP_STATE), LinkOption.NOFOLLOW_LINKS)) {
       throw new OutputException("cannot write results to " + finalFolder(work) + ": an interrupted sweep is in " + work
           + " (no process is writing it); continue it with sweep --resume, or remove the folder to start again");
+    }
+    if (Files.exists(work.resolve(Manifest.CALIBRATION_CONFIG), LinkOption.NOFOLLOW_LINKS)) {
+      throw new OutputException("cannot write results to " + finalFolder(work) + ": an interrupted calibration is in "
+          + work + " (no process is writing it); continue it with calibrate --resume, or remove the folder to start"
+          + " again");
     }
     try {
       deleteAllButLock(work);

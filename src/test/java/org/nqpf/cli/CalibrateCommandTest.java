@@ -276,6 +276,17 @@ class CalibrateCommandTest {
     RunCommandTest.Outcome refused = RunCommandTest.execute("calibrate", file.toString(), "--out", out.toString(), "--quiet");
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("--resume");
+    // Neither run nor sweep on the same folder clears the interrupted calibration: both point to calibrate --resume.
+    Path scenario = Files.writeString(dir.resolve("tiny.yaml"), "name: tiny\nsteps: 4\nburnIn: 1\nfirms: {count: 40}\n");
+    Path experiment = Files.writeString(dir.resolve("small.yaml"), "name: small\nscenario: {firms: {count: 40}}\nsteps: 4\n"
+        + "burnIn: 1\nparameters:\n  - {key: policy.iprProtection, values: [0.0, 0.8]}\n");
+    String before = Files.readString(trace);
+    for (String[] args : new String[][] {{"run", scenario.toString()}, {"sweep", experiment.toString()}}) {
+      RunCommandTest.Outcome other = RunCommandTest.execute(args[0], args[1], "--out", out.toString(), "--quiet");
+      assertThat(other.exitCode()).as(args[0]).isEqualTo(2);
+      assertThat(other.err()).as(args[0]).contains("an interrupted calibration is in").contains("calibrate --resume");
+    }
+    assertThat(Files.readString(trace)).isEqualTo(before);
 
     RunCommandTest.Outcome resumed = RunCommandTest.execute("calibrate", file.toString(), "--out", out.toString(), "--resume",
         "--quiet");
