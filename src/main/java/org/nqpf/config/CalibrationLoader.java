@@ -20,6 +20,9 @@ import org.nqpf.config.ExperimentConfig.Parameter;
 public final class CalibrationLoader {
   private static final List<String> KEYS = List.of("name", "base", "scenario", "steps", "burnIn", "replications",
       "masterSeed", "parameters", "moments", "budget", "population", "bootstrap", "profile", "fit");
+  /** The top-level keys that only a calibration file has (neither a scenario nor an experiment has them). */
+  static final List<String> CALIBRATION_ONLY_KEYS = List.of("moments", "budget", "population", "bootstrap", "profile",
+      "fit");
   private static final List<String> PARAMETER_KEYS = List.of("key", "low", "high", "start", "transform");
   private static final List<String> MOMENT_KEYS = List.of("name", "statistic", "target", "standardError", "weight");
   private static final List<String> PROFILE_KEYS = List.of("points", "width");
@@ -68,6 +71,7 @@ public final class CalibrationLoader {
     if (!root.isObject()) {
       throw new ConfigException("", "the calibration is not a mapping; expected a mapping of keys to values");
     }
+    refuseOtherKinds(root);
     ExperimentLoader.checkKeys(root, "", KEYS);
     String name = Check.name("name", ExperimentLoader.text(root, "name", null));
     Scenario base = ExperimentLoader.scenario(root, dir, name);
@@ -91,6 +95,35 @@ public final class CalibrationLoader {
     double[] starts = start.stream().mapToDouble(Double::doubleValue).toArray();
     return new CalibrationConfig(name, base, replications, masterSeed, parameters, starts, moments, budget, population,
         bootstrap, profile, fit);
+  }
+
+  /**
+   * Refuses an experiment or a scenario file given where a calibration is expected, with the
+   * command it is for: it has no key only calibrations have, and a key of the other kind's.
+   */
+  private static void refuseOtherKinds(JsonNode root) {
+    for (String key : CALIBRATION_ONLY_KEYS) {
+      if (root.has(key)) {
+        return;
+      }
+    }
+    for (String key : ExperimentLoader.EXPERIMENT_ONLY_KEYS) {
+      if (root.has(key) && !KEYS.contains(key)) {
+        throw new ConfigException("", "this is an experiment file, not a calibration file (it has the experiment key '"
+            + key + "' and none of " + String.join(", ", CALIBRATION_ONLY_KEYS) + "): use `sweep` for an experiment;"
+            + " `calibrate` expects a calibration file (docs/CALIBRATION.md)");
+      }
+    }
+    JsonNode scenarioKeys = ScenarioLoader.toTree(Scenario.DEFAULT);
+    java.util.Iterator<String> keys = root.fieldNames();
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (!KEYS.contains(key) && scenarioKeys.has(key)) {
+        throw new ConfigException("", "this is a scenario file, not a calibration file (it has the scenario key '" + key
+            + "' and none of " + String.join(", ", CALIBRATION_ONLY_KEYS) + "): use `run` for a scenario; `calibrate`"
+            + " expects a calibration file (docs/CALIBRATION.md)");
+      }
+    }
   }
 
   private static void parameters(JsonNode node, Scenario base, List<Parameter> parameters, List<Double> start) {

@@ -126,10 +126,17 @@ public final class ExperimentLoader {
   }
 
   /**
-   * Refuses a scenario file given where an experiment is expected, with the command it is for: it
-   * has a scenario's top-level key and none that only experiments have.
+   * Refuses a calibration file given where an experiment is expected (it has a key only
+   * calibrations have), and a scenario file (a scenario's top-level key and none that only
+   * experiments have), with the command each is for.
    */
   private static void refuseScenarioFile(JsonNode root) {
+    for (String key : CalibrationLoader.CALIBRATION_ONLY_KEYS) {
+      if (root.has(key)) {
+        throw new ConfigException("", "this is a calibration file, not an experiment file (it has the calibration key '"
+            + key + "'): use `calibrate` for a calibration; `sweep` expects an experiment file (docs/EXPERIMENTS.md)");
+      }
+    }
     for (String key : EXPERIMENT_ONLY_KEYS) {
       if (root.has(key)) {
         return;

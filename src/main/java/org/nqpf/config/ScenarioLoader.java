@@ -221,6 +221,12 @@ public final class ScenarioLoader {
       // Not quoted: the file may be any file at all (base: /etc/passwd), whose contents are not ours to print.
       throw new ConfigException("", source + " is " + kind(user) + ", not a mapping; expected a mapping of keys to values");
     }
+    for (String key : CalibrationLoader.CALIBRATION_ONLY_KEYS) {
+      if (user.has(key)) {
+        throw new ConfigException("", "this is a calibration file, not a scenario file (it has the calibration key '"
+            + key + "'): use `calibrate` for a calibration; this command expects a scenario file (docs/CONFIG.md)");
+      }
+    }
     for (String key : ExperimentLoader.EXPERIMENT_ONLY_KEYS) {
       if (user.has(key)) {
         throw new ConfigException("", "this is an experiment file, not a scenario file (it has the experiment key '"

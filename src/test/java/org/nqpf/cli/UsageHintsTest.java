@@ -60,6 +60,24 @@ class UsageHintsTest {
   }
 
   @Test
+  void aCalibrationFileForSweepOrRunAndAnExperimentOrScenarioFileForCalibrateNameTheirCommand() throws Exception {
+    Path out = dir.resolve("out");
+    String[][] cases = {
+        {"sweep", "experiments/calibrate-shares.yaml", "this is a calibration file", "use `calibrate`"},
+        {"run", "experiments/calibrate-shares.yaml", "this is a calibration file", "use `calibrate`"},
+        {"calibrate", "experiments/guarantees.yaml", "this is an experiment file", "use `sweep`"},
+        {"calibrate", "experiments/baseline.yaml", "this is a scenario file", "use `run`"},
+    };
+    for (String[] c : cases) {
+      RunCommandTest.Outcome outcome = launch(c[0], c[1], "--out", out.toString());
+      assertThat(outcome.exitCode()).as(c[0] + " " + c[1]).isEqualTo(Main.EXIT_BAD_INPUT);
+      assertThat(outcome.err()).as(c[0] + " " + c[1]).contains(c[2]).contains(c[3]);
+      assertThat(outcome.err().lines().count()).isEqualTo(1);
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  @Test
   void aMisspeltParameterKeyGetsADidYouMean() throws Exception {
     Path file = smokeWith("key: policy.iprProtection", "key: policy.iprProtecton");
     RunCommandTest.Outcome outcome = launch("sweep", file.toString(), "--out", dir.resolve("out").toString());
