@@ -4,7 +4,11 @@ package org.nqpf.config;
  * Entry of new private firms (a Poisson number per step), the age up to which a future-industry
  * start-up is eligible for incubation grants, and whether SOEs face a soft budget constraint
  * (Kornai): the government covers an SOE's negative cash and SOEs do not leave for a negligible
- * market share.
+ * market share. Under {@code mechanisms.market: LINES}, the state's ownership follows 抓大放小
+ * ("grasp the large, let go of the small"; Hsieh and Song 2015): an SOE holding at most
+ * {@code soeSmallLines} product lines is privatised with probability {@code soePrivatisationHazard}
+ * per step (one with no line at once), and the state founds Poisson({@code soeFoundingRate} × the
+ * initial number of firms) SOEs per step, each with {@code soeFoundingLines} lines.
  */
 public record DemographyConfig(
     double entryRate,
@@ -14,10 +18,15 @@ public record DemographyConfig(
     double entrantCash,
     double nearCampusEntryShare,
     int incubationAge,
-    boolean soeSoftBudget) implements java.io.Serializable {
+    boolean soeSoftBudget,
+    int soeSmallLines,
+    double soePrivatisationHazard,
+    double soeFoundingRate,
+    int soeFoundingLines) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true);
+  public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true,
+      5, 0.05, 0.0005, 10);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);
@@ -27,5 +36,9 @@ public record DemographyConfig(
     Check.between("entrantCash", entrantCash, 0, 1e9);
     Check.probability("nearCampusEntryShare", nearCampusEntryShare);
     Check.count("incubationAge", incubationAge, 0, 10_000);
+    Check.count("soeSmallLines", soeSmallLines, 0, 1_000_000);
+    Check.probability("soePrivatisationHazard", soePrivatisationHazard);
+    Check.between("soeFoundingRate", soeFoundingRate, 0, 1);
+    Check.count("soeFoundingLines", soeFoundingLines, 1, 1_000_000);
   }
 }

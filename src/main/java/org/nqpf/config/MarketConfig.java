@@ -3,6 +3,8 @@ package org.nqpf.config;
 /**
  * Production and the goods market: markup pricing on unit cost, replicator dynamics of market
  * shares within a sector (Dosi, Fagiolo and Roventini 2010), wages and nominal demand growth.
+ * Under {@code mechanisms.market: LINES} each sector has {@code linesPerFirm} product lines per
+ * initial firm of the sector (Klette and Kortum 2004), and the replicator is not used.
  */
 public record MarketConfig(
     double replicatorSpeed,
@@ -15,13 +17,14 @@ public record MarketConfig(
     double fixedCost,
     SectorRates demandGrowth,
     double soeMarketAccess,
-    double exitRelativeShare) implements java.io.Serializable {
+    double exitRelativeShare,
+    int linesPerFirm) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final MarketConfig DEFAULT = new MarketConfig(
       0.2, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,
       new SectorRates(0.005, 0.012, 0.02),
-      1.0, 0.05);
+      1.0, 0.05, 5);
 
   public MarketConfig {
     Check.between("replicatorSpeed", replicatorSpeed, 0, 10);
@@ -35,5 +38,6 @@ public record MarketConfig(
     Check.present("demandGrowth", demandGrowth);
     Check.between("soeMarketAccess", soeMarketAccess, 0.1, 10);
     Check.probability("exitRelativeShare", exitRelativeShare);
+    Check.count("linesPerFirm", linesPerFirm, 1, 1_000);
   }
 }

@@ -2,9 +2,10 @@ package org.nqpf.config;
 
 /**
  * Which implementation of the credit, talent and AI-adoption mechanisms a run uses: the full
- * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others).
+ * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others);
+ * and how a sector's demand is divided among its firms.
  */
-public record MechanismsConfig(Finance finance, Talent talent, Ai ai) implements java.io.Serializable {
+public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /** How firms fund R&D and investment. */
@@ -31,11 +32,28 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai) implements
     DIFFUSION
   }
 
-  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION);
+  /** How a sector's demand is divided among its firms. */
+  public enum Market {
+    /**
+     * Replicator dynamics of market shares on price competitiveness (Dosi, Fagiolo and Roventini
+     * 2010): shares keep their start unless prices differ.
+     */
+    REPLICATOR,
+    /**
+     * Product lines with creative destruction (Klette and Kortum 2004): a firm's share of its
+     * sector is the share of the sector's lines it holds; an innovator takes a line from a holder
+     * of lower technology; SOEs that shrink are let go (抓大放小) and the state founds new ones.
+     */
+    LINES
+  }
+
+  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
+      Market.REPLICATOR);
 
   public MechanismsConfig {
     Check.present("finance", finance);
     Check.present("talent", talent);
     Check.present("ai", ai);
+    Check.present("market", market);
   }
 }

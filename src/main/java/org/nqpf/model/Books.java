@@ -190,6 +190,12 @@ public final class Books implements java.io.Serializable {
     return ai;
   }
 
+  /** The government pays in the equity of an SOE it founds. */
+  void stateEquity(Firm firm, double amount) {
+    government -= amount;
+    firm.addCash(amount);
+  }
+
   void subsidiseFirm(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);

@@ -17,7 +17,9 @@ import sim.engine.Steppable;
  * private start-ups enter (a base rate that does not compound with the population, raised by
  * market unification's lower entry frictions), in a park or near a campus, with technology
  * {@code entrantProductivityRatio} × the sector's
- * share-weighted mean × a lognormal draw.
+ * share-weighted mean × a lognormal draw. Under {@code mechanisms.market: LINES} small SOEs are
+ * privatised before the exits and the state founds SOEs after the entries (抓大放小, Hsieh and Song
+ * 2015), and entrants take product lines ({@link ProductLines}).
  */
 final class Demography implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -25,8 +27,54 @@ final class Demography implements Steppable {
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
+    if (model.productLines()) {
+      letGoOfTheSmall(model);
+    }
     EcosystemModel.ShareSums sums = exits(model);
     entries(model, sums);
+    if (model.productLines()) {
+      graspTheLarge(model);
+    }
+  }
+
+  /**
+   * 抓大放小, "let go of the small" (Hsieh and Song 2015): an SOE without product lines is
+   * privatised at once, and one holding at most {@code soeSmallLines} lines with probability
+   * {@code soePrivatisationHazard}; in firm order.
+   */
+  static void letGoOfTheSmall(EcosystemModel model) {
+    DemographyConfig dc = model.scenario().demography();
+    for (Firm firm : model.firms()) {
+      if (firm.isPrivate()) {
+        continue;
+      }
+      int lines = firm.getLines();
+      if (lines == 0 || (lines <= dc.soeSmallLines() && model.random.nextDouble() < dc.soePrivatisationHazard())) {
+        model.privatise(firm);
+        model.counters().privatisations++;
+      }
+    }
+  }
+
+  /**
+   * 抓大放小, "grasp the large": the state founds Poisson({@code soeFoundingRate} × the initial
+   * number of firms) SOEs, each in a sector drawn by {@code firms.soeSectors}, in a park or near a
+   * campus, with the sector's mean technology, taking {@code soeFoundingLines} lines.
+   */
+  static void graspTheLarge(EcosystemModel model) {
+    Scenario scenario = model.scenario();
+    DemographyConfig dc = scenario.demography();
+    int founded = model.poisson(dc.soeFoundingRate() * scenario.firms().count());
+    if (founded == 0) {
+      return;
+    }
+    double[] weights = scenario.firms().soeSectors().asArray();
+    for (int i = 0; i < founded; i++) {
+      Sector sector = Sector.of(model.drawIndex(weights));
+      var location = model.randomFirmLocation(scenario.firms().nearCampusShare());
+      model.foundSoe(sector, location, model.meanTechnology(sector));
+      model.counters().soeFoundings++;
+    }
   }
 
   /**
@@ -73,6 +121,9 @@ final class Demography implements Steppable {
         TalentMarket.release(model, firm);
       }
       model.books().firmToHouseholds(firm, firm.getCash());
+      if (model.lines() != null) {
+        model.lines().leaving(firm);
+      }
       firm.exit(model.currentStep());
       model.counters().exits++;
       return true;

@@ -46,6 +46,8 @@ public class EcosystemModel extends SimState {
   private double wageIndex;
   private int nextFirmId;
   private long currentStep;
+  /** The sectors' product lines under {@code mechanisms.market: LINES}; null otherwise. */
+  private ProductLines productLines;
   /** Listeners are not part of the model's state: a checkpoint does not save them. */
   private transient InnovationListener innovationListener;
   private transient TalentMoveListener talentMoveListener;
@@ -68,6 +70,8 @@ public class EcosystemModel extends SimState {
   private transient double[] foundingWeights;
   private transient double[] foundingWeighted;
   private transient boolean[] foundingChanged;
+  /** Under product lines, while firms are being founded: each sector's mean technology at the batch's start. */
+  private transient double[] foundingMeans;
 
   public EcosystemModel(Scenario scenario) {
     super(scenario.seed());
@@ -125,6 +129,7 @@ public class EcosystemModel extends SimState {
     wageIndex = 1;
     nextFirmId = 0;
     currentStep = 0;
+    productLines = null;
     query = null;
     campusIndex = null;
     work = new WorkCounters();
@@ -310,6 +315,21 @@ public class EcosystemModel extends SimState {
     return scenario.mechanisms().ai() == MechanismsConfig.Ai.DIFFUSION;
   }
 
+  /** Whether a sector's demand is divided by product lines ({@code mechanisms.market: LINES}). */
+  public boolean productLines() {
+    return scenario.mechanisms().market() == MechanismsConfig.Market.LINES;
+  }
+
+  /** The sectors' product lines (null unless {@link #productLines()}). */
+  ProductLines lines() {
+    return productLines;
+  }
+
+  /** Creates the product lines and hands them out to the initial firms (at initialisation). */
+  void createProductLines() {
+    productLines = ProductLines.assignInitial(this, scenario.market().linesPerFirm());
+  }
+
   /**
    * Money for a policy amount given as a share of the economy's initial quarterly sales: that share
    * of the initial sales times the wage index.
@@ -417,6 +437,9 @@ public class EcosystemModel extends SimState {
   void innovated(Firm firm, InnovationType type, double technologyBefore) {
     technologyChanged(firm, technologyBefore);
     counters.countInnovation(firm, type);
+    if (productLines != null && type != InnovationType.IMITATED && productLines.capture(this, firm)) {
+      counters.captures[firm.getOwnership().ordinal()]++;
+    }
     if (innovationListener != null) {
       innovationListener.innovated(firm, type, technologyBefore, firm.getTechnology(), currentStep);
     }
@@ -513,6 +536,11 @@ public class EcosystemModel extends SimState {
   Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
     var demography = scenario.demography();
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
+    if (productLines != null) {
+      enterWithLines(firm, 1);
+      books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
+      return firm;
+    }
     double share = demography.entrantRelativeShare() / firms(sector).size();
     firm.setCapital(firm.getCapitalPerOutput() * share * sectorDemand(sector));
     books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
@@ -537,6 +565,34 @@ public class EcosystemModel extends SimState {
   }
 
   /**
+   * A new firm takes {@code count} product lines of its sector and the capital that its share of
+   * the sector's demand needs (brought in kind by its owners).
+   */
+  private void enterWithLines(Firm firm, int count) {
+    productLines.enter(this, firm, count);
+    firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(firm.getSector()));
+  }
+
+  /**
+   * The state founds an SOE (抓大放小's "grasp the large"): it takes {@code soeFoundingLines}
+   * product lines of its sector, the capital they need, and {@code entrantCash} per line from the
+   * government.
+   */
+  Firm foundSoe(Sector sector, Double2D location, double technology) {
+    var demography = scenario.demography();
+    Firm firm = addFirm(Ownership.SOE, sector, location, technology, -1);
+    enterWithLines(firm, demography.soeFoundingLines());
+    books.stateEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex);
+    return firm;
+  }
+
+  /** Privatises an SOE: it takes a private firm's structural parameters (see {@link Firm#privatise}). */
+  void privatise(Firm firm) {
+    var firmsConfig = scenario.firms();
+    firm.privatise(1.0, firmsConfig.capitalPerOutput(), scenario.market().wage(), firmsConfig.rdIntensity());
+  }
+
+  /**
    * Starts a batch of foundings (a phase's entrants or spin-offs): until {@link #endFounding}, a
    * new firm does not renormalise its sector's shares at once (which costs a pass over the sector
    * per entrant, quadratic in the number of firms) and {@link #meanTechnology} reads running sums.
@@ -553,6 +609,16 @@ public class EcosystemModel extends SimState {
    */
   void beginFounding(ShareSums sums) {
     int sectors = Sector.values().length;
+    if (productLines != null) {
+      // Entrants take lines from other firms, which changes their shares: the batch's entrants
+      // draw their technology around each sector's mean at the batch's start.
+      double[] means = new double[sectors];
+      for (Sector sector : Sector.values()) {
+        means[sector.ordinal()] = meanTechnology(sector);
+      }
+      foundingMeans = means;
+      return;
+    }
     foundingChanged = new boolean[sectors];
     if (sums != null) {
       foundingTotal = sums.total;
@@ -581,6 +647,10 @@ public class EcosystemModel extends SimState {
 
   /** Ends a batch of foundings: renormalises the shares of the sectors that gained firms. */
   void endFounding() {
+    if (productLines != null) {
+      foundingMeans = null;
+      return;
+    }
     boolean[] changed = foundingChanged;
     double[] totals = foundingTotal;
     foundingTotal = null;
@@ -613,6 +683,10 @@ public class EcosystemModel extends SimState {
    * that follows before any share changes.
    */
   ShareSums normaliseAllShares(double[] totals) {
+    if (productLines != null) {
+      productLines.reassignLeft(this);
+      return null;
+    }
     ShareSums sums = new ShareSums();
     for (Sector sector : Sector.values()) {
       normaliseShares(sector, totals[sector.ordinal()], sums);
@@ -875,6 +949,9 @@ public class EcosystemModel extends SimState {
 
   /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
   double meanTechnology(Sector sector) {
+    if (foundingMeans != null) {
+      return foundingMeans[sector.ordinal()];
+    }
     if (foundingTotal != null && foundingWeights[sector.ordinal()] > 0) {
       return foundingWeighted[sector.ordinal()] / foundingWeights[sector.ordinal()];
     }

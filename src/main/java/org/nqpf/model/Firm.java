@@ -11,17 +11,19 @@ public final class Firm implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int id;
-  private final Ownership ownership;
+  private Ownership ownership;
   private final Sector sector;
   private final Double2D location;
   private final long born;
   private final int parentUniversity;
-  private final double capitalPerOutput;
-  private final double wageRate;
-  private final double rdIntensity;
-  private final double productivityFactor;
+  private double capitalPerOutput;
+  private double wageRate;
+  private double rdIntensity;
+  private double productivityFactor;
 
   private double technology;
+  /** Product lines held (mechanisms.market LINES; 0 otherwise). */
+  private int lines;
   private double capital;
   private double cash;
   private double marketShare;
@@ -95,6 +97,28 @@ public final class Firm implements java.io.Serializable {
 
   public boolean isPrivate() {
     return ownership == Ownership.PRIVATE;
+  }
+
+  /**
+   * Privatises an SOE (抓大放小): from now on it is a private firm with a private firm's structural
+   * productivity factor, capital per output, wage rate and R&D intensity. It keeps its
+   * technology, capital, cash, loans, staff and lines.
+   */
+  void privatise(double newProductivityFactor, double newCapitalPerOutput, double newWageRate, double newRdIntensity) {
+    ownership = Ownership.PRIVATE;
+    productivityFactor = newProductivityFactor;
+    capitalPerOutput = newCapitalPerOutput;
+    wageRate = newWageRate;
+    rdIntensity = newRdIntensity;
+  }
+
+  /** Product lines the firm holds (under {@code mechanisms.market: LINES}; 0 otherwise). */
+  public int getLines() {
+    return lines;
+  }
+
+  void addLines(int change) {
+    lines += change;
   }
 
   public Sector getSector() {

@@ -13,7 +13,9 @@ import sim.engine.Steppable;
  *       cost of the capital a unit of sales ties up; its competitiveness is 1 / price (times {@code soeMarketAccess}
  *       for SOEs);</li>
  *   <li>market shares follow replicator dynamics f' = f·(1 + χ·(E − Ē)/Ē), Ē the share-weighted
- *       mean, χ = {@code replicatorSpeed} × (0.5 + 0.5 × market unification);</li>
+ *       mean, χ = {@code replicatorSpeed} × (0.5 + 0.5 × market unification); under
+ *       {@code mechanisms.market: LINES} a firm's share is its share of the sector's product lines
+ *       instead ({@link ProductLines}), and prices set only quantities and costs;</li>
  *   <li>nominal demand grows at the sector's rate (first, for all sectors, which also moves the
  *       wage index); a firm sells its share of it, within its
  *       capacity (capital / capital per unit of sales), and hires the workers the output needs;</li>
@@ -61,9 +63,13 @@ final class GoodsMarket implements Steppable {
       mean += firm.getMarketShare() * competitiveness[i];
     }
     // The new shares' sum is taken as they are set, and each firm's share is renormalised in the
-    // visit that produces for it: the passes of EcosystemModel.normaliseShares, folded in.
-    double total = replicate(firms, competitiveness, n, mean, chi);
-    model.work().shareUpdates += 2L * n;
+    // visit that produces for it: the passes of EcosystemModel.normaliseShares, folded in. Under
+    // product lines the shares are the lines' shares already (total 0: nothing to renormalise).
+    double total = 0;
+    if (!model.productLines()) {
+      total = replicate(firms, competitiveness, n, mean, chi);
+      model.work().shareUpdates += 2L * n;
+    }
 
     double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     double demand = model.sectorDemand(sector);

@@ -95,7 +95,11 @@ public enum Metric {
   GOVERNMENT_BALANCE("governmentBalance", "money", false, Domain.ANY, "The government's account: tax and special-loan repayments in; subsidies, special loans, fund capital and top-ups, incubation grants and SOE bail-outs out."),
   FIRM_CASH("firmCash", "money", false, Domain.ANY, "Cash held by all firms."),
   BANK_CASH("bankCash", "money", false, Domain.ANY, "Cash held by banks."),
-  WAGE_INDEX("wageIndex", "index", false, Domain.NON_NEGATIVE, "Nominal wages relative to step 0 (total nominal demand over its initial level).");
+  WAGE_INDEX("wageIndex", "index", false, Domain.NON_NEGATIVE, "Nominal wages relative to step 0 (total nominal demand over its initial level)."),
+  CAPTURES_PRIVATE("capturesPrivate", "lines", true, Domain.NON_NEGATIVE, "Product lines private innovators took from other firms this step (mechanisms.market LINES; 0 otherwise)."),
+  CAPTURES_SOE("capturesSoe", "lines", true, Domain.NON_NEGATIVE, "Product lines SOE innovators took from other firms this step (LINES; 0 otherwise)."),
+  PRIVATISATIONS("privatisations", "firms", true, Domain.NON_NEGATIVE, "SOEs privatised this step (抓大放小, LINES; 0 otherwise)."),
+  SOE_FOUNDINGS("soeFoundings", "firms", true, Domain.NON_NEGATIVE, "SOEs founded by the state this step (LINES; 0 otherwise).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

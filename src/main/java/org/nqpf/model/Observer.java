@@ -181,6 +181,10 @@ final class Observer implements Steppable {
   private static void observeAi(EcosystemModel model, double[] row, int adopters, double levels) {
     int n = model.firms().size();
     set(row, Metric.AI_ADOPTIONS, model.counters().aiAdoptions());
+    set(row, Metric.CAPTURES_PRIVATE, model.counters().captures(Ownership.PRIVATE));
+    set(row, Metric.CAPTURES_SOE, model.counters().captures(Ownership.SOE));
+    set(row, Metric.PRIVATISATIONS, model.counters().privatisations());
+    set(row, Metric.SOE_FOUNDINGS, model.counters().soeFoundings());
     set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
     set(row, Metric.AI_MEAN_LEVEL, ratio(levels, n));
   }

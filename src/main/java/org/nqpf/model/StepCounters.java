@@ -7,6 +7,10 @@ public final class StepCounters implements java.io.Serializable {
   final int[] innovationsByType = new int[InnovationType.values().length];
   final int[] innovationsByOwnership = new int[Ownership.values().length];
   final int[] innovationsBySector = new int[Sector.values().length];
+  /** Product lines taken from another firm by an innovation, by the innovator's ownership. */
+  final int[] captures = new int[Ownership.values().length];
+  int privatisations;
+  int soeFoundings;
   int startups;
   int spinOffs;
   int exits;
@@ -55,6 +59,21 @@ public final class StepCounters implements java.io.Serializable {
 
   public int innovations(Sector sector) {
     return innovationsBySector[sector.ordinal()];
+  }
+
+  /** Lines taken from other firms by innovators of {@code ownership} this step. */
+  public int captures(Ownership ownership) {
+    return captures[ownership.ordinal()];
+  }
+
+  /** SOEs privatised this step (抓大放小). */
+  public int privatisations() {
+    return privatisations;
+  }
+
+  /** SOEs the state founded this step. */
+  public int soeFoundings() {
+    return soeFoundings;
   }
 
   public int startups() {
@@ -149,6 +168,9 @@ public final class StepCounters implements java.io.Serializable {
     java.util.Arrays.fill(innovationsByType, 0);
     java.util.Arrays.fill(innovationsByOwnership, 0);
     java.util.Arrays.fill(innovationsBySector, 0);
+    java.util.Arrays.fill(captures, 0);
+    privatisations = 0;
+    soeFoundings = 0;
     startups = 0;
     spinOffs = 0;
     exits = 0;

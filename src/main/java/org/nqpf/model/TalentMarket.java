@@ -429,7 +429,16 @@ final class TalentMarket implements Steppable {
    */
   static int wantedStaff(EcosystemModel model, Firm firm, double wage) {
     double staff = model.plannedRd(firm) / wage;
-    return staff > 0 ? (int) Math.min(Integer.MAX_VALUE / 4, Math.round(staff)) : 0;
+    if (staff <= 0) {
+      return 0;
+    }
+    if (model.productLines()) {
+      // Unbiased random rounding: floor(x) + Bernoulli(x − floor(x)), so that a firm whose
+      // budget buys less than half a person still hires one with that probability.
+      double whole = Math.floor(Math.min(Integer.MAX_VALUE / 4, staff));
+      return (int) whole + (model.random.nextDouble() < staff - whole ? 1 : 0);
+    }
+    return (int) Math.min(Integer.MAX_VALUE / 4, Math.round(staff));
   }
 
   /** Technicians wanted within {@code staff}: min(staff, round(technicianRatio · workers)). */

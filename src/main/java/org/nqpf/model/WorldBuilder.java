@@ -86,6 +86,9 @@ final class WorldBuilder {
         firm.setMarketShare(firm.getSales() / demand[sector.ordinal()]);
       }
     }
+    if (model.productLines()) {
+      model.createProductLines();
+    }
   }
 
   private void linkInitialPartners() {

@@ -205,6 +205,7 @@ class ScenarioLoaderTest {
     words.addAll(List.of(MechanismsConfig.Finance.values()));
     words.addAll(List.of(MechanismsConfig.Talent.values()));
     words.addAll(List.of(MechanismsConfig.Ai.values()));
+    words.addAll(List.of(MechanismsConfig.Market.values()));
     for (Enum<?> word : words) {
       assertThat(doc).as("docs/CONFIG.md names %s.%s", word.getDeclaringClass().getSimpleName(), word.name())
           .contains("`" + word.name() + "`");
@@ -315,13 +316,15 @@ class ScenarioLoaderTest {
   @Test
   void mechanismWordsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
     assertThat(MechanismsConfig.DEFAULT).isEqualTo(new MechanismsConfig(
-        MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION));
+        MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION,
+        MechanismsConfig.Market.REPLICATOR));
     assertThat(ScenarioLoader.parse("mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}", false))
         .isEqualTo(Scenario.DEFAULT);
     // YAML 1.1 reads a bare OFF as false; the loader keeps it as the word, so the enum binds.
     Scenario off = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
     assertThat(off.mechanisms()).isEqualTo(new MechanismsConfig(
-        MechanismsConfig.Finance.INTERNAL_FUNDS, MechanismsConfig.Talent.FREE_HIRING, MechanismsConfig.Ai.OFF));
+        MechanismsConfig.Finance.INTERNAL_FUNDS, MechanismsConfig.Talent.FREE_HIRING, MechanismsConfig.Ai.OFF,
+        MechanismsConfig.Market.REPLICATOR));
     assertThat(ScenarioLoader.parse("mechanisms: {ai: \"OFF\"}", false))
         .isEqualTo(ScenarioLoader.parse("mechanisms: {ai: OFF}", false));
     assertThat(differences(Scenario.DEFAULT, ScenarioLoader.parse("mechanisms: {ai: OFF}", false)))

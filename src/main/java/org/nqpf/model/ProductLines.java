@@ -1,0 +1,224 @@
+package org.nqpf.model;
+
+import java.util.List;
+
+/**
+ * The product lines of each sector under {@code mechanisms.market: LINES}: the quality-ladder
+ * market structure of Klette and Kortum (2004), after Aghion and Howitt (1992) and Grossman and
+ * Helpman (1991). A sector has a fixed number of lines ({@code market.linesPerFirm} per initial
+ * firm of the sector); each line has one producer, and a firm's share of its sector's demand is the
+ * share of the sector's lines it holds (equal spending per line: Cobb–Douglas preferences over
+ * lines).
+ *
+ * <ul>
+ *   <li><b>Creative destruction.</b> A firm's own innovation (incremental, radical or a converted
+ *       invention; not an imitation) is aimed at a line drawn uniformly from its sector. If the line
+ *       is its own it keeps it; if the holder's technology is lower than the innovator's new
+ *       technology, the innovator takes the line (the better product replaces the older one in that
+ *       niche); otherwise the holder keeps it.</li>
+ *   <li><b>Entry.</b> An entrant (a start-up, a spin-off, or an SOE the state founds) comes in with
+ *       lines drawn uniformly from its sector, taken from their holders (Klette and Kortum: entry
+ *       is an innovation by a firm without lines).</li>
+ *   <li><b>Exit.</b> A firm that has lost all its lines leaves (its share is 0). The lines of a firm
+ *       that leaves for insolvency go, one by one, to the holder of another line drawn uniformly
+ *       (each surviving firm gains in proportion to the lines it holds).</li>
+ * </ul>
+ *
+ * <p>Because a firm wins at most one innovation a step whatever its size (its success probability
+ * 1 − exp(−ζ·researchers) saturates), large holders lose lines faster than they gain them, and the
+ * ownership groups' shares of lines tend to a level set by the groups' innovation rates and numbers,
+ * not by where they start. Work per capture and per entrant is O(1); the scan for the lines of
+ * exited firms is O(lines of the sector) and runs only for sectors where a firm with lines left.
+ */
+final class ProductLines implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Per sector, each line's holder (null: no living firm of the sector holds it). */
+  private final Firm[][] holders;
+  /** Per sector, whether a firm holding lines has left since the last {@link #reassignLeft}. */
+  private final boolean[] leftWithLines;
+
+  private ProductLines(int[] linesPerSector) {
+    holders = new Firm[linesPerSector.length][];
+    for (int s = 0; s < linesPerSector.length; s++) {
+      holders[s] = new Firm[linesPerSector[s]];
+    }
+    leftWithLines = new boolean[linesPerSector.length];
+  }
+
+  /**
+   * Creates the lines of every sector ({@code linesPerFirm} per living firm of the sector) and
+   * hands them out: one to every firm, the rest in proportion to the firms' current market shares
+   * (largest remainder, ties to the lower id). Sets every firm's share to its lines' share.
+   */
+  static ProductLines assignInitial(EcosystemModel model, int linesPerFirm) {
+    Sector[] sectors = Sector.values();
+    int[] counts = new int[sectors.length];
+    for (Sector sector : sectors) {
+      counts[sector.ordinal()] = Math.max(1, linesPerFirm * model.firms(sector).size());
+    }
+    ProductLines lines = new ProductLines(counts);
+    for (Sector sector : sectors) {
+      lines.assign(model.firms(sector), counts[sector.ordinal()]);
+      lines.syncShares(model.firms(sector), sector);
+    }
+    return lines;
+  }
+
+  private void assign(List<Firm> firms, int total) {
+    int n = firms.size();
+    if (n == 0) {
+      return;
+    }
+    int spare = total - n;
+    double shareTotal = 0;
+    for (Firm f : firms) {
+      shareTotal += Math.max(0, f.getMarketShare());
+    }
+    int[] extra = new int[n];
+    double[] remainder = new double[n];
+    int given = 0;
+    for (int i = 0; i < n; i++) {
+      double weight = shareTotal > 0 ? Math.max(0, firms.get(i).getMarketShare()) / shareTotal : 1.0 / n;
+      double exact = spare * weight;
+      extra[i] = (int) Math.floor(exact);
+      remainder[i] = exact - extra[i];
+      given += extra[i];
+    }
+    while (given < spare) {
+      int best = 0;
+      for (int i = 1; i < n; i++) {
+        if (remainder[i] > remainder[best]) {
+          best = i;
+        }
+      }
+      extra[best]++;
+      remainder[best] = -1;
+      given++;
+    }
+    Firm[] sectorLines = holders[firms.get(0).getSector().ordinal()];
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      Firm f = firms.get(i);
+      for (int k = 0; k < 1 + extra[i]; k++) {
+        sectorLines[next++] = f;
+      }
+      f.addLines(1 + extra[i]);
+    }
+  }
+
+  /** The number of lines of a sector. */
+  int total(Sector sector) {
+    return holders[sector.ordinal()].length;
+  }
+
+  /** The share of its sector's lines a firm holds. */
+  double shareOf(Firm firm) {
+    return (double) firm.getLines() / holders[firm.getSector().ordinal()].length;
+  }
+
+  /**
+   * An innovation by {@code innovator} (whose technology is already the new one) aimed at a line
+   * drawn uniformly from its sector; returns whether it took the line from another firm.
+   */
+  boolean capture(EcosystemModel model, Firm innovator) {
+    Firm[] sectorLines = holders[innovator.getSector().ordinal()];
+    int j = model.random.nextInt(sectorLines.length);
+    Firm holder = sectorLines[j];
+    if (holder == innovator) {
+      return false;
+    }
+    move(sectorLines, j, innovator);
+    return true;
+  }
+
+  /** An entrant takes {@code count} lines drawn uniformly from its sector, whoever holds them. */
+  void enter(EcosystemModel model, Firm entrant, int count) {
+    Firm[] sectorLines = holders[entrant.getSector().ordinal()];
+    int wanted = Math.min(count, sectorLines.length);
+    int tries = 0;
+    while (entrant.getLines() < wanted && tries < 20 * wanted) {
+      int j = model.random.nextInt(sectorLines.length);
+      if (sectorLines[j] != entrant) {
+        move(sectorLines, j, entrant);
+      }
+      tries++;
+    }
+  }
+
+  private void move(Firm[] sectorLines, int j, Firm taker) {
+    Firm holder = sectorLines[j];
+    if (holder != null) {
+      holder.addLines(-1);
+      holder.setMarketShare((double) holder.getLines() / sectorLines.length);
+    }
+    sectorLines[j] = taker;
+    taker.addLines(1);
+    taker.setMarketShare((double) taker.getLines() / sectorLines.length);
+  }
+
+  /** Notes that a firm is leaving, so that its lines are handed on by {@link #reassignLeft}. */
+  void leaving(Firm firm) {
+    if (firm.getLines() > 0) {
+      leftWithLines[firm.getSector().ordinal()] = true;
+    }
+  }
+
+  /**
+   * Hands each line of a firm that has left to the holder of another line drawn uniformly among
+   * the lines of living firms (nobody, if no living firm of the sector holds a line).
+   */
+  void reassignLeft(EcosystemModel model) {
+    for (int s = 0; s < holders.length; s++) {
+      if (!leftWithLines[s]) {
+        continue;
+      }
+      leftWithLines[s] = false;
+      Firm[] sectorLines = holders[s];
+      int living = 0;
+      for (Firm f : sectorLines) {
+        if (f != null && f.isAlive()) {
+          living++;
+        }
+      }
+      model.work().shareUpdates += sectorLines.length;
+      for (int j = 0; j < sectorLines.length; j++) {
+        Firm holder = sectorLines[j];
+        if (holder == null || holder.isAlive()) {
+          continue;
+        }
+        holder.addLines(-1);
+        sectorLines[j] = null;
+        if (living == 0) {
+          continue;
+        }
+        Firm heir;
+        do {
+          heir = sectorLines[model.random.nextInt(sectorLines.length)];
+        } while (heir == null || !heir.isAlive());
+        sectorLines[j] = heir;
+        heir.addLines(1);
+        heir.setMarketShare((double) heir.getLines() / sectorLines.length);
+      }
+    }
+  }
+
+  /** Sets every firm's market share to its share of the sector's lines. */
+  void syncShares(List<Firm> firms, Sector sector) {
+    int total = holders[sector.ordinal()].length;
+    for (Firm f : firms) {
+      f.setMarketShare((double) f.getLines() / total);
+    }
+  }
+
+  /** Lines of a sector held by living firms of each ownership, by {@link Ownership} ordinal (for tests and reports). */
+  int[] linesByOwnership(Sector sector) {
+    int[] counts = new int[Ownership.values().length];
+    for (Firm f : holders[sector.ordinal()]) {
+      if (f != null && f.isAlive()) {
+        counts[f.getOwnership().ordinal()]++;
+      }
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,156 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.nqpf.config.Scenario;
+import sim.util.Double2D;
+
+/** The product lines of {@code mechanisms.market: LINES} (Klette and Kortum 2004). */
+class ProductLinesTest {
+
+  private static final Double2D AT = new Double2D(50, 50);
+
+  /**
+   * Whatever the scenario, after every step each sector's lines are held by living firms only (or
+   * by nobody when the sector has none), every firm's line count is the number of lines it holds,
+   * its market share is that count over the sector's lines, and money is conserved.
+   */
+  @Property(tries = 12, seed = "20261203", shrinking = ShrinkingMode.OFF)
+  void linesAreConservedAndSharesAreTheirsEveryStep(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 0.02, max = 0.6) double soeShare,
+      @ForAll @DoubleRange(min = 1, max = 25) double soeSizeMultiplier,
+      @ForAll @IntRange(min = 1, max = 8) int linesPerFirm,
+      @ForAll @DoubleRange(min = 0, max = 0.5) double privatisationHazard,
+      @ForAll @DoubleRange(min = 0, max = 0.02) double foundingRate) {
+    Scenario scenario = Worlds.scenario("""
+        seed: %d
+        steps: 40
+        burnIn: 0
+        firms: {count: 120, soeShare: %s, soeSizeMultiplier: %s}
+        universities: {count: 3}
+        market: {linesPerFirm: %d}
+        demography: {soePrivatisationHazard: %s, soeFoundingRate: %s}
+        mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION, market: LINES}
+        """.formatted(seed, soeShare, soeSizeMultiplier, linesPerFirm, privatisationHazard, foundingRate));
+    EcosystemModel model = new EcosystemModel(scenario);
+    model.start();
+    double money = Worlds.money(model);
+    checkLines(model);
+    for (int step = 0; step < scenario.totalSteps(); step++) {
+      model.schedule.step(model);
+      checkLines(model);
+      assertThat(Worlds.money(model)).as("money after step %d", step).isCloseTo(money, within(1e-9 * Math.abs(money) * 1000));
+    }
+  }
+
+  private static void checkLines(EcosystemModel model) {
+    ProductLines lines = model.lines();
+    for (Sector sector : Sector.values()) {
+      List<Firm> firms = model.firms(sector);
+      int[] byOwnership = lines.linesByOwnership(sector);
+      int held = byOwnership[0] + byOwnership[1];
+      int sum = 0;
+      for (Firm firm : firms) {
+        assertThat(firm.getLines()).isNotNegative();
+        assertThat(firm.getMarketShare()).as("share of firm %d", firm.getId())
+            .isCloseTo((double) firm.getLines() / lines.total(sector), within(1e-12));
+        sum += firm.getLines();
+      }
+      assertThat(sum).as("lines of living firms in %s", sector).isEqualTo(held);
+      if (!firms.isEmpty()) {
+        assertThat(held).as("every line of %s held", sector).isEqualTo(lines.total(sector));
+      }
+    }
+  }
+
+  @Test
+  void anOwnInnovationTakesTheDrawnLineFromItsHolderAndAnImitationTakesNone() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 5\nmarket: {linesPerFirm: 4}\nmechanisms: {market: LINES}"));
+    Worlds.demand(model, 1000);
+    Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
+    Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
+    model.createProductLines();
+    assertThat(holder.getLines()).isEqualTo(7);
+    assertThat(innovator.getLines()).isEqualTo(1);
+
+    model.innovated(innovator, InnovationType.IMITATED, 1.0);
+    assertThat(innovator.getLines()).isEqualTo(1);
+    int taken = 0;
+    for (int i = 0; i < 500 && holder.getLines() > 0; i++) {
+      int before = innovator.getLines();
+      model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
+      taken += innovator.getLines() - before;
+    }
+    assertThat(innovator.getLines() + holder.getLines()).isEqualTo(8);
+    assertThat(holder.getLines()).isZero();
+    assertThat(taken).isEqualTo(7);
+    assertThat(model.counters().captures(Ownership.PRIVATE)).isEqualTo(7);
+    assertThat(innovator.getMarketShare()).isEqualTo(1.0);
+  }
+
+  @Test
+  void anEntrantTakesOneLineAndAnSoeTheStateFoundsTakesItsLines() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario(
+        "seed: 6\nmarket: {linesPerFirm: 20}\ndemography: {soeFoundingLines: 6}\nmechanisms: {market: LINES}"));
+    Worlds.demand(model, 1000);
+    Firm incumbent = Worlds.firm(model, Ownership.PRIVATE, Sector.FUTURE, AT, 1.0, 1.0, 10, 500);
+    model.createProductLines();
+    double government = model.books().government();
+    Firm entrant = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    assertThat(entrant.getLines()).isEqualTo(1);
+    assertThat(incumbent.getLines()).isEqualTo(19);
+    Firm soe = model.foundSoe(Sector.FUTURE, AT, 1.0);
+    assertThat(soe.getLines()).isEqualTo(6);
+    assertThat(soe.isPrivate()).isFalse();
+    assertThat(incumbent.getLines() + entrant.getLines()).isEqualTo(14);
+    assertThat(soe.getCapital()).isCloseTo(soe.getCapitalPerOutput() * 6.0 / 20 * 1000, within(1e-9));
+    assertThat(model.books().government()).isLessThan(government);
+  }
+
+  @Test
+  void anSoeWithoutLinesIsPrivatisedAtOnceAndTakesPrivateFirmsParameters() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario(
+        "seed: 7\nmarket: {linesPerFirm: 2}\ndemography: {soePrivatisationHazard: 0}\nmechanisms: {market: LINES}"));
+    Worlds.demand(model, 1000);
+    Firm big = Worlds.firm(model, Ownership.SOE, Sector.STRATEGIC_EMERGING, AT, 1.0, 0.5, 10, 500);
+    Firm small = Worlds.firm(model, Ownership.SOE, Sector.STRATEGIC_EMERGING, AT, 1.0, 0.5, 10, 500);
+    model.createProductLines();
+    for (int i = 0; i < 200 && small.getLines() > 0; i++) {
+      model.innovated(big, InnovationType.RADICAL, 1.0);
+    }
+    assertThat(small.getLines()).isZero();
+    Demography.letGoOfTheSmall(model);
+    assertThat(small.isPrivate()).isTrue();
+    assertThat(small.getProductivityFactor()).isEqualTo(1.0);
+    assertThat(small.getCapitalPerOutput()).isEqualTo(model.scenario().firms().capitalPerOutput());
+    assertThat(big.isPrivate()).as("a large SOE is kept (hazard 0)").isFalse();
+    assertThat(model.counters().privatisations()).isEqualTo(1);
+  }
+
+  @Test
+  void theLinesOfAFirmThatLeavesGoToTheSurvivors() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 8
+        steps: 30
+        firms: {count: 80}
+        mechanisms: {market: LINES}
+        """));
+    model.start();
+    int exits = 0;
+    for (int step = 0; step < 30; step++) {
+      model.schedule.step(model);
+      exits += model.series().get(step, Metric.EXITS) > 0 ? 1 : 0;
+      checkLines(model);
+    }
+    assertThat(exits).as("steps with exits").isPositive();
+  }
+}
