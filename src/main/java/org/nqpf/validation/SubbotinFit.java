@@ -3,6 +3,7 @@ package org.nqpf.validation;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -84,16 +85,39 @@ public final class SubbotinFit {
     if (!(spread > 0)) {
       throw new IllegalArgumentException("a Subbotin fit needs values that differ");
     }
+    // Outside the shape's bounds the likelihood is taken at the bound plus a penalty that grows with
+    // the distance, so that the simplex is led back instead of wandering on a flat region (data with
+    // a mass point, such as firms whose sales did not change, push the shape to its lower bound).
+    double lowLog = StrictMath.log(MIN_SHAPE);
+    double highLog = StrictMath.log(MAX_SHAPE);
+    double[] bestSeen = {Double.POSITIVE_INFINITY, median, StrictMath.log(1.5)};
     MultivariateFunction negLl = p -> {
-      double b = Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, FastMath.exp(p[1])));
-      double value = -profileLogLikelihood(x, p[0], b);
-      return Double.isFinite(value) ? value : Double.MAX_VALUE;
+      double logB = Math.min(highLog, Math.max(lowLog, p[1]));
+      double value = -profileLogLikelihood(x, p[0], FastMath.exp(logB));
+      if (!Double.isFinite(value)) {
+        return Double.MAX_VALUE;
+      }
+      if (value < bestSeen[0]) {
+        bestSeen[0] = value;
+        bestSeen[1] = p[0];
+        bestSeen[2] = logB;
+      }
+      return value + n * Math.abs(p[1] - logB);
     };
     SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-14));
-    PointValuePair best = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl), GoalType.MINIMIZE,
-        new InitialGuess(new double[] {median, StrictMath.log(1.5)}), new NelderMeadSimplex(new double[] {spread, 0.3}));
-    double m = best.getPoint()[0];
-    double b = Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, FastMath.exp(best.getPoint()[1])));
+    double m;
+    double logShape;
+    try {
+      PointValuePair best = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl), GoalType.MINIMIZE,
+          new InitialGuess(new double[] {median, StrictMath.log(1.5)}), new NelderMeadSimplex(new double[] {spread, 0.3}));
+      m = best.getPoint()[0];
+      logShape = best.getPoint()[1];
+    } catch (TooManyEvaluationsException e) {
+      // The simplex did not meet its tolerance: the best point it evaluated is the estimate.
+      m = bestSeen[1];
+      logShape = bestSeen[2];
+    }
+    double b = Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, FastMath.exp(logShape)));
     return new Result(m, scale(x, m, b), b, n, profileLogLikelihood(x, m, b));
   }
 

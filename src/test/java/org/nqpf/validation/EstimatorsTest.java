@@ -89,6 +89,19 @@ class EstimatorsTest {
   }
 
   @Test
+  void subbotinFitOfDataWithAMassPointEndsAtTheLowerShapeBound() {
+    // Growth rates of firms whose sales did not change are exactly 0: a mass point that pushes the
+    // shape to its lower bound (validate crashed here once with the simplex out of evaluations).
+    double[] noise = laplace(new MersenneTwisterFast(24), 4_000, 0, 0.3);
+    double[] x = new double[10_000];
+    System.arraycopy(noise, 0, x, 0, noise.length);
+    SubbotinFit.Result fit = SubbotinFit.fit(x);
+    assertThat(fit.shape()).isCloseTo(SubbotinFit.MIN_SHAPE, within(0.01));
+    assertThat(fit.location()).isCloseTo(0.0, within(1e-6));
+    assertThat(fit.logLikelihood()).isGreaterThan(SubbotinFit.fit(noise).logLikelihood());
+  }
+
+  @Test
   void subbotinShapeIsNearOneForLaplaceAndNearTwoForNormal() {
     SubbotinFit.Result onLaplace = SubbotinFit.fit(laplace(new MersenneTwisterFast(22), 10_000, 0, 0.3));
     assertThat(onLaplace.shape()).isCloseTo(1.0, within(0.08));
