@@ -63,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
           + " run's. The scenario, --seed and --steps may be omitted; if given they must match the checkpoint's.")
   Path resumeFrom;
 
+  @Option(names = "--matrices",
+      description = "Also write matrices.csv: the balance-sheet and transactions-flow matrices of every step"
+          + " (docs/OUTPUTS.md). Not with --resume-from.")
+  boolean matrices;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +76,11 @@ final class RunCommand implements Callable<Integer> {
     if (checkpointEvery != null && checkpointEvery < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--checkpoint-every must be at least 1, not " + checkpointEvery);
+    }
+    if (matrices && resumeFrom != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--matrices cannot be used with --resume-from: the checkpoint does not hold the matrices of the steps before it;"
+              + " rerun from the start with --matrices");
     }
     EcosystemModel model;
     Scenario scenario;
@@ -96,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     TimeSeries series;
     try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
       series = simulate(model, resumeFrom == null, checkpoints);
-      written = RunWriter.write(folder, scenario, series, model.firms(), commandLine());
+      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), commandLine());
     }
     if (!quiet) {
       int last = series.size() - 1;
@@ -149,6 +159,9 @@ final class RunCommand implements Callable<Integer> {
     ProgressBar bar = null;
     if (fresh) {
       model.start();
+      if (matrices) {
+        model.keepMatrices();
+      }
     }
     int first = (int) model.schedule.getSteps();
     try {

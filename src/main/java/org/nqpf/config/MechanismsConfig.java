@@ -5,7 +5,7 @@ package org.nqpf.config;
  * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others);
  * and how a sector's demand is divided among its firms.
  */
-public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market) implements java.io.Serializable {
+public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market, Demand demand) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /** How firms fund R&D and investment. */
@@ -47,13 +47,26 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     LINES
   }
 
+  /** Where the sectors' demand comes from. */
+  public enum Demand {
+    /** Each sector's nominal demand grows at its {@code market.demandGrowth} rate; households are a residual account. */
+    EXOGENOUS,
+    /**
+     * Demand from incomes ({@code demand} section): households consume out of income and money, the
+     * government buys by a stated rule, firms' investment is bought from the sectors, and unfilled
+     * demand spills over to the sector's firms with spare capacity (docs/MODEL.md, "Demand from incomes").
+     */
+    INCOMES
+  }
+
   public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
-      Market.REPLICATOR);
+      Market.REPLICATOR, Demand.EXOGENOUS);
 
   public MechanismsConfig {
     Check.present("finance", finance);
     Check.present("talent", talent);
     Check.present("ai", ai);
     Check.present("market", market);
+    Check.present("demand", demand);
   }
 }

@@ -18,6 +18,7 @@ public record Scenario(
     FirmsConfig firms,
     UniversitiesConfig universities,
     MarketConfig market,
+    DemandConfig demand,
     InnovationConfig innovation,
     DemographyConfig demography,
     PolicyConfig policy,
@@ -30,6 +31,7 @@ public record Scenario(
   public static final Scenario DEFAULT = new Scenario(
       "baseline", 42, 200, 20,
       RegionConfig.DEFAULT, FirmsConfig.DEFAULT, UniversitiesConfig.DEFAULT, MarketConfig.DEFAULT,
+      DemandConfig.DEFAULT,
       InnovationConfig.DEFAULT, DemographyConfig.DEFAULT, PolicyConfig.DEFAULT, CreditConfig.DEFAULT,
       TalentConfig.DEFAULT, AiConfig.DEFAULT, MechanismsConfig.DEFAULT);
 
@@ -42,6 +44,7 @@ public record Scenario(
     Check.present("firms", firms);
     Check.present("universities", universities);
     Check.present("market", market);
+    Check.present("demand", demand);
     Check.present("innovation", innovation);
     Check.present("demography", demography);
     Check.present("policy", policy);
@@ -64,10 +67,10 @@ public record Scenario(
   }
 
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, newSeed, steps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
+    return new Scenario(name, newSeed, steps, burnIn, region, firms, universities, market, demand, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 
   public Scenario withSteps(int newSteps) {
-    return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, innovation, demography, policy, credit, talent, ai, mechanisms);
+    return new Scenario(name, seed, newSteps, burnIn, region, firms, universities, market, demand, innovation, demography, policy, credit, talent, ai, mechanisms);
   }
 }

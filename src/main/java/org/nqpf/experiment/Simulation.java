@@ -1,6 +1,7 @@
 package org.nqpf.experiment;
 
 import java.util.List;
+import org.nqpf.model.Matrices;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
@@ -14,13 +15,25 @@ public final class Simulation {
   private Simulation() {}
 
   /** The results of one run: its scenario, its time series and the firms alive at the end. */
-  public record Result(Scenario scenario, TimeSeries series, List<Firm> finalFirms) {}
+  public record Result(Scenario scenario, TimeSeries series, List<Firm> finalFirms, List<Matrices> matrices) {}
 
   /** Runs {@code scenario} (its seed included) from start to end, headless. */
   public static Result run(Scenario scenario) {
+    return run(scenario, false);
+  }
+
+  /** Runs {@code scenario} from start to end, keeping the stock-flow matrices of every step if asked. */
+  public static Result run(Scenario scenario, boolean keepMatrices) {
     EcosystemModel model = new EcosystemModel(scenario);
-    TimeSeries series = model.runToEnd();
-    return new Result(scenario, series, List.copyOf(model.firms()));
+    model.start();
+    if (keepMatrices) {
+      model.keepMatrices();
+    }
+    for (int i = 0; i < scenario.totalSteps(); i++) {
+      model.schedule.step(model);
+    }
+    model.finish();
+    return new Result(scenario, model.series(), List.copyOf(model.firms()), model.matrices());
   }
 
   /** Runs {@code scenario} with another seed. */

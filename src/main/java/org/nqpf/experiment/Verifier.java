@@ -21,6 +21,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.report.Manifest;
+import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
@@ -133,10 +134,18 @@ public final class Verifier {
       return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
           "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
     }
-    Simulation.Result result = Simulation.run(scenario);
-    Path again = RunWriter.write(scratch.resolve("run"), scenario, result.series(), result.finalFirms(), "verify");
+    boolean matrices = Files.isRegularFile(folder.resolve(MatricesCsv.FILE_NAME));
+    Simulation.Result result = Simulation.run(scenario, matrices);
+    Path again;
+    try (ResultsFolder target = ResultsFolder.create(scratch.resolve("run"))) {
+      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), "verify");
+    }
     List<Verdict> verdicts = new ArrayList<>();
-    for (String name : List.of("timeseries.csv", "summary.json", "innovations.png")) {
+    List<String> names = new ArrayList<>(List.of("timeseries.csv", "summary.json", "innovations.png"));
+    if (matrices) {
+      names.add(MatricesCsv.FILE_NAME);
+    }
+    for (String name : names) {
       verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
     }
     return verdicts;

@@ -1,19 +1,28 @@
 package org.nqpf.model;
 
 /**
- * The money accounts of households and the government, and every transfer between them, firms,
- * banks and guarantee funds, and every transfer between them and firms. Money moves only
- * through these methods, so the sum of all accounts is constant by construction; the tests check
- * that it stays so.
+ * The money accounts of households, the government and the goods market's clearing account, and
+ * every transfer between them, firms, banks and guarantee funds. Money moves only through these
+ * methods, so the sum of all accounts is constant by construction; each transfer is also recorded
+ * in this step's transactions-flow matrix ({@link Matrices}), and the tests check that every
+ * account's recorded flows add up to the change of its money.
  *
  * <p>Households stand for the demand side and the owners of firms: they buy output, receive wages
  * and dividends, sell capital goods, fund start-ups and absorb what a liquidated firm leaves.
  */
 public final class Books implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
+  private static final int ACCOUNTS = Matrices.Account.values().length;
 
   private double households;
   private double government;
+  /** The goods market's clearing account under demand from incomes (zero, to rounding, between steps). */
+  private double goodsMarket;
+  /** This step's transactions-flow matrix, by {@link Matrices.Flow} then {@link Matrices.Account} ordinal. */
+  private double[][] flows = new double[Matrices.Flow.values().length][ACCOUNTS];
+  /** Households' income this step and the last: wages, operating costs, R&D pay, AI sales, dividends, transfers. */
+  private double householdIncome;
+  private double lastHouseholdIncome;
   private double tax;
   private double taxPrivate;
   private double subsidies;
@@ -46,6 +55,11 @@ public final class Books implements java.io.Serializable {
   }
 
   void resetStep() {
+    for (double[] row : flows) {
+      java.util.Arrays.fill(row, 0);
+    }
+    lastHouseholdIncome = householdIncome;
+    householdIncome = 0;
     tax = 0;
     taxPrivate = 0;
     subsidies = 0;
@@ -57,21 +71,140 @@ public final class Books implements java.io.Serializable {
     specialRepayments = 0;
   }
 
-  /** Households pay a firm (purchases of output, start-up capital). */
-  void householdsToFirm(Firm firm, double amount) {
-    households -= amount;
-    firm.addCash(amount);
+  /** The goods market's clearing account. */
+  public double goodsMarket() {
+    return goodsMarket;
   }
 
-  /** A firm pays households (wages, dividends, capital goods, liquidation). */
-  void firmToHouseholds(Firm firm, double amount) {
+  /** Households' income in the last complete step (disposable income: wages, profits paid out, transfers). */
+  public double lastHouseholdIncome() {
+    return lastHouseholdIncome;
+  }
+
+  /** A copy of this step's transactions-flow matrix (the change-in-money row is left at zero). */
+  double[][] stepFlows() {
+    double[][] copy = new double[flows.length][];
+    for (int r = 0; r < flows.length; r++) {
+      copy[r] = flows[r].clone();
+    }
+    return copy;
+  }
+
+  private void record(Matrices.Flow row, Matrices.Account from, Matrices.Account to, double amount) {
+    double[] r = flows[row.ordinal()];
+    r[from.ordinal()] -= amount;
+    r[to.ordinal()] += amount;
+  }
+
+  /** Households pay a firm: purchases of output, founders' equity, capital of a liquidated firm. */
+  void householdsToFirm(Matrices.Flow row, Firm firm, double amount) {
+    households -= amount;
+    firm.addCash(amount);
+    record(row, Matrices.Account.HOUSEHOLDS, Matrices.Account.of(firm), amount);
+  }
+
+  /** A firm pays households: dividends, capital goods (demand exogenous), R&D staff, a leaver's cash. */
+  void firmToHouseholds(Matrices.Flow row, Firm firm, double amount) {
     firm.addCash(-amount);
     households += amount;
+    record(row, Matrices.Account.of(firm), Matrices.Account.HOUSEHOLDS, amount);
+    if (row != Matrices.Flow.LIQUIDATION && row != Matrices.Flow.INVESTMENT) {
+      householdIncome += amount;
+    }
+  }
+
+  /** A firm pays its production workers and its fixed operating costs (services bought from households) in one transfer. */
+  void payWagesAndCosts(Firm firm, double wages, double operatingCosts) {
+    firm.addCash(-(wages + operatingCosts));
+    households += wages + operatingCosts;
+    Matrices.Account payer = Matrices.Account.of(firm);
+    record(Matrices.Flow.WAGES, payer, Matrices.Account.HOUSEHOLDS, wages);
+    record(Matrices.Flow.OPERATING_COSTS, payer, Matrices.Account.HOUSEHOLDS, operatingCosts);
+    householdIncome += wages + operatingCosts;
+  }
+
+  /** Households pay for goods into the goods market's clearing account. */
+  void householdsBuy(double amount) {
+    households -= amount;
+    goodsMarket += amount;
+    record(Matrices.Flow.CONSUMPTION, Matrices.Account.HOUSEHOLDS, Matrices.Account.GOODS_MARKET, amount);
+  }
+
+  /** The government pays for goods into the goods market's clearing account. */
+  void governmentBuys(double amount) {
+    government -= amount;
+    goodsMarket += amount;
+    record(Matrices.Flow.GOVERNMENT_PURCHASES, Matrices.Account.GOVERNMENT, Matrices.Account.GOODS_MARKET, amount);
+  }
+
+  /** A firm pays for capital goods into the goods market's clearing account. */
+  void firmBuysCapital(Firm firm, double amount) {
+    firm.addCash(-amount);
+    goodsMarket += amount;
+    record(Matrices.Flow.INVESTMENT, Matrices.Account.of(firm), Matrices.Account.GOODS_MARKET, amount);
+  }
+
+  /** The clearing account refunds households the part of their spending that found no goods. */
+  void refundHouseholds(double amount) {
+    goodsMarket -= amount;
+    households += amount;
+    record(Matrices.Flow.CONSUMPTION, Matrices.Account.GOODS_MARKET, Matrices.Account.HOUSEHOLDS, amount);
+  }
+
+  /** The clearing account refunds the government the part of its purchases that found no goods. */
+  void refundGovernment(double amount) {
+    goodsMarket -= amount;
+    government += amount;
+    record(Matrices.Flow.GOVERNMENT_PURCHASES, Matrices.Account.GOODS_MARKET, Matrices.Account.GOVERNMENT, amount);
+  }
+
+  /** The clearing account refunds a firm the part of its capital order that found no goods. */
+  void refundFirm(Firm firm, double amount) {
+    goodsMarket -= amount;
+    firm.addCash(amount);
+    record(Matrices.Flow.INVESTMENT, Matrices.Account.GOODS_MARKET, Matrices.Account.of(firm), amount);
+  }
+
+  /** The clearing account pays a producer for its sales, by buyer: households, government, investing firms. */
+  void paySales(Firm firm, double toHouseholds, double toGovernment, double toInvestors) {
+    double total = toHouseholds + toGovernment + toInvestors;
+    goodsMarket -= total;
+    firm.addCash(total);
+    Matrices.Account seller = Matrices.Account.of(firm);
+    record(Matrices.Flow.CONSUMPTION, Matrices.Account.GOODS_MARKET, seller, toHouseholds);
+    record(Matrices.Flow.GOVERNMENT_PURCHASES, Matrices.Account.GOODS_MARKET, seller, toGovernment);
+    record(Matrices.Flow.INVESTMENT, Matrices.Account.GOODS_MARKET, seller, toInvestors);
+  }
+
+  /** Households' initial money (at initialisation, before the first step: part of the initial balance sheet). */
+  void endowHouseholds(double amount) {
+    households += amount;
+  }
+
+  /** Sets the last step's household income (at initialisation, so that the first step's consumption has a base). */
+  void seedIncome(double income) {
+    lastHouseholdIncome = income;
+    householdIncome = 0;
+  }
+
+  /** Forgets the flows recorded so far this step (at initialisation, when the matrices begin). */
+  void clearFlows() {
+    for (double[] row : flows) {
+      java.util.Arrays.fill(row, 0);
+    }
+  }
+
+  /** A privatised SOE's money changes column (no payment: the record that keeps the columns whole). */
+  void reclassify(Firm privatised) {
+    double[] r = flows[Matrices.Flow.OWNERSHIP_CHANGE.ordinal()];
+    r[Matrices.Account.SOES.ordinal()] -= privatised.getCash();
+    r[Matrices.Account.PRIVATE_FIRMS.ordinal()] += privatised.getCash();
   }
 
   void taxFirm(Firm firm, double amount) {
     firm.addCash(-amount);
     government += amount;
+    record(Matrices.Flow.TAX, Matrices.Account.of(firm), Matrices.Account.GOVERNMENT, amount);
     tax += amount;
     if (firm.isPrivate()) {
       taxPrivate += amount;
@@ -79,19 +212,19 @@ public final class Books implements java.io.Serializable {
   }
 
   /** The government pays households (for example when it funds a guarantee fund's start-up). */
-  void governmentToHouseholds(double amount) {
-    government -= amount;
-    households += amount;
-  }
-
+  /** Households pay a bank's equity and deposits in (at initialisation). */
   void householdsToBank(Bank bank, double amount) {
     households -= amount;
     bank.addCash(amount);
+    record(Matrices.Flow.EQUITY, Matrices.Account.HOUSEHOLDS, Matrices.Account.BANKS, amount);
   }
 
+  /** A bank pays dividends to households. */
   void bankToHouseholds(Bank bank, double amount) {
     bank.addCash(-amount);
     households += amount;
+    record(Matrices.Flow.DIVIDENDS, Matrices.Account.BANKS, Matrices.Account.HOUSEHOLDS, amount);
+    householdIncome += amount;
   }
 
   /** A bank pays out a loan to a firm. */
@@ -99,6 +232,7 @@ public final class Books implements java.io.Serializable {
     bank.addCash(-amount);
     bank.addLoans(amount);
     firm.addCash(amount);
+    record(Matrices.Flow.BANK_LOANS, Matrices.Account.BANKS, Matrices.Account.of(firm), amount);
   }
 
   /** A firm repays principal and pays interest to its bank. */
@@ -107,12 +241,15 @@ public final class Books implements java.io.Serializable {
     bank.addCash(principal + interest);
     bank.addLoans(-principal);
     bank.earnInterest(interest);
+    record(Matrices.Flow.BANK_LOANS, Matrices.Account.of(firm), Matrices.Account.BANKS, principal);
+    record(Matrices.Flow.INTEREST, Matrices.Account.of(firm), Matrices.Account.BANKS, interest);
   }
 
   /** The government pays out a special innovation loan. */
   void governmentLends(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);
+    record(Matrices.Flow.SPECIAL_LOANS, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
     specialLending += amount;
   }
 
@@ -120,6 +257,8 @@ public final class Books implements java.io.Serializable {
   void firmRepaysGovernment(Firm firm, double principal, double interest) {
     firm.addCash(-(principal + interest));
     government += principal + interest;
+    record(Matrices.Flow.SPECIAL_LOANS, Matrices.Account.of(firm), Matrices.Account.GOVERNMENT, principal);
+    record(Matrices.Flow.INTEREST, Matrices.Account.of(firm), Matrices.Account.GOVERNMENT, interest);
     specialRepayments += principal + interest;
   }
 
@@ -132,12 +271,14 @@ public final class Books implements java.io.Serializable {
   void firmPaysFund(Firm firm, GuaranteeFund fund, double amount) {
     firm.addCash(-amount);
     fund.addCapital(amount);
+    record(Matrices.Flow.GUARANTEE_FEES, Matrices.Account.of(firm), Matrices.Account.GUARANTEE_FUNDS, amount);
   }
 
   /** A fund pays a bank the guaranteed part of a loss. */
   void fundPaysBank(GuaranteeFund fund, Bank bank, double amount) {
     fund.addCapital(-amount);
     bank.addCash(amount);
+    record(Matrices.Flow.GUARANTEE_CLAIMS, Matrices.Account.GUARANTEE_FUNDS, Matrices.Account.BANKS, amount);
   }
 
   /** The government tops up a fund's capital. */
@@ -145,6 +286,7 @@ public final class Books implements java.io.Serializable {
     government -= amount;
     fund.addCapital(amount);
     fund.recordTopUp(amount);
+    record(Matrices.Flow.FUND_TOP_UPS, Matrices.Account.GOVERNMENT, Matrices.Account.GUARANTEE_FUNDS, amount);
     topUps += amount;
   }
 
@@ -152,6 +294,7 @@ public final class Books implements java.io.Serializable {
   void bailOut(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);
+    record(Matrices.Flow.BAILOUTS, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
     bailouts += amount;
   }
 
@@ -164,6 +307,7 @@ public final class Books implements java.io.Serializable {
     government -= amount;
     firm.addCash(amount);
     firm.addRdGrant(amount);
+    record(Matrices.Flow.SUBSIDIES, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
     incubation += amount;
   }
 
@@ -171,6 +315,8 @@ public final class Books implements java.io.Serializable {
   void aiSpending(Firm firm, double amount) {
     firm.addCash(-amount);
     households += amount;
+    record(Matrices.Flow.AI_SPENDING, Matrices.Account.of(firm), Matrices.Account.HOUSEHOLDS, amount);
+    householdIncome += amount;
     ai += amount;
   }
 
@@ -194,11 +340,13 @@ public final class Books implements java.io.Serializable {
   void stateEquity(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);
+    record(Matrices.Flow.EQUITY, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
   }
 
   void subsidiseFirm(Firm firm, double amount) {
     government -= amount;
     firm.addCash(amount);
+    record(Matrices.Flow.SUBSIDIES, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
     subsidies += amount;
   }
 }

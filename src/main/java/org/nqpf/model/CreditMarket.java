@@ -360,7 +360,7 @@ final class CreditMarket implements Steppable {
     }
     Books books = model.books();
     double recovery = model.scenario().credit().recoveryRate() * firm.getCapital();
-    books.householdsToFirm(firm, recovery);
+    books.householdsToFirm(Matrices.Flow.LIQUIDATION, firm, recovery);
     firm.setCapital(0);
     double debt = firm.getDebt();
     double available = Math.max(0, firm.getCash());

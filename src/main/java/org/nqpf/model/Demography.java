@@ -114,13 +114,20 @@ final class Demography implements Steppable {
       return false;
     }
     if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
+      if (model.incomesDemand() && (!model.creditMarket() || firm.loans().isEmpty())) {
+        // With demand from incomes a leaver's capital is sold too when it owes nothing (with loans,
+        // settleExit sells it and pays the creditors first): at the recovery rate, to households.
+        model.books().householdsToFirm(Matrices.Flow.LIQUIDATION, firm,
+            model.scenario().credit().recoveryRate() * firm.getCapital());
+        firm.setCapital(0);
+      }
       if (model.creditMarket()) {
         CreditMarket.settleExit(model, firm);
       }
       if (model.talentMarket()) {
         TalentMarket.release(model, firm);
       }
-      model.books().firmToHouseholds(firm, firm.getCash());
+      model.books().firmToHouseholds(Matrices.Flow.LIQUIDATION, firm, firm.getCash());
       if (model.lines() != null) {
         model.lines().leaving(firm);
       }

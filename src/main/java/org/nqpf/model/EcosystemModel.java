@@ -48,6 +48,10 @@ public class EcosystemModel extends SimState {
   private long currentStep;
   /** The sectors' product lines under {@code mechanisms.market: LINES}; null otherwise. */
   private ProductLines productLines;
+  private IncomesDemand incomes;
+  /** The stock-flow matrices of every step, when kept (observations: not saved in checkpoints). */
+  private transient List<Matrices> matrices;
+  private transient double[] moneyAtStepStart;
   /** Listeners are not part of the model's state: a checkpoint does not save them. */
   private transient InnovationListener innovationListener;
   private transient TalentMoveListener talentMoveListener;
@@ -130,6 +134,9 @@ public class EcosystemModel extends SimState {
     nextFirmId = 0;
     currentStep = 0;
     productLines = null;
+    incomes = null;
+    matrices = null;
+    moneyAtStepStart = null;
     query = null;
     campusIndex = null;
     work = new WorkCounters();
@@ -260,6 +267,9 @@ public class EcosystemModel extends SimState {
 
   /** The scenario's nominal demand growth of {@code sector} (as {@code demandGrowth().asArray()[sector.ordinal()]}, without the array). */
   double demandGrowth(Sector sector) {
+    if (incomes != null) {
+      return Math.max(0, incomes.growth(sector));
+    }
     org.nqpf.config.SectorRates rates = scenario.market().demandGrowth();
     switch (sector.ordinal()) {
       case 0:
@@ -318,6 +328,63 @@ public class EcosystemModel extends SimState {
   /** Whether a sector's demand is divided by product lines ({@code mechanisms.market: LINES}). */
   public boolean productLines() {
     return scenario.mechanisms().market() == MechanismsConfig.Market.LINES;
+  }
+
+  /** Whether demand comes from incomes ({@code mechanisms.demand: INCOMES}). */
+  public boolean incomesDemand() {
+    return scenario.mechanisms().demand() == MechanismsConfig.Demand.INCOMES;
+  }
+
+  /** Demand from incomes (null unless {@link #incomesDemand()}). */
+  IncomesDemand incomes() {
+    return incomes;
+  }
+
+  /** Sets up demand from incomes (at initialisation, after the banks and funds). */
+  void createIncomesDemand() {
+    incomes = IncomesDemand.initialise(this);
+  }
+
+  /**
+   * From now on, keeps the stock-flow matrices of every step ({@link #matrices()}); call before
+   * the first step to have them all. The matrices are observations: keeping them changes no result.
+   */
+  public void keepMatrices() {
+    if (matrices == null) {
+      matrices = new ArrayList<>();
+      books.clearFlows();
+      moneyAtStepStart = Matrices.money(this);
+    }
+  }
+
+  /** The stock-flow matrices of every step since {@link #keepMatrices()} (empty if it was not called). */
+  public List<Matrices> matrices() {
+    return matrices == null ? List.of() : Collections.unmodifiableList(matrices);
+  }
+
+  /** Records the step's matrices, if kept (the observer calls this before it resets the step's flows). */
+  void recordMatrices() {
+    if (matrices != null) {
+      matrices.add(Matrices.of(this, moneyAtStepStart));
+    }
+  }
+
+  /** Notes each account's money at the start of the next step, if the matrices are kept. */
+  void snapshotMoney() {
+    if (matrices != null) {
+      moneyAtStepStart = Matrices.money(this);
+    }
+  }
+
+  /** Consumption, government purchases and investment of this step (zero unless demand comes from incomes). */
+  double[] demandComponents() {
+    return incomes == null ? new double[3]
+        : new double[] {incomes.consumption(), incomes.governmentPurchases(), incomes.investment()};
+  }
+
+  /** Demand of this step that found no goods, over the whole demand (zero unless demand comes from incomes). */
+  double unservedDemandShare() {
+    return incomes == null ? 0 : incomes.unservedShare();
   }
 
   /** The sectors' product lines (null unless {@link #productLines()}). */
@@ -473,6 +540,11 @@ public class EcosystemModel extends SimState {
 
   /** Grows each sector's nominal demand by its rate and updates the wage index. */
   void growDemand() {
+    if (incomes != null) {
+      wageIndex = incomes.nextWageIndex(this, wageIndex);
+      incomes.open(this);
+      return;
+    }
     double[] growth = scenario.market().demandGrowth().asArray();
     double total = 0;
     for (int s = 0; s < sectorDemand.length; s++) {
@@ -538,12 +610,12 @@ public class EcosystemModel extends SimState {
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
     if (productLines != null) {
       enterWithLines(firm, 1);
-      books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
+      books.householdsToFirm(Matrices.Flow.EQUITY, firm, demography.entrantCash() * wageIndex + orderInitialCapital(firm));
       return firm;
     }
     double share = demography.entrantRelativeShare() / firms(sector).size();
     firm.setCapital(firm.getCapitalPerOutput() * share * sectorDemand(sector));
-    books.householdsToFirm(firm, demography.entrantCash() * wageIndex);
+    books.householdsToFirm(Matrices.Flow.EQUITY, firm, demography.entrantCash() * wageIndex + orderInitialCapital(firm));
     if (foundingTotal == null) {
       firm.setMarketShare(share);
       normaliseShares(sector);
@@ -568,6 +640,21 @@ public class EcosystemModel extends SimState {
    * A new firm takes {@code count} product lines of its sector and the capital that its share of
    * the sector's demand needs (brought in kind by its owners).
    */
+  /**
+   * Under demand from incomes, the capital a new firm needs is not brought in kind: its owners pay
+   * its value in as equity, and the firm orders it from the sectors (delivered in the next goods
+   * market); returns that value (0 when demand is exogenous, where the capital comes in kind).
+   */
+  private double orderInitialCapital(Firm firm) {
+    if (!incomesDemand()) {
+      return 0;
+    }
+    double capital = firm.getCapital();
+    firm.setCapital(0);
+    firm.setInvestmentOrder(capital);
+    return capital;
+  }
+
   private void enterWithLines(Firm firm, int count) {
     productLines.enter(this, firm, count);
     firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(firm.getSector()));
@@ -582,13 +669,14 @@ public class EcosystemModel extends SimState {
     var demography = scenario.demography();
     Firm firm = addFirm(Ownership.SOE, sector, location, technology, -1);
     enterWithLines(firm, demography.soeFoundingLines());
-    books.stateEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex);
+    books.stateEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex + orderInitialCapital(firm));
     return firm;
   }
 
   /** Privatises an SOE: it takes a private firm's structural parameters (see {@link Firm#privatise}). */
   void privatise(Firm firm) {
     var firmsConfig = scenario.firms();
+    books.reclassify(firm);
     firm.privatise(1.0, firmsConfig.capitalPerOutput(), scenario.market().wage(), firmsConfig.rdIntensity());
   }
 

@@ -18,6 +18,7 @@ public final class Firm implements java.io.Serializable {
   private final int parentUniversity;
   private double capitalPerOutput;
   private double wageRate;
+  private double investmentOrder;
   private double rdIntensity;
   private double productivityFactor;
 
@@ -398,6 +399,15 @@ public final class Firm implements java.io.Serializable {
 
   void setCapital(double value) {
     capital = value;
+  }
+
+  /** Capital goods ordered for the next goods market (demand from incomes only), in money. */
+  public double getInvestmentOrder() {
+    return investmentOrder;
+  }
+
+  void setInvestmentOrder(double value) {
+    investmentOrder = value;
   }
 
   void addCash(double amount) {

@@ -83,7 +83,7 @@ final class FirmResearch implements Steppable {
       staff = researchers;
     }
     firm.useRdGrant(budget);
-    model.books().firmToHouseholds(firm, budget);
+    model.books().firmToHouseholds(Matrices.Flow.RESEARCH, firm, budget);
     model.books().subsidiseFirm(firm, subsidyRate * budget);
     firm.recordRd(budget, researchers, staff);
     // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).

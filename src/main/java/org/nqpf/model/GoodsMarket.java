@@ -30,6 +30,8 @@ final class GoodsMarket implements Steppable {
   /** Per-step buffers of the sector being cleared, reused from step to step (never saved in checkpoints). */
   private transient double[] prices;
   private transient double[] competitiveness;
+  private transient double[] wanted;
+  private transient double[] served;
 
   @Override
   public void step(SimState state) {
@@ -37,6 +39,9 @@ final class GoodsMarket implements Steppable {
     model.growDemand();
     for (Sector sector : Sector.values()) {
       clear(model, sector);
+    }
+    if (model.incomes() != null) {
+      model.incomes().close(model);
     }
   }
 
@@ -71,8 +76,12 @@ final class GoodsMarket implements Steppable {
       model.work().shareUpdates += 2L * n;
     }
 
-    double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     double demand = model.sectorDemand(sector);
+    if (model.incomes() != null) {
+      clearFromIncomes(model, sector, firms, total, prices, demand);
+      return;
+    }
+    double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
     for (int i = 0; i < n; i++) {
       renormaliseAndProduce(model, firms.get(i), total, prices[i], demand, growth);
     }
@@ -105,34 +114,109 @@ final class GoodsMarket implements Steppable {
     produceAndSettle(model, firm, price, demand, growth);
   }
 
+  /**
+   * Demand from incomes: each firm sells its share of the sector's demand within its capacity; the
+   * demand capacity-bound firms cannot serve spills over to the sector's firms with spare capacity,
+   * in proportion to it (Dosi et al. 2010's rationing, without inventories); what is left unserved
+   * is refunded to the buyers at the market's close. Each firm is paid through the clearing account.
+   */
+  private void clearFromIncomes(EcosystemModel model, Sector sector, List<Firm> firms, double total, double[] prices,
+      double demand) {
+    int n = firms.size();
+    if (wanted == null || wanted.length < prices.length) {
+      wanted = new double[prices.length];
+      served = new double[prices.length];
+    }
+    double unserved = 0;
+    double spare = 0;
+    int unbounded = 0;
+    for (int i = 0; i < n; i++) {
+      Firm firm = firms.get(i);
+      if (total > 0) {
+        firm.setMarketShare(firm.getMarketShare() / total);
+      }
+      wanted[i] = firm.getMarketShare() * demand;
+      double capacity = capacity(firm);
+      served[i] = Math.min(wanted[i], capacity);
+      unserved += wanted[i] - served[i];
+      if (Double.isInfinite(capacity)) {
+        unbounded++;
+      } else {
+        spare += capacity - served[i];
+      }
+    }
+    if (unserved > 0 && (spare > 0 || unbounded > 0)) {
+      for (int i = 0; i < n; i++) {
+        double capacity = capacity(firms.get(i));
+        if (unbounded > 0) {
+          served[i] += Double.isInfinite(capacity) ? unserved / unbounded : 0;
+        } else {
+          served[i] += (capacity - served[i]) * Math.min(1, unserved / spare);
+        }
+      }
+    }
+    IncomesDemand incomes = model.incomes();
+    double growth = Math.max(0, incomes.growth(sector));
+    for (int i = 0; i < n; i++) {
+      Firm firm = firms.get(i);
+      double quantity = served[i] / prices[i];
+      firm.recordProduction(quantity, prices[i], quantity / firm.getProductivity());
+      incomes.paySales(model.books(), firm, sector, firm.getSales(), quantity);
+      settle(model, firm, wanted[i], growth);
+    }
+  }
+
+  private static double capacity(Firm firm) {
+    double kappa = firm.getCapitalPerOutput();
+    return kappa > 0 ? firm.getCapital() / kappa : Double.POSITIVE_INFINITY;
+  }
+
   private static void produceAndSettle(EcosystemModel model, Firm firm, double price, double demand, double growth) {
+    double wanted = firm.getMarketShare() * demand;
+    double quantity = Math.min(wanted, capacity(firm)) / price;
+    double workers = quantity / firm.getProductivity();
+    firm.recordProduction(quantity, price, workers);
+    model.books().householdsToFirm(Matrices.Flow.CONSUMPTION, firm, firm.getSales());
+    settle(model, firm, wanted, growth);
+  }
+
+  /**
+   * Settles a firm's step after it sold: wages and operating costs, profit and its tax, dividends,
+   * and investment towards the capital {@code wanted} sales growing at {@code growth} need. With
+   * demand exogenous the capital goods are bought from households at once; with demand from
+   * incomes they are ordered from the sectors for the next market, and cash above the firm's
+   * liquidity buffer ({@code firms.initialCashToSales} of sales) is paid out with the dividends.
+   */
+  private static void settle(EcosystemModel model, Firm firm, double wanted, double growth) {
     Scenario scenario = model.scenario();
     MarketConfig market = scenario.market();
     Books books = model.books();
-    double wanted = firm.getMarketShare() * demand;
     double kappa = firm.getCapitalPerOutput();
-    double capacity = kappa > 0 ? firm.getCapital() / kappa : Double.POSITIVE_INFINITY;
-    double quantity = Math.min(wanted, capacity) / price;
-    double workers = quantity / firm.getProductivity();
-    firm.recordProduction(quantity, price, workers);
-
     double sales = firm.getSales();
-    double wages = model.wageOf(firm) * workers;
+    double wages = model.wageOf(firm) * firm.getWorkers();
     double fixedCost = market.fixedCost() * model.wageIndex();
-    books.householdsToFirm(firm, sales);
-    books.firmToHouseholds(firm, wages + fixedCost);
+    books.payWagesAndCosts(firm, wages, fixedCost);
     double depreciation = market.depreciation() * firm.getCapital();
     double profit = sales - wages - fixedCost - firm.getRdSpending() - firm.getInterestPaid() - depreciation;
     double tax = model.policy().taxRate() * Math.max(0, profit);
     books.taxFirm(firm, tax);
     firm.recordProfit(profit, tax);
     double dividends = Math.min(scenario.firms().dividendPayout() * Math.max(0, profit - tax), Math.max(0, firm.getCash()));
-    books.firmToHouseholds(firm, dividends);
+    books.firmToHouseholds(Matrices.Flow.DIVIDENDS, firm, dividends);
 
     double remaining = firm.getCapital() - depreciation;
     double target = kappa * wanted * (1 + growth);
     double investment = Math.min(Math.max(0, target - remaining), Math.max(0, firm.getCash()));
-    books.firmToHouseholds(firm, investment);
-    firm.setCapital(remaining + investment);
+    if (model.incomes() == null) {
+      books.firmToHouseholds(Matrices.Flow.INVESTMENT, firm, investment);
+      firm.setCapital(remaining + investment);
+      return;
+    }
+    firm.setCapital(remaining);
+    firm.setInvestmentOrder(investment);
+    double excess = firm.getCash() - investment - scenario.firms().initialCashToSales() * sales;
+    if (excess > 0) {
+      books.firmToHouseholds(Matrices.Flow.DIVIDENDS, firm, excess);
+    }
   }
 }

@@ -99,7 +99,11 @@ public enum Metric {
   CAPTURES_PRIVATE("capturesPrivate", "lines", true, Domain.NON_NEGATIVE, "Product lines private innovators took from other firms this step (mechanisms.market LINES; 0 otherwise)."),
   CAPTURES_SOE("capturesSoe", "lines", true, Domain.NON_NEGATIVE, "Product lines SOE innovators took from other firms this step (LINES; 0 otherwise)."),
   PRIVATISATIONS("privatisations", "firms", true, Domain.NON_NEGATIVE, "SOEs privatised this step (抓大放小, LINES; 0 otherwise)."),
-  SOE_FOUNDINGS("soeFoundings", "firms", true, Domain.NON_NEGATIVE, "SOEs founded by the state this step (LINES; 0 otherwise).");
+  SOE_FOUNDINGS("soeFoundings", "firms", true, Domain.NON_NEGATIVE, "SOEs founded by the state this step (LINES; 0 otherwise)."),
+  CONSUMPTION("consumption", "money/quarter", false, Domain.NON_NEGATIVE, "Households' spending on goods this step, before refunds of what found no goods (mechanisms.demand INCOMES; 0 otherwise)."),
+  GOVERNMENT_PURCHASES("governmentPurchases", "money/quarter", false, Domain.NON_NEGATIVE, "The government's spending on goods this step, before refunds (INCOMES; 0 otherwise)."),
+  INVESTMENT("investment", "money/quarter", false, Domain.NON_NEGATIVE, "Firms' spending on capital goods this step, before refunds (INCOMES; 0 otherwise)."),
+  UNSERVED_DEMAND("unservedDemand", "share", false, Domain.SHARE, "Demand that found no goods after spill-over, over all demand this step (INCOMES; 0 otherwise).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

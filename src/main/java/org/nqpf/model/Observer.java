@@ -20,9 +20,11 @@ final class Observer implements Steppable {
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
     model.series().add(observe(model));
+    model.recordMatrices();
     model.counters().reset();
     model.books().resetStep();
     model.advanceStep();
+    model.snapshotMoney();
   }
 
   static double[] observe(EcosystemModel model) {
@@ -185,6 +187,11 @@ final class Observer implements Steppable {
     set(row, Metric.CAPTURES_SOE, model.counters().captures(Ownership.SOE));
     set(row, Metric.PRIVATISATIONS, model.counters().privatisations());
     set(row, Metric.SOE_FOUNDINGS, model.counters().soeFoundings());
+    double[] demand = model.demandComponents();
+    set(row, Metric.CONSUMPTION, demand[0]);
+    set(row, Metric.GOVERNMENT_PURCHASES, demand[1]);
+    set(row, Metric.INVESTMENT, demand[2]);
+    set(row, Metric.UNSERVED_DEMAND, model.unservedDemandShare());
     set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
     set(row, Metric.AI_MEAN_LEVEL, ratio(levels, n));
   }

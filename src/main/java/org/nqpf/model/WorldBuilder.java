@@ -41,6 +41,9 @@ final class WorldBuilder {
     if (model.creditMarket()) {
       CreditMarket.initialise(model);
     }
+    if (model.incomesDemand()) {
+      model.createIncomesDemand();
+    }
   }
 
   private Double2D randomPoint(double margin) {

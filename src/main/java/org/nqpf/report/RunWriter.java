@@ -11,6 +11,7 @@ import java.util.concurrent.FutureTask;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.model.Firm;
+import org.nqpf.model.Matrices;
 import org.nqpf.model.TimeSeries;
 
 /**
@@ -19,7 +20,7 @@ import org.nqpf.model.TimeSeries;
  * in one rename, so a reader never sees a half-written folder.
  */
 public final class RunWriter {
-  /** The files of a run's results folder, in the order they are written (the manifest last). */
+  /** The files of a run's results folder, in the order they are written (the manifest last; {@code matrices.csv} before it with {@code --matrices}). */
   public static final List<String> FILES = List.of(
       Manifest.CONFIG_FILE_NAME, "timeseries.csv", "summary.json", "innovations.png", Manifest.FILE_NAME);
 
@@ -39,6 +40,15 @@ public final class RunWriter {
 
   /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
   public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
+    return write(folder, scenario, series, finalFirms, List.of(), command);
+  }
+
+  /**
+   * Writes everything into {@code folder} and commits it, with {@code matrices.csv} (before the
+   * manifest) when {@code matrices} is not empty ({@code run --matrices}).
+   */
+  public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms,
+      List<Matrices> matrices, String command) {
     // The chart is rendered on a second thread while this one writes the config, the series and
     // the summary: in a fresh JVM both are mostly class loading and interpretation (JFreeChart and
     // AWT there, Jackson here), so on two cores they overlap. Only the PNG bytes are made there;
@@ -55,6 +65,9 @@ public final class RunWriter {
         TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
         RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
         ResultsFolder.writeAtomically(folder.file("innovations.png"), renderedChart(chart));
+        if (!matrices.isEmpty()) {
+          MatricesCsv.write(matrices, folder.file(MatricesCsv.FILE_NAME));
+        }
         Manifest.write(folder.directory(), scenario, command);
         return folder.commit();
       } catch (java.io.IOException e) {

@@ -8,11 +8,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nqpf.model.Matrices;
+import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.RunWriter;
 import picocli.CommandLine;
 
@@ -63,6 +66,44 @@ public class RunCommandTest {
     }
     assertThat(Files.readAllLines(out.resolve("timeseries.csv"))).hasSize(1 + 35);
     assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"seed\": 3").contains("--quiet");
+  }
+
+  @Test
+  void matricesAreWrittenOnlyWhenAskedCloseEveryStepAndVerify() throws IOException {
+    Path file = scenario("incomes.yaml", SMALL + "mechanisms: {market: LINES, demand: INCOMES}\n");
+    Path out = dir.resolve("with");
+    Outcome outcome = execute("run", file.toString(), "--out", out.toString(), "--quiet", "--matrices");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve(MatricesCsv.FILE_NAME));
+    assertThat(lines.get(0)).isEqualTo(
+        "step,matrix,row,households,privateFirms,soes,banks,guaranteeFunds,government,goodsMarket,centralBank,sum");
+    assertThat(lines).hasSize(1 + 35 * (Matrices.Flow.values().length + Matrices.Stock.values().length));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",");
+      if (fields[2].equals("capital") || fields[2].equals("netWorth")) {
+        continue;
+      }
+      double largest = 0;
+      for (int i = 3; i < fields.length - 1; i++) {
+        largest = Math.max(largest, Math.abs(Double.parseDouble(fields[i])));
+      }
+      assertThat(Math.abs(Double.parseDouble(fields[fields.length - 1]))).as(line).isLessThanOrEqualTo(1e-9 * largest + 1e-12);
+    }
+    Outcome verified = execute("verify", out.toString());
+    assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+    assertThat(verified.out()).contains("matrices.csv: identical");
+
+    Path plain = dir.resolve("without");
+    assertThat(execute("run", file.toString(), "--out", plain.toString(), "--quiet").exitCode()).isZero();
+    assertThat(plain.resolve(MatricesCsv.FILE_NAME)).doesNotExist();
+    assertThat(Files.readAllBytes(plain.resolve("timeseries.csv"))).isEqualTo(Files.readAllBytes(out.resolve("timeseries.csv")));
+  }
+
+  @Test
+  void matricesWithResumeFromAreRefused() {
+    Outcome refused = execute("run", "--resume-from", dir.resolve("none.ckpt").toString(), "--matrices");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("--matrices cannot be used with --resume-from");
   }
 
   @Test

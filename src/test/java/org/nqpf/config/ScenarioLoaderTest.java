@@ -317,14 +317,14 @@ class ScenarioLoaderTest {
   void mechanismWordsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
     assertThat(MechanismsConfig.DEFAULT).isEqualTo(new MechanismsConfig(
         MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION,
-        MechanismsConfig.Market.REPLICATOR));
+        MechanismsConfig.Market.REPLICATOR, MechanismsConfig.Demand.EXOGENOUS));
     assertThat(ScenarioLoader.parse("mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}", false))
         .isEqualTo(Scenario.DEFAULT);
     // YAML 1.1 reads a bare OFF as false; the loader keeps it as the word, so the enum binds.
     Scenario off = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
     assertThat(off.mechanisms()).isEqualTo(new MechanismsConfig(
         MechanismsConfig.Finance.INTERNAL_FUNDS, MechanismsConfig.Talent.FREE_HIRING, MechanismsConfig.Ai.OFF,
-        MechanismsConfig.Market.REPLICATOR));
+        MechanismsConfig.Market.REPLICATOR, MechanismsConfig.Demand.EXOGENOUS));
     assertThat(ScenarioLoader.parse("mechanisms: {ai: \"OFF\"}", false))
         .isEqualTo(ScenarioLoader.parse("mechanisms: {ai: OFF}", false));
     assertThat(differences(Scenario.DEFAULT, ScenarioLoader.parse("mechanisms: {ai: OFF}", false)))
@@ -453,7 +453,7 @@ class ScenarioLoaderTest {
     JsonNode tree = canonicalTree(Scenario.DEFAULT);
     List<String> top = new ArrayList<>();
     tree.fieldNames().forEachRemaining(top::add);
-    assertThat(top).containsExactly("ai", "burnIn", "credit", "demography", "firms", "innovation", "market", "mechanisms",
+    assertThat(top).containsExactly("ai", "burnIn", "credit", "demand", "demography", "firms", "innovation", "market", "mechanisms",
         "name", "policy", "region", "seed", "steps", "talent", "universities");
     assertThat(tree.at("/policy/timeline").isArray()).isTrue();
     assertThat(tree.at("/policy/timeline").size()).isZero();
@@ -535,7 +535,7 @@ class ScenarioLoaderTest {
 
   static Stream<Arguments> unknownKeys() {
     return Stream.of(
-        refuse("bogus: 1", "bogus", "unknown key", "allowed keys here: ai, burnIn, credit, demography, firms, innovation,"
+        refuse("bogus: 1", "bogus", "unknown key", "allowed keys here: ai, burnIn, credit, demand, demography, firms, innovation,"
             + " market, mechanisms, name, policy, region, seed, steps, talent, universities"),
         refuse("firms: {cuont: 5}", "firms.cuont", "unknown key", "did you mean 'count'?", "allowed keys here:",
             "soeShare"),

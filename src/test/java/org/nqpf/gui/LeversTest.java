@@ -64,7 +64,7 @@ class LeversTest {
   void movingASliderMidRunEqualsTheSameTimelineEntry() {
     Scenario s = SMALL;
     Scenario withTimeline = new Scenario(s.name(), s.seed(), s.steps(), s.burnIn(), s.region(), s.firms(), s.universities(),
-        s.market(), s.innovation(), s.demography(), new PolicyConfig(0.25, 0.0, 0.3, 0.5, 0.002, 0.005,
+        s.market(), s.demand(), s.innovation(), s.demography(), new PolicyConfig(0.25, 0.0, 0.3, 0.5, 0.002, 0.005,
         PolicyConfig.Replenishment.MARKET, 0.0005, 0.3, 2, 0.0005, 0.3,
         java.util.List.of(new PolicyChange(5, Lever.talentImportQuota, 15))), s.credit(), s.talent(), s.ai(), s.mechanisms());
     EcosystemModel scripted = new EcosystemModel(withTimeline);

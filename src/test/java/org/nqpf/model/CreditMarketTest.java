@@ -145,7 +145,7 @@ class CreditMarketTest {
     double fundBefore = fund.getCapital();
     double bankCashBefore = bank.getCash();
     double money = Worlds.money(model);
-    model.books().firmToHouseholds(sme, sme.getCash());
+    model.books().firmToHouseholds(Matrices.Flow.LIQUIDATION, sme, sme.getCash());
     CreditMarket.settleExit(model, sme);
     assertThat(bank.getCumulativeLosses()).isCloseTo(debt, within(1e-9));
     assertThat(fundBefore - fund.getCapital()).isCloseTo(0.75 * debt, within(1e-9));

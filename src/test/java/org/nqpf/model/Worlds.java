@@ -78,7 +78,7 @@ final class Worlds {
 
   /** Total money in the economy: firms', banks' and funds' cash, households and government. */
   static double money(EcosystemModel model) {
-    double total = model.books().households() + model.books().government();
+    double total = model.books().households() + model.books().government() + model.books().goodsMarket();
     for (Bank bank : model.banks()) {
       total += bank.getCash();
     }
