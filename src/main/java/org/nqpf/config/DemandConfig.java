@@ -17,7 +17,11 @@ package org.nqpf.config;
  * @param consumptionOutOfWealth α₂, the share of their money households spend each quarter
  * @param labourForcePerFirm the labour force per initial firm (the population: an input)
  * @param governmentSpending government purchases per member of the labour force per quarter, in production wages (policy: an input)
+ * @param incomeTaxRate the tax households pay on their income (wages, dividends, other receipts), at the opening of the next goods market
  * @param incomeElasticities the income elasticity of each sector's consumption demand (inputs)
+ * @param engelSaturation the real income per head, relative to the start, beyond which the sectors' shares of consumption stop shifting
+ * @param desiredUtilisation the share of its capacity a firm plans to use: it invests for its demand over this
+ * @param maxCapitalGrowth the largest growth of a firm's capital in a quarter beyond replacing depreciation (time to build)
  * @param wagePassThrough the share of aggregate labour productivity growth passed into wages each quarter
  */
 public record DemandConfig(
@@ -25,19 +29,27 @@ public record DemandConfig(
     double consumptionOutOfWealth,
     double labourForcePerFirm,
     double governmentSpending,
+    double incomeTaxRate,
     SectorElasticities incomeElasticities,
+    double engelSaturation,
+    double desiredUtilisation,
+    double maxCapitalGrowth,
     double wagePassThrough) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final DemandConfig DEFAULT = new DemandConfig(0.9, 0.05, 40, 0.06,
-      new SectorElasticities(0.6, 1.2, 1.8), 0.0);
+  public static final DemandConfig DEFAULT = new DemandConfig(0.9, 0.05, 40, 0.165, 0.1,
+      new SectorElasticities(0.6, 1.2, 1.8), 4.0, 0.85, 0.05, 0.0);
 
   public DemandConfig {
     Check.probability("consumptionOutOfIncome", consumptionOutOfIncome);
     Check.probability("consumptionOutOfWealth", consumptionOutOfWealth);
     Check.between("labourForcePerFirm", labourForcePerFirm, 1, 1e6);
     Check.between("governmentSpending", governmentSpending, 0, 100);
+    Check.probability("incomeTaxRate", incomeTaxRate);
     Check.present("incomeElasticities", incomeElasticities);
+    Check.between("engelSaturation", engelSaturation, 1, 1e6);
+    Check.between("desiredUtilisation", desiredUtilisation, 0.1, 1);
+    Check.between("maxCapitalGrowth", maxCapitalGrowth, 0, 10);
     Check.between("wagePassThrough", wagePassThrough, 0, 2);
   }
 

@@ -32,6 +32,7 @@ public final class Books implements java.io.Serializable {
   private double ai;
   private double bailouts;
   private double specialRepayments;
+  private double incomeTax;
 
   public double households() {
     return households;
@@ -69,6 +70,7 @@ public final class Books implements java.io.Serializable {
     ai = 0;
     bailouts = 0;
     specialRepayments = 0;
+    incomeTax = 0;
   }
 
   /** The goods market's clearing account. */
@@ -288,6 +290,26 @@ public final class Books implements java.io.Serializable {
     fund.recordTopUp(amount);
     record(Matrices.Flow.FUND_TOP_UPS, Matrices.Account.GOVERNMENT, Matrices.Account.GUARANTEE_FUNDS, amount);
     topUps += amount;
+  }
+
+  /** A guarantee fund returns capital it does not need to the government (demand from incomes). */
+  void fundToGovernment(GuaranteeFund fund, double amount) {
+    fund.addCapital(-amount);
+    government += amount;
+    record(Matrices.Flow.FUND_TOP_UPS, Matrices.Account.GUARANTEE_FUNDS, Matrices.Account.GOVERNMENT, amount);
+  }
+
+  /** Households pay income tax to the government (demand from incomes). */
+  void taxHouseholds(double amount) {
+    households -= amount;
+    government += amount;
+    record(Matrices.Flow.INCOME_TAX, Matrices.Account.HOUSEHOLDS, Matrices.Account.GOVERNMENT, amount);
+    incomeTax += amount;
+  }
+
+  /** Income tax households paid this step. */
+  public double stepIncomeTax() {
+    return incomeTax;
   }
 
   /** The government covers an SOE's negative cash (soft budget constraint). */

@@ -114,6 +114,9 @@ final class Demography implements Steppable {
       return false;
     }
     if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
+      if (model.incomes() != null) {
+        model.incomes().cancel(model.books(), firm);
+      }
       if (model.incomesDemand() && (!model.creditMarket() || firm.loans().isEmpty())) {
         // With demand from incomes a leaver's capital is sold too when it owes nothing (with loans,
         // settleExit sells it and pays the creditors first): at the recovery rate, to households.

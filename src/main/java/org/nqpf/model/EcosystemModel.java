@@ -268,7 +268,9 @@ public class EcosystemModel extends SimState {
   /** The scenario's nominal demand growth of {@code sector} (as {@code demandGrowth().asArray()[sector.ordinal()]}, without the array). */
   double demandGrowth(Sector sector) {
     if (incomes != null) {
-      return Math.max(0, incomes.growth(sector));
+      // Demand from incomes: firms expect no growth (they keep spare capacity instead), which
+      // avoids the accelerator's explosive loop between investment and measured demand growth.
+      return 0;
     }
     org.nqpf.config.SectorRates rates = scenario.market().demandGrowth();
     switch (sector.ordinal()) {
@@ -610,12 +612,12 @@ public class EcosystemModel extends SimState {
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
     if (productLines != null) {
       enterWithLines(firm, 1);
-      books.householdsToFirm(Matrices.Flow.EQUITY, firm, demography.entrantCash() * wageIndex + orderInitialCapital(firm));
+      payInEquity(firm, demography.entrantCash() * wageIndex, false);
       return firm;
     }
     double share = demography.entrantRelativeShare() / firms(sector).size();
     firm.setCapital(firm.getCapitalPerOutput() * share * sectorDemand(sector));
-    books.householdsToFirm(Matrices.Flow.EQUITY, firm, demography.entrantCash() * wageIndex + orderInitialCapital(firm));
+    payInEquity(firm, demography.entrantCash() * wageIndex, false);
     if (foundingTotal == null) {
       firm.setMarketShare(share);
       normaliseShares(sector);
@@ -641,18 +643,24 @@ public class EcosystemModel extends SimState {
    * the sector's demand needs (brought in kind by its owners).
    */
   /**
-   * Under demand from incomes, the capital a new firm needs is not brought in kind: its owners pay
-   * its value in as equity, and the firm orders it from the sectors (delivered in the next goods
-   * market); returns that value (0 when demand is exogenous, where the capital comes in kind).
+   * The owners of a new firm (households, or the state for an SOE it founds) pay in {@code cash}.
+   * Under demand from incomes its capital is not brought in kind: they pay its value in too, and
+   * the firm orders it from the sectors (paid now, delivered in the next goods market).
    */
-  private double orderInitialCapital(Firm firm) {
-    if (!incomesDemand()) {
-      return 0;
+  private void payInEquity(Firm firm, double cash, boolean byState) {
+    double capital = 0;
+    if (incomes != null) {
+      capital = firm.getCapital() / scenario.demand().desiredUtilisation();
+      firm.setCapital(0);
     }
-    double capital = firm.getCapital();
-    firm.setCapital(0);
-    firm.setInvestmentOrder(capital);
-    return capital;
+    if (byState) {
+      books.stateEquity(firm, cash + capital);
+    } else {
+      books.householdsToFirm(Matrices.Flow.EQUITY, firm, cash + capital);
+    }
+    if (capital > 0) {
+      incomes.order(books, firm, capital);
+    }
   }
 
   private void enterWithLines(Firm firm, int count) {
@@ -669,7 +677,7 @@ public class EcosystemModel extends SimState {
     var demography = scenario.demography();
     Firm firm = addFirm(Ownership.SOE, sector, location, technology, -1);
     enterWithLines(firm, demography.soeFoundingLines());
-    books.stateEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex + orderInitialCapital(firm));
+    payInEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex, true);
     return firm;
   }
 

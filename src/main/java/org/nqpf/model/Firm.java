@@ -401,7 +401,7 @@ public final class Firm implements java.io.Serializable {
     capital = value;
   }
 
-  /** Capital goods ordered for the next goods market (demand from incomes only), in money. */
+  /** Capital goods ordered and paid for, to be delivered in the next goods market (demand from incomes only), in money. */
   public double getInvestmentOrder() {
     return investmentOrder;
   }

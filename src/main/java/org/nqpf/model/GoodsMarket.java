@@ -156,13 +156,12 @@ final class GoodsMarket implements Steppable {
       }
     }
     IncomesDemand incomes = model.incomes();
-    double growth = Math.max(0, incomes.growth(sector));
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       double quantity = served[i] / prices[i];
       firm.recordProduction(quantity, prices[i], quantity / firm.getProductivity());
       incomes.paySales(model.books(), firm, sector, firm.getSales(), quantity);
-      settle(model, firm, wanted[i], growth);
+      settle(model, firm, wanted[i], 0);
     }
   }
 
@@ -182,10 +181,13 @@ final class GoodsMarket implements Steppable {
 
   /**
    * Settles a firm's step after it sold: wages and operating costs, profit and its tax, dividends,
-   * and investment towards the capital {@code wanted} sales growing at {@code growth} need. With
+   * and investment towards the capital {@code wanted} sales growing at {@code growth} need (with
+   * demand from incomes, at the desired utilisation {@code demand.desiredUtilisation}, so that
+   * firms keep spare capacity for demand that spills over; Dosi et al. 2010, Caiani et al. 2016). With
    * demand exogenous the capital goods are bought from households at once; with demand from
-   * incomes they are ordered from the sectors for the next market, and cash above the firm's
-   * liquidity buffer ({@code firms.initialCashToSales} of sales) is paid out with the dividends.
+   * incomes they are ordered from the sectors for the next market and paid for now, and what cash
+   * is left above the firm's liquidity buffer ({@code firms.initialCashToSales} of sales) is paid
+   * out with the dividends.
    */
   private static void settle(EcosystemModel model, Firm firm, double wanted, double growth) {
     Scenario scenario = model.scenario();
@@ -205,7 +207,8 @@ final class GoodsMarket implements Steppable {
     books.firmToHouseholds(Matrices.Flow.DIVIDENDS, firm, dividends);
 
     double remaining = firm.getCapital() - depreciation;
-    double target = kappa * wanted * (1 + growth);
+    double utilisation = model.incomes() == null ? 1 : scenario.demand().desiredUtilisation();
+    double target = kappa * wanted * (1 + growth) / utilisation;
     double investment = Math.min(Math.max(0, target - remaining), Math.max(0, firm.getCash()));
     if (model.incomes() == null) {
       books.firmToHouseholds(Matrices.Flow.INVESTMENT, firm, investment);
@@ -213,8 +216,12 @@ final class GoodsMarket implements Steppable {
       return;
     }
     firm.setCapital(remaining);
-    firm.setInvestmentOrder(investment);
-    double excess = firm.getCash() - investment - scenario.firms().initialCashToSales() * sales;
+    // Capacity grows by at most maxCapitalGrowth a quarter beyond replacing what depreciated (time
+    // to build): without the cap the accelerator (capital proportional to demand) turns any rise in
+    // demand into several quarters of output of investment at once.
+    double cap = depreciation + scenario.demand().maxCapitalGrowth() * remaining;
+    model.incomes().order(books, firm, Math.min(investment, cap));
+    double excess = firm.getCash() - scenario.firms().initialCashToSales() * sales;
     if (excess > 0) {
       books.firmToHouseholds(Matrices.Flow.DIVIDENDS, firm, excess);
     }

@@ -58,6 +58,15 @@ final class Government implements Steppable {
       };
       if (amount > 0) {
         model.books().governmentToFund(fund, amount);
+      } else if (model.incomes() != null) {
+        // With demand from incomes a fund returns to the government the capital it does not need:
+        // above its initial capital (in wage units) and twice its target ratio to exposure.
+        var cc = model.scenario().credit();
+        double needed = Math.max(model.policyMoney(cc.fundCapitalToSales()) / cc.guaranteeFunds(),
+            2 * policy.fundTargetRatio() * fund.getExposure());
+        if (fund.getCapital() > needed) {
+          model.books().fundToGovernment(fund, fund.getCapital() - needed);
+        }
       }
     }
   }

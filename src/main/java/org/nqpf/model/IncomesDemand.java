@@ -20,7 +20,9 @@ import org.nqpf.config.DemandConfig;
  * </ul>
  * Consumption is split between the sectors by Engel curves (Saviotti and Pyka 2004; Lorentz et al.
  * 2016): weight c₀ₛ·(y/y₀)^(ηₛ−1), c₀ the sectors' initial shares of demand and y real income per
- * head (income deflated by the sectors' prices, Laspeyres on c₀); the government's purchases and
+ * head (income deflated by the sectors' prices, Laspeyres on c₀), y/y₀ at most
+ * {@code engelSaturation} (needs saturate: beyond it the shares stop shifting, so that no sector
+ * vanishes as productivity grows without bound); the government's purchases and
  * investment use c₀. Each sector's firms are paid for what they sell; at the close the part of
  * each buyer's spending that found no goods is refunded and investing firms receive the capital
  * they paid for. Wages follow aggregate labour productivity (Dosi, Fagiolo and Roventini 2010).
@@ -28,7 +30,7 @@ import org.nqpf.config.DemandConfig;
 final class IncomesDemand implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SECTORS = Sector.values().length;
-  /** Largest quarterly change of the wage index and of a sector's measured demand growth. */
+  /** Largest quarterly change of the wage index. */
   private static final double MAX_QUARTERLY_CHANGE = 0.05;
 
   private final double labourForce;
@@ -41,14 +43,14 @@ final class IncomesDemand implements java.io.Serializable {
   private final double[] government = new double[SECTORS];
   private final double[] investment = new double[SECTORS];
   private final double[] demand = new double[SECTORS];
-  private final double[] lastDemand = new double[SECTORS];
   private final double[] sold = new double[SECTORS];
   private final double[] quantity = new double[SECTORS];
-  private final double[] growth = new double[SECTORS];
   private final double[] prices = new double[SECTORS];
-  /** The firms that paid for capital goods at this market's opening, and what each paid (empty between markets). */
+  /** The firms whose capital goods are delivered in this market, and what each paid (empty between markets). */
   private final List<Firm> buyers = new ArrayList<>();
   private double[] paid = new double[16];
+  /** The firms that have paid for capital goods to be delivered in the next market (the amount is the firm's order). */
+  private List<Firm> ordered = new ArrayList<>();
 
   private IncomesDemand(EcosystemModel model) {
     DemandConfig dc = model.scenario().demand();
@@ -60,7 +62,6 @@ final class IncomesDemand implements java.io.Serializable {
     for (Sector s : Sector.values()) {
       int i = s.ordinal();
       baseShares[i] = total > 0 ? model.sectorDemand(s) / total : 1.0 / SECTORS;
-      lastDemand[i] = model.sectorDemand(s);
       double q = 0;
       double v = 0;
       for (Firm f : model.firms(s)) {
@@ -119,25 +120,28 @@ final class IncomesDemand implements java.io.Serializable {
   double[] open(EcosystemModel model) {
     DemandConfig dc = model.scenario().demand();
     Books books = model.books();
+    double income = Math.max(0, books.lastHouseholdIncome());
+    double incomeTax = Math.min(Math.max(0, books.households()), dc.incomeTaxRate() * income);
+    books.taxHouseholds(incomeTax);
     double money = Math.max(0, books.households());
-    double c = Math.min(money, dc.consumptionOutOfIncome() * Math.max(0, books.lastHouseholdIncome())
-        + dc.consumptionOutOfWealth() * money);
+    double c = Math.min(money, dc.consumptionOutOfIncome() * (income - incomeTax) + dc.consumptionOutOfWealth() * money);
     double g = dc.governmentSpending() * labourForce * model.scenario().market().wage() * model.wageIndex();
     double orders = 0;
     buyers.clear();
-    for (Firm f : model.firms()) {
-      double order = Math.min(f.getInvestmentOrder(), Math.max(0, f.getCash()));
-      f.setInvestmentOrder(0);
-      if (order > 0) {
-        books.firmBuysCapital(f, order);
-        if (buyers.size() == paid.length) {
-          paid = Arrays.copyOf(paid, 2 * paid.length);
-        }
-        paid[buyers.size()] = order;
-        buyers.add(f);
-        orders += order;
+    for (Firm f : ordered) {
+      double order = f.getInvestmentOrder();
+      if (order <= 0 || !f.isAlive()) {
+        continue;
       }
+      f.setInvestmentOrder(0);
+      if (buyers.size() == paid.length) {
+        paid = Arrays.copyOf(paid, 2 * paid.length);
+      }
+      paid[buyers.size()] = order;
+      buyers.add(f);
+      orders += order;
     }
+    ordered = new ArrayList<>();
     books.householdsBuy(c);
     books.governmentBuys(g);
     double[] engel = engelWeights(model, books.lastHouseholdIncome());
@@ -146,9 +150,6 @@ final class IncomesDemand implements java.io.Serializable {
       government[s] = g * baseShares[s];
       investment[s] = orders * baseShares[s];
       demand[s] = consumption[s] + government[s] + investment[s];
-      growth[s] = lastDemand[s] > 0
-          ? Math.max(-MAX_QUARTERLY_CHANGE, Math.min(MAX_QUARTERLY_CHANGE, demand[s] / lastDemand[s] - 1)) : 0;
-      lastDemand[s] = demand[s];
       sold[s] = 0;
       quantity[s] = 0;
       model.setSectorDemand(Sector.values()[s], demand[s]);
@@ -156,14 +157,40 @@ final class IncomesDemand implements java.io.Serializable {
     return demand;
   }
 
+  /**
+   * A firm orders capital goods worth {@code amount} for the next market and pays for them now
+   * into the clearing account (a payment in advance: the market owes the goods until it delivers
+   * them, or refunds what it could not serve).
+   */
+  void order(Books books, Firm firm, double amount) {
+    if (amount <= 0) {
+      return;
+    }
+    books.firmBuysCapital(firm, amount);
+    if (firm.getInvestmentOrder() == 0) {
+      ordered.add(firm);
+    }
+    firm.setInvestmentOrder(firm.getInvestmentOrder() + amount);
+  }
+
+  /** A firm that leaves gets back what it paid for capital goods not yet delivered. */
+  void cancel(Books books, Firm firm) {
+    double order = firm.getInvestmentOrder();
+    if (order > 0) {
+      books.refundFirm(firm, order);
+      firm.setInvestmentOrder(0);
+    }
+  }
+
   /** Consumption's split between the sectors by their income elasticities (summing to 1). */
-  private double[] engelWeights(EcosystemModel model, double income) {
+  double[] engelWeights(EcosystemModel model, double income) {
     double[] eta = model.scenario().demand().incomeElasticities().asArray();
     double priceLevel = 0;
     for (int s = 0; s < SECTORS; s++) {
       priceLevel += baseShares[s] * prices[s] / basePrices[s];
     }
     double relative = income > 0 && priceLevel > 0 ? income / priceLevel / labourForce / baseRealIncomePerHead : 1;
+    relative = Math.min(relative, model.scenario().demand().engelSaturation());
     double[] w = new double[SECTORS];
     double total = 0;
     for (int s = 0; s < SECTORS; s++) {
@@ -217,11 +244,6 @@ final class IncomesDemand implements java.io.Serializable {
       f.setCapital(f.getCapital() + delivered);
     }
     buyers.clear();
-  }
-
-  /** A sector's demand growth measured from the last market to this one (clamped to ±5% a quarter). */
-  double growth(Sector sector) {
-    return growth[sector.ordinal()];
   }
 
   /** Consumption, government purchases and investment of this step's market (summed over sectors). */

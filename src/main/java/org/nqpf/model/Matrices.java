@@ -26,7 +26,7 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     BANKS("banks"),
     GUARANTEE_FUNDS("guaranteeFunds"),
     GOVERNMENT("government"),
-    /** The goods market's clearing account: buyers pay in, producers are paid out, within a step. */
+    /** The goods market's clearing account: buyers pay in, producers are paid out; it holds the advance payments for capital goods. */
     GOODS_MARKET("goodsMarket"),
     /** The issuer of the model's money (outside money fixed at the start; the government's overdraft is negative money). */
     CENTRAL_BANK("centralBank");
@@ -57,6 +57,7 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     AI_SPENDING("aiSpending"),
     DIVIDENDS("dividends"),
     TAX("tax"),
+    INCOME_TAX("incomeTax"),
     INTEREST("interest"),
     SUBSIDIES("subsidies"),
     BAILOUTS("bailouts"),
@@ -89,6 +90,8 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     DEPOSITS("deposits"),
     BANK_LOANS("bankLoans"),
     SPECIAL_LOANS("specialLoans"),
+    /** Capital goods paid for and not yet delivered: firms' claim on the goods market. */
+    ADVANCE_PAYMENTS("advancePayments"),
     CAPITAL("capital"),
     NET_WORTH("netWorth");
 
@@ -202,6 +205,8 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
         }
       }
       balances[Stock.CAPITAL.ordinal()][column] += f.getCapital();
+      balances[Stock.ADVANCE_PAYMENTS.ordinal()][column] += f.getInvestmentOrder();
+      balances[Stock.ADVANCE_PAYMENTS.ordinal()][Account.GOODS_MARKET.ordinal()] -= f.getInvestmentOrder();
     }
     for (int a = 0; a < accounts; a++) {
       double netWorth = 0;

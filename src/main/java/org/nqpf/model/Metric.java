@@ -103,7 +103,8 @@ public enum Metric {
   CONSUMPTION("consumption", "money/quarter", false, Domain.NON_NEGATIVE, "Households' spending on goods this step, before refunds of what found no goods (mechanisms.demand INCOMES; 0 otherwise)."),
   GOVERNMENT_PURCHASES("governmentPurchases", "money/quarter", false, Domain.NON_NEGATIVE, "The government's spending on goods this step, before refunds (INCOMES; 0 otherwise)."),
   INVESTMENT("investment", "money/quarter", false, Domain.NON_NEGATIVE, "Firms' spending on capital goods this step, before refunds (INCOMES; 0 otherwise)."),
-  UNSERVED_DEMAND("unservedDemand", "share", false, Domain.SHARE, "Demand that found no goods after spill-over, over all demand this step (INCOMES; 0 otherwise).");
+  UNSERVED_DEMAND("unservedDemand", "share", false, Domain.SHARE, "Demand that found no goods after spill-over, over all demand this step (INCOMES; 0 otherwise)."),
+  INCOME_TAX("incomeTax", "money/quarter", false, Domain.NON_NEGATIVE, "Income tax households paid this step (INCOMES; 0 otherwise; not in the tax column, which is firms' profit tax).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

@@ -192,6 +192,7 @@ final class Observer implements Steppable {
     set(row, Metric.GOVERNMENT_PURCHASES, demand[1]);
     set(row, Metric.INVESTMENT, demand[2]);
     set(row, Metric.UNSERVED_DEMAND, model.unservedDemandShare());
+    set(row, Metric.INCOME_TAX, model.books().stepIncomeTax());
     set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
     set(row, Metric.AI_MEAN_LEVEL, ratio(levels, n));
   }

@@ -74,7 +74,9 @@ final class WorldBuilder {
       double sales = quantity * price;
       firm.initialiseSales(sales);
       firm.recordProduction(quantity, price, workers);
-      firm.setCapital(firm.getCapitalPerOutput() * sales);
+      // With demand from incomes firms start at their desired utilisation, with spare capacity.
+      double utilisation = model.incomesDemand() ? scenario.demand().desiredUtilisation() : 1;
+      firm.setCapital(firm.getCapitalPerOutput() * sales / utilisation);
       firm.addCash(fc.initialCashToSales() * sales);
       double researchers = firm.getRdIntensity() * sales / scenario.market().researcherWage();
       firm.recordRd(0, researchers, researchers);

@@ -1,0 +1,117 @@
+package org.nqpf.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nqpf.config.DemandConfig;
+import org.nqpf.config.Scenario;
+
+/** Demand from incomes ({@code mechanisms.demand: INCOMES}): the spending rules, Engel's law, spill-over and refunds. */
+class IncomesDemandTest {
+
+  private static final String INCOMES = """
+      seed: %d
+      steps: 30
+      burnIn: 0
+      firms: {count: 200}
+      universities: {count: 2}
+      mechanisms: {market: LINES, demand: INCOMES}
+      %s
+      """;
+
+  private static EcosystemModel started(long seed, String extra) {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario(INCOMES.formatted(seed, extra)));
+    model.start();
+    return model;
+  }
+
+  @Test
+  void householdsGovernmentAndInvestorsSpendByTheirRules() {
+    EcosystemModel model = started(5, "");
+    for (int step = 0; step < 10; step++) {
+      model.schedule.step(model);
+    }
+    Books books = model.books();
+    DemandConfig dc = model.scenario().demand();
+    double income = books.lastHouseholdIncome();
+    double money = books.households();
+    double orders = 0;
+    for (Firm f : model.firms()) {
+      orders += f.getInvestmentOrder();
+    }
+    double incomeTax = dc.incomeTaxRate() * income;
+    double afterTax = money - incomeTax;
+    double expected = Math.min(afterTax, dc.consumptionOutOfIncome() * (income - incomeTax) + dc.consumptionOutOfWealth() * afterTax);
+    model.incomes().open(model);
+    assertThat(model.incomes().consumption()).isCloseTo(expected, within(1e-9 * expected));
+    double labourForce = dc.labourForcePerFirm() * model.scenario().firms().count();
+    assertThat(model.incomes().governmentPurchases())
+        .isCloseTo(dc.governmentSpending() * labourForce * model.scenario().market().wage() * model.wageIndex(), within(1e-9));
+    assertThat(model.incomes().investment()).isCloseTo(orders, within(1e-9 * Math.max(1, orders)));
+    assertThat(orders).as("firms ordered capital").isPositive();
+  }
+
+  @Test
+  void engelsLawShiftsConsumptionTowardsHighElasticitySectorsUntilNeedsSaturate() {
+    EcosystemModel model = started(6, "");
+    IncomesDemand demand = model.incomes();
+    double base = model.books().lastHouseholdIncome();
+    double[] start = demand.engelWeights(model, base);
+    double[] richer = demand.engelWeights(model, 2 * base);
+    double[] saturated = demand.engelWeights(model, 4 * base);
+    double[] beyond = demand.engelWeights(model, 40 * base);
+    assertThat(start[0] + start[1] + start[2]).isCloseTo(1, within(1e-12));
+    assertThat(richer[0] + richer[1] + richer[2]).isCloseTo(1, within(1e-12));
+    assertThat(richer[Sector.TRADITIONAL.ordinal()]).isLessThan(start[Sector.TRADITIONAL.ordinal()]);
+    assertThat(richer[Sector.FUTURE.ordinal()]).isGreaterThan(start[Sector.FUTURE.ordinal()]);
+    assertThat(beyond).containsExactly(saturated, within(1e-12));
+    assertThat(saturated[Sector.TRADITIONAL.ordinal()]).isPositive();
+  }
+
+  @Test
+  void demandAFirmCannotServeSpillsOverToItsSectorAndTheRestIsRefunded() {
+    EcosystemModel model = started(7, "");
+    EcosystemModel twin = started(7, "");
+    model.keepMatrices();
+    for (int step = 0; step < 5; step++) {
+      model.schedule.step(model);
+      twin.schedule.step(twin);
+    }
+    Firm bound = model.firms(Sector.TRADITIONAL).get(0);
+    bound.setCapital(0);
+    model.schedule.step(model);
+    twin.schedule.step(twin);
+    assertThat(bound.getSales()).as("a firm without capital sells nothing").isZero();
+    double others = 0;
+    double othersInTwin = 0;
+    double boundInTwin = twin.firms(Sector.TRADITIONAL).get(0).getSales();
+    for (int i = 1; i < model.firms(Sector.TRADITIONAL).size(); i++) {
+      others += model.firms(Sector.TRADITIONAL).get(i).getSales();
+      othersInTwin += twin.firms(Sector.TRADITIONAL).get(i).getSales();
+    }
+    assertThat(boundInTwin).isPositive();
+    assertThat(others - othersInTwin).as("the sector's other firms served much of its customers' demand")
+        .isGreaterThan(0.5 * boundInTwin);
+
+    for (Firm f : model.firms(Sector.TRADITIONAL)) {
+      f.setCapital(0);
+    }
+    model.schedule.step(model);
+    assertThat(model.unservedDemandShare()).as("no traditional firm can produce").isGreaterThan(0.05);
+    Matrices last = model.matrices().get(model.matrices().size() - 1);
+    double consumptionPaid = -last.flows()[Matrices.Flow.CONSUMPTION.ordinal()][Matrices.Account.HOUSEHOLDS.ordinal()];
+    assertThat(consumptionPaid).as("households paid only for what they got")
+        .isLessThan(model.incomes().consumption() * 0.99);
+    assertThat(last.balances()[Matrices.Stock.NET_WORTH.ordinal()][Matrices.Account.GOODS_MARKET.ordinal()])
+        .as("nothing stays in the clearing account but advance payments").isCloseTo(0, within(1e-6));
+  }
+
+  @Test
+  void theDefaultRunIsUntouchedByTheDemandSection() {
+    Scenario plain = Worlds.scenario("seed: 8\nsteps: 20\nburnIn: 0\nfirms: {count: 150}");
+    Scenario changed = Worlds.scenario("seed: 8\nsteps: 20\nburnIn: 0\nfirms: {count: 150}\ndemand: {governmentSpending: 3, incomeTaxRate: 0.5}");
+    assertThat(new EcosystemModel(changed).runToEnd().row(19)).containsExactly(new EcosystemModel(plain).runToEnd().row(19));
+  }
+}
