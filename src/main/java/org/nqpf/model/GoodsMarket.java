@@ -185,9 +185,9 @@ final class GoodsMarket implements Steppable {
    * demand from incomes, at the desired utilisation {@code demand.desiredUtilisation}, so that
    * firms keep spare capacity for demand that spills over; Dosi et al. 2010, Caiani et al. 2016). With
    * demand exogenous the capital goods are bought from households at once; with demand from
-   * incomes they are ordered from the sectors for the next market and paid for now, and what cash
-   * is left above the firm's liquidity buffer ({@code firms.initialCashToSales} of sales) is paid
-   * out with the dividends.
+   * incomes they are ordered from the sectors for the next market and paid for now out of the cash
+   * above the firm's liquidity buffer ({@code firms.initialCashToSales} of sales), and what cash is
+   * left above the buffer is paid out with the dividends.
    */
   private static void settle(EcosystemModel model, Firm firm, double wanted, double growth) {
     Scenario scenario = model.scenario();
@@ -216,12 +216,17 @@ final class GoodsMarket implements Steppable {
       return;
     }
     firm.setCapital(remaining);
+    // Capital goods are paid out of the cash above the liquidity buffer (a precautionary stock of
+    // money, Caiani et al. 2016): spending the buffer on them left profitable firms without cash,
+    // and a common dip in demand then made hundreds of them insolvent in one step.
+    double buffer = scenario.firms().initialCashToSales() * sales;
+    investment = Math.min(investment, Math.max(0, firm.getCash() - buffer));
     // Capacity grows by at most maxCapitalGrowth a quarter beyond replacing what depreciated (time
     // to build): without the cap the accelerator (capital proportional to demand) turns any rise in
     // demand into several quarters of output of investment at once.
     double cap = depreciation + scenario.demand().maxCapitalGrowth() * remaining;
     model.incomes().order(books, firm, Math.min(investment, cap));
-    double excess = firm.getCash() - scenario.firms().initialCashToSales() * sales;
+    double excess = firm.getCash() - buffer;
     if (excess > 0) {
       books.firmToHouseholds(Matrices.Flow.DIVIDENDS, firm, excess);
     }
