@@ -10,7 +10,7 @@ public final class Bank implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int id;
-  private final double deposits;
+  private double deposits;
   private double cash;
   private double loansOutstanding;
   private double stepInterest;
@@ -34,7 +34,10 @@ public final class Bank implements java.io.Serializable {
     return loansOutstanding;
   }
 
-  /** Households' deposits: a liability, fixed at the start. */
+  /**
+   * Households' deposits: a liability. Fixed at the start under exogenous demand; with demand from
+   * incomes households keep a constant share of their money in them ({@link Books#householdsDeposit}).
+   */
   public double getDeposits() {
     return deposits;
   }
@@ -58,6 +61,10 @@ public final class Bank implements java.io.Serializable {
 
   void addCash(double amount) {
     cash += amount;
+  }
+
+  void addDeposits(double amount) {
+    deposits += amount;
   }
 
   void addLoans(double amount) {

@@ -221,6 +221,17 @@ public final class Books implements java.io.Serializable {
     record(Matrices.Flow.EQUITY, Matrices.Account.HOUSEHOLDS, Matrices.Account.BANKS, amount);
   }
 
+  /**
+   * Households deposit {@code amount} of their money in a bank (a withdrawal when negative): the
+   * bank's cash and its deposits, a liability, change together, so its equity does not.
+   */
+  void householdsDeposit(Bank bank, double amount) {
+    households -= amount;
+    bank.addCash(amount);
+    bank.addDeposits(amount);
+    record(Matrices.Flow.DEPOSITS_CHANGE, Matrices.Account.HOUSEHOLDS, Matrices.Account.BANKS, amount);
+  }
+
   /** A bank pays dividends to households. */
   void bankToHouseholds(Bank bank, double amount) {
     bank.addCash(-amount);

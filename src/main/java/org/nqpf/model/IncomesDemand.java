@@ -12,7 +12,8 @@ import org.nqpf.config.DemandConfig;
  * <ul>
  *   <li>households C = α₁·YD₋₁ + α₂·H (Godley and Lavoie 2007, model PC's consumption function),
  *       YD₋₁ their income of the last step (wages, operating costs, R&D pay, AI sales, dividends)
- *       and H their money, never more than H;</li>
+ *       and H their money in hand after income tax and after keeping their share of money in bank
+ *       deposits ({@link #rebalanceDeposits}), never more than H;</li>
  *   <li>the government G = {@code governmentSpending} × labour force × production wage (a stated
  *       rule in wage units: population and policy pin the economy's scale, and the budget balances
  *       in the stationary state through the tax base, as in model SIM);</li>
@@ -37,6 +38,8 @@ final class IncomesDemand implements java.io.Serializable {
   private final double[] baseShares = new double[SECTORS];
   private final double[] basePrices = new double[SECTORS];
   private final double baseRealIncomePerHead;
+  /** The share of households' money (in hand and deposited) they keep in bank deposits: the initial one. */
+  private double depositShare;
   private double lastProductivity;
 
   private final double[] consumption = new double[SECTORS];
@@ -90,7 +93,41 @@ final class IncomesDemand implements java.io.Serializable {
     Books books = model.books();
     books.endowHouseholds(wanted - books.households());
     books.seedIncome(income);
+    double deposits = 0;
+    for (Bank bank : model.banks()) {
+      deposits += bank.getDeposits();
+    }
+    d.depositShare = deposits > 0 ? deposits / (deposits + books.households()) : 0;
     return d;
+  }
+
+  /**
+   * Households keep the share of their money they held in deposits at the start (a portfolio rule
+   * with constant shares, as households' demand for deposits in Godley and Lavoie 2007, ch. 4 and
+   * 10, without the interest-rate terms: deposits pay no interest here), so that banks' deposits,
+   * and with them the cash banks can lend, grow and shrink with households' money. Each bank gets
+   * the part of the change in proportion to its deposits; a withdrawal is limited by the bank's
+   * cash.
+   */
+  void rebalanceDeposits(EcosystemModel model) {
+    List<Bank> banks = model.banks();
+    if (depositShare <= 0 || banks.isEmpty()) {
+      return;
+    }
+    Books books = model.books();
+    double deposits = 0;
+    for (Bank bank : banks) {
+      deposits += bank.getDeposits();
+    }
+    double wanted = depositShare * (deposits + Math.max(0, books.households()));
+    double change = wanted - deposits;
+    for (Bank bank : banks) {
+      double part = deposits > 0 ? change * bank.getDeposits() / deposits : change / banks.size();
+      if (part < 0) {
+        part = -Math.min(-part, Math.min(Math.max(0, bank.getCash()), bank.getDeposits()));
+      }
+      books.householdsDeposit(bank, part);
+    }
   }
 
   /** Aggregate labour productivity: output at the initial prices per production worker. */
@@ -123,6 +160,7 @@ final class IncomesDemand implements java.io.Serializable {
     double income = Math.max(0, books.lastHouseholdIncome());
     double incomeTax = Math.min(Math.max(0, books.households()), dc.incomeTaxRate() * income);
     books.taxHouseholds(incomeTax);
+    rebalanceDeposits(model);
     double money = Math.max(0, books.households());
     double c = Math.min(money, dc.consumptionOutOfIncome() * (income - incomeTax) + dc.consumptionOutOfWealth() * money);
     double g = dc.governmentSpending() * labourForce * model.scenario().market().wage() * model.wageIndex();

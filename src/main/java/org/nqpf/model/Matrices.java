@@ -68,6 +68,8 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     SPECIAL_LOANS("specialLoans"),
     EQUITY("equity"),
     LIQUIDATION("liquidation"),
+    /** Households' net deposits into banks (withdrawals negative): money for a deposit claim. */
+    DEPOSITS_CHANGE("changeInDeposits"),
     /** A privatised SOE's money moves from the SOE column to the private one (no payment). */
     OWNERSHIP_CHANGE("ownershipChange"),
     /** Minus the change of each account's money over the step, read from the balances. */

@@ -147,6 +147,50 @@ class IncomesDemandTest {
     assertThat(worst).as("some firms do exit").isPositive();
   }
 
+  @Test
+  void householdsKeepTheirInitialShareOfMoneyInBankDepositsSoBanksGrowWithThem() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 11
+        steps: 40
+        burnIn: 0
+        firms: {count: 200}
+        universities: {count: 2}
+        mechanisms: {market: LINES, demand: INCOMES, finance: CREDIT}
+        """));
+    model.start();
+    double initialDeposits = deposits(model);
+    double share = initialDeposits / (initialDeposits + model.books().households());
+    assertThat(share).isBetween(0.01, 0.99);
+    double lowest = initialDeposits;
+    double highest = initialDeposits;
+    for (int step = 0; step < 40; step++) {
+      model.schedule.step(model);
+      lowest = Math.min(lowest, deposits(model));
+      highest = Math.max(highest, deposits(model));
+      for (Bank bank : model.banks()) {
+        assertThat(bank.getDeposits()).isNotNegative();
+      }
+    }
+    assertThat(highest - lowest).as("deposits follow households' money").isGreaterThan(1e-3 * initialDeposits);
+
+    model.incomes().rebalanceDeposits(model);
+    double before = deposits(model);
+    double equity = model.banks().get(0).getEquity();
+    assertThat(before / (before + model.books().households())).isCloseTo(share, within(1e-12));
+    model.books().endowHouseholds(1000);
+    model.incomes().rebalanceDeposits(model);
+    assertThat(deposits(model) - before).as("a share of new money goes into deposits").isCloseTo(share * 1000, within(1e-6));
+    assertThat(model.banks().get(0).getEquity()).as("deposits move no equity").isCloseTo(equity, within(1e-6));
+  }
+
+  private static double deposits(EcosystemModel model) {
+    double total = 0;
+    for (Bank bank : model.banks()) {
+      total += bank.getDeposits();
+    }
+    return total;
+  }
+
   private static int medianSalesIndex(List<Firm> firms) {
     Integer[] order = new Integer[firms.size()];
     for (int i = 0; i < order.length; i++) {
