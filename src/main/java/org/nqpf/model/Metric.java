@@ -10,7 +10,7 @@ public enum Metric {
   FIRMS("firms", "firms", true, Domain.NON_NEGATIVE, "Firms alive at the end of the step."),
   FIRMS_PRIVATE("firmsPrivate", "firms", true, Domain.NON_NEGATIVE, "Private firms alive at the end of the step."),
   FIRMS_SOE("firmsSoe", "firms", true, Domain.NON_NEGATIVE, "State-owned firms alive at the end of the step."),
-  ENTRIES("entries", "firms", true, Domain.NON_NEGATIVE, "Firms born this step: start-ups plus spin-offs."),
+  ENTRIES("entries", "firms", true, Domain.NON_NEGATIVE, "Firms born this step: start-ups, spin-offs and SOEs the state founds (mechanisms.market LINES)."),
   EXITS("exits", "firms", true, Domain.NON_NEGATIVE, "Firms that left this step (insolvent or negligible market share)."),
   STARTUPS("startups", "firms", true, Domain.NON_NEGATIVE, "New private firms from the base entry rate."),
   SPIN_OFFS("spinOffs", "firms", true, Domain.NON_NEGATIVE, "New private firms founded on a university invention (downstairs)."),

@@ -52,7 +52,7 @@ final class Observer implements Steppable {
     set(row, Metric.FIRMS, firms);
     set(row, Metric.FIRMS_PRIVATE, t.firmsPrivate);
     set(row, Metric.FIRMS_SOE, firms - t.firmsPrivate);
-    set(row, Metric.ENTRIES, c.startups() + c.spinOffs());
+    set(row, Metric.ENTRIES, c.startups() + c.spinOffs() + c.soeFoundings());
     set(row, Metric.EXITS, c.exits());
     set(row, Metric.STARTUPS, c.startups());
     set(row, Metric.SPIN_OFFS, c.spinOffs());

@@ -45,10 +45,16 @@ class ProductLinesTest {
     model.start();
     double money = Worlds.money(model);
     checkLines(model);
+    int firms = model.firms().size();
     for (int step = 0; step < scenario.totalSteps(); step++) {
       model.schedule.step(model);
       checkLines(model);
       assertThat(Worlds.money(model)).as("money after step %d", step).isCloseTo(money, within(1e-9 * Math.abs(money) * 1000));
+      TimeSeries series = model.series();
+      int now = (int) series.get(step, Metric.FIRMS);
+      assertThat(now).as("firms at step %d: last step's, plus entries (SOEs the state founds too), less exits", step)
+          .isEqualTo(firms + (int) series.get(step, Metric.ENTRIES) - (int) series.get(step, Metric.EXITS));
+      firms = now;
     }
   }
 
