@@ -59,7 +59,7 @@ final class Demography implements Steppable {
   /**
    * 抓大放小, "grasp the large": the state founds Poisson({@code soeFoundingRate} × the initial
    * number of firms) SOEs, each in a sector drawn by {@code firms.soeSectors}, in a park or near a
-   * campus, with the sector's mean technology, taking {@code soeFoundingLines} lines.
+   * campus, with the sector's mean technology at the step's founding, taking {@code soeFoundingLines} lines.
    */
   static void graspTheLarge(EcosystemModel model) {
     Scenario scenario = model.scenario();
@@ -69,11 +69,18 @@ final class Demography implements Steppable {
       return;
     }
     double[] weights = scenario.firms().soeSectors().asArray();
-    for (int i = 0; i < founded; i++) {
-      Sector sector = Sector.of(model.drawIndex(weights));
-      var location = model.randomFirmLocation(scenario.firms().nearCampusShare());
-      model.foundSoe(sector, location, model.meanTechnology(sector));
-      model.counters().soeFoundings++;
+    // One founding batch: the sectors' mean technologies are taken once, at its start (a pass over
+    // the firms per founded SOE made the step quadratic in the number of firms).
+    model.beginFounding();
+    try {
+      for (int i = 0; i < founded; i++) {
+        Sector sector = Sector.of(model.drawIndex(weights));
+        var location = model.randomFirmLocation(scenario.firms().nearCampusShare());
+        model.foundSoe(sector, location, model.meanTechnology(sector));
+        model.counters().soeFoundings++;
+      }
+    } finally {
+      model.endFounding();
     }
   }
 

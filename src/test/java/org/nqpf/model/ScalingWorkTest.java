@@ -53,6 +53,18 @@ class ScalingWorkTest {
   }
 
   @Test
+  void soeFoundingsUnderProductLinesTakeNoPassOverTheFirmsEach() {
+    // Under LINES the state founds Poisson(soeFoundingRate x firms) SOEs a step: one pass over the
+    // firms per founding would make the step quadratic (eight times the firms, about eight times
+    // the work per firm-step at this founding rate).
+    Scenario base = Worlds.scenario("seed: 7\ndemography: {soeFoundingRate: 0.02}\nmechanisms: {market: LINES}\n");
+    WorkPerFirmStep small = run(ScaledEconomy.of(base, 1000, 12, 0), 12);
+    WorkPerFirmStep large = run(ScaledEconomy.of(base, 8000, 12, 0), 12);
+    assertThat(small.shares()).isPositive();
+    assertThat(large.shares()).isLessThan(1.5 * small.shares());
+  }
+
+  @Test
   void aiContactSamplingCostDoesNotGrowWithDensity() {
     // Same region, eight times the firms: without universities the only spatial queries are the
     // AI contacts', which draw by rejection from the index's cells.
