@@ -72,7 +72,19 @@ public final class CalibrationRun {
    * and writes every file but the manifest.
    */
   public static Result run(CalibrationConfig config, Path work, boolean resume, int threads, Calibrator.Listener progress) {
-    checkMemory(config, threads);
+    return run(config, work, resume, threads, null, progress);
+  }
+
+  /**
+   * Runs the calibration as {@link #run(CalibrationConfig, Path, boolean, int, Calibrator.Listener)}
+   * does, its batches of evaluations spread as {@code sharding} says (null: on {@code threads}
+   * threads of this JVM), with the same files.
+   */
+  public static Result run(CalibrationConfig config, Path work, boolean resume, int threads, ShardedEvaluator.Sharding sharding,
+      Calibrator.Listener progress) {
+    if (sharding == null) {
+      checkMemory(config, threads);
+    }
     String yaml = resolvedYaml(config);
     Path trace = work.resolve(TRACE);
     String header = traceHeader(config);
@@ -96,6 +108,7 @@ public final class CalibrationRun {
               + " differs); expected the same calibration file to resume it");
         }
         SweepRunner.removeLeftovers(work);
+        ShardedEvaluator.remove(work.resolve(ShardedEvaluator.FOLDER));
         existing = completeRows(trace, header);
       } else {
         Files.createDirectories(work);
@@ -120,8 +133,9 @@ public final class CalibrationRun {
     Result result;
     List<String> done = existing;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace, StandardOpenOption.APPEND));
-        MomentSimulator simulator = new MomentSimulator(config, threads)) {
-      Calibrator calibrator = new Calibrator(config, simulator, resumed, (evaluation, best) -> {
+        Calibrator.Evaluator evaluator = sharding == null ? new MomentSimulator(config, threads)
+            : new ShardedEvaluator(config, work, sharding)) {
+      Calibrator calibrator = new Calibrator(config, evaluator, resumed, (evaluation, best) -> {
         String row = traceRow(config, evaluation, Calibrator.seeds(config.masterSeed(), config.replications()));
         if (evaluation.index() < done.size()) {
           if (!row.equals(done.get(evaluation.index()) + "\n")) {
@@ -142,6 +156,8 @@ public final class CalibrationRun {
     } catch (IOException e) {
       throw new OutputException("cannot write " + trace + ": " + e.getMessage(), e);
     }
+    // Shards of a killed driver that outlived it may have written here since it was resumed.
+    ShardedEvaluator.remove(work.resolve(ShardedEvaluator.FOLDER));
     write(work, config, result, yaml);
     return result;
   }
@@ -181,7 +197,7 @@ public final class CalibrationRun {
    * bound, the others at their start — run on every thread at once would need more heap than
    * this JVM may use (see {@link MemoryEstimate}).
    */
-  private static void checkMemory(CalibrationConfig config, int threads) {
+  static void checkMemory(CalibrationConfig config, int threads) {
     Scenario largest = config.baseScenario();
     double most = MemoryEstimate.of(largest).total();
     double[] start = config.start();

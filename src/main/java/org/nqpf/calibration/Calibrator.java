@@ -46,9 +46,15 @@ public final class Calibrator {
   /** The step size of CMA-ES in the unit cube: a third of each range at first, a tenth in the second stage. */
   static final double[] SIGMA = {0.3, 0.1};
 
-  /** Turns candidates into moments: per candidate, per replication (seed), per moment. */
-  public interface Evaluator {
+  /**
+   * Turns candidates into moments: per candidate, per replication (seed), per moment. Closing it
+   * frees what it holds (threads, files).
+   */
+  public interface Evaluator extends AutoCloseable {
     List<double[][]> evaluate(List<double[]> points, long[] seeds);
+
+    @Override
+    default void close() {}
   }
 
   /** Told of every evaluation of the search, in order, with the best of its stage so far. */

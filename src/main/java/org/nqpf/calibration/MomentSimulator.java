@@ -1,7 +1,9 @@
 package org.nqpf.calibration;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,24 +61,43 @@ public final class MomentSimulator implements Calibrator.Evaluator, AutoCloseabl
 
   @Override
   public List<double[][]> evaluate(List<double[]> points, long[] seeds) {
-    List<Future<double[]>> futures = new ArrayList<>();
-    for (double[] values : points) {
-      Scenario scenario = scenario(values);
+    List<double[]> values = new ArrayList<>();
+    long[] runSeeds = new long[points.size() * seeds.length];
+    for (double[] point : points) {
       for (long seed : seeds) {
-        Scenario run = scenario.withSeed(seed);
-        futures.add(pool.submit(() -> moments(run)));
+        runSeeds[values.size()] = seed;
+        values.add(point);
       }
     }
+    List<double[]> moments = runs(values, runSeeds);
     List<double[][]> results = new ArrayList<>();
     int next = 0;
     for (int c = 0; c < points.size(); c++) {
       double[][] replications = new double[seeds.length][];
       for (int r = 0; r < seeds.length; r++) {
-        replications[r] = Futures.take(futures.get(next++), "the calibration");
+        replications[r] = moments.get(next++);
       }
       results.add(replications);
     }
     return results;
+  }
+
+  /**
+   * The moments of single runs, in their order: run i with the parameter values {@code values.get(i)}
+   * and the seed {@code seeds[i]}, all on the pool at once (a shard of a generation is such a list).
+   */
+  public List<double[]> runs(List<double[]> values, long[] seeds) {
+    Map<double[], Scenario> scenarios = new IdentityHashMap<>();
+    List<Future<double[]>> futures = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      Scenario run = scenarios.computeIfAbsent(values.get(i), this::scenario).withSeed(seeds[i]);
+      futures.add(pool.submit(() -> moments(run)));
+    }
+    List<double[]> moments = new ArrayList<>();
+    for (Future<double[]> future : futures) {
+      moments.add(Futures.take(future, "the calibration"));
+    }
+    return moments;
   }
 
   /** The moments of one run. */

@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 import org.nqpf.calibration.CalibrationRun;
 import org.nqpf.calibration.Calibrator;
 import org.nqpf.calibration.MomentSimulator;
+import org.nqpf.calibration.ShardedEvaluator;
 import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ConfigException;
+import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code calibrate CALIBRATION [--threads N] [--out DIR] [--resume] [--quiet]}. */
+/**
+ * {@code calibrate CALIBRATION [--threads N] [--out DIR] [--resume] [--quiet] [--shards N [--launcher srun|processes]]};
+ * internally, a shard's worker: {@code calibrate CALIBRATION --evaluate BATCH [--shard I/N] [--threads N]}.
+ */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = "Estimates scenario parameters from target moments by simulated minimum distance with CMA-ES and"
         + " writes the calibrated scenario, trace, fit table and profiles (docs/CALIBRATION.md).")
@@ -36,6 +41,23 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress lines, no summary line.")
   boolean quiet;
 
+  @Option(names = "--shards", paramLabel = "N", description = "Run each generation's evaluations as N shards in separate"
+      + " JVMs (see --launcher), each on --threads threads; the same files as on local threads.")
+  Integer shards;
+
+  @Option(names = "--launcher", paramLabel = "L", description = "How --shards starts the shards: srun (default; one srun"
+      + " job step of N tasks per generation, inside a SLURM job: experiments/slurm/calibrate.sbatch) or processes (N child"
+      + " JVMs on this machine).")
+  String launcher;
+
+  /** Internal: the batch of runs that a shard's worker evaluates (written by the driver in {@code <out>.partial/shards}). */
+  @Option(names = "--evaluate", paramLabel = "BATCH", hidden = true)
+  Path evaluate;
+
+  /** Internal, with {@code --evaluate}: the shard to evaluate (default: SLURM_PROCID of the batch's N). */
+  @Option(names = "--shard", paramLabel = "I/N", hidden = true)
+  String shard;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +68,22 @@ final class CalibrateCommand implements Callable<Integer> {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > 4096) {
       throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
+    }
+    if (evaluate != null) {
+      return evaluateShard(config);
+    }
+    if (shard != null) {
+      throw new ConfigException("--shard", "calibrate takes no --shard (it is a shard worker's); spread a calibration with"
+          + " --shards N");
+    }
+    if (launcher != null && shards == null) {
+      throw new ConfigException("--launcher", "needs --shards N, the number of shards to launch");
+    }
+    ShardedEvaluator.Sharding sharding = null;
+    if (shards != null) {
+      sharding = new ShardedEvaluator.Sharding(shards,
+          launcher == null ? ShardedEvaluator.Launcher.SRUN : ShardedEvaluator.Launcher.parse(launcher), threads);
+      ShardedEvaluator.check(sharding, System.getenv());
     }
     Path target = ResultsFolder.checkTarget(out != null ? out : Path.of("results", config.name()),
         CalibrationLoader.inputs(calibrationFile));
@@ -64,17 +102,39 @@ final class CalibrateCommand implements Callable<Integer> {
             + ", which has ended; taking it over");
       }
       Path work = lock.workingFolder();
-      result = CalibrationRun.run(config, work, resume, workers, progress);
+      result = CalibrationRun.run(config, work, resume, workers, sharding, progress);
       String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
       CalibrationRun.manifest(work, config, workers, command);
       written = ResultsFolder.replace(work, target);
     }
     if (!quiet) {
       long met = result.fit().stream().filter(Calibrator.FitRow::meets).count();
-      spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d evaluations × %d replications on %d threads; best objective"
+      String where = sharding == null ? workers + " threads"
+          : "up to " + sharding.shards() + " shards (" + sharding.launcher().label() + ")";
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d evaluations × %d replications on %s; best objective"
           + " %.6g; %d of %d targets met on fresh seeds -> %s%n", config.name(), result.trace().size(), config.replications(),
-          workers, result.best().objective(), met, result.fit().size(), written);
+          where, result.best().objective(), met, result.fit().size(), written);
     }
+    return 0;
+  }
+
+  /** A shard's worker: the calibration file is the driver's resolved one; nothing else may be asked of it. */
+  private Integer evaluateShard(CalibrationConfig config) {
+    if (shards != null || launcher != null || out != null || resume) {
+      throw new ConfigException("--evaluate", "is a shard worker's option (the driver starts them); it takes no --shards,"
+          + " --launcher, --out or --resume");
+    }
+    Integer index = null;
+    Integer count = null;
+    if (shard != null) {
+      SweepRunner.Shard slice = SweepCommand.parseShard(shard);
+      index = slice.index();
+      count = slice.count();
+    }
+    int workers = threads != null ? threads : System.getenv("SLURM_CPUS_PER_TASK") != null
+        && System.getenv("SLURM_CPUS_PER_TASK").matches("[0-9]+") ? Integer.parseInt(System.getenv("SLURM_CPUS_PER_TASK"))
+        : Runtime.getRuntime().availableProcessors();
+    ShardedEvaluator.evaluateShard(config, evaluate, index, count, Math.max(1, workers));
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.nqpf.cli;
 
+import org.nqpf.calibration.ShardFailure;
 import org.nqpf.config.ConfigException;
 import org.nqpf.experiment.CheckpointException;
 import org.nqpf.report.OutputException;
@@ -7,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * Turns refusals into one clear line on stderr and exit code 2 (bad config, bad option, unusable
- * output location, unusable checkpoint); anything else is an internal error, exit code 1, with its stack trace.
+ * output location, unusable checkpoint); a failed shard of a calibration is one message too, with
+ * exit code 1; anything else is an internal error, exit code 1, with its stack trace.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -24,6 +26,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     if (e instanceof OutputException) {
       cmd.getErr().println("error: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
+    }
+    if (e instanceof ShardFailure) {
+      cmd.getErr().println("error: " + e.getMessage());
+      return 1;
     }
     cmd.getErr().println("internal error: " + e);
     e.printStackTrace(cmd.getErr());
