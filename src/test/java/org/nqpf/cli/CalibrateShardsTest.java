@@ -19,26 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * user launches them, gives the files of a calibration on local threads, byte for byte.
  */
 class CalibrateShardsTest {
-  /** A tiny calibration: two stages (bootstrap weights), a batch of a single run and batches of many. */
-  static final String TINY = """
-      name: tiny
-      scenario: {firms: {count: 120}, universities: {count: 2}}
-      steps: 10
-      burnIn: 3
-      replications: 3
-      masterSeed: 5
-      budget: 16
-      population: 5
-      parameters:
-        - {key: firms.soeShare, low: 0.01, high: 0.2}
-        - {key: firms.soeSizeMultiplier, low: 1, high: 20, transform: LOG}
-      moments:
-        - {statistic: share.firms, target: 0.95}
-        - {statistic: share.employment, target: 0.8}
-        - {name: entries, statistic: mean.entries, target: 2, weight: 0.5}
-      profile: {points: 3, width: 0.1}
-      fit: {replications: 2}
-      """;
+  /** A tiny calibration, the one CI runs on SLURM: two stages (bootstrap weights), a batch of a single run and batches of many. */
+  static final Path TINY = Path.of("experiments", "calibrate-smoke.yaml");
 
   @TempDir
   Path dir;
@@ -69,7 +51,7 @@ class CalibrateShardsTest {
 
   @Test
   void shardsInChildProcessesGiveTheLocalFiles() throws IOException {
-    Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+    Path file = Files.copy(TINY, dir.resolve("tiny.yaml"));
     Path local = local(file);
     Path sharded = dir.resolve("sharded");
     RunCommandTest.Outcome outcome = RunCommandTest.execute("calibrate", file.toString(), "--shards", "2", "--launcher",
@@ -88,7 +70,7 @@ class CalibrateShardsTest {
    */
   @Test
   void shardsThroughSrunGiveTheLocalFilesAndResumeAfterAKill() throws Exception {
-    Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+    Path file = Files.copy(TINY, dir.resolve("tiny.yaml"));
     Path local = local(file);
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path srun = Files.writeString(bin.resolve("srun"), """
@@ -161,7 +143,7 @@ class CalibrateShardsTest {
 
   @Test
   void badShardOptionsAreRefusedWithExitTwoNamingTheOptionAndNothingWritten() throws IOException {
-    Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+    Path file = Files.copy(TINY, dir.resolve("tiny.yaml"));
     Path out = dir.resolve("bad");
     String[][] cases = {
         {"--shards 0", "--shards: value 0 is out of range"},
