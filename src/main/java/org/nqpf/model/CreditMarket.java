@@ -342,11 +342,12 @@ final class CreditMarket implements Steppable {
       double profit = bank.stepInterest() - bank.stepLosses();
       double amount = Math.min(payout * Math.max(0, profit), Math.max(0, bank.getEquity()));
       if (model.incomes() != null) {
-        // With demand from incomes a bank also pays out the equity it does not need: above its
-        // initial equity (in wage units) and a quarter above what its loans require, so that
-        // money does not pile up idle in banks (Caiani et al. 2016 distribute banks' profits too).
+        // With demand from incomes a bank also pays out the equity it does not need: above
+        // bankEquityToSales of the economy's scale (policyMoney) and a quarter above what its loans
+        // require, so that money does not pile up idle in banks (Caiani et al. 2016 distribute
+        // banks' profits too).
         CreditConfig cc = model.scenario().credit();
-        double needed = Math.max(cc.bankEquityToSales() * model.initialSales() / cc.banks() * model.wageIndex(),
+        double needed = Math.max(model.policyMoney(cc.bankEquityToSales()) / cc.banks(),
             1.25 * cc.capitalRequirement() * bank.getLoansOutstanding());
         amount = Math.max(amount, bank.getEquity() - needed);
       }

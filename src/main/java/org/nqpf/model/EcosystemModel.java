@@ -400,11 +400,15 @@ public class EcosystemModel extends SimState {
   }
 
   /**
-   * Money for a policy amount given as a share of the economy's initial quarterly sales: that share
-   * of the initial sales times the wage index.
+   * Money for a policy amount given as a share of the economy's scale, times the wage index. The
+   * scale is the initial quarterly sales; with demand from incomes it is the labour force's
+   * quarterly wage bill (labour force × production wage), which population fixes and the start
+   * does not: amounts tied to the start's sales made the long run depend on the start (a start
+   * with large SOEs has large initial sales).
    */
-  public double policyMoney(double shareOfInitialSales) {
-    return shareOfInitialSales * baseDemand * wageIndex;
+  public double policyMoney(double shareOfScale) {
+    double scale = incomes != null ? incomes.labourForce() * scenario.market().wage() : baseDemand;
+    return shareOfScale * scale * wageIndex;
   }
 
   /** The economy's total sales at initialisation (the base of the wage index). */

@@ -130,6 +130,11 @@ final class IncomesDemand implements java.io.Serializable {
     }
   }
 
+  /** The labour force (population × participation: {@code labourForcePerFirm} × initial firms). */
+  double labourForce() {
+    return labourForce;
+  }
+
   /** Aggregate labour productivity: output at the initial prices per production worker. */
   private double productivity(EcosystemModel model) {
     double real = 0;

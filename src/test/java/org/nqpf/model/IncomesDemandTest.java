@@ -183,6 +183,24 @@ class IncomesDemandTest {
     assertThat(model.banks().get(0).getEquity()).as("deposits move no equity").isCloseTo(equity, within(1e-6));
   }
 
+  @Test
+  void policyMoneyIsSetByTheLabourForceNotByTheStartsSales() {
+    EcosystemModel small = new EcosystemModel(Worlds.scenario(INCOMES.formatted(3, "").replace("firms: {count: 200}",
+        "firms: {count: 200, soeSizeMultiplier: 1}")));
+    EcosystemModel large = new EcosystemModel(Worlds.scenario(INCOMES.formatted(3, "").replace("firms: {count: 200}",
+        "firms: {count: 200, soeSizeMultiplier: 20}")));
+    small.start();
+    large.start();
+    assertThat(large.initialSales()).as("large SOEs make the start's sales larger").isGreaterThan(1.2 * small.initialSales());
+    double wageBill = small.scenario().demand().labourForcePerFirm() * 200 * small.scenario().market().wage();
+    assertThat(small.policyMoney(0.01)).isCloseTo(0.01 * wageBill, within(1e-9));
+    assertThat(large.policyMoney(0.01)).isCloseTo(0.01 * wageBill, within(1e-9));
+    EcosystemModel exogenous = new EcosystemModel(Worlds.scenario("seed: 3\nfirms: {count: 200}\nuniversities: {count: 2}\n"));
+    exogenous.start();
+    assertThat(exogenous.policyMoney(0.01)).as("under exogenous demand: the initial sales")
+        .isCloseTo(0.01 * exogenous.initialSales(), within(1e-9));
+  }
+
   private static double deposits(EcosystemModel model) {
     double total = 0;
     for (Bank bank : model.banks()) {
