@@ -19,6 +19,7 @@ package org.nqpf.config;
  * @param governmentSpending government purchases per member of the labour force per quarter, in production wages (policy: an input)
  * @param incomeTaxRate the tax households pay on their income (wages, dividends, other receipts), at the opening of the next goods market
  * @param incomeElasticities the income elasticity of each sector's consumption demand (inputs)
+ * @param consumptionShares the sectors' shares of consumption at the reference income (c₀ of the Engel curves; also the split of government purchases and investment, and of the product lines between the sectors: inputs, normalised where used)
  * @param engelSaturation the real income per head, relative to the start, beyond which the sectors' shares of consumption stop shifting
  * @param desiredUtilisation the share of its capacity a firm plans to use: it invests for its demand over this
  * @param maxCapitalGrowth the largest growth of a firm's capital in a quarter beyond replacing depreciation (time to build)
@@ -31,6 +32,7 @@ public record DemandConfig(
     double governmentSpending,
     double incomeTaxRate,
     SectorElasticities incomeElasticities,
+    SectorWeights consumptionShares,
     double engelSaturation,
     double desiredUtilisation,
     double maxCapitalGrowth,
@@ -38,7 +40,7 @@ public record DemandConfig(
   private static final long serialVersionUID = 1L;
 
   public static final DemandConfig DEFAULT = new DemandConfig(0.9, 0.05, 40, 0.165, 0.1,
-      new SectorElasticities(0.6, 1.2, 1.8), 4.0, 0.85, 0.05, 0.0);
+      new SectorElasticities(0.6, 1.2, 1.8), new SectorWeights(0.6, 0.3, 0.1), 4.0, 0.85, 0.05, 0.0);
 
   public DemandConfig {
     Check.probability("consumptionOutOfIncome", consumptionOutOfIncome);
@@ -47,6 +49,7 @@ public record DemandConfig(
     Check.between("governmentSpending", governmentSpending, 0, 100);
     Check.probability("incomeTaxRate", incomeTaxRate);
     Check.present("incomeElasticities", incomeElasticities);
+    Check.present("consumptionShares", consumptionShares);
     Check.between("engelSaturation", engelSaturation, 1, 1e6);
     Check.between("desiredUtilisation", desiredUtilisation, 0.1, 1);
     Check.between("maxCapitalGrowth", maxCapitalGrowth, 0, 10);

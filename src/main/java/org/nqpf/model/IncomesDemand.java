@@ -20,7 +20,8 @@ import org.nqpf.config.DemandConfig;
  *   <li>firms the capital goods they ordered in the last market, within their cash.</li>
  * </ul>
  * Consumption is split between the sectors by Engel curves (Saviotti and Pyka 2004; Lorentz et al.
- * 2016): weight c₀ₛ·(y/y₀)^(ηₛ−1), c₀ the sectors' initial shares of demand and y real income per
+ * 2016): weight c₀ₛ·(y/y₀)^(ηₛ−1), c₀ the sectors' shares at the reference income
+ * ({@code demand.consumptionShares}, an input, not the start's sales) and y real income per
  * head (income deflated by the sectors' prices, Laspeyres on c₀), y/y₀ at most
  * {@code engelSaturation} (needs saturate: beyond it the shares stop shifting, so that no sector
  * vanishes as productivity grows without bound); the government's purchases and
@@ -62,9 +63,10 @@ final class IncomesDemand implements java.io.Serializable {
     for (Sector s : Sector.values()) {
       total += model.sectorDemand(s);
     }
+    double[] c0 = consumptionShares(dc);
     for (Sector s : Sector.values()) {
       int i = s.ordinal();
-      baseShares[i] = total > 0 ? model.sectorDemand(s) / total : 1.0 / SECTORS;
+      baseShares[i] = c0[i];
       double q = 0;
       double v = 0;
       for (Firm f : model.firms(s)) {
@@ -76,6 +78,19 @@ final class IncomesDemand implements java.io.Serializable {
     }
     baseRealIncomePerHead = total / labourForce;
     lastProductivity = productivity(model);
+  }
+
+  /** The sectors' shares of consumption at the reference income, c₀ ({@code demand.consumptionShares}, normalised). */
+  static double[] consumptionShares(DemandConfig dc) {
+    double[] c0 = dc.consumptionShares().asArray();
+    double total = 0;
+    for (double c : c0) {
+      total += c;
+    }
+    for (int i = 0; i < c0.length; i++) {
+      c0[i] /= total;
+    }
+    return c0;
   }
 
   /**

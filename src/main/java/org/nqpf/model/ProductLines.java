@@ -6,7 +6,8 @@ import java.util.List;
  * The product lines of each sector under {@code mechanisms.market: LINES}: the quality-ladder
  * market structure of Klette and Kortum (2004), after Aghion and Howitt (1992) and Grossman and
  * Helpman (1991). A sector has a fixed number of lines ({@code market.linesPerFirm} per initial
- * firm of the sector); each line has one producer, and a firm's share of its sector's demand is the
+ * firm of the sector, or under demand from incomes per initial firm of the economy split by
+ * {@code demand.consumptionShares}); each line has one producer, and a firm's share of its sector's demand is the
  * share of the sector's lines it holds (equal spending per line: Cobb–Douglas preferences over
  * lines).
  *
@@ -47,15 +48,24 @@ final class ProductLines implements java.io.Serializable {
   }
 
   /**
-   * Creates the lines of every sector ({@code linesPerFirm} per living firm of the sector) and
-   * hands them out: one to every firm, the rest in proportion to the firms' current market shares
+   * Creates the lines of every sector and hands them out. A sector has {@code linesPerFirm} lines
+   * per firm of the sector at the start; under demand from incomes, {@code linesPerFirm} times the
+   * initial firm count times the sector's share of consumption at the reference income
+   * ({@code demand.consumptionShares}), and never fewer than the sector's firms, so that the
+   * market's structure is an input of the configuration, not of where the start puts the firms.
+   * The lines are handed out: one to every firm, the rest in proportion to the firms' current market shares
    * (largest remainder, ties to the lower id). Sets every firm's share to its lines' share.
    */
   static ProductLines assignInitial(EcosystemModel model, int linesPerFirm) {
     Sector[] sectors = Sector.values();
     int[] counts = new int[sectors.length];
+    double[] c0 = model.incomesDemand() ? IncomesDemand.consumptionShares(model.scenario().demand()) : null;
+    int firms = model.scenario().firms().count();
     for (Sector sector : sectors) {
-      counts[sector.ordinal()] = Math.max(1, linesPerFirm * model.firms(sector).size());
+      int inSector = model.firms(sector).size();
+      counts[sector.ordinal()] = c0 == null
+          ? Math.max(1, linesPerFirm * inSector)
+          : Math.max(Math.max(1, inSector), (int) Math.round(linesPerFirm * firms * c0[sector.ordinal()]));
     }
     ProductLines lines = new ProductLines(counts);
     for (Sector sector : sectors) {

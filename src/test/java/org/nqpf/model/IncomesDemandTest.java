@@ -201,6 +201,31 @@ class IncomesDemandTest {
         .isCloseTo(0.01 * exogenous.initialSales(), within(1e-9));
   }
 
+  @Test
+  void theSectorsStructureComesFromTheConfigurationNotFromWhereTheStartPutsTheFirms() {
+    EcosystemModel baseline = started(4, "");
+    EcosystemModel halfSoe = new EcosystemModel(Worlds.scenario(INCOMES.formatted(4, "").replace("firms: {count: 200}",
+        "firms: {count: 200, soeShare: 0.5}")));
+    halfSoe.start();
+    assertThat(halfSoe.firms(Sector.FUTURE).size()).as("half the firms are SOEs, and SOEs start outside future industries")
+        .isLessThan(baseline.firms(Sector.FUTURE).size() * 3 / 4);
+    double[] c0 = {0.6, 0.3, 0.1};
+    for (Sector s : Sector.values()) {
+      int expected = (int) Math.round(5 * 200 * c0[s.ordinal()]);
+      assertThat(baseline.lines().total(s)).as("lines of %s", s).isEqualTo(expected);
+      assertThat(halfSoe.lines().total(s)).as("lines of %s", s).isEqualTo(expected);
+    }
+    double[] weights = baseline.incomes().engelWeights(baseline, 0);
+    double[] weightsHalf = halfSoe.incomes().engelWeights(halfSoe, 0);
+    for (int s = 0; s < c0.length; s++) {
+      assertThat(weights[s]).isCloseTo(c0[s], within(1e-12));
+      assertThat(weightsHalf[s]).isCloseTo(c0[s], within(1e-12));
+    }
+    EcosystemModel custom = started(4, "demand: {consumptionShares: {traditional: 1, strategicEmerging: 2, future: 1}}");
+    assertThat(custom.lines().total(Sector.STRATEGIC_EMERGING)).isEqualTo(500);
+    assertThat(custom.incomes().engelWeights(custom, 0)[1]).isCloseTo(0.5, within(1e-12));
+  }
+
   private static double deposits(EcosystemModel model) {
     double total = 0;
     for (Bank bank : model.banks()) {
