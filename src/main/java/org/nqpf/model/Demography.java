@@ -143,6 +143,7 @@ final class Demography implements Steppable {
       }
       firm.exit(model.currentStep());
       model.counters().exits++;
+      model.counters().exited(firm);
       return true;
     }
     return false;

@@ -49,6 +49,7 @@ public class EcosystemModel extends SimState {
   /** The sectors' product lines under {@code mechanisms.market: LINES}; null otherwise. */
   private ProductLines productLines;
   private IncomesDemand incomes;
+  private NationalAccounts accounts;
   /** The stock-flow matrices of every step, when kept (observations: not saved in checkpoints). */
   private transient List<Matrices> matrices;
   private transient double[] moneyAtStepStart;
@@ -135,6 +136,7 @@ public class EcosystemModel extends SimState {
     currentStep = 0;
     productLines = null;
     incomes = null;
+    accounts = new NationalAccounts();
     matrices = null;
     moneyAtStepStart = null;
     query = null;
@@ -382,6 +384,22 @@ public class EcosystemModel extends SimState {
   double[] demandComponents() {
     return incomes == null ? new double[3]
         : new double[] {incomes.consumption(), incomes.governmentPurchases(), incomes.investment()};
+  }
+
+  /** The national accounts, kept from step to step (made anew for a checkpoint written before they existed). */
+  NationalAccounts nationalAccounts() {
+    if (accounts == null) {
+      accounts = new NationalAccounts();
+    }
+    return accounts;
+  }
+
+  /**
+   * GDP by the expenditure side: consumption, government purchases and investment that found
+   * goods this step (zero unless demand comes from incomes).
+   */
+  double expenditureGdp() {
+    return incomes == null ? 0 : incomes.servedSpending();
   }
 
   /** Demand of this step that found no goods, over the whole demand (zero unless demand comes from incomes). */

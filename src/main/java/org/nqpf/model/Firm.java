@@ -58,6 +58,11 @@ public final class Firm implements java.io.Serializable {
   private double tax;
   private boolean alive = true;
   private long exitStep = -1;
+  /** The last step the goods market cleared for the firm (-1: never), and what the national accounts noted of it. */
+  private long producedStep = -1;
+  private long accountedStep = -1;
+  private double accountedEmployment;
+  private double accountedOutput;
   private final int[] innovations = new int[InnovationType.values().length];
   /** Alliance edges ever made with this firm (the network is only searched for firms that have some). */
   private int alliances;
@@ -566,6 +571,34 @@ public final class Firm implements java.io.Serializable {
 
   void countInnovation(InnovationType type) {
     innovations[type.ordinal()]++;
+  }
+
+  /** The last step in which the firm produced (the goods market cleared for it), or -1. */
+  long getProducedStep() {
+    return producedStep;
+  }
+
+  void markProduced(long step) {
+    producedStep = step;
+  }
+
+  /** The step of the national accounts' last note of the firm (-1: none) and its employment and real value added then. */
+  long getAccountedStep() {
+    return accountedStep;
+  }
+
+  double getAccountedEmployment() {
+    return accountedEmployment;
+  }
+
+  double getAccountedOutput() {
+    return accountedOutput;
+  }
+
+  void account(long step, double employment, double realOutput) {
+    accountedStep = step;
+    accountedEmployment = employment;
+    accountedOutput = realOutput;
   }
 
   void exit(long step) {

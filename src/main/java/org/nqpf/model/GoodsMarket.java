@@ -160,6 +160,7 @@ final class GoodsMarket implements Steppable {
       Firm firm = firms.get(i);
       double quantity = served[i] / prices[i];
       firm.recordProduction(quantity, prices[i], quantity / firm.getProductivity());
+      firm.markProduced(model.currentStep());
       incomes.paySales(model.books(), firm, sector, firm.getSales(), quantity);
       settle(model, firm, wanted[i], 0);
     }
@@ -175,6 +176,7 @@ final class GoodsMarket implements Steppable {
     double quantity = Math.min(wanted, capacity(firm)) / price;
     double workers = quantity / firm.getProductivity();
     firm.recordProduction(quantity, price, workers);
+    firm.markProduced(model.currentStep());
     model.books().householdsToFirm(Matrices.Flow.CONSUMPTION, firm, firm.getSales());
     settle(model, firm, wanted, growth);
   }

@@ -317,6 +317,20 @@ final class IncomesDemand implements java.io.Serializable {
     return sum(investment);
   }
 
+  /**
+   * Spending of this step's market that found goods: each sector's consumption, government
+   * purchases and investment times the share of its demand it served (what {@link #close} does
+   * not refund), summed over the sectors.
+   */
+  double servedSpending() {
+    double total = 0;
+    for (int s = 0; s < SECTORS; s++) {
+      double served = demand[s] > 0 ? Math.min(1, sold[s] / demand[s]) : 0;
+      total += (consumption[s] + government[s] + investment[s]) * served;
+    }
+    return total;
+  }
+
   /** Demand of this step's market that found no goods, over the whole demand (0 when there was none). */
   double unservedShare() {
     double d = sum(demand);

@@ -27,7 +27,7 @@ public enum Metric {
   INVENTIONS_CREATED("inventionsCreated", "count", true, Domain.NON_NEGATIVE, "Inventions made upstairs at universities this step."),
   INVENTIONS_DECAYED("inventionsDecayed", "count", true, Domain.NON_NEGATIVE, "Inventions dropped unconverted this step (too old or worthless)."),
   INVENTION_QUEUE("inventionQueue", "count", true, Domain.NON_NEGATIVE, "Inventions waiting for conversion at the end of the step."),
-  OUTPUT("output", "money/quarter", false, Domain.NON_NEGATIVE, "Nominal sales of all firms (the GDP proxy)."),
+  OUTPUT("output", "money/quarter", false, Domain.NON_NEGATIVE, "Nominal sales of the firms alive at the end of the step (gdp adds those that left after producing)."),
   OUTPUT_PRIVATE("outputPrivate", "money/quarter", false, Domain.NON_NEGATIVE, "Nominal sales of private firms."),
   REAL_OUTPUT("realOutput", "units/quarter", false, Domain.NON_NEGATIVE, "Output in physical units, summed over firms."),
   PRODUCTIVITY("productivity", "units/worker", false, Domain.NON_NEGATIVE, "Real output per production worker."),
@@ -104,7 +104,20 @@ public enum Metric {
   GOVERNMENT_PURCHASES("governmentPurchases", "money/quarter", false, Domain.NON_NEGATIVE, "The government's spending on goods this step, before refunds (INCOMES; 0 otherwise)."),
   INVESTMENT("investment", "money/quarter", false, Domain.NON_NEGATIVE, "Firms' spending on capital goods this step, before refunds (INCOMES; 0 otherwise)."),
   UNSERVED_DEMAND("unservedDemand", "share", false, Domain.SHARE, "Demand that found no goods after spill-over, over all demand this step (INCOMES; 0 otherwise)."),
-  INCOME_TAX("incomeTax", "money/quarter", false, Domain.NON_NEGATIVE, "Income tax households paid this step (INCOMES; 0 otherwise; not in the tax column, which is firms' profit tax).");
+  INCOME_TAX("incomeTax", "money/quarter", false, Domain.NON_NEGATIVE, "Income tax households paid this step (INCOMES; 0 otherwise; not in the tax column, which is firms' profit tax)."),
+  GDP("gdp", "money/quarter", false, Domain.NON_NEGATIVE, "GDP by production: value added of the firms that produced this step, those that left after producing included; with no intermediate inputs, their sales."),
+  GDP_EXPENDITURE("gdpExpenditure", "money/quarter", false, Domain.NON_NEGATIVE, "GDP by expenditure: consumption, government purchases and investment that found goods this step, equal to gdp (INCOMES; 0 otherwise, where exogenous demand is all households' consumption and gdp by construction)."),
+  PRICE_INDEX("priceIndex", "index", false, Domain.NON_NEGATIVE, "Chained Fisher price index of the three sectors' unit values (sales over quantity), 1 at step 0."),
+  REAL_GDP("realGdp", "money of step 0/quarter", false, Domain.NON_NEGATIVE, "Real GDP: gdp over priceIndex."),
+  LABOUR_PRODUCTIVITY("labourProductivity", "money of step 0/worker", false, Domain.NON_NEGATIVE, "Real value added per employee (production workers and R&D staff) of the firms that produced this step: realGdp over their employment."),
+  LABOUR_PRODUCTIVITY_PRIVATE("labourProductivityPrivate", "money of step 0/worker", false, Domain.NON_NEGATIVE, "The same for private firms (0 without any)."),
+  LABOUR_PRODUCTIVITY_SOE("labourProductivitySoe", "money of step 0/worker", false, Domain.NON_NEGATIVE, "The same for SOEs (0 without any)."),
+  PRODUCTIVITY_CHANGE("productivityChange", "money of step 0/worker", false, Domain.ANY, "Change of labourProductivity since the last step (0 at step 0), the sum of the five terms that follow (Foster, Haltiwanger and Krizan 2001; employment weights)."),
+  PRODUCTIVITY_WITHIN("productivityWithin", "money of step 0/worker", false, Domain.ANY, "Within-firm term: continuing firms' change of productivity at last step's employment shares."),
+  PRODUCTIVITY_BETWEEN("productivityBetween", "money of step 0/worker", false, Domain.ANY, "Between-firm (reallocation) term: continuing firms' change of employment share times their last productivity's gap to last step's aggregate."),
+  PRODUCTIVITY_CROSS("productivityCross", "money of step 0/worker", false, Domain.ANY, "Cross term: continuing firms' change of employment share times their change of productivity."),
+  PRODUCTIVITY_ENTRY("productivityEntry", "money of step 0/worker", false, Domain.ANY, "Entry term: entrants' employment shares times their productivity's gap to last step's aggregate."),
+  PRODUCTIVITY_EXIT("productivityExit", "money of step 0/worker", false, Domain.ANY, "Exit term: minus the exiters' last employment shares times their productivity's gap to the aggregate then (positive when firms below it leave).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

@@ -193,8 +193,28 @@ final class Observer implements Steppable {
     set(row, Metric.INVESTMENT, demand[2]);
     set(row, Metric.UNSERVED_DEMAND, model.unservedDemandShare());
     set(row, Metric.INCOME_TAX, model.books().stepIncomeTax());
+    observeNationalAccounts(model, row);
     set(row, Metric.AI_ADOPTION_SHARE, ratio(adopters, n));
     set(row, Metric.AI_MEAN_LEVEL, ratio(levels, n));
+  }
+
+  private static void observeNationalAccounts(EcosystemModel model, double[] row) {
+    NationalAccounts accounts = model.nationalAccounts();
+    accounts.observe(model.firms(), model.counters().exitedFirms(), model.currentStep());
+    ProductivityDecomposition d = accounts.decomposition();
+    set(row, Metric.GDP, accounts.gdp());
+    set(row, Metric.GDP_EXPENDITURE, model.expenditureGdp());
+    set(row, Metric.PRICE_INDEX, accounts.priceIndex());
+    set(row, Metric.REAL_GDP, accounts.realGdp());
+    set(row, Metric.LABOUR_PRODUCTIVITY, accounts.productivity());
+    set(row, Metric.LABOUR_PRODUCTIVITY_PRIVATE, accounts.productivityPrivate());
+    set(row, Metric.LABOUR_PRODUCTIVITY_SOE, accounts.productivitySoe());
+    set(row, Metric.PRODUCTIVITY_CHANGE, d.total());
+    set(row, Metric.PRODUCTIVITY_WITHIN, d.within());
+    set(row, Metric.PRODUCTIVITY_BETWEEN, d.between());
+    set(row, Metric.PRODUCTIVITY_CROSS, d.cross());
+    set(row, Metric.PRODUCTIVITY_ENTRY, d.entry());
+    set(row, Metric.PRODUCTIVITY_EXIT, d.exit());
   }
 
   private static void set(double[] row, Metric metric, double value) {

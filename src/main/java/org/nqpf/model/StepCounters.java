@@ -33,6 +33,8 @@ public final class StepCounters implements java.io.Serializable {
   int imports;
   int attrition;
   int aiAdoptions;
+  /** Firms that left this step (after producing in it), in the order they left; null until the first. */
+  private java.util.ArrayList<Firm> exited;
 
   void countInnovation(Firm firm, InnovationType type) {
     innovationsByType[type.ordinal()]++;
@@ -164,7 +166,23 @@ public final class StepCounters implements java.io.Serializable {
     return aiAdoptions;
   }
 
+  /** Notes a firm that left this step. */
+  void exited(Firm firm) {
+    if (exited == null) {
+      exited = new java.util.ArrayList<>();
+    }
+    exited.add(firm);
+  }
+
+  /** The firms that left this step (read-only). */
+  public java.util.List<Firm> exitedFirms() {
+    return exited == null ? java.util.List.of() : java.util.Collections.unmodifiableList(exited);
+  }
+
   void reset() {
+    if (exited != null) {
+      exited.clear();
+    }
     java.util.Arrays.fill(innovationsByType, 0);
     java.util.Arrays.fill(innovationsByOwnership, 0);
     java.util.Arrays.fill(innovationsBySector, 0);

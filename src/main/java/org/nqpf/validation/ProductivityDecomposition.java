@@ -19,7 +19,9 @@ import java.util.Objects;
  * </pre>
  *
  * which sum to ΔP exactly. A shift of employment towards firms of higher productivity (for example
- * towards capital-intensive SOEs) shows in {@code between}, not in {@code within}.
+ * towards capital-intensive SOEs) shows in {@code between}, not in {@code within}. This class
+ * matches the two dates' firms by id; the terms are summed by the model's
+ * {@link org.nqpf.model.ProductivityDecomposition}, which the national accounts use too.
  */
 public final class ProductivityDecomposition {
   private ProductivityDecomposition() {}
@@ -80,35 +82,26 @@ public final class ProductivityDecomposition {
     }
     double totalBefore = before.totalEmployment();
     double totalAfter = after.totalEmployment();
-    double pBefore = before.aggregate();
-    double within = 0;
-    double between = 0;
-    double cross = 0;
-    double entry = 0;
-    double exit = 0;
+    org.nqpf.model.ProductivityDecomposition d = new org.nqpf.model.ProductivityDecomposition();
+    d.begin(before.aggregate());
     int i = 0;
     int j = 0;
     while (i < before.ids().length || j < after.ids().length) {
       boolean hasBefore = i < before.ids().length;
       boolean hasAfter = j < after.ids().length;
       if (hasBefore && (!hasAfter || before.ids()[i] < after.ids()[j])) {
-        exit -= before.employment()[i] / totalBefore * (before.logProductivity(i) - pBefore);
+        d.exiter(before.employment()[i] / totalBefore, before.logProductivity(i));
         i++;
       } else if (hasAfter && (!hasBefore || after.ids()[j] < before.ids()[i])) {
-        entry += after.employment()[j] / totalAfter * (after.logProductivity(j) - pBefore);
+        d.entrant(after.employment()[j] / totalAfter, after.logProductivity(j));
         j++;
       } else {
-        double s0 = before.employment()[i] / totalBefore;
-        double ds = after.employment()[j] / totalAfter - s0;
-        double p0 = before.logProductivity(i);
-        double dp = after.logProductivity(j) - p0;
-        within += s0 * dp;
-        between += (p0 - pBefore) * ds;
-        cross += dp * ds;
+        d.continuer(before.employment()[i] / totalBefore, before.logProductivity(i),
+            after.employment()[j] / totalAfter, after.logProductivity(j));
         i++;
         j++;
       }
     }
-    return new Terms(within, between, cross, entry, exit);
+    return new Terms(d.within(), d.between(), d.cross(), d.entry(), d.exit());
   }
 }
