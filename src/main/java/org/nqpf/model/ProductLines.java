@@ -19,7 +19,8 @@ import java.util.List;
  *       niche); otherwise the holder keeps it.</li>
  *   <li><b>Entry.</b> An entrant (a start-up, a spin-off, or an SOE the state founds) comes in with
  *       lines drawn uniformly from its sector, taken from their holders (Klette and Kortum: entry
- *       is an innovation by a firm without lines).</li>
+ *       is an innovation by a firm without lines); an entrant into a sector where no living firm
+ *       holds a line takes every line of the sector.</li>
  *   <li><b>Exit.</b> A firm that has lost all its lines leaves (its share is 0). The lines of a firm
  *       that leaves for insolvency go, one by one, to the holder of another line drawn uniformly
  *       (each surviving firm gains in proportion to the lines it holds).</li>
@@ -142,9 +143,21 @@ final class ProductLines implements java.io.Serializable {
     return true;
   }
 
-  /** An entrant takes {@code count} lines drawn uniformly from its sector, whoever holds them. */
+  /**
+   * An entrant takes {@code count} lines drawn uniformly from its sector, whoever holds them; in a
+   * sector where no living firm holds a line, it is the sector's only producer and takes every line
+   * (as the start's hand-out gives a sector's only firm every line).
+   */
   void enter(EcosystemModel model, Firm entrant, int count) {
     Firm[] sectorLines = holders[entrant.getSector().ordinal()];
+    // Lines are unheld all together or not at all: in a sector that started without firms, and
+    // after reassignLeft found no living firm to hand a leaver's lines to.
+    if (sectorLines.length > 0 && sectorLines[0] == null) {
+      for (int j = 0; j < sectorLines.length; j++) {
+        move(sectorLines, j, entrant);
+      }
+      return;
+    }
     int wanted = Math.min(count, sectorLines.length);
     int tries = 0;
     while (entrant.getLines() < wanted && tries < 20 * wanted) {

@@ -78,14 +78,20 @@ class ProductLinesTest {
     }
   }
 
+  /**
+   * Lines of TRADITIONAL: 4 per firm × 5 firms × its consumption share 0.6 = 12; one to each firm,
+   * the 10 others by share (0.999 : 0.001, largest remainder): 11 to the holder, 1 to the innovator.
+   */
   @Test
   void anOwnInnovationTakesTheDrawnLineFromItsHolderAndAnImitationTakesNone() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 5\nmarket: {linesPerFirm: 4}\nmechanisms: {market: LINES}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario(
+        "seed: 5\nfirms: {count: 5}\nmarket: {linesPerFirm: 4}\nmechanisms: {market: LINES}"));
     Worlds.demand(model, 1000);
     Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
     Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
     model.createProductLines();
-    assertThat(holder.getLines()).isEqualTo(7);
+    assertThat(model.lines().total(Sector.TRADITIONAL)).isEqualTo(12);
+    assertThat(holder.getLines()).isEqualTo(11);
     assertThat(innovator.getLines()).isEqualTo(1);
 
     model.innovated(innovator, InnovationType.IMITATED, 1.0);
@@ -96,20 +102,22 @@ class ProductLinesTest {
       model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
       taken += innovator.getLines() - before;
     }
-    assertThat(innovator.getLines() + holder.getLines()).isEqualTo(8);
+    assertThat(innovator.getLines() + holder.getLines()).isEqualTo(12);
     assertThat(holder.getLines()).isZero();
-    assertThat(taken).isEqualTo(7);
-    assertThat(model.counters().captures(Ownership.PRIVATE)).isEqualTo(7);
+    assertThat(taken).isEqualTo(11);
+    assertThat(model.counters().captures(Ownership.PRIVATE)).isEqualTo(11);
     assertThat(innovator.getMarketShare()).isEqualTo(1.0);
   }
 
+  /** Lines of FUTURE: 20 per firm × 10 firms × its consumption share 0.1 = 20, all the incumbent's. */
   @Test
   void anEntrantTakesOneLineAndAnSoeTheStateFoundsTakesItsLines() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: 6\nmarket: {linesPerFirm: 20}\ndemography: {soeFoundingLines: 6}\nmechanisms: {market: LINES}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 6\nfirms: {count: 10}\nmarket: {linesPerFirm: 20}\n"
+        + "demography: {soeFoundingLines: 6}\nmechanisms: {market: LINES}"));
     Worlds.demand(model, 1000);
     Firm incumbent = Worlds.firm(model, Ownership.PRIVATE, Sector.FUTURE, AT, 1.0, 1.0, 10, 500);
     model.createProductLines();
+    assertThat(incumbent.getLines()).isEqualTo(20);
     double government = model.books().government();
     Firm entrant = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
     assertThat(entrant.getLines()).isEqualTo(1);
@@ -122,14 +130,16 @@ class ProductLinesTest {
     assertThat(model.books().government()).isLessThan(government);
   }
 
+  /** Lines of STRATEGIC_EMERGING: 2 per firm × 10 firms × its consumption share 0.3 = 6, 3 to each SOE. */
   @Test
   void anSoeWithoutLinesIsPrivatisedAtOnceAndTakesPrivateFirmsParameters() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: 7\nmarket: {linesPerFirm: 2}\ndemography: {soePrivatisationHazard: 0}\nmechanisms: {market: LINES}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 7\nfirms: {count: 10}\nmarket: {linesPerFirm: 2}\n"
+        + "demography: {soePrivatisationHazard: 0}\nmechanisms: {market: LINES}"));
     Worlds.demand(model, 1000);
     Firm big = Worlds.firm(model, Ownership.SOE, Sector.STRATEGIC_EMERGING, AT, 1.0, 0.5, 10, 500);
     Firm small = Worlds.firm(model, Ownership.SOE, Sector.STRATEGIC_EMERGING, AT, 1.0, 0.5, 10, 500);
     model.createProductLines();
+    assertThat(small.getLines()).isEqualTo(3);
     for (int i = 0; i < 200 && small.getLines() > 0; i++) {
       model.innovated(big, InnovationType.RADICAL, 1.0);
     }
@@ -140,6 +150,27 @@ class ProductLinesTest {
     assertThat(small.getCapitalPerOutput()).isEqualTo(model.scenario().firms().capitalPerOutput());
     assertThat(big.isPrivate()).as("a large SOE is kept (hazard 0)").isFalse();
     assertThat(model.counters().privatisations()).isEqualTo(1);
+  }
+
+  /**
+   * A sector without firms still has its lines (FUTURE: 20 per firm × 10 firms × 0.1 = 20), held
+   * by nobody; the first firm to enter it takes them all, the next one line.
+   */
+  @Test
+  void anEntrantIntoASectorWithoutFirmsTakesEveryLine() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario(
+        "seed: 9\nfirms: {count: 10}\nmarket: {linesPerFirm: 20}\nmechanisms: {market: LINES}"));
+    Worlds.demand(model, 1000);
+    Firm elsewhere = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 1.0, 10, 500);
+    model.createProductLines();
+    assertThat(elsewhere.getLines()).isEqualTo(120);
+    assertThat(model.lines().linesByOwnership(Sector.FUTURE)).containsExactly(0, 0);
+    Firm first = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    assertThat(first.getLines()).isEqualTo(20);
+    assertThat(first.getMarketShare()).isEqualTo(1.0);
+    Firm second = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    assertThat(second.getLines()).isEqualTo(1);
+    assertThat(first.getLines()).isEqualTo(19);
   }
 
   @Test
