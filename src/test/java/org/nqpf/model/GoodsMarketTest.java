@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import sim.util.Double2D;
 
-/** Replicator dynamics, pricing and the settlement of a step's production, on two-firm worlds. */
+/**
+ * Replicator dynamics, pricing and the settlement of a step's production, on two-firm worlds. The
+ * replicator's tests pin {@code market: REPLICATOR} and {@code demand: EXOGENOUS}, the default
+ * before product lines and demand from incomes, whose rule they test.
+ */
 class GoodsMarketTest {
   private static final Double2D HERE = new Double2D(50, 50);
+  private static final String REPLICATOR = "mechanisms: {market: REPLICATOR, demand: EXOGENOUS}\n";
 
   private static EcosystemModel twoFirms(String yaml, double technologyA, double technologyB) {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\n" + yaml));
@@ -20,7 +25,7 @@ class GoodsMarketTest {
 
   @Test
   void theMoreProductiveFirmGainsShareAndSharesStayNormalised() {
-    EcosystemModel model = twoFirms("", 1.2, 1.0);
+    EcosystemModel model = twoFirms(REPLICATOR, 1.2, 1.0);
     new GoodsMarket().step(model);
     Firm better = model.firms().get(0);
     Firm worse = model.firms().get(1);
@@ -30,7 +35,7 @@ class GoodsMarketTest {
 
   @Test
   void replicatorStepFollowsTheFormula() {
-    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.4}\npolicy: {marketUnification: 1.0}", 1.2, 1.0);
+    EcosystemModel model = twoFirms(REPLICATOR + "market: {replicatorSpeed: 0.4}\npolicy: {marketUnification: 1.0}", 1.2, 1.0);
     Firm a = model.firms().get(0);
     Firm b = model.firms().get(1);
     double ea = 1 / model.priceOf(a);
@@ -43,15 +48,15 @@ class GoodsMarketTest {
 
   @Test
   void noSelectionWithoutReplicatorSpeed() {
-    EcosystemModel model = twoFirms("market: {replicatorSpeed: 0.0}", 1.5, 1.0);
+    EcosystemModel model = twoFirms(REPLICATOR + "market: {replicatorSpeed: 0.0}", 1.5, 1.0);
     new GoodsMarket().step(model);
     assertThat(model.firms().get(0).getMarketShare()).isCloseTo(0.5, within(1e-12));
   }
 
   @Test
   void marketUnificationSpeedsUpSelection() {
-    EcosystemModel fragmented = twoFirms("policy: {marketUnification: 0.0}", 1.2, 1.0);
-    EcosystemModel unified = twoFirms("policy: {marketUnification: 1.0}", 1.2, 1.0);
+    EcosystemModel fragmented = twoFirms(REPLICATOR + "policy: {marketUnification: 0.0}", 1.2, 1.0);
+    EcosystemModel unified = twoFirms(REPLICATOR + "policy: {marketUnification: 1.0}", 1.2, 1.0);
     new GoodsMarket().step(fragmented);
     new GoodsMarket().step(unified);
     assertThat(unified.firms().get(0).getMarketShare()).isGreaterThan(fragmented.firms().get(0).getMarketShare());
@@ -59,7 +64,7 @@ class GoodsMarketTest {
 
   @Test
   void soeMarketAccessFavoursSoes() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\nmarket: {soeMarketAccess: 2.0}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 1\n" + REPLICATOR + "market: {soeMarketAccess: 2.0}"));
     Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1.0, 0.5, 100, 500);
     Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 0.5, 100, 500);
     Worlds.demand(model, 1000);
