@@ -121,11 +121,12 @@ class TalentMarketTest {
 
   // ---- initialisation ----
 
+  /** Under the replicator a budget's staff is rounded to the nearest integer (random rounding under product lines: below). */
   @Test
   void initialHeadcountsFollowBudgetsUniversitiesAndThePoolShare() {
     Scenario scenario = Worlds.scenario("""
         seed: 1
-        mechanisms: {talent: MARKET}
+        mechanisms: {talent: MARKET, market: REPLICATOR}
         policy: {talentImportQuota: 0}
         universities: {upstairsResearchers: 50, downstairsEngineers: 20}
         talent: {technicianRatio: 0.02, universityLeadingShare: 0.2, initialPoolShare: 0.5}
@@ -151,6 +152,30 @@ class TalentMarketTest {
     assertThat(pool.get(TalentTier.SKILLED)).isEqualTo(12); // 0.5 × (3 + 20), rounded half up
     assertThat(pool.get(TalentTier.LEADING)).isEqualTo(5);
     assertThat(pool.get(TalentTier.RESERVE)).isEqualTo(22);
+  }
+
+  /**
+   * Under product lines the staff a budget buys, B/w, is rounded at random without bias: ⌊B/w⌋,
+   * plus one with probability B/w − ⌊B/w⌋, so that a budget buying less than half a person still
+   * hires one sometimes.
+   */
+  @Test
+  void underProductLinesABudgetBuysItsStaffRoundedAtRandomWithoutBias() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 3\nmechanisms: {talent: MARKET, market: LINES}"));
+    double wage = model.scenario().market().researcherWage();
+    Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 1.0, 100, 1.0);
+    for (double buys : new double[] {7.4, 0.3}) {
+      firm.initialiseSales(buys * wage / firm.getRdIntensity());
+      int draws = 20_000;
+      long sum = 0;
+      for (int i = 0; i < draws; i++) {
+        int staff = TalentMarket.wantedStaff(model, firm, wage);
+        assertThat(staff).as("staff a budget buying %s buys", buys).isBetween((int) Math.floor(buys), (int) Math.floor(buys) + 1);
+        sum += staff;
+      }
+      // Standard error of the mean at most 0.5 / sqrt(20,000) = 0.0035.
+      assertThat((double) sum / draws).as("mean staff a budget buying %s buys", buys).isCloseTo(buys, within(0.02));
+    }
   }
 
   @Test
@@ -190,8 +215,12 @@ class TalentMarketTest {
       TalentConfig tc = model.scenario().talent();
       for (Firm firm : model.firms()) {
         staffAfterTalent.put(firm, staff(firm));
-        // Hires never exceed vacancies: nobody employs more than its budget buys.
-        int wanted = TalentMarket.wantedStaff(model, firm, wage);
+        // Hires never exceed vacancies: nobody employs more than its budget buys. Under product
+        // lines the market rounds B/w at random (up or down) and its draw is not kept, so the bound
+        // is the larger of the two, ⌈B/w⌉ (drawing again here would also change the run's stream).
+        int wanted = model.productLines()
+            ? (int) Math.max(0, Math.ceil(model.plannedRd(firm) / wage))
+            : TalentMarket.wantedStaff(model, firm, wage);
         int technicians = TalentMarket.wantedTechnicians(firm, tc, wanted);
         if (firm.getTechnicians() > technicians || firm.getCoreResearchers() + firm.getLeadingScientists() > wanted - technicians) {
           violations++;
