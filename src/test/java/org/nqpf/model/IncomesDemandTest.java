@@ -114,11 +114,16 @@ class IncomesDemandTest {
         .as("nothing stays in the clearing account but advance payments").isCloseTo(0, within(1e-6));
   }
 
+  /** Under exogenous demand (the default before demand from incomes), with either market, the demand section changes nothing. */
   @Test
-  void theDefaultRunIsUntouchedByTheDemandSection() {
-    Scenario plain = Worlds.scenario("seed: 8\nsteps: 20\nburnIn: 0\nfirms: {count: 150}");
-    Scenario changed = Worlds.scenario("seed: 8\nsteps: 20\nburnIn: 0\nfirms: {count: 150}\ndemand: {governmentSpending: 3, incomeTaxRate: 0.5}");
-    assertThat(new EcosystemModel(changed).runToEnd().row(19)).containsExactly(new EcosystemModel(plain).runToEnd().row(19));
+  void anExogenousRunIsUntouchedByTheDemandSection() {
+    for (String market : new String[] {"REPLICATOR", "LINES"}) {
+      String yaml = "seed: 8\nsteps: 20\nburnIn: 0\nfirms: {count: 150}\nmechanisms: {market: %s, demand: EXOGENOUS}\n".formatted(market);
+      Scenario plain = Worlds.scenario(yaml);
+      Scenario changed = Worlds.scenario(yaml + "demand: {governmentSpending: 3, incomeTaxRate: 0.5}");
+      assertThat(new EcosystemModel(changed).runToEnd().row(19)).as("market %s", market)
+          .containsExactly(new EcosystemModel(plain).runToEnd().row(19));
+    }
   }
 
   @Test
@@ -195,7 +200,8 @@ class IncomesDemandTest {
     double wageBill = small.scenario().demand().labourForcePerFirm() * 200 * small.scenario().market().wage();
     assertThat(small.policyMoney(0.01)).isCloseTo(0.01 * wageBill, within(1e-9));
     assertThat(large.policyMoney(0.01)).isCloseTo(0.01 * wageBill, within(1e-9));
-    EcosystemModel exogenous = new EcosystemModel(Worlds.scenario("seed: 3\nfirms: {count: 200}\nuniversities: {count: 2}\n"));
+    EcosystemModel exogenous = new EcosystemModel(Worlds.scenario(
+        "seed: 3\nfirms: {count: 200}\nuniversities: {count: 2}\nmechanisms: {demand: EXOGENOUS}\n"));
     exogenous.start();
     assertThat(exogenous.policyMoney(0.01)).as("under exogenous demand: the initial sales")
         .isCloseTo(0.01 * exogenous.initialSales(), within(1e-9));
