@@ -67,15 +67,19 @@ class NationalAccountsTest {
     checkProductivity(s);
   }
 
-  /** The default, exogenous demand: no expenditure side is reported, the rest holds as under demand from incomes. */
+  /**
+   * Exogenous demand (with the replicator, the default before product lines and demand from
+   * incomes): no expenditure side is reported, the rest holds as under demand from incomes.
+   */
   @Test
-  void productivityAddsUpUnderTheDefaultDemand() {
+  void productivityAddsUpUnderExogenousDemand() {
     TimeSeries s = run("""
         seed: 18
         steps: 40
         burnIn: 0
         firms: {count: 200}
         universities: {count: 2}
+        mechanisms: {market: REPLICATOR, demand: EXOGENOUS}
         """);
     assertThat(s.column(Metric.GDP_EXPENDITURE)).containsOnly(0);
     checkProductivity(s);
