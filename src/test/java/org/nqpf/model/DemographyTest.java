@@ -55,30 +55,50 @@ class DemographyTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("not found");
   }
 
+  /**
+   * With either market. Under product lines the world has its lines (the SOE holds at least one,
+   * so it is not privatised as an SOE without lines), and random privatisation and the state's
+   * foundings are off, as entry is, so that only the soft budget acts.
+   */
   @Test
   void underTheSoftBudgetTheGovernmentCoversAnSoesLossesAndItStays() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0}\nmarket: {exitRelativeShare: 0.1}"));
-    Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.01, -30, 100);
-    Firm peer = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.99, 10, 100);
-    Worlds.demand(model, 1000);
-    double money = Worlds.money(model);
-    new Demography().step(model);
-    assertThat(model.firms()).containsExactly(soe, peer);
-    assertThat(soe.getCash()).isZero();
-    assertThat(model.books().government()).isEqualTo(-30);
-    assertThat(model.books().stepBailouts()).isEqualTo(30);
-    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
+    for (String market : new String[] {"REPLICATOR", "LINES"}) {
+      EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0, soePrivatisationHazard: 0, "
+          + "soeFoundingRate: 0}\nmarket: {exitRelativeShare: 0.1}\nmechanisms: {market: %s}".formatted(market)));
+      Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.01, -30, 100);
+      Firm peer = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.99, 10, 100);
+      Worlds.demand(model, 1000);
+      if (model.productLines()) {
+        model.createProductLines();
+        assertThat(soe.getLines()).isPositive();
+      }
+      double money = Worlds.money(model);
+      new Demography().step(model);
+      assertThat(model.firms()).as("market %s", market).containsExactly(soe, peer);
+      assertThat(soe.isPrivate()).as("market %s", market).isFalse();
+      assertThat(soe.getCash()).isZero();
+      assertThat(model.books().government()).isEqualTo(-30);
+      assertThat(model.books().stepBailouts()).isEqualTo(30);
+      assertThat(Worlds.money(model)).isCloseTo(money, within(1e-12));
+    }
   }
 
   @Test
   void withoutTheSoftBudgetAnInsolventSoeExits() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0, soeSoftBudget: false}"));
-    Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.5, -30, 100);
-    Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.5, 10, 100);
-    Worlds.demand(model, 1000);
-    new Demography().step(model);
-    assertThat(soe.isAlive()).isFalse();
-    assertThat(model.books().stepBailouts()).isZero();
+    for (String market : new String[] {"REPLICATOR", "LINES"}) {
+      EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0, soeSoftBudget: false, "
+          + "soePrivatisationHazard: 0, soeFoundingRate: 0}\nmechanisms: {market: %s}".formatted(market)));
+      Firm soe = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, HERE, 1, 0.5, -30, 100);
+      Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.5, 10, 100);
+      Worlds.demand(model, 1000);
+      if (model.productLines()) {
+        model.createProductLines();
+      }
+      new Demography().step(model);
+      assertThat(soe.isAlive()).as("market %s", market).isFalse();
+      assertThat(model.counters().privatisations()).as("it exits as an SOE, market %s", market).isZero();
+      assertThat(model.books().stepBailouts()).isZero();
+    }
   }
 
   @Test
