@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.config.Scenario;
 
 /**
- * Each government lever, turned from off to on over 20 paired seeds, moves its direct outcome the
+ * Each government lever, turned from off to on over 20 paired seeds (more where the effect is
+ * small against its spread), moves its direct outcome the
  * way its mechanism says, with a 95% confidence interval that excludes zero. (Guarantees and the
  * SOE credit preference are in {@link CreditMarketTest}, talent import in the talent market's
  * tests.)
@@ -64,7 +65,9 @@ class PolicyLeversTest {
   @Test
   void specialLoansCutTheShareOfSmesRationed() {
     String credit = "mechanisms: {finance: CREDIT}\n";
-    Paired effect = Paired.compare(SEEDS, 360,
+    // 200 seeds: under product lines and demand from incomes the effect is small (about 0.003,
+    // sd about 0.008 across seeds), a quarter of the earlier model's, and 20 seeds cannot resolve it.
+    Paired effect = Paired.compare(200, 360,
         seed -> Outcomes.rationedShare(new EcosystemModel(scenario(seed, credit + "policy: {specialLoanQuota: 0.0}")).runToEnd()),
         seed -> Outcomes.rationedShare(new EcosystemModel(scenario(seed, credit + "policy: {specialLoanQuota: 0.005}")).runToEnd()));
     System.out.println("special loans -> share of SME applicants rationed: " + effect);
@@ -102,7 +105,9 @@ class PolicyLeversTest {
         market: {demandGrowth: {traditional: 0.005, strategicEmerging: 0.012, future: 0.0}}
         demography: {entrantProductivityRatio: 0.85}
         """;
-    Paired effect = Paired.compare(SEEDS, 420,
+    // 200 seeds: under product lines and demand from incomes the effect (about 0.026) is small
+    // against its spread across seeds (sd about 0.07), and 20 seeds cannot resolve it.
+    Paired effect = Paired.compare(200, 420,
         seed -> futureStartupSurvival(scenario(seed, future, harsh + "policy: {incubationBudget: 0.0}")),
         seed -> futureStartupSurvival(scenario(seed, future, harsh + "policy: {incubationBudget: 0.01}")));
     System.out.println("future start-ups alive at the end: " + effect);
