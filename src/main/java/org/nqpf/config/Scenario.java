@@ -27,6 +27,8 @@ public record Scenario(
     AiConfig ai,
     MechanismsConfig mechanisms) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
+  /** Largest production wage, as a multiple of the researchers' wage, that a scenario may set. */
+  private static final double MAX_WAGE_RATIO = 1_000;
 
   public static final Scenario DEFAULT = new Scenario(
       "baseline", 42, 200, 20,
@@ -58,6 +60,13 @@ public record Scenario(
       throw new ConfigException("market.capitalCostRate", "value " + Check.format(market.capitalCostRate())
           + " is too high; expected (1 + market.markup) * market.capitalCostRate * the larger capital per output"
           + " of firms to stay below 1 (it is " + Check.format(capitalCostShare) + "), or prices are undefined");
+    }
+    // R&D budgets are shares of sales, which scale with the production wage, and buy researchers at
+    // their wage: beyond this ratio the headcounts of researchers run into the billions.
+    if (market.wage() > MAX_WAGE_RATIO * market.researcherWage()) {
+      throw new ConfigException("market.wage", "value " + Check.format(market.wage()) + " is too high; expected at most "
+          + Check.format(MAX_WAGE_RATIO) + " * market.researcherWage (" + Check.format(market.researcherWage())
+          + "), or research budgets hire billions of researchers");
     }
   }
 

@@ -906,7 +906,9 @@ class ScenarioLoaderTest {
         refuse("universities: {inventionSectors: {traditional: 0, strategicEmerging: 0, future: 0}}",
             "universities.inventionSectors", "sum to 0"),
         refuse("firms: {privateSectors: {future: -1}}", "firms.privateSectors.future", "-1", "expected a number >= 0"),
-        refuse("market: {capitalCostRate: 0.5}", "market.capitalCostRate", "value 0.5", "below 1"));
+        refuse("market: {capitalCostRate: 0.5}", "market.capitalCostRate", "value 0.5", "below 1"),
+        refuse("market: {wage: 1e12}", "market.wage", "value 1000000000000", "at most 1000 * market.researcherWage (2)"),
+        refuse("market: {researcherWage: 1e-12}", "market.wage", "value 1", "at most 1000 * market.researcherWage"));
   }
 
   @ParameterizedTest(name = "{0}")
