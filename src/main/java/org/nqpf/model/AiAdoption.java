@@ -102,14 +102,25 @@ final class AiAdoption implements Steppable {
     firm.setAiLevel(level, ai.productionGain(), step);
   }
 
-  /** A non-adopter adopts with probability {@code hazard} if it can pay {@code cost}. */
+  /**
+   * A non-adopter decides to adopt with probability {@code hazard} and adopts if it can pay
+   * {@code cost}. Under demand from incomes a firm that decided but cannot pay saves towards the
+   * cost out of its earnings (it keeps the cost in cash above its liquidity buffer instead of paying
+   * it out: internal funds first, Myers and Majluf 1984; Fazzari, Hubbard and Petersen 1988) and
+   * adopts as soon as it can; without it, firms that pay out their cash above the buffer could
+   * never afford AI.
+   */
   private static void drawAdoption(EcosystemModel model, Books books, Firm firm, AiConfig ai, double hazard, double cost,
       long step) {
     boolean drawn = model.random.nextDouble() < hazard;
-    if (drawn && firm.getCash() >= cost) {
+    boolean decided = drawn || firm.getAiSaving() > 0;
+    if (decided && firm.getCash() >= cost) {
       books.aiSpending(firm, cost);
       firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step);
+      firm.setAiSaving(0);
       model.counters().aiAdoptions++;
+    } else if (decided && model.incomes() != null) {
+      firm.setAiSaving(cost);
     }
   }
 

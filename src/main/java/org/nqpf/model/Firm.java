@@ -19,6 +19,7 @@ public final class Firm implements java.io.Serializable {
   private double capitalPerOutput;
   private double wageRate;
   private double investmentOrder;
+  private double aiSaving;
   private double rdIntensity;
   private double productivityFactor;
 
@@ -413,6 +414,18 @@ public final class Firm implements java.io.Serializable {
 
   void setInvestmentOrder(double value) {
     investmentOrder = value;
+  }
+
+  /**
+   * What a firm that has decided to adopt AI but could not pay for it yet keeps in cash towards
+   * the adoption, on top of its liquidity buffer (demand from incomes only; 0 otherwise), in money.
+   */
+  public double getAiSaving() {
+    return aiSaving;
+  }
+
+  void setAiSaving(double value) {
+    aiSaving = value;
   }
 
   void addCash(double amount) {

@@ -221,7 +221,8 @@ final class GoodsMarket implements Steppable {
     // Capital goods are paid out of the cash above the liquidity buffer (a precautionary stock of
     // money, Caiani et al. 2016): spending the buffer on them left profitable firms without cash,
     // and a common dip in demand then made hundreds of them insolvent in one step.
-    double buffer = scenario.firms().initialCashToSales() * sales;
+    // A firm saving towards an AI adoption keeps that too (AiAdoption).
+    double buffer = scenario.firms().initialCashToSales() * sales + firm.getAiSaving();
     investment = Math.min(investment, Math.max(0, firm.getCash() - buffer));
     // Capacity grows by at most maxCapitalGrowth a quarter beyond replacing what depreciated (time
     // to build): without the cap the accelerator (capital proportional to demand) turns any rise in
