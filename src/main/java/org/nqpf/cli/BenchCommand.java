@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Recorded steps of each model run (default: the baseline's, 200).")
   Integer steps;
 
-  @Option(names = "--burn-in", paramLabel = "N", description = "Burn-in steps of each model run (default: the baseline's, 20).")
+  @Option(names = "--burn-in", paramLabel = "N", description = "Burn-in steps of each model run (default: the baseline's, 900).")
   Integer burnIn;
 
   @CommandLine.Spec

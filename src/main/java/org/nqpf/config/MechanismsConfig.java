@@ -60,7 +60,7 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
   }
 
   public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
-      Market.REPLICATOR, Demand.EXOGENOUS);
+      Market.LINES, Demand.INCOMES);
 
   public MechanismsConfig {
     Check.present("finance", finance);

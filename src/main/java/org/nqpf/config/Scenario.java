@@ -31,7 +31,7 @@ public record Scenario(
   private static final double MAX_WAGE_RATIO = 1_000;
 
   public static final Scenario DEFAULT = new Scenario(
-      "baseline", 42, 200, 20,
+      "baseline", 42, 200, 900,
       RegionConfig.DEFAULT, FirmsConfig.DEFAULT, UniversitiesConfig.DEFAULT, MarketConfig.DEFAULT,
       DemandConfig.DEFAULT,
       InnovationConfig.DEFAULT, DemographyConfig.DEFAULT, PolicyConfig.DEFAULT, CreditConfig.DEFAULT,

@@ -661,10 +661,6 @@ public class EcosystemModel extends SimState {
   }
 
   /**
-   * A new firm takes {@code count} product lines of its sector and the capital that its share of
-   * the sector's demand needs (brought in kind by its owners).
-   */
-  /**
    * The owners of a new firm (households, or the state for an SOE it founds) pay in {@code cash}.
    * Under demand from incomes its capital is not brought in kind: they pay its value in too, and
    * the firm orders it from the sectors (paid now, delivered in the next goods market).
@@ -685,6 +681,10 @@ public class EcosystemModel extends SimState {
     }
   }
 
+  /**
+   * A new firm takes {@code count} product lines of its sector and the capital that its share of
+   * the sector's demand needs (brought in kind by its owners).
+   */
   private void enterWithLines(Firm firm, int count) {
     productLines.enter(this, firm, count);
     firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(firm.getSector()));

@@ -79,7 +79,8 @@ class ValidateCommandTest {
         .containsPattern("(?m)^11f +Stationary: number of firms +outcome ")
         .containsPattern("(?m)^12d +Ergodic: private share of output +outcome ")
         .containsPattern("(?m)^2a +AI adopters' production efficiency +input .* INFO$")
-        .containsPattern("(?m)^1d +Private share of output \\(GDP\\) +calibrated ");
+        .containsPattern("(?m)^1a +Private share of firms +calibrated ")
+        .containsPattern("(?m)^1d +Private share of output \\(GDP\\) +outcome ");
 
     List<String> files = listing(one);
     for (String name : ValidationTables.FILES) {

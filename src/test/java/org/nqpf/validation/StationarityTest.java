@@ -120,13 +120,15 @@ class StationarityTest {
   @Test
   void anInputIsNeverScoredAndACalibratedTargetIsScored() {
     Replications.Stats clear = Replications.of(new double[] {0.95, 0.96, 0.97});
-    Target input = Targets.byId("1a");
+    Replications.Stats band = Replications.of(new double[] {0.33, 0.35, 0.37});
+    Target input = Targets.byId("2a");
     assertThat(input.origin()).isEqualTo(Target.Origin.INPUT);
-    assertThat(input.verdict(clear)).isEqualTo(Target.Verdict.INFO);
-    Target calibrated = Targets.byId("1d");
-    assertThat(calibrated.origin()).isEqualTo(Target.Origin.CALIBRATED);
+    assertThat(input.verdict(band)).isEqualTo(Target.Verdict.INFO);
+    Target calibrated = Targets.byId("1a");
+    assertThat(calibrated.origin()).as("the share of firms: soeFoundingRate is estimated from it").isEqualTo(Target.Origin.CALIBRATED);
     assertThat(calibrated.verdict(clear)).isEqualTo(Target.Verdict.PASS);
-    assertThat(Targets.byId("2a").origin()).isEqualTo(Target.Origin.INPUT);
+    assertThat(Targets.byId("1d").origin()).as("the output share: nothing is fitted to it").isEqualTo(Target.Origin.OUTCOME);
+    assertThat(Targets.byId("1d").verdict(clear)).isEqualTo(Target.Verdict.PASS);
     assertThat(Targets.byId("8c").origin()).isEqualTo(Target.Origin.OUTCOME);
   }
 
