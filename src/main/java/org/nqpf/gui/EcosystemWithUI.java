@@ -125,9 +125,17 @@ public class EcosystemWithUI extends GUIState {
     return charts.generators();
   }
 
+  /**
+   * Starts a run. MASON's {@code GUIState.start} builds the model ({@code SimState.start}) before
+   * it takes the schedule's lock, while the display paints under that lock on the event thread; the
+   * world is built under the lock here, so that a paint never reads the firms while they are being
+   * created (a paint during the build threw a ConcurrentModificationException in the GUI test).
+   */
   @Override
   public void start() {
-    super.start();
+    synchronized (state.schedule) {
+      super.start();
+    }
     afterStartOrLoad();
   }
 
