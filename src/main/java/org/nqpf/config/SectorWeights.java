@@ -22,4 +22,10 @@ public record SectorWeights(double traditional, double strategicEmerging, double
   public double[] asArray() {
     return new double[] {traditional, strategicEmerging, future};
   }
+
+  /** The weights in sector order, divided by their sum (so they sum to one). */
+  public double[] normalised() {
+    double total = traditional + strategicEmerging + future;
+    return new double[] {traditional / total, strategicEmerging / total, future / total};
+  }
 }

@@ -142,7 +142,6 @@ final class Demography implements Steppable {
         model.lines().leaving(firm);
       }
       firm.exit(model.currentStep());
-      model.counters().exits++;
       model.counters().exited(firm);
       return true;
     }

@@ -63,7 +63,7 @@ final class IncomesDemand implements java.io.Serializable {
     for (Sector s : Sector.values()) {
       total += model.sectorDemand(s);
     }
-    double[] c0 = consumptionShares(dc);
+    double[] c0 = dc.consumptionShares().normalised();
     for (Sector s : Sector.values()) {
       int i = s.ordinal();
       baseShares[i] = c0[i];
@@ -78,19 +78,6 @@ final class IncomesDemand implements java.io.Serializable {
     }
     baseRealIncomePerHead = total / labourForce;
     lastProductivity = productivity(model);
-  }
-
-  /** The sectors' shares of consumption at the reference income, c₀ ({@code demand.consumptionShares}, normalised). */
-  static double[] consumptionShares(DemandConfig dc) {
-    double[] c0 = dc.consumptionShares().asArray();
-    double total = 0;
-    for (double c : c0) {
-      total += c;
-    }
-    for (int i = 0; i < c0.length; i++) {
-      c0[i] /= total;
-    }
-    return c0;
   }
 
   /**
@@ -282,7 +269,7 @@ final class IncomesDemand implements java.io.Serializable {
     double refundHouseholds = 0;
     double refundGovernment = 0;
     for (int s = 0; s < SECTORS; s++) {
-      served[s] = demand[s] > 0 ? Math.min(1, sold[s] / demand[s]) : 0;
+      served[s] = served(s);
       refundHouseholds += consumption[s] * (1 - served[s]);
       refundGovernment += government[s] * (1 - served[s]);
       if (quantity[s] > 0) {
@@ -325,10 +312,14 @@ final class IncomesDemand implements java.io.Serializable {
   double servedSpending() {
     double total = 0;
     for (int s = 0; s < SECTORS; s++) {
-      double served = demand[s] > 0 ? Math.min(1, sold[s] / demand[s]) : 0;
-      total += (consumption[s] + government[s] + investment[s]) * served;
+      total += (consumption[s] + government[s] + investment[s]) * served(s);
     }
     return total;
+  }
+
+  /** The share of sector {@code s}'s demand that its firms served in this step's market. */
+  private double served(int s) {
+    return demand[s] > 0 ? Math.min(1, sold[s] / demand[s]) : 0;
   }
 
   /** Demand of this step's market that found no goods, over the whole demand (0 when there was none). */

@@ -91,17 +91,10 @@ final class NationalAccounts implements java.io.Serializable {
     if (defined && exitEmployment > 0) {
       decomposition.exiter(exitEmployment / lastEmployment, exitOutput / exitEmployment);
     }
-    decompose(alive, step, defined, employment);
-    decompose(exited, step, defined, employment);
     exitEmployment = 0;
     exitOutput = 0;
-    for (int i = 0, n = exited.size(); i < n; i++) {
-      Firm f = exited.get(i);
-      if (f.getProducedStep() == step) {
-        exitEmployment += f.getEmployment();
-        exitOutput += realOutput(f);
-      }
-    }
+    decompose(alive, step, defined, employment, false);
+    decompose(exited, step, defined, employment, true);
     System.arraycopy(prices, 0, lastPrices, 0, SECTORS);
     System.arraycopy(quantities, 0, lastQuantities, 0, SECTORS);
     lastProductivity = productivity;
@@ -139,9 +132,10 @@ final class NationalAccounts implements java.io.Serializable {
   /**
    * Passes the firms that produced this step to the decomposition (when {@code defined}): those the
    * accounts noted last step as continuing firms, the others as entrants; notes every one for the
-   * next step.
+   * next step, and sums the employment and real value added of those {@code leaving} for the next
+   * step's exit term.
    */
-  private void decompose(List<Firm> firms, long step, boolean defined, double employment) {
+  private void decompose(List<Firm> firms, long step, boolean defined, double employment, boolean leaving) {
     for (int i = 0, n = firms.size(); i < n; i++) {
       Firm f = firms.get(i);
       if (f.getProducedStep() != step) {
@@ -157,6 +151,10 @@ final class NationalAccounts implements java.io.Serializable {
         decomposition.entrant(e / employment, productivity(y, e));
       }
       f.account(step, e, y);
+      if (leaving) {
+        exitEmployment += e;
+        exitOutput += y;
+      }
     }
   }
 

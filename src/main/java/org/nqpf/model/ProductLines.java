@@ -60,7 +60,7 @@ final class ProductLines implements java.io.Serializable {
   static ProductLines assignInitial(EcosystemModel model, int linesPerFirm) {
     Sector[] sectors = Sector.values();
     int[] counts = new int[sectors.length];
-    double[] c0 = model.incomesDemand() ? IncomesDemand.consumptionShares(model.scenario().demand()) : null;
+    double[] c0 = model.incomesDemand() ? model.scenario().demand().consumptionShares().normalised() : null;
     int firms = model.scenario().firms().count();
     for (Sector sector : sectors) {
       int inSector = model.firms(sector).size();

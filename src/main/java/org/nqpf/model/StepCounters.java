@@ -166,8 +166,9 @@ public final class StepCounters implements java.io.Serializable {
     return aiAdoptions;
   }
 
-  /** Notes a firm that left this step. */
+  /** Notes a firm that left this step, and counts it in {@link #exits()}. */
   void exited(Firm firm) {
+    exits++;
     if (exited == null) {
       exited = new java.util.ArrayList<>();
     }
