@@ -333,7 +333,9 @@ final class CreditMarket implements Steppable {
     double growth = model.demandGrowth(firm.getSector());
     double targetCapital = firm.getCapitalPerOutput() * firm.getSales() * (1 + growth) * (1 + growth);
     double depreciated = firm.getCapital() * (1 - model.scenario().market().depreciation());
-    return model.plannedRd(firm) + Math.max(0, targetCapital - depreciated);
+    // Capital goods ordered and paid for last step arrive in this step's market: they are not
+    // asked for again.
+    return model.plannedRd(firm) + Math.max(0, targetCapital - depreciated - firm.getInvestmentOrder());
   }
 
   private static void payOut(EcosystemModel model) {
