@@ -20,6 +20,11 @@ public final class Firm implements java.io.Serializable {
   private double wageRate;
   private double investmentOrder;
   private double aiSaving;
+  /**
+   * Under demand from incomes, the share of what its customers asked for in the last market that its
+   * own capacity could not serve (they were served by the sector's other firms, or not at all).
+   */
+  private double unfilled;
   private double rdIntensity;
   private double productivityFactor;
 
@@ -315,6 +320,16 @@ public final class Firm implements java.io.Serializable {
     return loans;
   }
 
+  /** Interest and principal its loans will ask for at the next debt service. */
+  double debtServiceDue() {
+    double due = 0;
+    for (int l = 0, count = loans.size(); l < count; l++) {
+      Loan loan = loans.get(l);
+      due += loan.rate() * loan.principal() + loan.principalDue();
+    }
+    return due;
+  }
+
   /** Marks the cached debt stale after a loan's principal changed (repaid, written off). */
   void loansChanged() {
     debtValid = false;
@@ -420,6 +435,14 @@ public final class Firm implements java.io.Serializable {
    * What a firm that has decided to adopt AI but could not pay for it yet keeps in cash towards
    * the adoption, on top of its liquidity buffer (demand from incomes only; 0 otherwise), in money.
    */
+  public double getUnfilled() {
+    return unfilled;
+  }
+
+  void setUnfilled(double unfilled) {
+    this.unfilled = unfilled;
+  }
+
   public double getAiSaving() {
     return aiSaving;
   }

@@ -11,7 +11,8 @@ import sim.engine.Steppable;
  * <ol>
  *   <li>each firm prices at (1 + markup) × unit cost, unit cost = wage / productivity + the capital
  *       cost of the capital a unit of sales ties up; its competitiveness is 1 / price (times {@code soeMarketAccess}
- *       for SOEs);</li>
+ *       for SOEs), times 1 − the share of its customers' orders it could not fill in the last market
+ *       (demand from incomes; Dosi, Fagiolo and Roventini 2010);</li>
  *   <li>market shares follow replicator dynamics f' = f·(1 + χ·(E − Ē)/Ē), Ē the share-weighted
  *       mean, χ = {@code replicatorSpeed} × (0.5 + 0.5 × market unification); under
  *       {@code mechanisms.market: LINES} a firm's share is its share of the sector's product lines
@@ -64,7 +65,9 @@ final class GoodsMarket implements Steppable {
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       prices[i] = model.priceOf(firm);
-      competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i];
+      // Unfilled orders lower competitiveness (Dosi, Fagiolo and Roventini 2010): 0 unless demand
+      // comes from incomes.
+      competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i] * (1 - firm.getUnfilled());
       mean += firm.getMarketShare() * competitiveness[i];
     }
     // The new shares' sum is taken as they are set, and each firm's share is renormalised in the
@@ -138,6 +141,7 @@ final class GoodsMarket implements Steppable {
       wanted[i] = firm.getMarketShare() * demand;
       double capacity = capacity(firm);
       served[i] = Math.min(wanted[i], capacity);
+      firm.setUnfilled(wanted[i] > 0 ? (wanted[i] - served[i]) / wanted[i] : 0);
       unserved += wanted[i] - served[i];
       if (Double.isInfinite(capacity)) {
         unbounded++;
@@ -222,7 +226,8 @@ final class GoodsMarket implements Steppable {
     // money, Caiani et al. 2016): spending the buffer on them left profitable firms without cash,
     // and a common dip in demand then made hundreds of them insolvent in one step.
     // A firm saving towards an AI adoption keeps that too (AiAdoption).
-    double buffer = scenario.firms().initialCashToSales() * sales + firm.getAiSaving();
+    double buffer = scenario.firms().initialCashToSales() * sales + firm.getAiSaving() + model.plannedRd(firm)
+        + firm.debtServiceDue();
     investment = Math.min(investment, Math.max(0, firm.getCash() - buffer));
     // Capacity grows by at most maxCapitalGrowth a quarter beyond replacing what depreciated (time
     // to build): without the cap the accelerator (capital proportional to demand) turns any rise in

@@ -14,9 +14,11 @@ import java.util.List;
  * <ul>
  *   <li><b>Creative destruction.</b> A firm's own innovation (incremental, radical or a converted
  *       invention; not an imitation) is aimed at a line drawn uniformly from its sector. If the line
- *       is its own it keeps it; if the holder's technology is lower than the innovator's new
- *       technology, the innovator takes the line (the better product replaces the older one in that
- *       niche); otherwise the holder keeps it.</li>
+ *       is its own it keeps it; otherwise the innovator takes the line (the better product replaces
+ *       the older one in that niche), unless the line's customers stay with their supplier, which
+ *       they do with the probability that the innovator left its own customers' orders unfilled in
+ *       the last market (under demand from incomes; unfilled orders lower competitiveness, Dosi,
+ *       Fagiolo and Roventini 2010).</li>
  *   <li><b>Entry.</b> An entrant (a start-up, a spin-off, or an SOE the state founds) comes in with
  *       lines drawn uniformly from its sector, taken from their holders (Klette and Kortum: entry
  *       is an innovation by a firm without lines); an entrant into a sector where no living firm
@@ -137,6 +139,12 @@ final class ProductLines implements java.io.Serializable {
     int j = model.random.nextInt(sectorLines.length);
     Firm holder = sectorLines[j];
     if (holder == innovator) {
+      return false;
+    }
+    // Unfilled orders lower competitiveness (Dosi, Fagiolo and Roventini 2010): the line's customers
+    // stay with their supplier with the probability that the innovator left its own customers'
+    // orders unfilled in the last market.
+    if (innovator.getUnfilled() > 0 && model.random.nextDouble() < innovator.getUnfilled()) {
       return false;
     }
     move(sectorLines, j, innovator);
