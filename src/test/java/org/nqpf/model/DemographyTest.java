@@ -15,7 +15,7 @@ class DemographyTest {
 
   @Test
   void insolventAndNegligibleFirmsExitAndHouseholdsTakeWhatIsLeft() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0}\nmarket: {exitRelativeShare: 0.1}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 2\ndemography: {entryRate: 0.0, soeFoundingRate: 0}\nmarket: {exitRelativeShare: 0.1}"));
     Firm healthy = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.6, 10, 100);
     Firm insolvent = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.38, -5, 100);
     Firm tiny = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1, 0.02, 7, 100);
