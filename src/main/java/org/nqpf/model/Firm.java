@@ -322,6 +322,9 @@ public final class Firm implements java.io.Serializable {
 
   /** Interest and principal its loans will ask for at the next debt service. */
   double debtServiceDue() {
+    if (debtValid && debt == 0) {
+      return 0;
+    }
     double due = 0;
     for (int l = 0, count = loans.size(); l < count; l++) {
       Loan loan = loans.get(l);
@@ -431,10 +434,7 @@ public final class Firm implements java.io.Serializable {
     investmentOrder = value;
   }
 
-  /**
-   * What a firm that has decided to adopt AI but could not pay for it yet keeps in cash towards
-   * the adoption, on top of its liquidity buffer (demand from incomes only; 0 otherwise), in money.
-   */
+  /** The share of its customers' orders it left unfilled in the last market ({@link #unfilled}). */
   public double getUnfilled() {
     return unfilled;
   }
@@ -443,6 +443,10 @@ public final class Firm implements java.io.Serializable {
     this.unfilled = unfilled;
   }
 
+  /**
+   * What a firm that has decided to adopt AI but could not pay for it yet keeps in cash towards
+   * the adoption, on top of its liquidity buffer (demand from incomes only; 0 otherwise), in money.
+   */
   public double getAiSaving() {
     return aiSaving;
   }

@@ -67,8 +67,9 @@ final class NationalAccounts implements java.io.Serializable {
   void observe(List<Firm> alive, List<Firm> exited, long step) {
     java.util.Arrays.fill(sales, 0);
     java.util.Arrays.fill(quantities, 0);
-    sumSectors(alive, step);
-    sumSectors(exited, step);
+    double employment = 0;
+    employment += sumSectors(alive, step);
+    employment += sumSectors(exited, step);
     gdp = 0;
     for (int s = 0; s < SECTORS; s++) {
       gdp += sales[s];
@@ -78,13 +79,8 @@ final class NationalAccounts implements java.io.Serializable {
     index = linked ? index * fisherLink(lastPrices, lastQuantities, prices, quantities) : 1;
     realGdp = gdp / index;
 
-    double employment = 0;
-    java.util.Arrays.fill(byOwnership, 0);
-    employment += employmentOf(alive, step, byOwnership);
-    employment += employmentOf(exited, step, byOwnership);
     productivity = productivity(realGdp, employment);
-    productivityPrivate = productivity(byOwnership[0], byOwnership[1]);
-    productivitySoe = productivity(byOwnership[2], byOwnership[3]);
+    java.util.Arrays.fill(byOwnership, 0);
 
     boolean defined = linked && lastEmployment > 0 && employment > 0;
     decomposition.begin(defined ? lastProductivity : 0);
@@ -95,6 +91,8 @@ final class NationalAccounts implements java.io.Serializable {
     exitOutput = 0;
     decompose(alive, step, defined, employment, false);
     decompose(exited, step, defined, employment, true);
+    productivityPrivate = productivity(byOwnership[0], byOwnership[1]);
+    productivitySoe = productivity(byOwnership[2], byOwnership[3]);
     System.arraycopy(prices, 0, lastPrices, 0, SECTORS);
     System.arraycopy(quantities, 0, lastQuantities, 0, SECTORS);
     lastProductivity = productivity;
@@ -102,38 +100,26 @@ final class NationalAccounts implements java.io.Serializable {
     lastStep = step;
   }
 
-  private void sumSectors(List<Firm> firms, long step) {
+  /** Sums the sales and quantities of the firms that produced this step by sector; returns their employment. */
+  private double sumSectors(List<Firm> firms, long step) {
+    double employment = 0;
     for (int i = 0, n = firms.size(); i < n; i++) {
       Firm f = firms.get(i);
       if (f.getProducedStep() == step) {
         int s = f.getSector().ordinal();
         sales[s] += f.getSales();
         quantities[s] += f.getQuantity();
+        employment += f.getEmployment();
       }
     }
-  }
-
-  /** Sums employment, and real output and employment by ownership into {@code byOwnership}; returns the employment. */
-  private double employmentOf(List<Firm> firms, long step, double[] byOwnership) {
-    double total = 0;
-    for (int i = 0, n = firms.size(); i < n; i++) {
-      Firm f = firms.get(i);
-      if (f.getProducedStep() == step) {
-        double e = f.getEmployment();
-        int o = f.isPrivate() ? 0 : 2;
-        byOwnership[o] += realOutput(f);
-        byOwnership[o + 1] += e;
-        total += e;
-      }
-    }
-    return total;
+    return employment;
   }
 
   /**
    * Passes the firms that produced this step to the decomposition (when {@code defined}): those the
    * accounts noted last step as continuing firms, the others as entrants; notes every one for the
-   * next step, and sums the employment and real value added of those {@code leaving} for the next
-   * step's exit term.
+   * next step; sums real value added and employment by ownership, and the employment and real
+   * value added of those {@code leaving} for the next step's exit term.
    */
   private void decompose(List<Firm> firms, long step, boolean defined, double employment, boolean leaving) {
     for (int i = 0, n = firms.size(); i < n; i++) {
@@ -143,6 +129,9 @@ final class NationalAccounts implements java.io.Serializable {
       }
       double e = f.getEmployment();
       double y = realOutput(f);
+      int o = f.isPrivate() ? 0 : 2;
+      byOwnership[o] += y;
+      byOwnership[o + 1] += e;
       if (defined && f.getAccountedStep() == step - 1) {
         double e0 = f.getAccountedEmployment();
         decomposition.continuer(e0 / lastEmployment, productivity(f.getAccountedOutput(), e0), e / employment,
