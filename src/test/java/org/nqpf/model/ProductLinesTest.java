@@ -109,6 +109,40 @@ class ProductLinesTest {
     assertThat(innovator.getMarketShare()).isEqualTo(1.0);
   }
 
+  /**
+   * Unfilled orders lower competitiveness: an innovator that left all its customers' orders
+   * unfilled takes no line; one that left a quarter of them unfilled takes about three quarters of
+   * the lines its innovations are aimed at elsewhere.
+   */
+  @Test
+  void anInnovatorThatLeftOrdersUnfilledTakesLinesOnlyWithTheComplementaryProbability() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario(
+        "seed: 6\nfirms: {count: 5}\nmarket: {linesPerFirm: 400}\nmechanisms: {market: LINES}"));
+    Worlds.demand(model, 1000);
+    Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
+    Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
+    model.createProductLines();
+    int lines = model.lines().total(Sector.TRADITIONAL);
+    int own = innovator.getLines();
+    innovator.setUnfilled(1);
+    for (int i = 0; i < 100; i++) {
+      model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
+    }
+    assertThat(innovator.getLines()).isEqualTo(own);
+    assertThat(model.counters().captures(Ownership.PRIVATE)).isZero();
+
+    innovator.setUnfilled(0.25);
+    int aimedElsewhere = 0;
+    for (int i = 0; i < 400; i++) {
+      aimedElsewhere += holder.getLines();
+      model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
+    }
+    double expected = 0.75 * aimedElsewhere / lines;
+    assertThat(expected).isGreaterThan(100);
+    assertThat((double) innovator.getLines() - own).isCloseTo(expected, within(4 * Math.sqrt(expected)));
+    assertThat(holder.getLines() + innovator.getLines()).isEqualTo(lines);
+  }
+
   /** Lines of FUTURE: 20 per firm × 10 firms × its consumption share 0.1 = 20, all the incumbent's. */
   @Test
   void anEntrantTakesOneLineAndAnSoeTheStateFoundsTakesItsLines() {
