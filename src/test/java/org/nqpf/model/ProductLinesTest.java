@@ -82,14 +82,25 @@ class ProductLinesTest {
    * Lines of TRADITIONAL: 4 per firm × 5 firms × its consumption share 0.6 = 12; one to each firm,
    * the 10 others by share (0.999 : 0.001, largest remainder): 11 to the holder, 1 to the innovator.
    */
-  @Test
-  void anOwnInnovationTakesTheDrawnLineFromItsHolderAndAnImitationTakesNone() {
+  /** A traditional sector of a large SOE holder and a small private innovator, with their lines. */
+  private record Duel(EcosystemModel model, Firm holder, Firm innovator) {}
+
+  private static Duel duel(long seed, int linesPerFirm) {
     EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: 5\nfirms: {count: 5}\nmarket: {linesPerFirm: 4}\nmechanisms: {market: LINES}"));
+        "seed: %d\nfirms: {count: 5}\nmarket: {linesPerFirm: %d}\nmechanisms: {market: LINES}".formatted(seed, linesPerFirm)));
     Worlds.demand(model, 1000);
     Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
     Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
     model.createProductLines();
+    return new Duel(model, holder, innovator);
+  }
+
+  @Test
+  void anOwnInnovationTakesTheDrawnLineFromItsHolderAndAnImitationTakesNone() {
+    Duel duel = duel(5, 4);
+    EcosystemModel model = duel.model();
+    Firm holder = duel.holder();
+    Firm innovator = duel.innovator();
     assertThat(model.lines().total(Sector.TRADITIONAL)).isEqualTo(12);
     assertThat(holder.getLines()).isEqualTo(11);
     assertThat(innovator.getLines()).isEqualTo(1);
@@ -116,32 +127,28 @@ class ProductLinesTest {
    */
   @Test
   void anInnovatorThatLeftOrdersUnfilledTakesLinesOnlyWithTheComplementaryProbability() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: 6\nfirms: {count: 5}\nmarket: {linesPerFirm: 400}\nmechanisms: {market: LINES}"));
-    Worlds.demand(model, 1000);
-    Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
-    Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
-    model.createProductLines();
-    int lines = model.lines().total(Sector.TRADITIONAL);
-    int own = innovator.getLines();
-    innovator.setUnfilled(1);
+    Duel duel = duel(6, 400);
+    int lines = duel.model().lines().total(Sector.TRADITIONAL);
+    int own = duel.innovator().getLines();
+    duel.innovator().setUnfilled(1);
     for (int i = 0; i < 100; i++) {
-      model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
+      duel.model().innovated(duel.innovator(), InnovationType.INCREMENTAL, 1.0);
     }
-    assertThat(innovator.getLines()).isEqualTo(own);
-    assertThat(model.counters().captures(Ownership.PRIVATE)).isZero();
+    assertThat(duel.innovator().getLines()).isEqualTo(own);
+    assertThat(duel.model().counters().captures(Ownership.PRIVATE)).isZero();
 
-    innovator.setUnfilled(0.25);
+    duel.innovator().setUnfilled(0.25);
     int aimedElsewhere = 0;
     for (int i = 0; i < 400; i++) {
-      aimedElsewhere += holder.getLines();
-      model.innovated(innovator, InnovationType.INCREMENTAL, 1.0);
+      aimedElsewhere += duel.holder().getLines();
+      duel.model().innovated(duel.innovator(), InnovationType.INCREMENTAL, 1.0);
     }
     double expected = 0.75 * aimedElsewhere / lines;
     assertThat(expected).isGreaterThan(100);
-    assertThat((double) innovator.getLines() - own).isCloseTo(expected, within(4 * Math.sqrt(expected)));
-    assertThat(holder.getLines() + innovator.getLines()).isEqualTo(lines);
+    assertThat((double) duel.innovator().getLines() - own).isCloseTo(expected, within(4 * Math.sqrt(expected)));
+    assertThat(duel.holder().getLines() + duel.innovator().getLines()).isEqualTo(lines);
   }
+
 
   /** Lines of FUTURE: 20 per firm × 10 firms × its consumption share 0.1 = 20, all the incumbent's. */
   @Test
