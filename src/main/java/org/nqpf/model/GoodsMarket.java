@@ -65,8 +65,8 @@ final class GoodsMarket implements Steppable {
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       prices[i] = model.priceOf(firm);
-      // Unfilled orders lower competitiveness (Dosi, Fagiolo and Roventini 2010): 0 unless demand
-      // comes from incomes.
+      // Unfilled orders lower competitiveness (Dosi, Fagiolo and Roventini 2010); a firm's unfilled
+      // share is 0 unless demand comes from incomes.
       competitiveness[i] = (firm.isPrivate() ? 1.0 : market.soeMarketAccess()) / prices[i] * (1 - firm.getUnfilled());
       mean += firm.getMarketShare() * competitiveness[i];
     }
@@ -225,7 +225,9 @@ final class GoodsMarket implements Steppable {
     // Capital goods are paid out of the cash above the liquidity buffer (a precautionary stock of
     // money, Caiani et al. 2016): spending the buffer on them left profitable firms without cash,
     // and a common dip in demand then made hundreds of them insolvent in one step.
-    // A firm saving towards an AI adoption keeps that too (AiAdoption).
+    // The buffer also holds what the firm saves towards an AI adoption (AiAdoption) and next
+    // step's planned R&D and debt service: retained earnings first, debt after them (Myers and
+    // Majluf 1984; Hall 2002).
     double buffer = scenario.firms().initialCashToSales() * sales + firm.getAiSaving() + model.plannedRd(firm)
         + firm.debtServiceDue();
     investment = Math.min(investment, Math.max(0, firm.getCash() - buffer));

@@ -112,15 +112,15 @@ final class ProductLines implements java.io.Serializable {
       remainder[i] = exact - extra[i];
       given += extra[i];
     }
-    // Largest remainders first, ties to the lower index: the same firms as picking the largest
-    // remaining one again and again, in O(n log n) instead of O(n × lines) (the world's build at
-    // 100,000 firms).
+    // Largest remainders first, ties to the lower index (the sort is stable): the same firms as
+    // picking the largest remaining one again and again, in O(n log n) instead of O(n × lines)
+    // (the world's build at 100,000 firms).
     if (given < spare) {
       Integer[] byRemainder = new Integer[n];
       for (int i = 0; i < n; i++) {
         byRemainder[i] = i;
       }
-      java.util.Arrays.sort(byRemainder, (x, y) -> remainder[x] != remainder[y] ? Double.compare(remainder[y], remainder[x]) : Integer.compare(x, y));
+      java.util.Arrays.sort(byRemainder, (x, y) -> Double.compare(remainder[y], remainder[x]));
       for (int k = 0; given < spare; k++, given++) {
         // Rounding could leave more to hand out than there are firms: the rest goes to the first.
         extra[k < n ? byRemainder[k] : 0]++;
