@@ -2,7 +2,11 @@ package org.nqpf.config;
 
 /**
  * Talent flows (教育科技人才良性循环): headcounts by tier held by firms, universities and a national
- * pool, moved by binomial draws. Used when {@code mechanisms.talent} is {@code MARKET}.
+ * pool, moved by binomial draws. Employed talent retires at {@code retirementRate} a step: a working
+ * life of about 35 years, 140 quarters (graduation at about 25; retirement at 60 for men under
+ * the State Council's 1978 rules (国发〔1978〕104号), raised step by step from 2025 by the NPC
+ * Standing Committee's decision of 13 September 2024), so 1 / 140 ≈ 0.007. Used when
+ * {@code mechanisms.talent} is {@code MARKET}.
  */
 public record TalentConfig(
     double graduatesPerResearcher,
@@ -10,6 +14,7 @@ public record TalentConfig(
     int maturationSteps,
     double poolAttrition,
     double separationRate,
+    double retirementRate,
     double directMoveShare,
     double technicianRatio,
     double leadingProductivity,
@@ -24,7 +29,7 @@ public record TalentConfig(
   private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
+      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);
@@ -32,6 +37,7 @@ public record TalentConfig(
     Check.count("maturationSteps", maturationSteps, 1, 400);
     Check.probability("poolAttrition", poolAttrition);
     Check.probability("separationRate", separationRate);
+    Check.probability("retirementRate", retirementRate);
     Check.probability("directMoveShare", directMoveShare);
     Check.between("technicianRatio", technicianRatio, 0, 10);
     Check.between("leadingProductivity", leadingProductivity, 0, 100);

@@ -82,7 +82,7 @@ public enum Metric {
   MOVES("moves", "people", true, Domain.NON_NEGATIVE, "Job-to-job moves between organisations this step."),
   SEPARATIONS("separations", "people", true, Domain.NON_NEGATIVE, "People who left a firm or university for the pool this step."),
   TALENT_IMPORTS("talentImports", "people", true, Domain.NON_NEGATIVE, "Leading scientists and their teams imported this step."),
-  TALENT_ATTRITION("talentAttrition", "people", true, Domain.NON_NEGATIVE, "People who left the national pool this step (retirement, emigration, other occupations)."),
+  TALENT_ATTRITION("talentAttrition", "people", true, Domain.NON_NEGATIVE, "People who left the talent system this step: the national pool's attrition (retirement, emigration, other occupations) and the employed who retired."),
   DUAL_APPOINTMENTS("dualAppointments", "people", true, Domain.NON_NEGATIVE, "University researchers holding a dual appointment at a partner firm."),
   AI_ADOPTIONS("aiAdoptions", "firms", true, Domain.NON_NEGATIVE, "Firms that adopted AI this step."),
   AI_ADOPTION_SHARE("aiAdoptionShare", "share", false, Domain.SHARE, "Share of firms that have adopted AI."),

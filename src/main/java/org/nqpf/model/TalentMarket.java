@@ -44,9 +44,15 @@ import sim.util.Bag;
  *       team of importTeamSize core researchers (pool CORE).
  *   <li>Attrition: each pool tier loses Binomial(count, poolAttrition) people (retirement,
  *       emigration, other occupations).
- *   <li>Separations: each employer (firms in creation order, then universities) loses
- *       Binomial(headcount, separationRate) of each tier; Binomial(separated, directMoveShare) of
- *       them search job to job (see matching), the rest go to the pool.
+ *   <li>Retirements and separations: each employer (firms in creation order, then universities)
+ *       loses Binomial(headcount, separationRate + retirementRate) of each tier, of whom
+ *       Binomial(leaving, retirementRate / (separationRate + retirementRate)) retire and leave the
+ *       talent system (the multinomial split of one draw: the same law as two draws, and one draw
+ *       for the many employers from whom nobody leaves) and the rest separate;
+ *       Binomial(separated, directMoveShare) of them search job to job (see matching), the rest go
+ *       to the pool. Without retirement, employed talent would leave only through the pool's
+ *       attrition, and leading scientists, whom firms hire first, would pile up at firms for
+ *       hundreds of quarters.
  *   <li>Vacancies: a firm wants S = round(B / w) staff (as above, with this step's sales,
  *       subsidy, grants and wage index), of which
  *       T = min(S, round(technicianRatio · workers)) technicians and S − T researchers (core or
@@ -272,6 +278,8 @@ final class TalentMarket implements Steppable {
     private final StepCounters counters;
     private final double rate;
     private final double rateLogQ;
+    private final double retiringShare;
+    private final double retiringLogQ;
     private final double moveShare;
     private final double moveLogQ;
 
@@ -280,18 +288,26 @@ final class TalentMarket implements Steppable {
       random = model.random;
       pool = model.talentPool();
       counters = model.counters();
-      rate = tc.separationRate();
+      rate = Math.min(1, tc.separationRate() + tc.retirementRate());
       rateLogQ = binomialLogQ(rate);
+      retiringShare = rate > 0 ? tc.retirementRate() / (tc.separationRate() + tc.retirementRate()) : 0;
+      retiringLogQ = binomialLogQ(retiringShare);
       moveShare = tc.directMoveShare();
       moveLogQ = binomialLogQ(moveShare);
     }
 
-    /** One employer's separations per tier; those moving job to job join the tier's queue, the rest the pool. */
+    /**
+     * One employer's retirements and separations per tier; the retired leave, of the separated
+     * those moving job to job join the tier's queue and the rest the pool.
+     */
     void draw(Post post, MoverQueue[] movers) {
       for (TalentTier tier : EMPLOYED) {
-        int separated = binomial(random, post.headcount(tier), rate, rateLogQ);
+        int leaving = binomial(random, post.headcount(tier), rate, rateLogQ);
+        int retired = binomial(random, leaving, retiringShare, retiringLogQ);
+        int separated = leaving - retired;
         int moving = binomial(random, separated, moveShare, moveLogQ);
-        post.add(tier, -separated);
+        post.add(tier, -leaving);
+        counters.attrition += retired;
         post.setMoving(tier, moving);
         movers[tier.ordinal()].add(post, moving);
         pool.add(tier, separated - moving);

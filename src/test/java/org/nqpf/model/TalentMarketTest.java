@@ -381,7 +381,7 @@ class TalentMarketTest {
         seed: 8
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
-        talent: {separationRate: 0.08, directMoveShare: 0.4, baseAcceptance: 0.0, poolAttrition: 0.0, initialPoolShare: 0.0}
+        talent: {separationRate: 0.08, retirementRate: 0.0, directMoveShare: 0.4, baseAcceptance: 0.0, poolAttrition: 0.0, initialPoolShare: 0.0}
         """));
     for (int i = 0; i < 400; i++) {
       firmWanting(model, Ownership.PRIVATE, HERE, 25);
@@ -397,6 +397,31 @@ class TalentMarketTest {
   }
 
   @Test
+  void employedTalentRetiresAtTheConfiguredRateAndLeavesTheTalentSystem() {
+    // Nobody accepts offers: the separated end in the pool, the retired leave, and each is counted once.
+    EcosystemModel model = Worlds.empty(Worlds.scenario("""
+        seed: 9
+        mechanisms: {talent: MARKET}
+        policy: {talentImportQuota: 0}
+        talent: {separationRate: 0.08, retirementRate: 0.05, directMoveShare: 0.4, baseAcceptance: 0.0, poolAttrition: 0.0,
+                 initialPoolShare: 0.0}
+        """));
+    for (int i = 0; i < 400; i++) {
+      firmWanting(model, Ownership.PRIVATE, HERE, 25);
+    }
+    TalentMarket.initialise(model);
+    int employed = 400 * 25;
+    new TalentMarket().step(model);
+    int stillEmployed = model.firms().stream().mapToInt(Firm::getCoreResearchers).sum();
+    int separated = model.talentPool().get(TalentTier.CORE);
+    int retired = model.counters().attrition();
+    assertThat(stillEmployed + separated + retired).isEqualTo(employed);
+    assertThat(model.counters().separations()).isEqualTo(separated);
+    assertThat((double) retired / employed).isCloseTo(0.05, within(4 * Math.sqrt(0.05 * 0.95 / employed)));
+    assertThat((double) separated / employed).isCloseTo(0.08, within(4 * Math.sqrt(0.08 * 0.92 / employed)));
+  }
+
+  @Test
   void jobToJobMoversGoToAnotherEmployerNeverBackToTheirOwn() {
     // Over several seeds, so that the origin comes first in the random matching order in some.
     for (long seed = 1; seed <= 10; seed++) {
@@ -404,7 +429,7 @@ class TalentMarketTest {
           seed: %d
           mechanisms: {talent: MARKET}
           policy: {talentImportQuota: 0}
-          talent: {separationRate: 0.2, directMoveShare: 1.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, initialPoolShare: 0.0}
+          talent: {separationRate: 0.2, directMoveShare: 1.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, initialPoolShare: 0.0, retirementRate: 0.0}
           """.formatted(seed)));
       Firm origin = firmWanting(model, Ownership.PRIVATE, HERE, 100);
       TalentMarket.initialise(model);
@@ -429,7 +454,7 @@ class TalentMarketTest {
           seed: %d
           mechanisms: {talent: MARKET}
           policy: {talentImportQuota: 0}
-          talent: {separationRate: 1.0, directMoveShare: 1.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, initialPoolShare: 0.0}
+          talent: {separationRate: 1.0, directMoveShare: 1.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, initialPoolShare: 0.0, retirementRate: 0.0}
           """.formatted(seed)));
       Firm a = firmWanting(model, Ownership.PRIVATE, HERE, 100);
       Firm b = firmWanting(model, Ownership.PRIVATE, HERE, 60);
@@ -607,7 +632,7 @@ class TalentMarketTest {
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
         universities: {upstairsResearchers: 60}
-        talent: {dualAppointmentShare: 0.1, dualTimeShare: 0.3, universityLeadingShare: 0.0, separationRate: 0.0}
+        talent: {dualAppointmentShare: 0.1, dualTimeShare: 0.3, universityLeadingShare: 0.0, separationRate: 0.0, retirementRate: 0.0}
         """));
     University university = university(model, HERE);
     Firm first = firmWanting(model, Ownership.PRIVATE, HERE, 2);
