@@ -38,6 +38,11 @@ public record TalentConfig(
     Check.probability("poolAttrition", poolAttrition);
     Check.probability("separationRate", separationRate);
     Check.probability("retirementRate", retirementRate);
+    if (separationRate + retirementRate > 1) {
+      throw new ConfigException("retirementRate", "value " + Check.format(retirementRate) + " with separationRate "
+          + Check.format(separationRate) + " would take more than an employer's whole staff in a step; expected"
+          + " separationRate + retirementRate at most 1");
+    }
     Check.probability("directMoveShare", directMoveShare);
     Check.between("technicianRatio", technicianRatio, 0, 10);
     Check.between("leadingProductivity", leadingProductivity, 0, 100);

@@ -288,7 +288,7 @@ final class TalentMarket implements Steppable {
       random = model.random;
       pool = model.talentPool();
       counters = model.counters();
-      rate = Math.min(1, tc.separationRate() + tc.retirementRate());
+      rate = tc.separationRate() + tc.retirementRate();
       rateLogQ = binomialLogQ(rate);
       retiringShare = rate > 0 ? tc.retirementRate() / (tc.separationRate() + tc.retirementRate()) : 0;
       retiringLogQ = binomialLogQ(retiringShare);

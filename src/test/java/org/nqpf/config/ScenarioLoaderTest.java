@@ -699,6 +699,8 @@ class ScenarioLoaderTest {
             "expected a probability in [0, 1]"),
         refuse("credit: {smeLimitDiscount: -0.1}", "credit.smeLimitDiscount", "-0.1", "[0, 1]"),
         refuse("talent: {separationRate: 1.2}", "talent.separationRate", "1.2", "[0, 1]"),
+        refuse("talent: {separationRate: 1.0}", "talent.retirementRate", "0.007 with separationRate 1",
+            "separationRate + retirementRate at most 1"),
         refuse("ai: {baseHazard: 2}", "ai.baseHazard", "value 2", "[0, 1]"),
         refuse("policy: {aiInfrastructure: 1.5}", "policy.aiInfrastructure", "1.5", "[0, 1]"));
   }
