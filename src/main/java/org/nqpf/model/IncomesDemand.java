@@ -54,7 +54,7 @@ final class IncomesDemand implements java.io.Serializable {
   private final List<Firm> buyers = new ArrayList<>();
   private double[] paid = new double[16];
   /** The firms that have paid for capital goods to be delivered in the next market (the amount is the firm's order). */
-  private List<Firm> ordered = new ArrayList<>();
+  private final List<Firm> ordered = new ArrayList<>();
 
   private IncomesDemand(EcosystemModel model) {
     DemandConfig dc = model.scenario().demand();
@@ -186,7 +186,8 @@ final class IncomesDemand implements java.io.Serializable {
       buyers.add(f);
       orders += order;
     }
-    ordered = new ArrayList<>();
+    // Cleared, not replaced, so that its capacity is kept from step to step.
+    ordered.clear();
     books.householdsBuy(c);
     books.governmentBuys(g);
     double[] engel = engelWeights(model, books.lastHouseholdIncome());

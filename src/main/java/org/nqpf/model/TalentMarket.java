@@ -341,7 +341,8 @@ final class TalentMarket implements Steppable {
 
   private static void match(EcosystemModel model, List<Post> posts, MoverQueue[] movers) {
     List<Post> universities = new ArrayList<>();
-    List<Post> open = new ArrayList<>();
+    // Sized for every post at once, so that it never regrows during the step.
+    List<Post> open = new ArrayList<>(posts.size());
     for (Post post : posts) {
       if (post.university != null && post.leading > 0) {
         universities.add(post);
