@@ -281,41 +281,51 @@ public final class ValidationCharts {
   // ---- innovation value ----
 
   private static Chart lorenz(ValidationResult result) {
-    Lorenz lorenz = Lorenz.of(result.runs().get(0).innovationValues());
-    if (lorenz.n() < 2 || !(lorenz.total() > 0)) {
+    RunObservations first = result.runs().get(0);
+    Lorenz sizes = Lorenz.of(first.innovationGains());
+    Lorenz weighted = Lorenz.of(first.innovationValues());
+    if (sizes.n() < 2 || !(sizes.total() > 0) || !(weighted.total() > 0)) {
       return null;
     }
-    XYSeries curve = new XYSeries(String.format(Locale.ROOT, "Innovations of replication 1 (%d; Gini %.3f)", lorenz.n(),
-        lorenz.gini()), false, true);
-    for (double[] p : lorenz.curve(400)) {
-      curve.add(p[0], p[1], false);
+    XYSeries own = new XYSeries(String.format(Locale.ROOT, "Own size, ln(T after / T before): %d innovations of"
+        + " replication 1, Gini %.3f", sizes.n(), sizes.gini()), false, true);
+    for (double[] p : sizes.curve(400)) {
+      own.add(p[0], p[1], false);
+    }
+    XYSeries bySales = new XYSeries(String.format(Locale.ROOT, "Weighted by the innovator's sales, Gini %.3f",
+        weighted.gini()), false, true);
+    for (double[] p : weighted.curve(400)) {
+      bySales.add(p[0], p[1], false);
     }
     XYSeries equality = new XYSeries("Equal values", false, true);
     equality.add(0.0, 0.0);
     equality.add(1.0, 1.0);
-    XYSeries top = new XYSeries(String.format(Locale.ROOT, "Top 10%% hold %.1f%% of value", 100 * lorenz.topShare(0.1)),
-        false, true);
-    top.add(0.9, 1 - lorenz.topShare(0.1));
+    XYSeries top = new XYSeries(String.format(Locale.ROOT, "Top 10%% hold %.1f%% of the own size",
+        100 * sizes.topShare(0.1)), false, true);
+    top.add(0.9, 1 - sizes.topShare(0.1));
     XYSeriesCollection dataset = new XYSeriesCollection();
-    dataset.addSeries(curve);
+    dataset.addSeries(own);
+    dataset.addSeries(bySales);
     dataset.addSeries(equality);
     dataset.addSeries(top);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     line(renderer, 0, ChartStyle.color(0), false);
-    line(renderer, 1, ChartStyle.ENVELOPE, true);
-    points(renderer, 2, ChartStyle.color(3), 10);
-    NumberAxis xAxis = ChartStyle.numberAxis("Cumulative share of innovations, from the least valuable", false);
+    line(renderer, 1, ChartStyle.color(1), false);
+    line(renderer, 2, ChartStyle.ENVELOPE, true);
+    points(renderer, 3, ChartStyle.color(3), 10);
+    NumberAxis xAxis = ChartStyle.numberAxis("Cumulative share of innovations, from the smallest", false);
     xAxis.setRange(0, 1);
-    NumberAxis yAxis = ChartStyle.numberAxis("Cumulative share of total value", false);
+    NumberAxis yAxis = ChartStyle.numberAxis("Cumulative share of the total", false);
     yAxis.setRange(0, 1);
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
     ChartStyle.stylePlot(plot);
-    String title = "Lorenz curve of innovation value";
-    String subtitle = "Value = ln(T after / T before) \u00D7 the innovator's sales. Top 10% share per replication: "
-        + mean(result, "5a") + "; Scherer and Harhoff (2000): 48\u201393%";
-    return chart("lorenz_innovation_value", title, "Innovations of the first replication's recorded steps sorted by"
-        + " value; the curve gives the share of total value held by the least valuable x of them. The red point marks"
-        + " where the top 10% begin.", ChartStyle.chart(title, subtitle, plot, true));
+    String title = "Lorenz curves of innovation size and value";
+    String subtitle = "Top 10% share per replication: own size " + mean(result, "5a") + ", weighted by sales "
+        + mean(result, "5d") + "; Scherer and Harhoff (2000): 48\u201393%";
+    return chart("lorenz_innovation_value", title, "Innovations (imitations apart) of the first replication's recorded"
+        + " steps sorted by size; each curve gives the share of the total held by the smallest x of them, by their own"
+        + " productivity gain and by that gain times the innovator's sales. The red point marks where the top 10% begin.",
+        ChartStyle.chart(title, subtitle, plot, true));
   }
 
   // ---- turnover ----

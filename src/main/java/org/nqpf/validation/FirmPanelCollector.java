@@ -41,15 +41,17 @@ import sim.util.Bag;
  *       (step − birth step) and exits or not; firms founded and closed within one step (spin-offs
  *       exit in the demography phase of the step that founded them) are counted from the step's
  *       {@code entries} metric as at risk at age 0 and exited;
+ *   <li>innovations are own R&D (incremental, radical) and converted inventions; imitations are
+ *       counted apart and enter none of the innovation statistics (a copy is not an innovation);
  *   <li>innovation classes in windows of {@code window} steps, for firms alive during the whole
  *       window: 0 none (no step with an innovation), 1 occasional (innovated in fewer than half of
  *       the window's steps), 2 persistent (in at least half);
  *   <li>growth: each firm's sales at the end of the burn-in and every 4 steps (a year) after; for
  *       firms alive at both ends of a year, g = ln S(t + 4) − ln S(t), and log size ln S(t), both
  *       minus their sector's mean that year (Bottazzi and Secchi 2003 normalise by sector);
- *   <li>innovation value: ln(T_after / T_before) × the innovator's sales (its last step's sales):
- *       the proportional productivity gain applied to the output it affects, a proxy for the
- *       private value of the innovation.
+ *   <li>innovation size: ln(T_after / T_before), the proportional productivity gain itself; and
+ *       innovation value weighted by sales: that gain × the innovator's sales (its last step's
+ *       sales), the output it affects, a proxy for the private value of the innovation.
  * </ul>
  */
 public final class FirmPanelCollector implements Steppable, InnovationListener {
@@ -79,6 +81,8 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
   private final ResizableDoubleArray growthSize = new ResizableDoubleArray();
   private final ResizableDoubleArray growth = new ResizableDoubleArray();
   private final long[] innovationsBySize = new long[SizeClass.values().length];
+  /** Imitations in the recorded steps: counted apart, never as innovations. */
+  private long imitations;
   private final double[] employmentBySize = new double[SizeClass.values().length];
   private Snapshot lastSnapshot;
   private ProductivityDecomposition.Panel lastPanel;
@@ -134,6 +138,10 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     if (step < burnIn || !(technologyAfter > 0) || !(technologyBefore > 0)) {
       return;
     }
+    if (type == InnovationType.IMITATED) {
+      imitations++;
+      return;
+    }
     double gain = Math.max(0, StrictMath.log(technologyAfter / technologyBefore));
     gains.addElement(gain);
     values.addElement(gain * Math.max(0, firm.getSales()));
@@ -154,7 +162,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     }
     for (Firm f : current) {
       remember(f);
-      int total = f.getInnovationsTotal();
+      int total = f.getInnovationsTotal() - f.getInnovations(InnovationType.IMITATED);
       boolean innovated = total > lastInnovations[f.getId()];
       lastInnovations[f.getId()] = total;
       if (recorded && innovated) {
@@ -294,7 +302,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
         employment, output, values.getElements(), gains.getElements(), growthSize.getElements(), growth.getElements(),
         hazard, TransitionMatrix.of(rows, CLASSES.size()), innovationsBySize.clone(), employmentBySize.clone(),
         firmDegrees, universityDegrees, rates[0], rates[1], keySeries(series),
-        meanProductivityTerms());
+        meanProductivityTerms(), imitations);
   }
 
   /** The firms with positive employment and output, by id, for the productivity decomposition. */

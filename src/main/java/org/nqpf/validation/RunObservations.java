@@ -14,13 +14,14 @@ import org.nqpf.model.SizeClass;
  * @param aiRdCycleChange summary.json's {@code rdCycleChange}, empty when not computable
  * @param finalEmployment employment of the firms alive at the end
  * @param finalOutput sales of the firms alive at the end
- * @param innovationValues value of each innovation: ln(T_after / T_before) × the firm's sales
- * @param innovationGains ln(T_after / T_before) of each innovation
+ * @param innovationValues value of each innovation (own R&D or converted, never an imitation):
+ *     ln(T_after / T_before) × the firm's sales
+ * @param innovationGains ln(T_after / T_before) of each innovation, the innovation's own size
  * @param growthLogSize log sales at the start of each firm-year, minus its sector's mean that year
  * @param growthRates annual log growth of sales, minus its sector's mean that year
  * @param hazard exits by age
  * @param persistence transitions between innovation classes of consecutive windows
- * @param innovationsBySize innovations by the size class of the innovator ({@link SizeClass} order)
+ * @param innovationsBySize innovations (imitations apart) by the size class of the innovator ({@link SizeClass} order)
  * @param employmentBySize employment summed over the recorded steps, by size class
  * @param firmDegrees alliance degree of each firm alive at the end
  * @param universityDegrees alliance degree of each university at the end
@@ -29,10 +30,11 @@ import org.nqpf.model.SizeClass;
  * @param keySeries each {@link KeySeries} over every step, burn-in included, in the enum's order
  * @param productivityTerms the mean annual terms of {@link ProductivityDecomposition} over the
  *     recorded years: within, between, cross, entry, exit (NaN without a full year)
+ * @param imitations the imitations of the recorded steps (counted apart from the innovations)
  */
 public record RunObservations(long seed, double[] privateShares, OptionalDouble aiEfficiencyGain,
     OptionalDouble aiRdCycleChange, double[] finalEmployment, double[] finalOutput, double[] innovationValues,
     double[] innovationGains, double[] growthLogSize, double[] growthRates, ExitHazard hazard,
     TransitionMatrix persistence, long[] innovationsBySize, double[] employmentBySize, int[] firmDegrees,
     int[] universityDegrees, double entryRate, double exitRate, double[][] keySeries,
-    double[] productivityTerms) {}
+    double[] productivityTerms, long imitations) {}

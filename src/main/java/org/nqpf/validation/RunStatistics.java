@@ -76,11 +76,15 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
       set.put("4d", SubbotinFit.laplace(growth).scale());
     }
 
-    Lorenz lorenz = Lorenz.of(o.innovationValues());
-    if (lorenz.n() > 0) {
-      set.put("5a", lorenz.topShare(0.10));
-      set.put("5b", lorenz.topShare(0.05));
-      set.put("5c", lorenz.gini());
+    Lorenz sizes = Lorenz.of(o.innovationGains());
+    if (sizes.n() > 0) {
+      set.put("5a", sizes.topShare(0.10));
+      set.put("5b", sizes.topShare(0.05));
+      set.put("5c", sizes.gini());
+    }
+    Lorenz weighted = Lorenz.of(o.innovationValues());
+    if (weighted.n() > 0) {
+      set.put("5d", weighted.topShare(0.10));
     }
 
     TransitionMatrix m = o.persistence();
@@ -103,6 +107,9 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
     if (all > 0) {
       set.put("7a", (double) sme / all);
+    }
+    if (all + o.imitations() > 0) {
+      set.put("7c", (double) o.imitations() / (all + o.imitations()));
     }
     if (smeEmployment > 0 && employmentSteps[large] > 0 && innovations[large] > 0) {
       set.put("7b", (sme / smeEmployment) / (innovations[large] / employmentSteps[large]));

@@ -38,11 +38,16 @@ class FirmPanelCollectorTest {
     double recordedExits = Arrays.stream(series.column(Metric.EXITS, SMALL.burnIn())).sum();
     assertThat(exits).isEqualTo((long) recordedExits);
 
-    // Innovations by size class equal the recorded innovations.
+    // Innovations by size class equal the recorded innovations less the imitations, counted apart.
     double recorded = Arrays.stream(series.column(Metric.INNOVATIONS, SMALL.burnIn())).sum();
-    assertThat(Arrays.stream(o.innovationsBySize()).sum()).isEqualTo((long) recorded);
-    assertThat(o.innovationValues()).hasSize((int) recorded);
+    double imitated = Arrays.stream(series.column(Metric.INNOVATIONS_IMITATED, SMALL.burnIn())).sum();
+    assertThat(imitated).isPositive();
+    assertThat(o.imitations()).isEqualTo((long) imitated);
+    assertThat(Arrays.stream(o.innovationsBySize()).sum()).isEqualTo((long) (recorded - imitated));
+    assertThat(o.innovationValues()).hasSize((int) (recorded - imitated));
+    assertThat(o.innovationGains()).hasSize((int) (recorded - imitated));
     assertThat(Arrays.stream(o.innovationValues()).allMatch(v -> v >= 0)).isTrue();
+    assertThat(Arrays.stream(o.innovationGains()).allMatch(v -> v >= 0)).isTrue();
 
     // Growth: 10 recorded years, sector-demeaned, so they average to ~0.
     assertThat(o.growthRates().length).isEqualTo(o.growthLogSize().length).isGreaterThan(100);
@@ -71,6 +76,8 @@ class FirmPanelCollectorTest {
     assertThat(s.value("1a")).isBetween(0.0, 1.0);
     assertThat(s.value("5a")).isBetween(0.0, 1.0);
     assertThat(s.value("5b")).isLessThanOrEqualTo(s.value("5a"));
+    assertThat(s.value("5d")).isBetween(0.0, 1.0);
+    assertThat(s.value("7c")).isStrictlyBetween(0.0, 1.0);
     assertThat(s.employmentFit()).isNotNull();
     assertThat(s.value("3a")).isGreaterThan(1.0);
   }
