@@ -31,6 +31,8 @@ public final class Firm implements java.io.Serializable {
   private double technology;
   /** Product lines held (mechanisms.market LINES; 0 otherwise). */
   private int lines;
+  /** The sum of the demand weights of the product lines it holds (under {@code market: LINES}). */
+  private double lineWeight;
   private double capital;
   private double cash;
   private double marketShare;
@@ -131,6 +133,15 @@ public final class Firm implements java.io.Serializable {
 
   void addLines(int change) {
     lines += change;
+  }
+
+  /** The sum of the demand weights of its product lines ({@link ProductLines}). */
+  double getLineWeight() {
+    return lineWeight;
+  }
+
+  void setLineWeight(double weight) {
+    lineWeight = weight;
   }
 
   public Sector getSector() {

@@ -37,6 +37,10 @@ final class GoodsMarket implements Steppable {
   @Override
   public void step(SimState state) {
     EcosystemModel model = (EcosystemModel) state;
+    if (model.lines() != null) {
+      // The lines' demand weights move before the market: the step's shares are their shares.
+      model.lines().shiftDemand(model);
+    }
     model.growDemand();
     for (Sector sector : Sector.values()) {
       clear(model, sector);

@@ -8,8 +8,14 @@ import java.util.List;
  * Helpman (1991). A sector has a fixed number of lines ({@code market.linesPerFirm} per initial
  * firm of the sector, or under demand from incomes per initial firm of the economy split by
  * {@code demand.consumptionShares}); each line has one producer, and a firm's share of its sector's demand is the
- * share of the sector's lines it holds (equal spending per line: Cobb–Douglas preferences over
- * lines).
+ * share of the sector's demand weights it holds: each line j has a weight w_j, and spending splits
+ * over the lines in proportion to them (Cobb–Douglas preferences over lines with weights). A
+ * line's weight moves a step by ln w' = ρ ln w + σ ε, ε ~ N(0, 1), independently of the other
+ * lines ({@code market.lineDemandPersistence} ρ, {@code market.lineDemandSd} σ): a firm is a
+ * portfolio of lines whose fortunes are partly independent, so that the volatility of its growth
+ * falls with the number of lines it holds (Sutton 2002; Fu et al. 2005; Riccaboni et al. 2008).
+ * The weights start at their stationary distribution, ln w ~ N(0, σ² / (1 − ρ²)); with σ = 0 every
+ * weight is 1 and a firm's share is its share of the lines.
  *
  * <ul>
  *   <li><b>Creative destruction.</b> A firm's own innovation (incremental, radical or a converted
@@ -52,14 +58,26 @@ final class ProductLines implements java.io.Serializable {
    * between steps, so not saved in checkpoints (created when first needed).
    */
   private transient java.util.BitSet left;
+  /** Per sector, each line's demand weight w and its logarithm. */
+  private final double[][] weights;
+  private final double[][] logWeights;
+  /** Per sector, the sum of its lines' weights. */
+  private final double[] sectorWeights;
 
   private ProductLines(int[] linesPerSector) {
     holders = new Firm[linesPerSector.length][];
     holderIds = new int[linesPerSector.length][];
+    weights = new double[linesPerSector.length][];
+    logWeights = new double[linesPerSector.length][];
+    sectorWeights = new double[linesPerSector.length];
     for (int s = 0; s < linesPerSector.length; s++) {
       holders[s] = new Firm[linesPerSector[s]];
       holderIds[s] = new int[linesPerSector[s]];
       java.util.Arrays.fill(holderIds[s], -1);
+      weights[s] = new double[linesPerSector[s]];
+      java.util.Arrays.fill(weights[s], 1.0);
+      logWeights[s] = new double[linesPerSector[s]];
+      sectorWeights[s] = linesPerSector[s];
     }
     leftWithLines = new boolean[linesPerSector.length];
   }
@@ -87,9 +105,84 @@ final class ProductLines implements java.io.Serializable {
     ProductLines lines = new ProductLines(counts);
     for (Sector sector : sectors) {
       lines.assign(model.firms(sector), counts[sector.ordinal()]);
+    }
+    lines.drawStationaryWeights(model);
+    for (Sector sector : sectors) {
       lines.syncShares(model.firms(sector), sector);
     }
     return lines;
+  }
+
+  /** Draws every line's weight from the stationary distribution (none drawn when σ = 0: every weight stays 1). */
+  private void drawStationaryWeights(EcosystemModel model) {
+    double sd = model.scenario().market().lineDemandSd();
+    if (sd == 0) {
+      return;
+    }
+    double rho = model.scenario().market().lineDemandPersistence();
+    double stationarySd = sd / StrictMath.sqrt(1 - rho * rho);
+    for (int s = 0; s < weights.length; s++) {
+      for (int j = 0; j < weights[s].length; j++) {
+        logWeights[s][j] = stationarySd * model.random.nextGaussian();
+        weights[s][j] = StrictMath.exp(logWeights[s][j]);
+      }
+      resum(s);
+    }
+  }
+
+  /**
+   * One step of the lines' demand: every weight moves (ln w' = ρ ln w + σ ε, in line order, sector
+   * by sector), then each firm's weight and share are summed again from its lines. Nothing moves
+   * when σ = 0.
+   */
+  void shiftDemand(EcosystemModel model) {
+    double sd = model.scenario().market().lineDemandSd();
+    if (sd == 0) {
+      return;
+    }
+    double rho = model.scenario().market().lineDemandPersistence();
+    for (int s = 0; s < weights.length; s++) {
+      double[] logs = logWeights[s];
+      double[] w = weights[s];
+      for (int j = 0; j < w.length; j++) {
+        logs[j] = rho * logs[j] + sd * model.random.nextGaussian();
+        w[j] = StrictMath.exp(logs[j]);
+      }
+      resum(s);
+    }
+    model.work().shareUpdates += totalLines();
+  }
+
+  /** Sums a sector's weights (in line order) into its total and its holders' weights, and sets the holders' shares. */
+  private void resum(int s) {
+    Firm[] sectorLines = holders[s];
+    double[] w = weights[s];
+    for (Firm f : sectorLines) {
+      if (f != null) {
+        f.setLineWeight(0);
+      }
+    }
+    double total = 0;
+    for (int j = 0; j < w.length; j++) {
+      total += w[j];
+      if (sectorLines[j] != null) {
+        sectorLines[j].setLineWeight(sectorLines[j].getLineWeight() + w[j]);
+      }
+    }
+    sectorWeights[s] = total;
+    for (Firm f : sectorLines) {
+      if (f != null) {
+        f.setMarketShare(f.getLineWeight() / total);
+      }
+    }
+  }
+
+  private int totalLines() {
+    int n = 0;
+    for (Firm[] sectorLines : holders) {
+      n += sectorLines.length;
+    }
+    return n;
   }
 
   private void assign(List<Firm> firms, int total) {
@@ -136,6 +229,7 @@ final class ProductLines implements java.io.Serializable {
         sectorLines[next++] = f;
       }
       f.addLines(1 + extra[i]);
+      f.setLineWeight(f.getLines());
     }
   }
 
@@ -144,9 +238,9 @@ final class ProductLines implements java.io.Serializable {
     return holders[sector.ordinal()].length;
   }
 
-  /** The share of its sector's lines a firm holds. */
+  /** The share of its sector's demand weight a firm's lines hold (its share of the lines when σ = 0). */
   double shareOf(Firm firm) {
-    return (double) firm.getLines() / holders[firm.getSector().ordinal()].length;
+    return firm.getLineWeight() / sectorWeights[firm.getSector().ordinal()];
   }
 
   /**
@@ -197,15 +291,19 @@ final class ProductLines implements java.io.Serializable {
   }
 
   private void move(Firm[] sectorLines, int j, Firm taker) {
+    int s = taker.getSector().ordinal();
+    double w = weights[s][j];
     Firm holder = sectorLines[j];
     if (holder != null) {
       holder.addLines(-1);
-      holder.setMarketShare((double) holder.getLines() / sectorLines.length);
+      holder.setLineWeight(holder.getLines() == 0 ? 0 : holder.getLineWeight() - w);
+      holder.setMarketShare(holder.getLineWeight() / sectorWeights[s]);
     }
-    holderIds[taker.getSector().ordinal()][j] = taker.getId();
+    holderIds[s][j] = taker.getId();
     sectorLines[j] = taker;
     taker.addLines(1);
-    taker.setMarketShare((double) taker.getLines() / sectorLines.length);
+    taker.setLineWeight(taker.getLineWeight() + w);
+    taker.setMarketShare(taker.getLineWeight() / sectorWeights[s]);
   }
 
   /** Notes that a firm is leaving, so that its lines are handed on by {@link #reassignLeft}. */
@@ -244,6 +342,7 @@ final class ProductLines implements java.io.Serializable {
           continue;
         }
         sectorLines[j].addLines(-1);
+        sectorLines[j].setLineWeight(sectorLines[j].getLines() == 0 ? 0 : sectorLines[j].getLineWeight() - weights[s][j]);
         sectorLines[j] = null;
         ids[j] = -1;
         if (!living) {
@@ -256,19 +355,37 @@ final class ProductLines implements java.io.Serializable {
         sectorLines[j] = heir;
         ids[j] = heir.getId();
         heir.addLines(1);
-        heir.setMarketShare((double) heir.getLines() / sectorLines.length);
+        heir.setLineWeight(heir.getLineWeight() + weights[s][j]);
+        heir.setMarketShare(heir.getLineWeight() / sectorWeights[s]);
       }
     }
     left.clear();
   }
 
 
-  /** Sets every firm's market share to its share of the sector's lines. */
+  /** Sets every firm's market share to its lines' share of the sector's demand weight. */
   void syncShares(List<Firm> firms, Sector sector) {
-    int total = holders[sector.ordinal()].length;
+    double total = sectorWeights[sector.ordinal()];
     for (Firm f : firms) {
-      f.setMarketShare((double) f.getLines() / total);
+      f.setMarketShare(f.getLineWeight() / total);
     }
+  }
+
+  /** The weight of a sector's lines held by {@code firm}, summed in line order (for tests: it equals the firm's line weight). */
+  double weightHeldBy(Firm firm) {
+    int s = firm.getSector().ordinal();
+    double sum = 0;
+    for (int j = 0; j < holders[s].length; j++) {
+      if (holders[s][j] == firm) {
+        sum += weights[s][j];
+      }
+    }
+    return sum;
+  }
+
+  /** The sum of a sector's line weights. */
+  double sectorWeight(Sector sector) {
+    return sectorWeights[sector.ordinal()];
   }
 
   /** Lines of a sector held by living firms of each ownership, by {@link Ownership} ordinal (for tests and reports). */

@@ -22,7 +22,8 @@ class ProductLinesTest {
   /**
    * Whatever the scenario, after every step each sector's lines are held by living firms only (or
    * by nobody when the sector has none), every firm's line count is the number of lines it holds,
-   * its market share is that count over the sector's lines, and money is conserved.
+   * its line weight is the weight of the lines it holds, its market share is that weight over the
+   * sector's, and money is conserved; with and without line demand shocks.
    */
   @Property(tries = 12, seed = "20261203", shrinking = ShrinkingMode.OFF)
   void linesAreConservedAndSharesAreTheirsEveryStep(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
@@ -30,17 +31,18 @@ class ProductLinesTest {
       @ForAll @DoubleRange(min = 1, max = 25) double soeSizeMultiplier,
       @ForAll @IntRange(min = 1, max = 8) int linesPerFirm,
       @ForAll @DoubleRange(min = 0, max = 0.5) double privatisationHazard,
-      @ForAll @DoubleRange(min = 0, max = 0.02) double foundingRate) {
+      @ForAll @DoubleRange(min = 0, max = 0.02) double foundingRate,
+      @ForAll @DoubleRange(min = 0, max = 0.5) double lineDemandSd) {
     Scenario scenario = Worlds.scenario("""
         seed: %d
         steps: 40
         burnIn: 0
         firms: {count: 120, soeShare: %s, soeSizeMultiplier: %s}
         universities: {count: 3}
-        market: {linesPerFirm: %d}
+        market: {linesPerFirm: %d, lineDemandSd: %s}
         demography: {soePrivatisationHazard: %s, soeFoundingRate: %s}
         mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION, market: LINES}
-        """.formatted(seed, soeShare, soeSizeMultiplier, linesPerFirm, privatisationHazard, foundingRate));
+        """.formatted(seed, soeShare, soeSizeMultiplier, linesPerFirm, lineDemandSd, privatisationHazard, foundingRate));
     EcosystemModel model = new EcosystemModel(scenario);
     model.start();
     double money = Worlds.money(model);
@@ -49,7 +51,10 @@ class ProductLinesTest {
     for (int step = 0; step < scenario.totalSteps(); step++) {
       model.schedule.step(model);
       checkLines(model);
-      assertThat(Worlds.money(model)).as("money after step %d", step).isCloseTo(money, within(1e-9 * Math.abs(money) * 1000));
+      // To rounding: relative to the balances summed, which in the property's wildest scenarios
+      // reach 10^14 against a total of 10^4.
+      double scale = Math.max(Math.abs(money), Worlds.moneyScale(model));
+      assertThat(Worlds.money(model)).as("money after step %d", step).isCloseTo(money, within(1e-12 * scale * 1000));
       TimeSeries series = model.series();
       int now = (int) series.get(step, Metric.FIRMS);
       assertThat(now).as("firms at step %d: last step's, plus entries (SOEs the state founds too), less exits", step)
@@ -67,8 +72,13 @@ class ProductLinesTest {
       int sum = 0;
       for (Firm firm : firms) {
         assertThat(firm.getLines()).isNotNegative();
+        assertThat(firm.getLineWeight()).as("line weight of firm %d", firm.getId())
+            .isCloseTo(lines.weightHeldBy(firm), within(1e-9 * lines.sectorWeight(sector)));
         assertThat(firm.getMarketShare()).as("share of firm %d", firm.getId())
-            .isCloseTo((double) firm.getLines() / lines.total(sector), within(1e-12));
+            .isCloseTo(firm.getLineWeight() / lines.sectorWeight(sector), within(1e-9));
+        if (firm.getLines() == 0) {
+          assertThat(firm.getMarketShare()).isZero();
+        }
         sum += firm.getLines();
       }
       assertThat(sum).as("lines of living firms in %s", sector).isEqualTo(held);
@@ -93,6 +103,52 @@ class ProductLinesTest {
     Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
     model.createProductLines();
     return new Duel(model, holder, innovator);
+  }
+
+  /**
+   * A firm is a portfolio of lines whose demand moves independently (Sutton 2002; Fu et al. 2005):
+   * with ln w' = ρ ln w + σ ε and weights near their stationary mean (σ small), the change of the
+   * log weight of a firm holding n lines has variance about 2σ² / ((1 + ρ) n): a one-line firm's
+   * about 2σ² / (1 + ρ), a 17-line firm's a seventeenth of it.
+   */
+  @Test
+  void aFirmWithNLinesHasTheVarianceOfGrowthTheRuleImplies() {
+    double sigma = 0.02;
+    double rho = 0.9;
+    EcosystemModel model = Worlds.empty(Worlds.scenario(("seed: 11\nfirms: {count: 5}\nmarket: {linesPerFirm: 6,"
+        + " lineDemandSd: %s, lineDemandPersistence: %s}\nmechanisms: {market: LINES}").formatted(sigma, rho)));
+    Worlds.demand(model, 1000);
+    Firm large = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
+    Firm small = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
+    model.createProductLines();
+    assertThat(model.lines().total(Sector.TRADITIONAL)).isEqualTo(18);
+    assertThat(small.getLines()).isEqualTo(1);
+    assertThat(large.getLines()).isEqualTo(17);
+    int steps = 4000;
+    double[] smallGrowth = new double[steps];
+    double[] largeGrowth = new double[steps];
+    for (int t = 0; t < steps; t++) {
+      double s0 = small.getLineWeight();
+      double l0 = large.getLineWeight();
+      model.lines().shiftDemand(model);
+      smallGrowth[t] = Math.log(small.getLineWeight() / s0);
+      largeGrowth[t] = Math.log(large.getLineWeight() / l0);
+      assertThat(small.getMarketShare() + large.getMarketShare()).isCloseTo(1.0, within(1e-12));
+    }
+    double implied = 2 * sigma * sigma / (1 + rho);
+    double smallVariance = new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(smallGrowth);
+    double largeVariance = new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(largeGrowth);
+    assertThat(smallVariance).isCloseTo(implied, within(0.1 * implied));
+    assertThat(largeVariance).isCloseTo(implied / 17, within(0.15 * implied / 17));
+  }
+
+  /** Without shocks (σ = 0, the weights all 1) a firm's share is its share of the lines, as before the weights. */
+  @Test
+  void withoutLineDemandShocksAShareIsTheShareOfLines() {
+    Duel duel = duel(5, 4);
+    duel.model().lines().shiftDemand(duel.model());
+    assertThat(duel.holder().getMarketShare()).isEqualTo(11.0 / 12);
+    assertThat(duel.innovator().getMarketShare()).isEqualTo(1.0 / 12);
   }
 
   @Test

@@ -76,6 +76,25 @@ final class Worlds {
     model.fixBaseDemand();
   }
 
+  /**
+   * The sum of the absolute money balances {@link #money} adds up: the scale of its rounding error
+   * (a sum of balances of 10^14 and −10^14 that should be 10^4 is exact only to about 10^-2).
+   */
+  static double moneyScale(EcosystemModel model) {
+    double total = Math.abs(model.books().households()) + Math.abs(model.books().government())
+        + Math.abs(model.books().goodsMarket());
+    for (Bank bank : model.banks()) {
+      total += Math.abs(bank.getCash());
+    }
+    for (GuaranteeFund fund : model.funds()) {
+      total += Math.abs(fund.getCapital());
+    }
+    for (Firm firm : model.firms()) {
+      total += Math.abs(firm.getCash());
+    }
+    return total;
+  }
+
   /** Total money in the economy: firms', banks' and funds' cash, households and government. */
   static double money(EcosystemModel model) {
     double total = model.books().households() + model.books().government() + model.books().goodsMarket();
