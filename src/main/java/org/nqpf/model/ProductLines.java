@@ -58,25 +58,24 @@ final class ProductLines implements java.io.Serializable {
    * between steps, so not saved in checkpoints (created when first needed).
    */
   private transient java.util.BitSet left;
-  /** Per sector, each line's demand weight w and its logarithm. */
-  private final double[][] weights;
-  private final double[][] logWeights;
-  /** Per sector, the sum of its lines' weights. */
+  /**
+   * Per sector, each line's demand weight w and its logarithm; null without line demand shocks
+   * (σ = 0), when every weight is 1 (at 100,000 firms two arrays over half a million lines cost
+   * memory that every pass over the firms then pays for in cache misses).
+   */
+  private double[][] weights;
+  private double[][] logWeights;
+  /** Per sector, the sum of its lines' weights (its number of lines when σ = 0). */
   private final double[] sectorWeights;
 
   private ProductLines(int[] linesPerSector) {
     holders = new Firm[linesPerSector.length][];
     holderIds = new int[linesPerSector.length][];
-    weights = new double[linesPerSector.length][];
-    logWeights = new double[linesPerSector.length][];
     sectorWeights = new double[linesPerSector.length];
     for (int s = 0; s < linesPerSector.length; s++) {
       holders[s] = new Firm[linesPerSector[s]];
       holderIds[s] = new int[linesPerSector[s]];
       java.util.Arrays.fill(holderIds[s], -1);
-      weights[s] = new double[linesPerSector[s]];
-      java.util.Arrays.fill(weights[s], 1.0);
-      logWeights[s] = new double[linesPerSector[s]];
       sectorWeights[s] = linesPerSector[s];
     }
     leftWithLines = new boolean[linesPerSector.length];
@@ -121,7 +120,11 @@ final class ProductLines implements java.io.Serializable {
     }
     double rho = model.scenario().market().lineDemandPersistence();
     double stationarySd = sd / StrictMath.sqrt(1 - rho * rho);
+    weights = new double[holders.length][];
+    logWeights = new double[holders.length][];
     for (int s = 0; s < weights.length; s++) {
+      weights[s] = new double[holders[s].length];
+      logWeights[s] = new double[holders[s].length];
       for (int j = 0; j < weights[s].length; j++) {
         logWeights[s][j] = stationarySd * model.random.nextGaussian();
         weights[s][j] = StrictMath.exp(logWeights[s][j]);
@@ -175,6 +178,11 @@ final class ProductLines implements java.io.Serializable {
         f.setMarketShare(f.getLineWeight() / total);
       }
     }
+  }
+
+  /** The demand weight of line j of sector s (1 without line demand shocks). */
+  private double weight(int s, int j) {
+    return weights == null ? 1.0 : weights[s][j];
   }
 
   private int totalLines() {
@@ -292,7 +300,7 @@ final class ProductLines implements java.io.Serializable {
 
   private void move(Firm[] sectorLines, int j, Firm taker) {
     int s = taker.getSector().ordinal();
-    double w = weights[s][j];
+    double w = weight(s, j);
     Firm holder = sectorLines[j];
     if (holder != null) {
       holder.addLines(-1);
@@ -342,7 +350,7 @@ final class ProductLines implements java.io.Serializable {
           continue;
         }
         sectorLines[j].addLines(-1);
-        sectorLines[j].setLineWeight(sectorLines[j].getLines() == 0 ? 0 : sectorLines[j].getLineWeight() - weights[s][j]);
+        sectorLines[j].setLineWeight(sectorLines[j].getLines() == 0 ? 0 : sectorLines[j].getLineWeight() - weight(s, j));
         sectorLines[j] = null;
         ids[j] = -1;
         if (!living) {
@@ -355,7 +363,7 @@ final class ProductLines implements java.io.Serializable {
         sectorLines[j] = heir;
         ids[j] = heir.getId();
         heir.addLines(1);
-        heir.setLineWeight(heir.getLineWeight() + weights[s][j]);
+        heir.setLineWeight(heir.getLineWeight() + weight(s, j));
         heir.setMarketShare(heir.getLineWeight() / sectorWeights[s]);
       }
     }
@@ -377,7 +385,7 @@ final class ProductLines implements java.io.Serializable {
     double sum = 0;
     for (int j = 0; j < holders[s].length; j++) {
       if (holders[s][j] == firm) {
-        sum += weights[s][j];
+        sum += weight(s, j);
       }
     }
     return sum;
