@@ -29,6 +29,9 @@ final class FirmResearch implements Steppable {
   /** Per-firm buffers of the phase (the technology each would adopt, and how), reused from step to step (never saved in checkpoints). */
   private transient double[] adopted;
   private transient InnovationType[] types;
+  /** The imitation candidates drawn for one firm and their weights, reused from firm to firm. */
+  private transient Firm[] candidates;
+  private transient double[] weights;
 
   @Override
   public void step(SimState state) {
@@ -44,8 +47,12 @@ final class FirmResearch implements Steppable {
     }
     double[] adopted = this.adopted;
     InnovationType[] types = this.types;
+    if (candidates == null || candidates.length < ic.imitationCandidates()) {
+      candidates = new Firm[ic.imitationCandidates()];
+      weights = new double[ic.imitationCandidates()];
+    }
     for (int i = 0; i < n; i++) {
-      research(model, firms.get(i), i, beta, adopted, types);
+      research(model, firms.get(i), i, beta, adopted, types, candidates, weights);
     }
     for (int i = 0; i < n; i++) {
       if (types[i] != null) {
@@ -63,7 +70,7 @@ final class FirmResearch implements Steppable {
    * compiles it after a few hundred firms, not the whole phase by on-stack replacement).
    */
   private static void research(EcosystemModel model, Firm firm, int i, BetaDistribution beta, double[] adopted,
-      InnovationType[] types) {
+      InnovationType[] types, Firm[] candidates, double[] weights) {
     InnovationConfig ic = model.scenario().innovation();
     double researcherWage = model.researcherWage();
     double subsidyRate = model.policy().rdSubsidyRate();
@@ -108,7 +115,7 @@ final class FirmResearch implements Steppable {
     }
     double imitators = (1 - ic.innovationShare()) * researchers * speed;
     if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
-      Firm target = imitationTarget(model, firm, ic);
+      Firm target = imitationTarget(model, firm, ic, candidates, weights);
       if (target != null && target.getTechnology() > best) {
         best = target.getTechnology();
         type = InnovationType.IMITATED;
@@ -121,18 +128,21 @@ final class FirmResearch implements Steppable {
   /**
    * Samples {@code imitationCandidates} firms of the same sector and draws one with weight
    * exp(−geographic distance / scale) / (0.01 + |ln T_j − ln T_i|): near and technologically close
-   * firms are the easiest to copy (K+S).
+   * firms are the easiest to copy (K+S). {@code candidates} and {@code weights} are scratch
+   * buffers of at least {@code imitationCandidates} elements (their contents are overwritten).
    */
-  static Firm imitationTarget(EcosystemModel model, Firm firm, InnovationConfig ic) {
+  static Firm imitationTarget(EcosystemModel model, Firm firm, InnovationConfig ic, Firm[] candidates,
+      double[] weights) {
     List<Firm> peers = model.firms(firm.getSector());
-    if (peers.size() < 2 || ic.imitationCandidates() == 0) {
+    int n = ic.imitationCandidates();
+    if (peers.size() < 2 || n == 0) {
       return null;
     }
-    Firm[] candidates = new Firm[ic.imitationCandidates()];
-    double[] weights = new double[candidates.length];
-    for (int k = 0; k < candidates.length; k++) {
+    for (int k = 0; k < n; k++) {
       Firm candidate = peers.get(model.random.nextInt(peers.size()));
       if (candidate == firm) {
+        candidates[k] = null;
+        weights[k] = 0;
         continue;
       }
       double technological = Math.abs(StrictMath.log(candidate.getTechnology() / firm.getTechnology()));
@@ -141,12 +151,12 @@ final class FirmResearch implements Steppable {
       weights[k] = StrictMath.exp(-geographic / ic.imitationDistanceScale()) / (0.01 + technological);
     }
     double total = 0;
-    for (double w : weights) {
-      total += w;
+    for (int k = 0; k < n; k++) {
+      total += weights[k];
     }
     if (total <= 0) {
       return null;
     }
-    return candidates[model.drawIndex(weights)];
+    return candidates[model.drawIndex(weights, n)];
   }
 }

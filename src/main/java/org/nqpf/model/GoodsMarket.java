@@ -33,6 +33,7 @@ final class GoodsMarket implements Steppable {
   private transient double[] competitiveness;
   private transient double[] wanted;
   private transient double[] served;
+  private transient double[] capacities;
 
   @Override
   public void step(SimState state) {
@@ -133,6 +134,7 @@ final class GoodsMarket implements Steppable {
     if (wanted == null || wanted.length < prices.length) {
       wanted = new double[prices.length];
       served = new double[prices.length];
+      capacities = new double[prices.length];
     }
     double unserved = 0;
     double spare = 0;
@@ -144,6 +146,8 @@ final class GoodsMarket implements Steppable {
       }
       wanted[i] = firm.getMarketShare() * demand;
       double capacity = capacity(firm);
+      // Kept beside the firms: the spill-over pass reads them without visiting every firm again.
+      capacities[i] = capacity;
       served[i] = Math.min(wanted[i], capacity);
       firm.setUnfilled(wanted[i] > 0 ? (wanted[i] - served[i]) / wanted[i] : 0);
       unserved += wanted[i] - served[i];
@@ -155,7 +159,7 @@ final class GoodsMarket implements Steppable {
     }
     if (unserved > 0 && (spare > 0 || unbounded > 0)) {
       for (int i = 0; i < n; i++) {
-        double capacity = capacity(firms.get(i));
+        double capacity = capacities[i];
         if (unbounded > 0) {
           served[i] += Double.isInfinite(capacity) ? unserved / unbounded : 0;
         } else {
