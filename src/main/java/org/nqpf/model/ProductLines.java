@@ -303,15 +303,25 @@ final class ProductLines implements java.io.Serializable {
     double w = weight(s, j);
     Firm holder = sectorLines[j];
     if (holder != null) {
-      holder.addLines(-1);
-      holder.setLineWeight(holder.getLines() == 0 ? 0 : holder.getLineWeight() - w);
+      loseLine(holder, w);
       holder.setMarketShare(holder.getLineWeight() / sectorWeights[s]);
     }
     holderIds[s][j] = taker.getId();
     sectorLines[j] = taker;
-    taker.addLines(1);
-    taker.setLineWeight(taker.getLineWeight() + w);
+    gainLine(taker, w);
     taker.setMarketShare(taker.getLineWeight() / sectorWeights[s]);
+  }
+
+  /** A firm loses a line of weight {@code w} (its weight is exactly 0 once it holds none, free of rounding). */
+  private static void loseLine(Firm firm, double w) {
+    firm.addLines(-1);
+    firm.setLineWeight(firm.getLines() == 0 ? 0 : firm.getLineWeight() - w);
+  }
+
+  /** A firm gains a line of weight {@code w}. */
+  private static void gainLine(Firm firm, double w) {
+    firm.addLines(1);
+    firm.setLineWeight(firm.getLineWeight() + w);
   }
 
   /** Notes that a firm is leaving, so that its lines are handed on by {@link #reassignLeft}. */
@@ -349,8 +359,7 @@ final class ProductLines implements java.io.Serializable {
         if (ids[j] < 0 || !left.get(ids[j])) {
           continue;
         }
-        sectorLines[j].addLines(-1);
-        sectorLines[j].setLineWeight(sectorLines[j].getLines() == 0 ? 0 : sectorLines[j].getLineWeight() - weight(s, j));
+        loseLine(sectorLines[j], weight(s, j));
         sectorLines[j] = null;
         ids[j] = -1;
         if (!living) {
@@ -362,8 +371,7 @@ final class ProductLines implements java.io.Serializable {
         } while (heir == null || !heir.isAlive());
         sectorLines[j] = heir;
         ids[j] = heir.getId();
-        heir.addLines(1);
-        heir.setLineWeight(heir.getLineWeight() + weight(s, j));
+        gainLine(heir, weight(s, j));
         heir.setMarketShare(heir.getLineWeight() / sectorWeights[s]);
       }
     }

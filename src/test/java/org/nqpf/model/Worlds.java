@@ -81,31 +81,26 @@ final class Worlds {
    * (a sum of balances of 10^14 and −10^14 that should be 10^4 is exact only to about 10^-2).
    */
   static double moneyScale(EcosystemModel model) {
-    double total = Math.abs(model.books().households()) + Math.abs(model.books().government())
-        + Math.abs(model.books().goodsMarket());
-    for (Bank bank : model.banks()) {
-      total += Math.abs(bank.getCash());
-    }
-    for (GuaranteeFund fund : model.funds()) {
-      total += Math.abs(fund.getCapital());
-    }
-    for (Firm firm : model.firms()) {
-      total += Math.abs(firm.getCash());
-    }
-    return total;
+    return sumOfBalances(model, Math::abs);
   }
 
   /** Total money in the economy: firms', banks' and funds' cash, households and government. */
   static double money(EcosystemModel model) {
-    double total = model.books().households() + model.books().government() + model.books().goodsMarket();
+    return sumOfBalances(model, b -> b);
+  }
+
+  /** The sum of {@code f} of every money balance, in a fixed order. */
+  private static double sumOfBalances(EcosystemModel model, java.util.function.DoubleUnaryOperator f) {
+    double total = f.applyAsDouble(model.books().households()) + f.applyAsDouble(model.books().government())
+        + f.applyAsDouble(model.books().goodsMarket());
     for (Bank bank : model.banks()) {
-      total += bank.getCash();
+      total += f.applyAsDouble(bank.getCash());
     }
     for (GuaranteeFund fund : model.funds()) {
-      total += fund.getCapital();
+      total += f.applyAsDouble(fund.getCapital());
     }
     for (Firm firm : model.firms()) {
-      total += firm.getCash();
+      total += f.applyAsDouble(firm.getCash());
     }
     return total;
   }
