@@ -27,12 +27,17 @@ public final class MomentSimulator implements Calibrator.Evaluator, AutoCloseabl
   private final CalibrationConfig config;
   private final List<Statistic> statistics;
   private final boolean panel;
+  /** The validation statistics the moments name, the only ones computed. */
+  private final java.util.function.Predicate<String> wanted;
   private final ExecutorService pool;
 
   public MomentSimulator(CalibrationConfig config, int threads) {
     this.config = config;
     this.statistics = statistics(config);
     this.panel = statistics.stream().anyMatch(Statistic::needsPanel);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    statistics.stream().filter(Statistic::needsPanel).forEach(s -> ids.add(s.target()));
+    this.wanted = ids::contains;
     this.pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread t = new Thread(runnable, "nqpf-calibrate");
       t.setDaemon(true);
@@ -107,7 +112,7 @@ public final class MomentSimulator implements Calibrator.Evaluator, AutoCloseabl
     if (panel) {
       FirmPanelCollector.Panel observed = FirmPanelCollector.runWithSeries(scenario);
       summary = RunSummary.compute(observed.series(), scenario, null);
-      statisticsOfPanel = RunStatistics.of(observed.observations(), PowerLawFit.DEFAULT_MIN_TAIL);
+      statisticsOfPanel = RunStatistics.of(observed.observations(), PowerLawFit.DEFAULT_MIN_TAIL, wanted);
     } else {
       summary = RunSummary.compute(Simulation.run(scenario).series(), scenario, null);
     }

@@ -139,6 +139,11 @@ public final class Statistic {
     return name;
   }
 
+  /** The validation target's id of a {@code validate.} statistic, else null. */
+  public String target() {
+    return target;
+  }
+
   /** Whether the statistic needs the validation's firm panel (a {@code validate.} statistic). */
   public boolean needsPanel() {
     return target != null;

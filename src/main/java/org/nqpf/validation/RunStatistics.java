@@ -41,7 +41,19 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     throw new IllegalArgumentException("no target " + id);
   }
 
+  /** Every statistic of the run. */
   public static RunStatistics of(RunObservations o, int minTail) {
+    return of(o, minTail, id -> true);
+  }
+
+  /**
+   * The statistics of the run that {@code wanted} accepts (by target id), and any that cost nothing
+   * beside them; the rest are NaN. The costly ones (the size-tail fits 3a–3d, the growth-rate fits
+   * 4a–4d, whose Subbotin likelihood is a power per firm-year at every simplex step, the Lorenz
+   * curves 5a–5d and the warm-ups 10a–10i) are computed only when one of their group is wanted:
+   * a calibration on one statistic need not pay for all of them.
+   */
+  public static RunStatistics of(RunObservations o, int minTail, java.util.function.Predicate<String> wanted) {
     double[] v = new double[Targets.ALL.size()];
     java.util.Arrays.fill(v, Double.NaN);
     Setter set = (id, value) -> v[Targets.ALL.indexOf(Targets.byId(id))] = value;
@@ -53,8 +65,10 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     set.put("2a", o.aiEfficiencyGain().orElse(Double.NaN));
     set.put("2b", o.aiRdCycleChange().orElse(Double.NaN));
 
-    Tail employment = tail(o.finalEmployment(), minTail);
-    Tail output = tail(o.finalOutput(), minTail);
+    boolean tails = wanted.test("3a") || wanted.test("3b") || wanted.test("3c") || wanted.test("3d");
+    Tail none = new Tail(null, null, null);
+    Tail employment = tails ? tail(o.finalEmployment(), minTail) : none;
+    Tail output = tails ? tail(o.finalOutput(), minTail) : none;
     if (employment.fit != null) {
       set.put("3a", employment.fit.alpha());
     }
@@ -69,20 +83,22 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
 
     double[] growth = o.growthRates();
-    if (growth.length >= 10) {
+    boolean growthFits = wanted.test("4a") || wanted.test("4b") || wanted.test("4c") || wanted.test("4d");
+    if (growthFits && growth.length >= 10) {
       set.put("4a", Moments.of(growth).excessKurtosis());
       set.put("4b", SubbotinFit.fit(growth).shape());
       set.put("4c", GrowthVolatility.of(o.growthLogSize(), growth, VOLATILITY_BINS).slope());
       set.put("4d", SubbotinFit.laplace(growth).scale());
     }
 
-    Lorenz sizes = Lorenz.of(o.innovationGains());
+    boolean lorenz = wanted.test("5a") || wanted.test("5b") || wanted.test("5c") || wanted.test("5d");
+    Lorenz sizes = lorenz ? Lorenz.of(o.innovationGains()) : Lorenz.of(new double[0]);
     if (sizes.n() > 0) {
       set.put("5a", sizes.topShare(0.10));
       set.put("5b", sizes.topShare(0.05));
       set.put("5c", sizes.gini());
     }
-    Lorenz weighted = Lorenz.of(o.innovationValues());
+    Lorenz weighted = lorenz ? Lorenz.of(o.innovationValues()) : Lorenz.of(new double[0]);
     if (weighted.n() > 0) {
       set.put("5d", weighted.topShare(0.10));
     }
@@ -137,6 +153,9 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     set.put(Targets.PRODUCTIVITY + (char) ('a' + terms.length), java.util.Arrays.stream(terms).sum());
 
     for (KeySeries k : KeySeries.values()) {
+      if (!wanted.test(Targets.seriesId(Targets.WARM_UP, k))) {
+        continue;
+      }
       int warmUp = WarmUp.mser5(o.keySeries()[k.ordinal()]);
       if (warmUp >= 0) {
         set.put(Targets.seriesId(Targets.WARM_UP, k), warmUp + k.firstStep());
