@@ -3,7 +3,9 @@ package org.nqpf.config;
 /**
  * Firm R&D after Dosi, Fagiolo and Roventini's K+S model (MODEL.md §7): an R&D budget split into
  * innovation and imitation, success probabilities 1 - exp(-zeta * effective R&D), Beta-distributed
- * incremental jumps and rare radical ones.
+ * incremental jumps and rare radical ones; or, under {@code mechanisms.innovation: ARRIVALS},
+ * Poisson arrivals with intensity zeta * (effort^(1 - theta) * (delta K)^theta)^beta and sizes from
+ * a truncated Pareto (docs/MODEL.md, "Innovation as arrivals").
  */
 public record InnovationConfig(
     double innovationShare,
@@ -17,11 +19,17 @@ public record InnovationConfig(
     double radicalLow,
     double radicalHigh,
     int imitationCandidates,
-    double imitationDistanceScale) implements java.io.Serializable {
+    double imitationDistanceScale,
+    double effortElasticity,
+    double knowledgeWeight,
+    double knowledgeDepreciation,
+    double sizeMinimum,
+    double sizeTailIndex,
+    double sizeMaximum) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final InnovationConfig DEFAULT = new InnovationConfig(
-      0.5, 0.3, 0.3, 3, 3, -0.03, 0.03, 0.01, 0.05, 0.2, 5, 20);
+      0.5, 0.3, 0.3, 3, 3, -0.03, 0.03, 0.01, 0.05, 0.2, 5, 20, 0.84, 0.5, 0.04, 0.00056, 1.3, 0.5);
 
   public InnovationConfig {
     Check.probability("innovationShare", innovationShare);
@@ -44,5 +52,15 @@ public record InnovationConfig(
     }
     Check.count("imitationCandidates", imitationCandidates, 0, 1000);
     Check.positive("imitationDistanceScale", imitationDistanceScale);
+    Check.between("effortElasticity", effortElasticity, 0, 2);
+    Check.probability("knowledgeWeight", knowledgeWeight);
+    Check.between("knowledgeDepreciation", knowledgeDepreciation, 0.001, 1);
+    Check.between("sizeMinimum", sizeMinimum, 1e-6, 1);
+    Check.between("sizeTailIndex", sizeTailIndex, 0.1, 10);
+    Check.between("sizeMaximum", sizeMaximum, 1e-6, 5);
+    if (sizeMaximum <= sizeMinimum) {
+      throw new ConfigException("sizeMaximum", "value " + Check.format(sizeMaximum) + " is not above sizeMinimum ("
+          + Check.format(sizeMinimum) + "); expected sizeMaximum > sizeMinimum");
+    }
   }
 }

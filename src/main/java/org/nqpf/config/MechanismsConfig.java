@@ -5,7 +5,8 @@ package org.nqpf.config;
  * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others);
  * and how a sector's demand is divided among its firms.
  */
-public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market, Demand demand) implements java.io.Serializable {
+public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market, Demand demand,
+    Innovation innovation) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /** How firms fund R&D and investment. */
@@ -59,8 +60,24 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     INCOMES
   }
 
+  /** How a firm's own R&D turns into innovations. */
+  public enum Innovation {
+    /**
+     * One draw a step (Dosi, Fagiolo and Roventini 2010): success with probability
+     * 1 - exp(-zeta * effort), a jump drawn from a Beta on [drawLow, drawHigh] or a radical one,
+     * kept only if it improves.
+     */
+    DRAW,
+    /**
+     * Innovations as Poisson arrivals (Klette and Kortum 2004) with intensity rising in R&D effort
+     * and a knowledge stock (Griliches 1979; Cohen and Levinthal 1990), no cap a step, and sizes
+     * drawn from a truncated Pareto (Silverberg and Verspagen 2007).
+     */
+    ARRIVALS
+  }
+
   public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
-      Market.LINES, Demand.INCOMES);
+      Market.LINES, Demand.INCOMES, Innovation.DRAW);
 
   public MechanismsConfig {
     Check.present("finance", finance);
@@ -68,5 +85,6 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     Check.present("ai", ai);
     Check.present("market", market);
     Check.present("demand", demand);
+    Check.present("innovation", innovation);
   }
 }

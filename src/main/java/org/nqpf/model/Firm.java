@@ -61,6 +61,11 @@ public final class Firm implements java.io.Serializable {
   private int rdActiveStepsWithAi;
   private int rdSuccessesWithAi;
   private double rdEffortWithAi;
+  /**
+   * Knowledge stock K under innovation arrivals: the perpetual inventory of the firm's innovation
+   * effort, K' = (1 − δ) K + effort (Griliches 1979); 0 at birth.
+   */
+  private double knowledge;
   private double rdSpending;
   private double profit;
   private double tax;
@@ -167,6 +172,16 @@ public final class Firm implements java.io.Serializable {
    */
   public double getTechnology() {
     return technology;
+  }
+
+  /** The knowledge stock K (innovation effort accumulated and depreciated; 0 under one draw a step). */
+  public double getKnowledge() {
+    return knowledge;
+  }
+
+  /** Depreciates the knowledge stock by {@code depreciation} and adds this step's {@code effort}. */
+  void accumulateKnowledge(double depreciation, double effort) {
+    knowledge = (1 - depreciation) * knowledge + effort;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.nqpf.model;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.nqpf.config.InnovationConfig;
+import org.nqpf.config.MechanismsConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -20,8 +21,11 @@ import sim.engine.Steppable;
  * jump; the rest imitate, succeeding with 1 − exp(−ζ₂·researchers·(1 − IPR protection)), and copy
  * a target's technology drawn among sampled same-sector firms with weight falling in
  * technological and geographic distance. Each firm keeps the best of its current, innovated and
- * imitated technology (its structural productivity factor is not copied). All firms decide on the productivities at the start of the phase, so the order
- * of firms does not matter.
+ * imitated technology (its structural productivity factor is not copied). Under
+ * {@code mechanisms.innovation: ARRIVALS} the innovators' draw is replaced by Poisson arrivals with
+ * a knowledge stock and Pareto sizes, no cap a step ({@link #arrive}); imitation is as above. All
+ * firms decide on the productivities at the start of the phase, so the order of firms does not
+ * matter.
  */
 final class FirmResearch implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -32,6 +36,14 @@ final class FirmResearch implements Steppable {
   /** The imitation candidates drawn for one firm and their weights, reused from firm to firm. */
   private transient Firm[] candidates;
   private transient double[] weights;
+  /**
+   * Under arrivals, the sizes of the step's innovations of all firms, in firm order, and per firm
+   * the index of its first one and their number (reused from step to step).
+   */
+  private transient double[] sizes;
+  private transient int[] firstArrival;
+  private transient int[] arrivals;
+  private transient int sizeCount;
 
   @Override
   public void step(SimState state) {
@@ -45,18 +57,41 @@ final class FirmResearch implements Steppable {
       adopted = new double[Math.max(n, 2 * (adopted == null ? 0 : adopted.length))];
       types = new InnovationType[adopted.length];
     }
-    double[] adopted = this.adopted;
-    InnovationType[] types = this.types;
     if (candidates == null || candidates.length < ic.imitationCandidates()) {
       candidates = new Firm[ic.imitationCandidates()];
       weights = new double[ic.imitationCandidates()];
     }
+    boolean arrivalRule = model.scenario().mechanisms().innovation() == MechanismsConfig.Innovation.ARRIVALS;
+    if (arrivalRule && (arrivals == null || arrivals.length < adopted.length)) {
+      arrivals = new int[adopted.length];
+      firstArrival = new int[adopted.length];
+      if (sizes == null) {
+        sizes = new double[64];
+      }
+    }
+    sizeCount = 0;
     for (int i = 0; i < n; i++) {
-      research(model, firms.get(i), i, beta, adopted, types, candidates, weights);
+      Firm firm = firms.get(i);
+      double researchers = payStaff(model, firm);
+      // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).
+      double speed = 1 / (1 - model.scenario().ai().rdCycleReduction() * firm.getAiLevel());
+      if (arrivalRule) {
+        arrive(model, firm, i, researchers, speed);
+      } else {
+        draw(model, firm, i, researchers, speed, beta);
+      }
+      imitate(model, firm, i, researchers, speed);
     }
     for (int i = 0; i < n; i++) {
-      if (types[i] != null) {
-        Firm firm = firms.get(i);
+      Firm firm = firms.get(i);
+      if (arrivalRule) {
+        for (int k = firstArrival[i]; k < firstArrival[i] + arrivals[i]; k++) {
+          double before = firm.getTechnology();
+          firm.setTechnology(before * StrictMath.exp(sizes[k]));
+          model.innovated(firm, sizes[k] >= ic.radicalLow() ? InnovationType.RADICAL : InnovationType.INCREMENTAL, before);
+        }
+      }
+      if (types[i] != null && adopted[i] > firm.getTechnology()) {
         double before = firm.getTechnology();
         firm.setTechnology(adopted[i]);
         model.innovated(firm, types[i], before);
@@ -65,16 +100,14 @@ final class FirmResearch implements Steppable {
   }
 
   /**
-   * One firm's R&D: pays its staff, draws innovation and imitation, and leaves the technology it
-   * would adopt (or null: none better) at index {@code i} (a method of its own so that the JIT
-   * compiles it after a few hundred firms, not the whole phase by on-stack replacement).
+   * Pays the firm's R&D staff (or, without the talent market, researchers hired for the step
+   * within its cash) and returns its effective researchers. A method
+   * of its own, like the others of the loop, so that the JIT compiles it after a few hundred
+   * firms, not the whole phase by on-stack replacement.
    */
-  private static void research(EcosystemModel model, Firm firm, int i, BetaDistribution beta, double[] adopted,
-      InnovationType[] types, Firm[] candidates, double[] weights) {
-    InnovationConfig ic = model.scenario().innovation();
+  private static double payStaff(EcosystemModel model, Firm firm) {
     double researcherWage = model.researcherWage();
     double subsidyRate = model.policy().rdSubsidyRate();
-    double imitationDamping = 1 - model.policy().iprProtection();
     double budget;
     double researchers;
     double staff;
@@ -93,12 +126,19 @@ final class FirmResearch implements Steppable {
     model.books().firmToHouseholds(Matrices.Flow.RESEARCH, firm, budget);
     model.books().subsidiseFirm(firm, subsidyRate * budget);
     firm.recordRd(budget, researchers, staff);
-    // AI shortens the R&D cycle: a cycle shorter by c × level raises the effort per step by 1 / (1 − c × level).
-    double speed = 1 / (1 - model.scenario().ai().rdCycleReduction() * firm.getAiLevel());
+    return researchers;
+  }
 
+  /**
+   * One draw a step (K+S): the innovators, a share ξ of the researchers, succeed with probability
+   * 1 − exp(−ζ₁ · innovators · speed), and a success draws a jump, radical or incremental, kept
+   * only if it improves on the firm's technology.
+   */
+  private void draw(EcosystemModel model, Firm firm, int i, double researchers, double speed, BetaDistribution beta) {
+    InnovationConfig ic = model.scenario().innovation();
     double current = firm.getTechnology();
-    double best = current;
-    InnovationType type = null;
+    adopted[i] = current;
+    types[i] = null;
     double innovators = ic.innovationShare() * researchers;
     boolean success = model.random.nextDouble() < 1 - StrictMath.exp(-ic.innovationEfficiency() * innovators * speed);
     firm.recordRdOutcome(innovators, success);
@@ -108,21 +148,83 @@ final class FirmResearch implements Steppable {
           ? ic.radicalLow() + model.random.nextDouble() * (ic.radicalHigh() - ic.radicalLow())
           : ic.drawLow() + beta.sample() * (ic.drawHigh() - ic.drawLow());
       double innovated = current * (1 + jump);
-      if (innovated > best) {
-        best = innovated;
-        type = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
+      if (innovated > current) {
+        adopted[i] = innovated;
+        types[i] = radical ? InnovationType.RADICAL : InnovationType.INCREMENTAL;
       }
     }
+  }
+
+  /**
+   * Innovations as arrivals (docs/MODEL.md, "Innovation as arrivals"): the innovators' effort e (a
+   * share ξ of the researchers, times the AI speed-up) adds to the knowledge stock,
+   * K' = (1 − δ) K + e; the step brings
+   * Poisson(λ) innovations, λ = ζ₁ (e^(1−θ) (δK)^θ)^β, each of its own size, a log productivity
+   * gain from a Pareto truncated to [sizeMinimum, sizeMaximum]. Every arrival improves.
+   */
+  private void arrive(EcosystemModel model, Firm firm, int i, double researchers, double speed) {
+    InnovationConfig ic = model.scenario().innovation();
+    double innovators = ic.innovationShare() * researchers;
+    double effort = innovators * speed;
+    firm.accumulateKnowledge(ic.knowledgeDepreciation(), effort);
+    int count = model.poisson(intensity(ic, effort, firm.getKnowledge()));
+    firm.recordRdOutcome(innovators, count > 0);
+    adopted[i] = firm.getTechnology();
+    types[i] = null;
+    firstArrival[i] = sizeCount;
+    arrivals[i] = count;
+    if (sizeCount + count > sizes.length) {
+      sizes = java.util.Arrays.copyOf(sizes, Math.max(2 * sizes.length, sizeCount + count));
+    }
+    double gain = 0;
+    for (int k = 0; k < count; k++) {
+      double size = paretoSize(ic, model.random.nextDouble());
+      sizes[sizeCount++] = size;
+      gain += size;
+    }
+    adopted[i] *= StrictMath.exp(gain);
+  }
+
+  /**
+   * The arrival intensity λ = ζ₁ (e^(1−θ) (δK)^θ)^β of innovators' effort e and knowledge stock K:
+   * a Cobb–Douglas knowledge production function (Griliches 1979; Pakes and Griliches 1984) with
+   * returns to scale β; with effort held at e, δK tends to e and λ to ζ₁ e^β.
+   */
+  static double intensity(InnovationConfig ic, double effort, double knowledge) {
+    if (effort <= 0 && knowledge <= 0) {
+      return 0;
+    }
+    double theta = ic.knowledgeWeight();
+    double inputs = StrictMath.pow(effort, 1 - theta) * StrictMath.pow(ic.knowledgeDepreciation() * knowledge, theta);
+    return ic.innovationEfficiency() * StrictMath.pow(inputs, ic.effortElasticity());
+  }
+
+  /**
+   * The size of an innovation by inversion of a Pareto of tail index α truncated to [x_min, x_max]:
+   * x = x_min (1 − u (1 − (x_min / x_max)^α))^(−1/α), u uniform on [0, 1).
+   */
+  static double paretoSize(InnovationConfig ic, double u) {
+    double alpha = ic.sizeTailIndex();
+    double ratio = StrictMath.pow(ic.sizeMinimum() / ic.sizeMaximum(), alpha);
+    return ic.sizeMinimum() * StrictMath.pow(1 - u * (1 - ratio), -1 / alpha);
+  }
+
+  /**
+   * Imitation (K+S): the imitators, the rest of the researchers, succeed with probability
+   * 1 − exp(−ζ₂ · imitators · speed · (1 − IPR protection)) and copy a target's technology if it
+   * is better than what the firm's own R&D gives it this step.
+   */
+  private void imitate(EcosystemModel model, Firm firm, int i, double researchers, double speed) {
+    InnovationConfig ic = model.scenario().innovation();
     double imitators = (1 - ic.innovationShare()) * researchers * speed;
-    if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * imitationDamping)) {
+    double damping = 1 - model.policy().iprProtection();
+    if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * damping)) {
       Firm target = imitationTarget(model, firm, ic, candidates, weights);
-      if (target != null && target.getTechnology() > best) {
-        best = target.getTechnology();
-        type = InnovationType.IMITATED;
+      if (target != null && target.getTechnology() > adopted[i]) {
+        adopted[i] = target.getTechnology();
+        types[i] = InnovationType.IMITATED;
       }
     }
-    adopted[i] = best;
-    types[i] = type;
   }
 
   /**

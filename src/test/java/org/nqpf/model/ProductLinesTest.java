@@ -97,7 +97,7 @@ class ProductLinesTest {
 
   private static Duel duel(long seed, int linesPerFirm) {
     EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: %d\nfirms: {count: 5}\nmarket: {linesPerFirm: %d}\nmechanisms: {market: LINES}".formatted(seed, linesPerFirm)));
+        "seed: %d\nfirms: {count: 5}\nmarket: {linesPerFirm: %d, lineDemandSd: 0}\nmechanisms: {market: LINES}".formatted(seed, linesPerFirm)));
     Worlds.demand(model, 1000);
     Firm holder = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.999, 10, 500);
     Firm innovator = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 0.001, 10, 5);
@@ -209,7 +209,7 @@ class ProductLinesTest {
   /** Lines of FUTURE: 20 per firm × 10 firms × its consumption share 0.1 = 20, all the incumbent's. */
   @Test
   void anEntrantTakesOneLineAndAnSoeTheStateFoundsTakesItsLines() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 6\nfirms: {count: 10}\nmarket: {linesPerFirm: 20}\n"
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 6\nfirms: {count: 10}\nmarket: {linesPerFirm: 20, lineDemandSd: 0}\n"
         + "demography: {soeFoundingLines: 6}\nmechanisms: {market: LINES}"));
     Worlds.demand(model, 1000);
     Firm incumbent = Worlds.firm(model, Ownership.PRIVATE, Sector.FUTURE, AT, 1.0, 1.0, 10, 500);
@@ -256,7 +256,7 @@ class ProductLinesTest {
   @Test
   void anEntrantIntoASectorWithoutFirmsTakesEveryLine() {
     EcosystemModel model = Worlds.empty(Worlds.scenario(
-        "seed: 9\nfirms: {count: 10}\nmarket: {linesPerFirm: 20}\nmechanisms: {market: LINES}"));
+        "seed: 9\nfirms: {count: 10}\nmarket: {linesPerFirm: 20, lineDemandSd: 0}\nmechanisms: {market: LINES}"));
     Worlds.demand(model, 1000);
     Firm elsewhere = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, AT, 1.0, 1.0, 10, 500);
     model.createProductLines();
