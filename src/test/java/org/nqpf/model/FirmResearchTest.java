@@ -107,7 +107,12 @@ class FirmResearchTest {
     assertThat((double) successes / trials).isCloseTo(p, within(4 * sd));
   }
 
-  /** A world of one private firm whose researchers number exactly {@code researchers} each step, under arrivals. */
+  /** An empty world under innovation arrivals with the given {@code innovation} section (a YAML flow mapping). */
+  private static EcosystemModel arrivalsWorld(long seed, String innovation) {
+    return Worlds.empty(Worlds.scenario("seed: " + seed + "\nmechanisms: {innovation: ARRIVALS}\ninnovation: " + innovation));
+  }
+
+  /** Adds a private firm whose researchers number exactly {@code researchers} each step. */
   private static Firm arrivalsFirm(EcosystemModel model, double researchers) {
     double sales = researchers * model.scenario().market().researcherWage() / model.scenario().firms().rdIntensity();
     return Worlds.firm(model, Ownership.PRIVATE, Sector.FUTURE, HERE, 1.0, 1.0, 1e12, sales);
@@ -116,12 +121,8 @@ class FirmResearchTest {
   @Test
   void arrivalsAreUncappedPoissonCountsAtTheIntensityOfEffort() {
     // theta = 0: lambda = zeta1 * e^beta = 0.5 * 4^0.8 = 1.5157, e = 4 innovators.
-    EcosystemModel model = Worlds.empty(Worlds.scenario("""
-        seed: 11
-        mechanisms: {innovation: ARRIVALS}
-        innovation: {innovationShare: 1.0, innovationEfficiency: 0.5, effortElasticity: 0.8, knowledgeWeight: 0.0,
-                     imitationEfficiency: 0.0}
-        """));
+    EcosystemModel model = arrivalsWorld(11,
+        "{innovationShare: 1.0, innovationEfficiency: 0.5, effortElasticity: 0.8, knowledgeWeight: 0.0, imitationEfficiency: 0.0}");
     Firm firm = arrivalsFirm(model, 4);
     int steps = 4000;
     double sum = 0;
@@ -167,11 +168,7 @@ class FirmResearchTest {
 
   @Test
   void theKnowledgeStockAccumulatesEffortAndDepreciatesToEffortOverDelta() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("""
-        seed: 5
-        mechanisms: {innovation: ARRIVALS}
-        innovation: {innovationShare: 1.0, knowledgeDepreciation: 0.1, imitationEfficiency: 0.0}
-        """));
+    EcosystemModel model = arrivalsWorld(5, "{innovationShare: 1.0, knowledgeDepreciation: 0.1, imitationEfficiency: 0.0}");
     Firm firm = arrivalsFirm(model, 2);
     new FirmResearch().step(model);
     assertThat(firm.getKnowledge()).isCloseTo(2, within(1e-9));
@@ -185,12 +182,8 @@ class FirmResearchTest {
 
   @Test
   void everyArrivalImprovesByItsOwnSizeWithinTheTruncatedPareto() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("""
-        seed: 7
-        mechanisms: {innovation: ARRIVALS}
-        innovation: {innovationShare: 1.0, innovationEfficiency: 2.0, knowledgeWeight: 0.0, imitationEfficiency: 0.0,
-                     sizeMinimum: 0.001, sizeTailIndex: 1.2, sizeMaximum: 0.5, radicalLow: 0.05}
-        """));
+    EcosystemModel model = arrivalsWorld(7, "{innovationShare: 1.0, innovationEfficiency: 2.0, knowledgeWeight: 0.0, imitationEfficiency: 0.0,"
+        + " sizeMinimum: 0.001, sizeTailIndex: 1.2, sizeMaximum: 0.5, radicalLow: 0.05}");
     Firm firm = arrivalsFirm(model, 3);
     java.util.List<Double> sizes = new java.util.ArrayList<>();
     int[] radical = new int[1];
