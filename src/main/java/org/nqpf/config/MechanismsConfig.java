@@ -3,7 +3,8 @@ package org.nqpf.config;
 /**
  * Which implementation of the credit, talent and AI-adoption mechanisms a run uses: the full
  * mechanism, or a simple stand-in that switches it off (for experiments that isolate the others);
- * and how a sector's demand is divided among its firms.
+ * how a sector's demand is divided among its firms and where it comes from; and how a firm's R&D
+ * turns into innovations.
  */
 public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market market, Demand demand,
     Innovation innovation) implements java.io.Serializable {
