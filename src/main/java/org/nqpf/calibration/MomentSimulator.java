@@ -35,9 +35,8 @@ public final class MomentSimulator implements Calibrator.Evaluator, AutoCloseabl
     this.config = config;
     this.statistics = statistics(config);
     this.panel = statistics.stream().anyMatch(Statistic::needsPanel);
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    statistics.stream().filter(Statistic::needsPanel).forEach(s -> ids.add(s.target()));
-    this.wanted = ids::contains;
+    this.wanted = statistics.stream().filter(Statistic::needsPanel).map(Statistic::target)
+        .collect(java.util.stream.Collectors.toSet())::contains;
     this.pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread t = new Thread(runnable, "nqpf-calibrate");
       t.setDaemon(true);

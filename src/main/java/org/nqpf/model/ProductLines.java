@@ -107,7 +107,7 @@ final class ProductLines implements java.io.Serializable {
     }
     lines.drawStationaryWeights(model);
     for (Sector sector : sectors) {
-      lines.syncShares(model.firms(sector), sector);
+      lines.syncShares(model.firms(sector));
     }
     return lines;
   }
@@ -175,7 +175,7 @@ final class ProductLines implements java.io.Serializable {
     sectorWeights[s] = total;
     for (Firm f : sectorLines) {
       if (f != null) {
-        f.setMarketShare(f.getLineWeight() / total);
+        f.setMarketShare(shareOf(f));
       }
     }
   }
@@ -304,12 +304,12 @@ final class ProductLines implements java.io.Serializable {
     Firm holder = sectorLines[j];
     if (holder != null) {
       loseLine(holder, w);
-      holder.setMarketShare(holder.getLineWeight() / sectorWeights[s]);
+      holder.setMarketShare(shareOf(holder));
     }
     holderIds[s][j] = taker.getId();
     sectorLines[j] = taker;
     gainLine(taker, w);
-    taker.setMarketShare(taker.getLineWeight() / sectorWeights[s]);
+    taker.setMarketShare(shareOf(taker));
   }
 
   /** A firm loses a line of weight {@code w} (its weight is exactly 0 once it holds none, free of rounding). */
@@ -372,18 +372,16 @@ final class ProductLines implements java.io.Serializable {
         sectorLines[j] = heir;
         ids[j] = heir.getId();
         gainLine(heir, weight(s, j));
-        heir.setMarketShare(heir.getLineWeight() / sectorWeights[s]);
+        heir.setMarketShare(shareOf(heir));
       }
     }
     left.clear();
   }
 
-
   /** Sets every firm's market share to its lines' share of the sector's demand weight. */
-  void syncShares(List<Firm> firms, Sector sector) {
-    double total = sectorWeights[sector.ordinal()];
+  void syncShares(List<Firm> firms) {
     for (Firm f : firms) {
-      f.setMarketShare(f.getLineWeight() / total);
+      f.setMarketShare(shareOf(f));
     }
   }
 

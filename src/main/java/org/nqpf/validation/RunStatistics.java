@@ -65,7 +65,7 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     set.put("2a", o.aiEfficiencyGain().orElse(Double.NaN));
     set.put("2b", o.aiRdCycleChange().orElse(Double.NaN));
 
-    boolean tails = wanted.test("3a") || wanted.test("3b") || wanted.test("3c") || wanted.test("3d");
+    boolean tails = wantsGroup(wanted, "3");
     Tail none = new Tail(null, null, null);
     Tail employment = tails ? tail(o.finalEmployment(), minTail) : none;
     Tail output = tails ? tail(o.finalOutput(), minTail) : none;
@@ -83,7 +83,7 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
 
     double[] growth = o.growthRates();
-    boolean growthFits = wanted.test("4a") || wanted.test("4b") || wanted.test("4c") || wanted.test("4d");
+    boolean growthFits = wantsGroup(wanted, "4");
     if (growthFits && growth.length >= 10) {
       set.put("4a", Moments.of(growth).excessKurtosis());
       set.put("4b", SubbotinFit.fit(growth).shape());
@@ -91,16 +91,17 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
       set.put("4d", SubbotinFit.laplace(growth).scale());
     }
 
-    boolean lorenz = wanted.test("5a") || wanted.test("5b") || wanted.test("5c") || wanted.test("5d");
-    Lorenz sizes = lorenz ? Lorenz.of(o.innovationGains()) : Lorenz.of(new double[0]);
-    if (sizes.n() > 0) {
-      set.put("5a", sizes.topShare(0.10));
-      set.put("5b", sizes.topShare(0.05));
-      set.put("5c", sizes.gini());
-    }
-    Lorenz weighted = lorenz ? Lorenz.of(o.innovationValues()) : Lorenz.of(new double[0]);
-    if (weighted.n() > 0) {
-      set.put("5d", weighted.topShare(0.10));
+    if (wantsGroup(wanted, "5")) {
+      Lorenz sizes = Lorenz.of(o.innovationGains());
+      if (sizes.n() > 0) {
+        set.put("5a", sizes.topShare(0.10));
+        set.put("5b", sizes.topShare(0.05));
+        set.put("5c", sizes.gini());
+      }
+      Lorenz weighted = Lorenz.of(o.innovationValues());
+      if (weighted.n() > 0) {
+        set.put("5d", weighted.topShare(0.10));
+      }
     }
 
     TransitionMatrix m = o.persistence();
@@ -163,6 +164,16 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
     return new RunStatistics(v, employment.fit, output.fit, employment.lognormal, output.lognormal, employment.vuong,
         output.vuong);
+  }
+
+  /** Whether {@code wanted} accepts any of a group's four rows, {@code group} + a to d (3a–3d, 4a–4d, 5a–5d). */
+  private static boolean wantsGroup(java.util.function.Predicate<String> wanted, String group) {
+    for (char row = 'a'; row <= 'd'; row++) {
+      if (wanted.test(group + row)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private interface Setter {
