@@ -8,7 +8,10 @@ package org.nqpf.config;
  * ("grasp the large, let go of the small"; Hsieh and Song 2015): an SOE holding at most
  * {@code soeSmallLines} product lines is privatised with probability {@code soePrivatisationHazard}
  * per step (one with no line at once), and the state founds Poisson({@code soeFoundingRate} × the
- * initial number of firms) SOEs per step, each with {@code soeFoundingLines} lines.
+ * initial number of firms) SOEs per step, each with {@code soeFoundingLines} lines. Under
+ * {@code mechanisms.innovation: ARRIVALS} with {@code entrantAbilitySd} > 0, entrants learn their
+ * innovation ability (Jovanovic 1982) and leave when its posterior mean falls below
+ * {@code exitBelief}.
  */
 public record DemographyConfig(
     double entryRate,
@@ -22,11 +25,13 @@ public record DemographyConfig(
     int soeSmallLines,
     double soePrivatisationHazard,
     double soeFoundingRate,
-    int soeFoundingLines) implements java.io.Serializable {
+    int soeFoundingLines,
+    double entrantAbilitySd,
+    double exitBelief) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true,
-      10, 0.025, 0.0029, 10);
+      10, 0.025, 0.0029, 10, 0, 0.5);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);
@@ -40,5 +45,7 @@ public record DemographyConfig(
     Check.probability("soePrivatisationHazard", soePrivatisationHazard);
     Check.between("soeFoundingRate", soeFoundingRate, 0, 1);
     Check.count("soeFoundingLines", soeFoundingLines, 1, 1_000_000);
+    Check.between("entrantAbilitySd", entrantAbilitySd, 0, 5);
+    Check.probability("exitBelief", exitBelief);
   }
 }

@@ -112,7 +112,11 @@ final class Demography implements Steppable {
     return model.normaliseAllShares(totals);
   }
 
-  /** A failing firm exits (an SOE with a soft budget is bailed out instead); returns whether it exited. */
+  /**
+   * A failing firm exits (an SOE with a soft budget is bailed out instead), and so does a learning
+   * entrant whose belief about its ability has fallen below {@code exitBelief} (Jovanovic 1982: it
+   * leaves when staying is worth less than leaving); returns whether it exited.
+   */
   private static boolean exitIfFailing(EcosystemModel model, Firm firm, double minimumShare) {
     if (!firm.isPrivate() && model.scenario().demography().soeSoftBudget()) {
       if (firm.getCash() < 0) {
@@ -120,7 +124,9 @@ final class Demography implements Steppable {
       }
       return false;
     }
-    if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare) {
+    EntrantLearning learning = firm.learning();
+    boolean learntItIsWeak = learning != null && learning.belief() < model.scenario().demography().exitBelief();
+    if (firm.getCash() < 0 || firm.getNetWorth() < 0 || firm.getMarketShare() < minimumShare || learntItIsWeak) {
       if (model.incomes() != null) {
         model.incomes().cancel(model.books(), firm);
       }

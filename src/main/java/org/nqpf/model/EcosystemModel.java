@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.nqpf.config.MechanismsConfig;
 import org.nqpf.config.PolicyConfig;
 import org.nqpf.config.Scenario;
@@ -632,6 +633,12 @@ public class EcosystemModel extends SimState {
   Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
     var demography = scenario.demography();
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
+    if (demography.entrantAbilitySd() > 0 && scenario.mechanisms().innovation() == MechanismsConfig.Innovation.ARRIVALS) {
+      // Learning entrants (Jovanovic 1982): an ability of mean 1 the entrant does not know.
+      double shape = 1 / (demography.entrantAbilitySd() * demography.entrantAbilitySd());
+      double ability = new GammaDistribution(new SharedRandom(random), shape, 1 / shape).sample();
+      firm.startLearning(new EntrantLearning(ability, shape));
+    }
     if (productLines != null) {
       enterWithLines(firm, 1);
       payInEquity(firm, demography.entrantCash() * wageIndex, false);

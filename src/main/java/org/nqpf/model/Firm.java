@@ -66,6 +66,8 @@ public final class Firm implements java.io.Serializable {
    * effort, K' = (1 − δ) K + effort (Griliches 1979); 0 at birth.
    */
   private double knowledge;
+  /** A learning entrant's ability and belief about it (null: the firm does not learn, ability 1). */
+  private EntrantLearning learning;
   private double rdSpending;
   private double profit;
   private double tax;
@@ -177,6 +179,15 @@ public final class Firm implements java.io.Serializable {
   /** The knowledge stock K (innovation effort accumulated and depreciated; 0 under one draw a step). */
   public double getKnowledge() {
     return knowledge;
+  }
+
+  /** The learning entrant's ability and belief, or null (ability 1, nothing to learn). */
+  EntrantLearning learning() {
+    return learning;
+  }
+
+  void startLearning(EntrantLearning learning) {
+    this.learning = learning;
   }
 
   /** Depreciates the knowledge stock by {@code depreciation} and adds this step's {@code effort}. */

@@ -163,7 +163,8 @@ final class FirmResearch implements Steppable {
    * Innovations as arrivals (docs/MODEL.md, "Innovation as arrivals"): the innovators' effort e (a
    * share ξ of the researchers, times the AI speed-up) adds to the knowledge stock,
    * K' = (1 − δ) K + e; the step brings
-   * Poisson(λ) innovations, λ = ζ₁ (e^(1−θ) (δK)^θ)^β, each of its own size, a log productivity
+   * Poisson(λ) innovations, λ = ζ₁ (e^(1−θ) (δK)^θ)^β (times a learning entrant's ability, which
+   * it learns from the counts: {@link EntrantLearning}), each of its own size, a log productivity
    * gain from a Pareto truncated to [sizeMinimum, sizeMaximum]. Every arrival improves.
    */
   private void arrive(EcosystemModel model, Firm firm, int i, double researchers, double speed) {
@@ -171,7 +172,12 @@ final class FirmResearch implements Steppable {
     double innovators = ic.innovationShare() * researchers;
     double effort = innovators * speed;
     firm.accumulateKnowledge(ic.knowledgeDepreciation(), effort);
-    int count = model.poisson(intensity(ic, effort, firm.getKnowledge()));
+    double exposure = intensity(ic, effort, firm.getKnowledge());
+    EntrantLearning learning = firm.learning();
+    int count = model.poisson(learning == null ? exposure : exposure * learning.ability());
+    if (learning != null) {
+      learning.observe(count, exposure);
+    }
     firm.recordRdOutcome(innovators, count > 0);
     adopted[i] = firm.getTechnology();
     types[i] = null;

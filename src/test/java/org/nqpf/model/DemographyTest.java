@@ -135,4 +135,80 @@ class DemographyTest {
       assertThat(variance / mean).as("dispersion of Poisson(%s)", mean).isCloseTo(1.0, within(0.15));
     }
   }
+
+  /** A world under innovation arrivals with learning entrants (entry and SOE founding off). */
+  private static EcosystemModel learningWorld(long seed) {
+    return Worlds.empty(Worlds.scenario(("seed: %d\nmechanisms: {innovation: ARRIVALS}\n"
+        + "innovation: {innovationShare: 1.0, innovationEfficiency: 0.5, knowledgeWeight: 0.0, imitationEfficiency: 0.0}\n"
+        + "demography: {entryRate: 0.0, soeFoundingRate: 0, entrantAbilitySd: 1.0, exitBelief: 0.5}").formatted(seed)));
+  }
+
+  @Test
+  void anEntrantWithABadDrawLearnsItAndLeavesEarlierThanOneWithAGoodDraw() {
+    EcosystemModel model = learningWorld(17);
+    int perGroup = 100;
+    double researchers = 2;
+    double sales = researchers * model.scenario().market().researcherWage() / model.scenario().firms().rdIntensity();
+    List<Firm> bad = new ArrayList<>();
+    List<Firm> good = new ArrayList<>();
+    for (int i = 0; i < 2 * perGroup; i++) {
+      Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.FUTURE, HERE, 1, 1.0 / (2 * perGroup), 1e12, sales);
+      // Ability 0.25 or 2 against a prior of mean 1 and shape 1 (sd 1).
+      firm.startLearning(new EntrantLearning(i < perGroup ? 0.25 : 2.0, 1.0));
+      (i < perGroup ? bad : good).add(firm);
+    }
+    int[] exitStep = new int[2 * perGroup];
+    java.util.Arrays.fill(exitStep, -1);
+    int steps = 200;
+    for (int t = 0; t < steps; t++) {
+      new FirmResearch().step(model);
+      Demography.exits(model);
+      for (int i = 0; i < 2 * perGroup; i++) {
+        Firm firm = i < perGroup ? bad.get(i) : good.get(i - perGroup);
+        if (exitStep[i] < 0 && !firm.isAlive()) {
+          exitStep[i] = t;
+        }
+      }
+    }
+    // Censored at the end of the run for survivors: the mean time to exit is a lower bound for them.
+    double badMean = java.util.Arrays.stream(exitStep, 0, perGroup).map(x -> x < 0 ? steps : x).average().orElseThrow();
+    double goodMean = java.util.Arrays.stream(exitStep, perGroup, 2 * perGroup).map(x -> x < 0 ? steps : x).average().orElseThrow();
+    long badExits = java.util.Arrays.stream(exitStep, 0, perGroup).filter(x -> x >= 0).count();
+    long goodExits = java.util.Arrays.stream(exitStep, perGroup, 2 * perGroup).filter(x -> x >= 0).count();
+    assertThat(badExits).as("bad draws that learnt it and left").isGreaterThan(perGroup * 8 / 10);
+    assertThat(goodExits).as("good draws that left (an unlucky start)").isLessThan(perGroup / 5);
+    assertThat(badMean).isLessThan(goodMean / 2);
+    // Every survivor's belief is the conjugate posterior of its own counts: (k + N) / (k + exposure).
+    for (Firm firm : good) {
+      if (firm.isAlive()) {
+        EntrantLearning learning = firm.learning();
+        assertThat(learning.shape() - 1.0).isEqualTo(firm.getInnovationsTotal());
+        assertThat(learning.belief()).isGreaterThan(0.5);
+      }
+    }
+  }
+
+  @Test
+  void startUpsDrawAnAbilityOfMeanOneAndTheGivenSpreadOnlyUnderArrivals() {
+    EcosystemModel model = learningWorld(23);
+    Worlds.demand(model, 1000);
+    int n = 4000;
+    double sum = 0;
+    double sumOfSquares = 0;
+    for (int i = 0; i < n; i++) {
+      Firm firm = model.foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1);
+      double a = firm.learning().ability();
+      assertThat(firm.learning().belief()).isEqualTo(1.0);
+      sum += a;
+      sumOfSquares += a * a;
+    }
+    double mean = sum / n;
+    double sd = Math.sqrt(sumOfSquares / n - mean * mean);
+    assertThat(mean).isCloseTo(1.0, within(4 * 1.0 / Math.sqrt(n)));
+    assertThat(sd).isCloseTo(1.0, within(0.1));
+
+    EcosystemModel drawRule = Worlds.empty(Worlds.scenario("seed: 23\ndemography: {entrantAbilitySd: 1.0}"));
+    Worlds.demand(drawRule, 1000);
+    assertThat(drawRule.foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1).learning()).as("no learning under one draw a step").isNull();
+  }
 }
