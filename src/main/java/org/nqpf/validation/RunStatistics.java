@@ -50,7 +50,8 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
    * The statistics of the run that {@code wanted} accepts (by target id), and any that cost nothing
    * beside them; the rest are NaN. The costly ones (the size-tail fits 3a–3d, the growth-rate fits
    * 4a–4d, whose Subbotin likelihood is a power per firm-year at every simplex step, the Lorenz
-   * curves 5a–5d and the warm-ups 10a–10i) are computed only when one of their group is wanted:
+   * curves 5a–5d, and the warm-ups 10a–10i with the memories 14a–14i that start after them) are
+   * computed only when one of their group is wanted:
    * a calibration on one statistic need not pay for all of them.
    */
   public static RunStatistics of(RunObservations o, int minTail, java.util.function.Predicate<String> wanted) {
@@ -154,12 +155,17 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     set.put(Targets.PRODUCTIVITY + (char) ('a' + terms.length), java.util.Arrays.stream(terms).sum());
 
     for (KeySeries k : KeySeries.values()) {
-      if (!wanted.test(Targets.seriesId(Targets.WARM_UP, k))) {
+      boolean memory = wanted.test(Targets.seriesId(Targets.MEMORY, k));
+      if (!wanted.test(Targets.seriesId(Targets.WARM_UP, k)) && !memory) {
         continue;
       }
-      int warmUp = WarmUp.mser5(o.keySeries()[k.ordinal()]);
+      double[] series = o.keySeries()[k.ordinal()];
+      int warmUp = WarmUp.mser5(series);
       if (warmUp >= 0) {
         set.put(Targets.seriesId(Targets.WARM_UP, k), warmUp + k.firstStep());
+        if (memory) {
+          set.put(Targets.seriesId(Targets.MEMORY, k), Stationarity.memory(series, warmUp));
+        }
       }
     }
     return new RunStatistics(v, employment.fit, output.fit, employment.lognormal, output.lognormal, employment.vuong,

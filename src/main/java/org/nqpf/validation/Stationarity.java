@@ -60,6 +60,53 @@ public final class Stationarity {
     return Math.max(0, (n - from) / WINDOWS);
   }
 
+  /** The window factor c of {@link #memory}'s automatic window (Sokal 1997). */
+  public static final double MEMORY_WINDOW = 5;
+
+  /**
+   * The memory of {@code x} from index {@code from}: its integrated autocorrelation time τ = 1 + 2
+   * Σ_{k=1}^{M} ρ(k), in steps, with ρ the sample autocorrelation (autocovariances over n, about the
+   * mean) and M the first lag with M ≥ {@link #MEMORY_WINDOW} × τ(M), Sokal's automatic window
+   * (Madras and Sokal 1988; Sokal 1997). For an AR(1) of coefficient φ, τ = (1 + φ) / (1 − φ); n / τ
+   * is about the number of independent values in the series. NaN when fewer than 20 values follow
+   * {@code from}, when the series is constant or not finite, or when the window would pass half of
+   * them (the memory is too long for the series to measure).
+   */
+  public static double memory(double[] x, int from) {
+    Objects.requireNonNull(x, "x");
+    int n = x.length - Math.max(0, from);
+    if (from < 0 || n < 20) {
+      return Double.NaN;
+    }
+    double mean = 0;
+    for (int i = from; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        return Double.NaN;
+      }
+      mean += x[i];
+    }
+    mean /= n;
+    double c0 = 0;
+    for (int i = from; i < x.length; i++) {
+      c0 += (x[i] - mean) * (x[i] - mean);
+    }
+    if (!(c0 > 0)) {
+      return Double.NaN;
+    }
+    double tau = 1;
+    for (int lag = 1; lag <= n / 2; lag++) {
+      double c = 0;
+      for (int i = from + lag; i < x.length; i++) {
+        c += (x[i] - mean) * (x[i - lag] - mean);
+      }
+      tau += 2 * c / c0;
+      if (lag >= MEMORY_WINDOW * tau) {
+        return tau;
+      }
+    }
+    return Double.NaN;
+  }
+
   /**
    * The two-sided p-value of the Wald–Wolfowitz runs test of {@code x} about its median (1 when
    * every value lies on one side of it, as for a constant series; NaN when a value is not finite).

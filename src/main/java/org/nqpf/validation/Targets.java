@@ -31,6 +31,8 @@ public final class Targets {
   public static final String ERGODICITY = "12";
   /** Id prefix of the productivity decomposition's rows: within, between, cross, entry, exit, total. */
   public static final String PRODUCTIVITY = "13";
+  /** Id prefix of the memory rows (one per {@link KeySeries}). */
+  public static final String MEMORY = "14";
   private static final String FHK = "Foster, Haltiwanger and Krizan 2001";
 
   public static final List<Target> ALL = withSeriesRows(
@@ -131,6 +133,12 @@ public final class Targets {
     all.add(Target.info(PRODUCTIVITY + "e", "Productivity growth: exit", "−Σ s(t−4) (p(t−4) − P(t−4)) over exits"
         + annual, FHK));
     all.add(Target.info(PRODUCTIVITY + "f", "Productivity growth: total", "ΔP, the sum of the five terms" + annual, FHK));
+    for (KeySeries k : KeySeries.values()) {
+      all.add(Target.info(seriesId(MEMORY, k), "Memory: " + k.label(), "integrated autocorrelation time after the"
+          + " run's own warm-up, steps (Sokal's automatic window, c = 5; NaN when longer than the run can measure); the"
+          + " runs test of " + Stationarity.WINDOWS + " windows keeps its 5% level while the memory is below about a"
+          + " thirtieth of the series it tests", "Madras and Sokal 1988; Sokal 1997"));
+    }
     return List.copyOf(all);
   }
 

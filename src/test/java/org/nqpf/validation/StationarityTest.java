@@ -113,6 +113,73 @@ class StationarityTest {
     assertThat((double) longRejected / trials).as("3,600 steps").isBetween(0.02, 0.09);
   }
 
+  /** The AR(1) coefficient whose integrated autocorrelation time (1 + φ) / (1 − φ) is {@code tau}. */
+  private static double phiOfMemory(double tau) {
+    return (tau - 1) / (tau + 1);
+  }
+
+  @Test
+  void memoryIsTheIntegratedAutocorrelationTimeOfAnAr1AndOneForNoise() {
+    MersenneTwisterFast random = new MersenneTwisterFast(21);
+    for (double tau : new double[] {5, 20, 60}) {
+      double[] estimates = new double[15];
+      for (int rep = 0; rep < estimates.length; rep++) {
+        // Started from its stationary distribution (sd 1 / sqrt(1 − φ²)), 400 memories long.
+        double phi = phiOfMemory(tau);
+        double[] x = ar1(random, (int) (400 * tau), random.nextGaussian() / Math.sqrt(1 - phi * phi), 0, phi, 1);
+        estimates[rep] = Stationarity.memory(x, 0);
+      }
+      java.util.Arrays.sort(estimates);
+      assertThat(estimates[estimates.length / 2]).as("median memory of an AR(1) of memory %s", tau)
+          .isBetween(0.8 * tau, 1.2 * tau);
+    }
+    double[] noise = noise(random, 2000, 3, 1);
+    assertThat(Stationarity.memory(noise, 0)).isBetween(0.7, 1.3);
+    // From the warm-up on: a transient before it does not count.
+    double[] withTransient = noise.clone();
+    for (int i = 0; i < 500; i++) {
+      withTransient[i] += 50 - 0.1 * i;
+    }
+    assertThat(Stationarity.memory(withTransient, 500)).isEqualTo(Stationarity.memory(noise, 500));
+    assertThat(Stationarity.memory(withTransient, 0)).isGreaterThan(50);
+  }
+
+  @Test
+  void memoryIsNotMeasurableOnShortConstantBrokenOrWanderingSeries() {
+    assertThat(Stationarity.memory(new double[19], 0)).isNaN();
+    assertThat(Stationarity.memory(new double[100], 0)).as("constant").isNaN();
+    assertThat(Stationarity.memory(new double[100], 90)).as("ten values after the warm-up").isNaN();
+    double[] broken = noise(new MersenneTwisterFast(2), 100, 0, 1);
+    broken[50] = Double.NaN;
+    assertThat(Stationarity.memory(broken, 0)).isNaN();
+    // A random walk's autocorrelations stay near 1: the window never closes within half the series.
+    assertThat(Stationarity.memory(ar1(new MersenneTwisterFast(4), 2000, 0, 0, 1, 1), 0)).isNaN();
+  }
+
+  /**
+   * The claim of the memory rows (docs/VALIDATION.md): the runs test of 20 window means over 1,800
+   * steps holds its 5% level while the memory is below about a thirtieth of the series, and rejects
+   * stationary series far more often when it is a twelfth.
+   */
+  @Test
+  void runsTestHoldsItsLevelWhileTheMemoryIsShortAgainstTheSeries() {
+    MersenneTwisterFast random = new MersenneTwisterFast(31);
+    int trials = 600;
+    int n = 1800;
+    double[] taus = {n / 45.0, n / 30.0, n / 12.0};
+    int[] rejected = new int[taus.length];
+    for (int t = 0; t < taus.length; t++) {
+      double phi = phiOfMemory(taus[t]);
+      for (int rep = 0; rep < trials; rep++) {
+        double[] x = ar1(random, n, random.nextGaussian() / Math.sqrt(1 - phi * phi), 0, phi, 1);
+        rejected[t] += Stationarity.runsTest(Stationarity.windowMeans(x, 0)) < Stationarity.LEVEL ? 1 : 0;
+      }
+    }
+    assertThat((double) rejected[0] / trials).as("memory n/45").isBetween(0.02, 0.08);
+    assertThat((double) rejected[1] / trials).as("memory n/30").isBetween(0.02, 0.09);
+    assertThat((double) rejected[2] / trials).as("memory n/12").isGreaterThan(0.15);
+  }
+
   @Test
   void windowMeansCutEqualWindowsAfterTheWarmUp() {
     double[] x = new double[45];
