@@ -132,6 +132,31 @@ public final class PowerLawFit {
   }
 
   /** The positive finite values, sorted ascending. */
+  /**
+   * The Hill (1975) estimator of the tail index ζ of the complementary CDF, P(X ≥ x) ∝ x^(−ζ) (ζ = α
+   * − 1), on the largest k = ⌈{@code topShare} × n⌉ of the n positive finite values: ζ = k / Σ_{i≤k}
+   * ln(x_(i) / x_(k+1)), x_(1) ≥ x_(2) ≥ … Unlike {@link #fit}, whose x_min a Kolmogorov–Smirnov scan
+   * chooses, the tail is a fixed share of the firms, so the estimate moves less from run to run.
+   * NaN when fewer than two values lie in the tail or they all equal x_(k+1).
+   */
+  public static double hill(double[] data, double topShare) {
+    if (!(topShare > 0 && topShare < 1)) {
+      throw new IllegalArgumentException("the tail's share must be in (0, 1), got " + topShare);
+    }
+    double[] x = positiveSorted(data);
+    int n = x.length;
+    int k = (int) Math.ceil(topShare * n);
+    if (k < 2 || k >= n) {
+      return Double.NaN;
+    }
+    double threshold = x[n - k - 1];
+    double sum = 0;
+    for (int i = n - k; i < n; i++) {
+      sum += StrictMath.log(x[i] / threshold);
+    }
+    return sum > 0 ? k / sum : Double.NaN;
+  }
+
   static double[] positiveSorted(double[] data) {
     Objects.requireNonNull(data, "data");
     double[] x = Arrays.stream(data).filter(v -> v > 0 && Double.isFinite(v)).toArray();

@@ -21,6 +21,8 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
 
   /** Size bins of the volatility–size relation. */
   public static final int VOLATILITY_BINS = 10;
+  /** The share of firms in the tail of the Hill estimate 3e. */
+  public static final double HILL_TOP_SHARE = 0.10;
 
   /** These statistics with target {@code id}'s value replaced by {@code value}. */
   public RunStatistics with(String id, double value) {
@@ -48,7 +50,7 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
 
   /**
    * The statistics of the run that {@code wanted} accepts (by target id), and any that cost nothing
-   * beside them; the rest are NaN. The costly ones (the size-tail fits 3a–3d, the growth-rate fits
+   * beside them; the rest are NaN. The costly ones (the size-tail fits 3a–3e, the growth-rate fits
    * 4a–4d, whose Subbotin likelihood is a power per firm-year at every simplex step, the Lorenz
    * curves 5a–5d, and the warm-ups 10a–10i with the memories 14a–14i that start after them) are
    * computed only when one of their group is wanted:
@@ -75,6 +77,9 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     }
     if (employment.vuong != null) {
       set.put("3c", employment.vuong.normalisedRatio());
+    }
+    if (tails) {
+      set.put("3e", PowerLawFit.hill(o.finalEmployment(), HILL_TOP_SHARE));
     }
     if (output.fit != null) {
       set.put("3b", output.fit.alpha());
@@ -172,9 +177,9 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
         output.vuong);
   }
 
-  /** Whether {@code wanted} accepts any of a group's four rows, {@code group} + a to d (3a–3d, 4a–4d, 5a–5d). */
+  /** Whether {@code wanted} accepts any of a group's rows, {@code group} + a to e (3a–3e, 4a–4d, 5a–5d). */
   private static boolean wantsGroup(java.util.function.Predicate<String> wanted, String group) {
-    for (char row = 'a'; row <= 'd'; row++) {
+    for (char row = 'a'; row <= 'e'; row++) {
       if (wanted.test(group + row)) {
         return true;
       }

@@ -58,6 +58,9 @@ public final class Targets {
           + " on the tail (> 0 favours the power law)", "Clauset, Shalizi and Newman 2009 §5; Stanley et al. 1995"),
       Target.info("3d", "Output tail: power law vs lognormal", "Vuong normalised ratio, final sales",
           "Clauset, Shalizi and Newman 2009 §5"),
+      Target.info("3e", "Firm size (employment): Hill index of the top 10%", "Hill estimator of the CCDF tail index"
+          + " ζ = α − 1 on the largest 10% of final employment (a fixed tail: steadier from run to run than 3a)",
+          "Hill 1975; Axtell 2001: CCDF exponent 1.06 ± 0.05"),
       Target.above("4a", "Growth rates are fat-tailed", "excess kurtosis of annual log growth of sales"
           + " (sector-demeaned)", 0, "Stanley et al. 1996; Bottazzi and Secchi 2003: tent-shaped, kurtosis > 0"),
       Target.band("4b", "Growth rates are Laplace-shaped", "Subbotin shape b (ML) of annual log growth", 0.7, 1.3,

@@ -61,6 +61,25 @@ class EstimatorsTest {
   }
 
   @Test
+  void hillRecoversTheTailIndexOfAParetoTailAboveAnyBody() {
+    MersenneTwisterFast random = new MersenneTwisterFast(13);
+    // A Pareto of CCDF index 1.06 (Axtell's) in the top tenth, above a uniform body below its x_min.
+    double[] tail = pareto(random, 1000, 2.06, 10.0);
+    double[] x = new double[10_000];
+    System.arraycopy(tail, 0, x, 0, tail.length);
+    for (int i = tail.length; i < x.length; i++) {
+      x[i] = 1 + 8.9 * random.nextDouble();
+    }
+    // Hill's standard error is about ζ / √k: 1.06 / √999 ≈ 0.034.
+    assertThat(PowerLawFit.hill(x, 0.0999)).isCloseTo(1.06, within(0.1));
+    assertThat(PowerLawFit.hill(pareto(random, 5000, 3.0, 1.0), 0.1)).isCloseTo(2.0, within(0.2));
+    assertThat(PowerLawFit.hill(new double[] {1, 2, 3}, 0.1)).as("one value in the tail").isNaN();
+    assertThat(PowerLawFit.hill(new double[100], 0.1)).as("no positive value").isNaN();
+    assertThat(PowerLawFit.hill(java.util.stream.DoubleStream.generate(() -> 5).limit(100).toArray(), 0.1))
+        .as("all equal").isNaN();
+  }
+
+  @Test
   void vuongTestFavoursTheLognormalForALognormalSampleAndNotForAParetoSample() {
     MersenneTwisterFast random = new MersenneTwisterFast(13);
     double[] lognormal = new double[5000];
