@@ -24,7 +24,11 @@ import sim.util.Double2D;
  * scenario's 64-bit seed.
  */
 public class EcosystemModel extends SimState {
-  private static final long serialVersionUID = 1L;
+  /**
+   * 2 since the firms moved into {@link FirmPopulation}: a checkpoint written before is refused as
+   * one of another version, instead of being read as a model without firms.
+   */
+  private static final long serialVersionUID = 2L;
 
   private final Scenario scenario;
   private Continuous2D space;
