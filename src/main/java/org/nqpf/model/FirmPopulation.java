@@ -18,15 +18,19 @@ import sim.util.Double2D;
  *
  * <p>It lives apart from {@link EcosystemModel} so that the model is the schedule and the world
  * (region, network, universities, banks, funds, parks, demand, policy, listeners) and this class is
- * the one place that changes the population and the shares' sums. It keeps a reference to its
- * model for what a founding needs of the world: the scenario, the generator, the step, demand, the
- * wage index, the books, the product lines and demand from incomes; a firm is placed in and
- * removed from the region, the spatial index and the network through the model.
+ * the one place where firms join and leave the population and where the sectors' shares are
+ * summed and renormalised around those changes (the goods market folds its own renormalisation
+ * into production; under product lines a share is the firm's lines, set by {@link ProductLines}).
+ * It keeps a reference to its model for what a founding needs of the world: the scenario, the
+ * generator, the step, demand, the wage index, the books, the product lines and demand from
+ * incomes; a firm is placed in and taken out of the region, the spatial index and the network by
+ * the model ({@link EcosystemModel#place}, {@link EcosystemModel#removeFromWorld}).
  *
- * <p>Every list is in id order (firms are appended as they are created), and every pass over a
- * sector goes in that order, so sums and random draws are taken in a fixed order. It is saved
- * with the model in a checkpoint; the views and a founding batch's running sums are not (a
- * checkpoint is written between steps, never inside a batch).
+ * <p>Every list is in id order (firms are appended as they are created) and every pass over a
+ * sector goes in that order, so that sums are taken, and the mechanisms that visit the lists draw
+ * their random numbers, in a fixed order. It is saved with the model in a checkpoint; the views
+ * and a founding batch's running sums are not (a checkpoint is written between steps, never
+ * inside a batch).
  */
 final class FirmPopulation implements Serializable {
   private static final long serialVersionUID = 1L;
