@@ -30,7 +30,7 @@ final class Demography implements Steppable {
     if (model.productLines()) {
       letGoOfTheSmall(model);
     }
-    EcosystemModel.ShareSums sums = exits(model);
+    FirmPopulation.ShareSums sums = exits(model);
     entries(model, sums);
     if (model.productLines()) {
       graspTheLarge(model);
@@ -50,7 +50,7 @@ final class Demography implements Steppable {
       }
       int lines = firm.getLines();
       if (lines == 0 || (lines <= dc.soeSmallLines() && model.random.nextDouble() < dc.soePrivatisationHazard())) {
-        model.privatise(firm);
+        model.population().privatise(firm);
         model.counters().privatisations++;
       }
     }
@@ -71,16 +71,17 @@ final class Demography implements Steppable {
     double[] weights = scenario.firms().soeSectors().asArray();
     // One founding batch: the sectors' mean technologies are taken once, at its start (a pass over
     // the firms per founded SOE made the step quadratic in the number of firms).
-    model.beginFounding();
+    FirmPopulation population = model.population();
+    population.beginFounding();
     try {
       for (int i = 0; i < founded; i++) {
         Sector sector = Sector.of(model.drawIndex(weights));
         var location = model.randomFirmLocation(scenario.firms().nearCampusShare());
-        model.foundSoe(sector, location, model.meanTechnology(sector));
+        population.foundSoe(sector, location, population.meanTechnology(sector));
         model.counters().soeFoundings++;
       }
     } finally {
-      model.endFounding();
+      population.endFounding();
     }
   }
 
@@ -89,7 +90,7 @@ final class Demography implements Steppable {
    * surviving firms' shares are summed in the same visit as the exit tests, in the sector list's
    * order: exits change no other firm's share.
    */
-  static EcosystemModel.ShareSums exits(EcosystemModel model) {
+  static FirmPopulation.ShareSums exits(EcosystemModel model) {
     double threshold = model.scenario().market().exitRelativeShare();
     List<Firm> exited = new ArrayList<>();
     double[] totals = new double[Sector.values().length];
@@ -108,8 +109,8 @@ final class Demography implements Steppable {
       }
       totals[sector.ordinal()] = total;
     }
-    model.removeExited(exited);
-    return model.normaliseAllShares(totals);
+    model.population().removeExited(exited);
+    return model.population().normaliseAllShares(totals);
   }
 
   /**
@@ -155,7 +156,7 @@ final class Demography implements Steppable {
   }
 
   /** Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew). */
-  static void entries(EcosystemModel model, EcosystemModel.ShareSums sums) {
+  static void entries(EcosystemModel model, FirmPopulation.ShareSums sums) {
     Scenario scenario = model.scenario();
     DemographyConfig dc = scenario.demography();
     // Market unification lowers entry frictions: the base rate scales by 0.5 + 0.5 × unification.
@@ -165,18 +166,19 @@ final class Demography implements Steppable {
     if (entrants == 0) {
       return;
     }
-    model.beginFounding(sums);
+    FirmPopulation population = model.population();
+    population.beginFounding(sums);
     try {
       for (int i = 0; i < entrants; i++) {
         Sector sector = Sector.of(model.drawIndex(weights));
         var location = model.randomFirmLocation(dc.nearCampusEntryShare());
-        double technology = model.meanTechnology(sector) * dc.entrantProductivityRatio()
+        double technology = population.meanTechnology(sector) * dc.entrantProductivityRatio()
             * StrictMath.exp(dc.entrantProductivityLogSd() * model.random.nextGaussian());
-        model.foundStartup(sector, location, technology, -1);
+        population.foundStartup(sector, location, technology, -1);
         model.counters().startups++;
       }
     } finally {
-      model.endFounding();
+      population.endFounding();
     }
   }
 }

@@ -3,9 +3,7 @@ package org.nqpf.model;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.distribution.GammaDistribution;
 import org.nqpf.config.MechanismsConfig;
 import org.nqpf.config.PolicyConfig;
 import org.nqpf.config.Scenario;
@@ -20,19 +18,23 @@ import sim.util.Double2D;
 /**
  * The innovation ecosystem: firms, universities, government and households in a continuous
  * region with a network of relations, stepped by one mechanism per phase (see {@link Phase}).
- * All randomness comes from {@link #random}, seeded from the scenario's 64-bit seed.
+ * The model holds the schedule and the world (region, network, universities, banks, funds, parks,
+ * demand, policy, listeners); the living firms, their founding and the market shares' sums are
+ * its {@link FirmPopulation}. All randomness comes from {@link #random}, seeded from the
+ * scenario's 64-bit seed.
  */
 public class EcosystemModel extends SimState {
-  private static final long serialVersionUID = 1L;
-
-  /** Firms by id, which is their order of creation and so their order in every list. */
-  private static final Comparator<Firm> BY_ID = Comparator.comparingInt(Firm::getId);
+  /**
+   * 2 since the firms moved into {@link FirmPopulation}: a checkpoint written before is refused as
+   * one of another version, instead of being read as a model without firms.
+   */
+  private static final long serialVersionUID = 2L;
 
   private final Scenario scenario;
   private Continuous2D space;
   private Network network;
-  private final List<Firm> firms = new ArrayList<>();
-  private final List<List<Firm>> firmsBySector = new ArrayList<>();
+  /** The living firms, their founding and the market shares' sums. */
+  private final FirmPopulation population = new FirmPopulation(this);
   private final List<University> universities = new ArrayList<>();
   private final List<Double2D> parks = new ArrayList<>();
   private Books books;
@@ -45,7 +47,6 @@ public class EcosystemModel extends SimState {
   private double[] sectorDemand;
   private double baseDemand;
   private double wageIndex;
-  private int nextFirmId;
   private long currentStep;
   /** The sectors' product lines under {@code mechanisms.market: LINES}; null otherwise. */
   private ProductLines productLines;
@@ -61,23 +62,10 @@ public class EcosystemModel extends SimState {
   /** Scratch space of neighbourhood queries and the campus grid: rebuilt on demand, never saved. */
   private transient FirmQuery query;
   /** Read-only views of the lists, made on first use (the accessors are called per firm in some phases). */
-  private transient List<Firm> firmsView;
-  private transient List<List<Firm>> sectorViews;
   private transient List<Bank> banksView;
   private transient List<GuaranteeFund> fundsView;
   private transient CampusIndex campusIndex;
   private transient WorkCounters work;
-  /**
-   * While firms are being founded (see {@link #beginFounding}): per sector, the sum of the living
-   * firms' market shares, not yet renormalised, and the sums of positive shares and of share ×
-   * technology; null otherwise.
-   */
-  private transient double[] foundingTotal;
-  private transient double[] foundingWeights;
-  private transient double[] foundingWeighted;
-  private transient boolean[] foundingChanged;
-  /** Under product lines, while firms are being founded: each sector's mean technology at the batch's start. */
-  private transient double[] foundingMeans;
 
   public EcosystemModel(Scenario scenario) {
     super(scenario.seed());
@@ -115,12 +103,7 @@ public class EcosystemModel extends SimState {
   private void reset() {
     space = new Continuous2D(discretization(scenario), scenario.region().width(), scenario.region().height());
     network = new Network(false);
-    firms.clear();
-    firmsBySector.clear();
-    for (int s = 0; s < Sector.values().length; s++) {
-      firmsBySector.add(new ArrayList<>());
-    }
-    sectorViews = null;
+    population.reset();
     universities.clear();
     parks.clear();
     books = new Books();
@@ -133,7 +116,6 @@ public class EcosystemModel extends SimState {
     sectorDemand = new double[Sector.values().length];
     baseDemand = 0;
     wageIndex = 1;
-    nextFirmId = 0;
     currentStep = 0;
     productLines = null;
     incomes = null;
@@ -239,24 +221,19 @@ public class EcosystemModel extends SimState {
     return network;
   }
 
+  /** The living firms, their founding and their market shares' sums. */
+  FirmPopulation population() {
+    return population;
+  }
+
   /** Living firms, in order of creation. */
   public List<Firm> firms() {
-    if (firmsView == null) {
-      firmsView = Collections.unmodifiableList(firms);
-    }
-    return firmsView;
+    return population.firms();
   }
 
   /** Living firms of one sector, in order of creation. */
   public List<Firm> firms(Sector sector) {
-    if (sectorViews == null) {
-      List<List<Firm>> views = new ArrayList<>();
-      for (List<Firm> sectorFirms : firmsBySector) {
-        views.add(Collections.unmodifiableList(sectorFirms));
-      }
-      sectorViews = views;
-    }
-    return sectorViews.get(sector.ordinal());
+    return population.firms(sector);
   }
 
   public List<University> universities() {
@@ -527,7 +504,7 @@ public class EcosystemModel extends SimState {
 
   /** Counts an innovation a firm adopted and tells the listener, if any. */
   void innovated(Firm firm, InnovationType type, double technologyBefore) {
-    technologyChanged(firm, technologyBefore);
+    population.technologyChanged(firm, technologyBefore);
     counters.countInnovation(firm, type);
     if (productLines != null && type != InnovationType.IMITATED && productLines.capture(this, firm)) {
       counters.captures[firm.getOwnership().ordinal()]++;
@@ -597,326 +574,26 @@ public class EcosystemModel extends SimState {
     return university;
   }
 
-  /** Creates a firm, places it and adds it to the network; its market share starts at 0. */
-  Firm addFirm(Ownership ownership, Sector sector, Double2D location, double technology, int parentUniversity) {
-    boolean soe = ownership == Ownership.SOE;
-    var firmsConfig = scenario.firms();
-    var market = scenario.market();
-    Firm firm = new Firm(nextFirmId++, ownership, sector, location, currentStep, parentUniversity, technology,
-        soe ? firmsConfig.soeLabourProductivity() : 1.0,
-        soe ? firmsConfig.soeCapitalPerOutput() : firmsConfig.capitalPerOutput(),
-        soe ? market.wage() * market.soeWagePremium() : market.wage(),
-        soe ? firmsConfig.soeRdIntensity() : firmsConfig.rdIntensity());
-    int bankCount = scenario.credit().banks();
-    if (creditMarket() && bankCount > 1) {
-      firm.setBankIndex(random.nextInt(bankCount));
-    }
-    int fundCount = scenario.credit().guaranteeFunds();
-    if (creditMarket() && fundCount > 0) {
-      firm.setFundIndex(fundCount > 1 ? random.nextInt(fundCount) : 0);
-    }
-    firms.add(firm);
-    firmsBySector.get(sector.ordinal()).add(firm);
+  /** Puts a new firm in the region, the spatial index (if built) and the network, for {@link FirmPopulation#addFirm}. */
+  void place(Firm firm, Double2D location) {
     space.setObjectLocation(firm, location);
     if (query != null) {
       query.add(firm);
     }
     network.addNode(firm);
-    return firm;
   }
 
   /**
-   * Founds a private start-up (an entrant or a spin-off): its market share starts at
-   * {@code entrantRelativeShare} / n of its sector, its capital fits that share of demand (brought
-   * in kind by its owners), and its cash, {@code entrantCash}, comes from households.
+   * Takes exited firms, in id order, out of the region, the network and the spatial index (if
+   * built), for {@link FirmPopulation#removeExited}.
    */
-  Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
-    var demography = scenario.demography();
-    Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
-    if (demography.entrantAbilitySd() > 0 && scenario.mechanisms().innovation() == MechanismsConfig.Innovation.ARRIVALS) {
-      // Learning entrants (Jovanovic 1982): an ability of mean 1 the entrant does not know.
-      double shape = 1 / (demography.entrantAbilitySd() * demography.entrantAbilitySd());
-      double ability = new GammaDistribution(new SharedRandom(random), shape, 1 / shape).sample();
-      firm.startLearning(new EntrantLearning(ability, shape));
-    }
-    if (productLines != null) {
-      enterWithLines(firm, 1);
-      payInEquity(firm, demography.entrantCash() * wageIndex, false);
-      return firm;
-    }
-    double share = demography.entrantRelativeShare() / firms(sector).size();
-    firm.setCapital(firm.getCapitalPerOutput() * share * sectorDemand(sector));
-    payInEquity(firm, demography.entrantCash() * wageIndex, false);
-    if (foundingTotal == null) {
-      firm.setMarketShare(share);
-      normaliseShares(sector);
-      return firm;
-    }
-    // Within a founding batch the sector's shares are renormalised once, at its end: the entrant's
-    // share is scaled to the sector's current, unnormalised total, so that after the
-    // renormalisation every share is what renormalising after each entrant would give.
-    int s = sector.ordinal();
-    double raw = share * (foundingTotal[s] > 0 ? foundingTotal[s] : 1);
-    firm.setMarketShare(raw);
-    foundingTotal[s] += raw;
-    if (raw > 0) {
-      foundingWeights[s] += raw;
-      foundingWeighted[s] += raw * technology;
-    }
-    foundingChanged[s] = true;
-    return firm;
-  }
-
-  /**
-   * The owners of a new firm (households, or the state for an SOE it founds) pay in {@code cash}.
-   * Under demand from incomes its capital is not brought in kind: they pay its value in too, and
-   * the firm orders it from the sectors (paid now, delivered in the next goods market).
-   */
-  private void payInEquity(Firm firm, double cash, boolean byState) {
-    double capital = 0;
-    if (incomes != null) {
-      capital = firm.getCapital() / scenario.demand().desiredUtilisation();
-      firm.setCapital(0);
-    }
-    if (byState) {
-      books.stateEquity(firm, cash + capital);
-    } else {
-      books.householdsToFirm(Matrices.Flow.EQUITY, firm, cash + capital);
-    }
-    if (capital > 0) {
-      incomes.order(books, firm, capital);
-    }
-  }
-
-  /**
-   * A new firm takes {@code count} product lines of its sector and the capital that its share of
-   * the sector's demand needs (brought in kind by its owners).
-   */
-  private void enterWithLines(Firm firm, int count) {
-    productLines.enter(this, firm, count);
-    firm.setCapital(firm.getCapitalPerOutput() * firm.getMarketShare() * sectorDemand(firm.getSector()));
-  }
-
-  /**
-   * The state founds an SOE (抓大放小's "grasp the large"): it takes {@code soeFoundingLines}
-   * product lines of its sector, the capital they need, and {@code entrantCash} per line from the
-   * government.
-   */
-  Firm foundSoe(Sector sector, Double2D location, double technology) {
-    var demography = scenario.demography();
-    Firm firm = addFirm(Ownership.SOE, sector, location, technology, -1);
-    enterWithLines(firm, demography.soeFoundingLines());
-    payInEquity(firm, demography.entrantCash() * firm.getLines() * wageIndex, true);
-    return firm;
-  }
-
-  /** Privatises an SOE: it takes a private firm's structural parameters (see {@link Firm#privatise}). */
-  void privatise(Firm firm) {
-    var firmsConfig = scenario.firms();
-    books.reclassify(firm);
-    firm.privatise(1.0, firmsConfig.capitalPerOutput(), scenario.market().wage(), firmsConfig.rdIntensity());
-  }
-
-  /**
-   * Starts a batch of foundings (a phase's entrants or spin-offs): until {@link #endFounding}, a
-   * new firm does not renormalise its sector's shares at once (which costs a pass over the sector
-   * per entrant, quadratic in the number of firms) and {@link #meanTechnology} reads running sums.
-   * Nothing else may read or change market shares during the batch.
-   */
-  void beginFounding() {
-    beginFounding(null);
-  }
-
-  /**
-   * {@link #beginFounding()} with the sums of the shares already taken by
-   * {@link #normaliseAllShares} (null: takes them, one pass over the firms); no share may have
-   * changed since.
-   */
-  void beginFounding(ShareSums sums) {
-    int sectors = Sector.values().length;
-    if (productLines != null) {
-      // Entrants take lines from other firms, which changes their shares: the batch's entrants
-      // draw their technology around each sector's mean at the batch's start.
-      double[] means = new double[sectors];
-      for (Sector sector : Sector.values()) {
-        means[sector.ordinal()] = meanTechnology(sector);
-      }
-      foundingMeans = means;
-      return;
-    }
-    foundingChanged = new boolean[sectors];
-    if (sums != null) {
-      foundingTotal = sums.total;
-      foundingWeights = sums.weights;
-      foundingWeighted = sums.weighted;
-      return;
-    }
-    foundingTotal = new double[sectors];
-    foundingWeights = new double[sectors];
-    foundingWeighted = new double[sectors];
-    for (int s = 0; s < sectors; s++) {
-      List<Firm> sectorFirms = firmsBySector.get(s);
-      for (Firm f : sectorFirms) {
-        if (f.isAlive()) {
-          double share = f.getMarketShare();
-          foundingTotal[s] += share;
-          if (share > 0) {
-            foundingWeights[s] += share;
-            foundingWeighted[s] += share * f.getTechnology();
-          }
-        }
-      }
-      work().shareUpdates += sectorFirms.size();
-    }
-  }
-
-  /** Ends a batch of foundings: renormalises the shares of the sectors that gained firms. */
-  void endFounding() {
-    if (productLines != null) {
-      foundingMeans = null;
-      return;
-    }
-    boolean[] changed = foundingChanged;
-    double[] totals = foundingTotal;
-    foundingTotal = null;
-    foundingWeights = null;
-    foundingWeighted = null;
-    foundingChanged = null;
-    for (Sector sector : Sector.values()) {
-      if (changed != null && changed[sector.ordinal()]) {
-        // The batch's running total is the sum of the sector's shares in the sector list's order
-        // (the shares at its start, then each new firm's): the very sum normaliseShares would take.
-        normaliseShares(sector, totals[sector.ordinal()], null);
-      }
-    }
-  }
-
-  /**
-   * Per sector, the sums {@link #beginFounding} takes over the living firms, in the sector list's
-   * order: of the market shares, of the positive shares and of share × technology.
-   */
-  static final class ShareSums {
-    final double[] total = new double[Sector.values().length];
-    final double[] weights = new double[Sector.values().length];
-    final double[] weighted = new double[Sector.values().length];
-  }
-
-  /**
-   * Renormalises every sector's shares ({@link #normaliseShares}) given each sector's sum of the
-   * living firms' shares in the sector list's order ({@code totals}, by sector ordinal), and returns
-   * the sums of the new shares, taken in the same pass, for a {@link #beginFounding(ShareSums)}
-   * that follows before any share changes.
-   */
-  ShareSums normaliseAllShares(double[] totals) {
-    if (productLines != null) {
-      productLines.reassignLeft(this);
-      return null;
-    }
-    ShareSums sums = new ShareSums();
-    for (Sector sector : Sector.values()) {
-      normaliseShares(sector, totals[sector.ordinal()], sums);
-    }
-    return sums;
-  }
-
-  /** Keeps the running share-weighted technology of a founding batch up to date when a firm's technology changes. */
-  private void technologyChanged(Firm firm, double before) {
-    if (foundingTotal != null && firm.isAlive() && firm.getMarketShare() > 0) {
-      foundingWeighted[firm.getSector().ordinal()] += firm.getMarketShare() * (firm.getTechnology() - before);
-    }
-  }
-
-  /**
-   * Removes firms that exited this step from the lists, the region and the network. Firms are
-   * appended to the lists as they are created, so every list is in id order; with the exited firms
-   * in id order too, each list is compacted in one pass that compares references and never reads
-   * a surviving firm (at 100,000 firms, reading each would be a cache miss).
-   */
-  void removeExited(List<Firm> exited) {
-    if (exited.isEmpty()) {
-      return;
-    }
-    List<Firm> byId = new ArrayList<>(exited);
-    byId.sort(BY_ID);
+  void removeFromWorld(List<Firm> byId) {
     for (Firm f : byId) {
       space.remove(f);
       network.removeNode(f);
     }
-    removeFrom(firms, byId);
     if (query != null) {
       query.removeDead(byId);
-    }
-    for (int s = 0; s < firmsBySector.size(); s++) {
-      List<Firm> ofSector = new ArrayList<>();
-      for (Firm f : byId) {
-        if (f.getSector().ordinal() == s) {
-          ofSector.add(f);
-        }
-      }
-      removeFrom(firmsBySector.get(s), ofSector);
-    }
-  }
-
-  /** Removes {@code gone} (in the list's order, all of them in it) from {@code list}, keeping the others' order. */
-  private static void removeFrom(List<Firm> list, List<Firm> gone) {
-    int n = list.size();
-    int kept = 0;
-    int next = 0;
-    for (int i = 0; i < n; i++) {
-      Firm f = list.get(i);
-      if (next < gone.size() && f == gone.get(next)) {
-        next++;
-      } else {
-        list.set(kept++, f);
-      }
-    }
-    if (next != gone.size()) {
-      throw new IllegalStateException(gone.size() - next + " exited firms were not found in id order");
-    }
-    list.subList(kept, n).clear();
-  }
-
-  /** Rescales the market shares of a sector's living firms to sum to one. */
-  void normaliseShares(Sector sector) {
-    normaliseShares(sector, sumOfShares(sector), null);
-  }
-
-  /** The sum of the market shares of the sector's living firms, in the sector list's order. */
-  private double sumOfShares(Sector sector) {
-    List<Firm> sectorFirms = firmsBySector.get(sector.ordinal());
-    work().shareUpdates += sectorFirms.size();
-    double total = 0;
-    for (Firm f : sectorFirms) {
-      if (f.isAlive()) {
-        total += f.getMarketShare();
-      }
-    }
-    return total;
-  }
-
-  /**
-   * Divides the shares of the sector's living firms by {@code total}, their sum (nothing when it
-   * is not positive); with {@code sums}, also adds up the resulting shares as {@link #beginFounding}
-   * would.
-   */
-  private void normaliseShares(Sector sector, double total, ShareSums sums) {
-    int s = sector.ordinal();
-    List<Firm> sectorFirms = firmsBySector.get(s);
-    work().shareUpdates += sectorFirms.size();
-    for (Firm f : sectorFirms) {
-      if (f.isAlive()) {
-        double share = total > 0 ? f.getMarketShare() / total : f.getMarketShare();
-        if (total > 0) {
-          f.setMarketShare(share);
-        }
-        if (sums != null) {
-          sums.total[s] += share;
-          if (share > 0) {
-            sums.weights[s] += share;
-            sums.weighted[s] += share * f.getTechnology();
-          }
-        }
-      }
     }
   }
 
@@ -984,6 +661,7 @@ public class EcosystemModel extends SimState {
    */
   FirmQuery query() {
     if (query == null) {
+      List<Firm> firms = population.firms();
       long maxCells = Math.max(1L << 16, 4L * Math.max(firms.size(), scenario.firms().count()));
       query = new FirmQuery(space.getWidth(), space.getHeight(), space.discretization, maxCells);
       for (Firm firm : firms) {
@@ -1070,36 +748,6 @@ public class EcosystemModel extends SimState {
       product *= random.nextDouble();
     }
     return count;
-  }
-
-  /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
-  double meanTechnology(Sector sector) {
-    if (foundingMeans != null) {
-      return foundingMeans[sector.ordinal()];
-    }
-    if (foundingTotal != null && foundingWeights[sector.ordinal()] > 0) {
-      return foundingWeighted[sector.ordinal()] / foundingWeights[sector.ordinal()];
-    }
-    double weighted = 0;
-    double weights = 0;
-    work().shareUpdates += firmsBySector.get(sector.ordinal()).size();
-    for (Firm f : firmsBySector.get(sector.ordinal())) {
-      if (f.isAlive()) {
-        double w = f.getMarketShare() > 0 ? f.getMarketShare() : 0;
-        weighted += w * f.getTechnology();
-        weights += w;
-      }
-    }
-    if (weights > 0) {
-      return weighted / weights;
-    }
-    double sum = 0;
-    int n = 0;
-    for (Firm f : firmsBySector.get(sector.ordinal())) {
-      sum += f.getTechnology();
-      n++;
-    }
-    return n > 0 ? sum / n : 1.0;
   }
 
   /**

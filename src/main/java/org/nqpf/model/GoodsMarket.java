@@ -76,7 +76,7 @@ final class GoodsMarket implements Steppable {
       mean += firm.getMarketShare() * competitiveness[i];
     }
     // The new shares' sum is taken as they are set, and each firm's share is renormalised in the
-    // visit that produces for it: the passes of EcosystemModel.normaliseShares, folded in. Under
+    // visit that produces for it: the passes of FirmPopulation.normaliseShares, folded in. Under
     // product lines the shares are the lines' shares already (total 0: nothing to renormalise).
     double total = 0;
     if (!model.productLines()) {

@@ -43,11 +43,11 @@ final class PilotConversion implements Steppable {
     EcosystemModel model = (EcosystemModel) state;
     UniversitiesConfig uc = model.scenario().universities();
     // Spin-offs are founded as one batch: shares are renormalised once, at the end of the phase.
-    model.beginFounding();
+    model.population().beginFounding();
     try {
       convert(model, uc);
     } finally {
-      model.endFounding();
+      model.population().endFounding();
     }
   }
 
@@ -183,8 +183,8 @@ final class PilotConversion implements Steppable {
 
   private static void spinOff(EcosystemModel model, University university, Invention invention) {
     var location = model.randomPointNear(university.getCampus(), model.scenario().region().downstairsRadius());
-    double technology = model.meanTechnology(invention.sector()) * (1 + invention.value());
-    Firm firm = model.foundStartup(invention.sector(), location, technology, university.getId());
+    double technology = model.population().meanTechnology(invention.sector()) * (1 + invention.value());
+    Firm firm = model.population().foundStartup(invention.sector(), location, technology, university.getId());
     model.addSpinOffEdge(university, firm);
     university.countSpinOff();
     model.counters().spinOffs++;

@@ -1,8 +1,9 @@
 /**
- * The model: the MASON {@code SimState} ({@link org.nqpf.model.EcosystemModel}), its agents
- * (firms, universities), one class per mechanism, each scheduled in its {@link
- * org.nqpf.model.Phase}, and the observer that records the {@link org.nqpf.model.Metric}s. No
- * Swing, display or chart code belongs here.
+ * The model: the MASON {@code SimState} ({@link org.nqpf.model.EcosystemModel}: the schedule and
+ * the world), its firm population ({@link org.nqpf.model.FirmPopulation}: the living firms, their
+ * founding and removal at exit, and the market shares' sums), its agents (firms, universities), one
+ * class per mechanism, each scheduled in its {@link org.nqpf.model.Phase}, and the observer that
+ * records the {@link org.nqpf.model.Metric}s. No Swing, display or chart code belongs here.
  *
  * <p>A phase's pass over the firms (or talent posts) calls a method per firm: a phase runs once
  * per step, so HotSpot would compile a loop body written inside it only after some 60,000

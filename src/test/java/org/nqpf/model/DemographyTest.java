@@ -41,7 +41,7 @@ class DemographyTest {
     }
     List<Firm> exited = List.of(all.get(10), all.get(0), all.get(4), all.get(5));
     exited.forEach(f -> f.exit(0));
-    model.removeExited(exited);
+    model.population().removeExited(exited);
     List<Firm> survivors = new ArrayList<>(all);
     survivors.removeAll(exited);
     assertThat(model.firms()).containsExactlyElementsOf(survivors);
@@ -51,7 +51,7 @@ class DemographyTest {
     assertThat(model.network().getAllNodes().numObjs).isEqualTo(8);
     assertThat(model.space().getAllObjects().numObjs).isEqualTo(8);
     // A firm that is not in the lists (here: removed already) is an error, not silently skipped.
-    assertThatThrownBy(() -> model.removeExited(List.of(all.get(0))))
+    assertThatThrownBy(() -> model.population().removeExited(List.of(all.get(0))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("not found");
   }
 
@@ -196,7 +196,7 @@ class DemographyTest {
     double sum = 0;
     double sumOfSquares = 0;
     for (int i = 0; i < n; i++) {
-      Firm firm = model.foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1);
+      Firm firm = model.population().foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1);
       double a = firm.learning().ability();
       assertThat(firm.learning().belief()).isEqualTo(1.0);
       sum += a;
@@ -209,6 +209,6 @@ class DemographyTest {
 
     EcosystemModel drawRule = Worlds.empty(Worlds.scenario("seed: 23\ndemography: {entrantAbilitySd: 1.0}"));
     Worlds.demand(drawRule, 1000);
-    assertThat(drawRule.foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1).learning()).as("no learning under one draw a step").isNull();
+    assertThat(drawRule.population().foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1).learning()).as("no learning under one draw a step").isNull();
   }
 }

@@ -78,7 +78,7 @@ class PilotConversionTest {
     partner(model, new Double2D(51, 50), 1);
     University u = model.universities().get(0);
     u.addInvention(new Invention(Sector.STRATEGIC_EMERGING, 0.3, 0));
-    double mean = model.meanTechnology(Sector.STRATEGIC_EMERGING);
+    double mean = model.population().meanTechnology(Sector.STRATEGIC_EMERGING);
     new PilotConversion().step(model);
     assertThat(model.counters().spinOffs()).isEqualTo(1);
     Firm spinOff = model.firms().get(model.firms().size() - 1);

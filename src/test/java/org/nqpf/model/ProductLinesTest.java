@@ -216,10 +216,10 @@ class ProductLinesTest {
     model.createProductLines();
     assertThat(incumbent.getLines()).isEqualTo(20);
     double government = model.books().government();
-    Firm entrant = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    Firm entrant = model.population().foundStartup(Sector.FUTURE, AT, 1.0, -1);
     assertThat(entrant.getLines()).isEqualTo(1);
     assertThat(incumbent.getLines()).isEqualTo(19);
-    Firm soe = model.foundSoe(Sector.FUTURE, AT, 1.0);
+    Firm soe = model.population().foundSoe(Sector.FUTURE, AT, 1.0);
     assertThat(soe.getLines()).isEqualTo(6);
     assertThat(soe.isPrivate()).isFalse();
     assertThat(incumbent.getLines() + entrant.getLines()).isEqualTo(14);
@@ -262,10 +262,10 @@ class ProductLinesTest {
     model.createProductLines();
     assertThat(elsewhere.getLines()).isEqualTo(120);
     assertThat(model.lines().linesByOwnership(Sector.FUTURE)).containsExactly(0, 0);
-    Firm first = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    Firm first = model.population().foundStartup(Sector.FUTURE, AT, 1.0, -1);
     assertThat(first.getLines()).isEqualTo(20);
     assertThat(first.getMarketShare()).isEqualTo(1.0);
-    Firm second = model.foundStartup(Sector.FUTURE, AT, 1.0, -1);
+    Firm second = model.population().foundStartup(Sector.FUTURE, AT, 1.0, -1);
     assertThat(second.getLines()).isEqualTo(1);
     assertThat(first.getLines()).isEqualTo(19);
   }

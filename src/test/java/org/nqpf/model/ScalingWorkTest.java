@@ -95,7 +95,7 @@ class ScalingWorkTest {
     for (Firm dead : exited) {
       dead.exit(0);
     }
-    model.removeExited(exited);
+    model.population().removeExited(exited);
     for (int q = 0; q < 40; q++) {
       Double2D centre = new Double2D(110 * model.random.nextDouble() - 5, 110 * model.random.nextDouble() - 5);
       double radius = 30 * model.random.nextDouble();
@@ -177,7 +177,7 @@ class ScalingWorkTest {
     for (Firm dead : exited) {
       dead.exit(0);
     }
-    model.removeExited(exited);
+    model.population().removeExited(exited);
     double radius = 5;
     int k = 8;
     FirmQuery query = model.query();

@@ -60,7 +60,7 @@ final class Worlds {
   /** Adds a firm with the given technology, market share, cash and sales. */
   static Firm firm(EcosystemModel model, Ownership ownership, Sector sector, Double2D at, double technology,
       double share, double cash, double sales) {
-    Firm firm = model.addFirm(ownership, sector, at, technology, -1);
+    Firm firm = model.population().addFirm(ownership, sector, at, technology, -1);
     firm.setMarketShare(share);
     firm.addCash(cash);
     firm.initialiseSales(sales);
