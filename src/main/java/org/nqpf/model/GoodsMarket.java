@@ -65,6 +65,14 @@ final class GoodsMarket implements Steppable {
       competitiveness = new double[prices.length];
     }
     double[] prices = this.prices;
+    double demand = model.sectorDemand(sector);
+    if (model.productLines() && model.incomes() != null) {
+      // Under product lines the shares are the lines' shares and competitiveness moves none of
+      // them: each firm is priced in the visit that sells for it, one pass over the sector's
+      // firms fewer (at 100,000 firms each pass is a cache miss or more per firm).
+      clearFromIncomes(model, sector, firms, 0, prices, demand, true);
+      return;
+    }
     double[] competitiveness = this.competitiveness;
     double mean = 0;
     for (int i = 0; i < n; i++) {
@@ -84,9 +92,8 @@ final class GoodsMarket implements Steppable {
       model.work().shareUpdates += 2L * n;
     }
 
-    double demand = model.sectorDemand(sector);
     if (model.incomes() != null) {
-      clearFromIncomes(model, sector, firms, total, prices, demand);
+      clearFromIncomes(model, sector, firms, total, prices, demand, false);
       return;
     }
     double growth = scenario.market().demandGrowth().asArray()[sector.ordinal()];
@@ -127,9 +134,10 @@ final class GoodsMarket implements Steppable {
    * demand capacity-bound firms cannot serve spills over to the sector's firms with spare capacity,
    * in proportion to it (Dosi et al. 2010's rationing, without inventories); what is left unserved
    * is refunded to the buyers at the market's close. Each firm is paid through the clearing account.
+   * With {@code pricing} each firm's price is set in the first pass, else {@code prices} holds them.
    */
   private void clearFromIncomes(EcosystemModel model, Sector sector, List<Firm> firms, double total, double[] prices,
-      double demand) {
+      double demand, boolean pricing) {
     int n = firms.size();
     if (wanted == null || wanted.length < prices.length) {
       wanted = new double[prices.length];
@@ -141,6 +149,9 @@ final class GoodsMarket implements Steppable {
     int unbounded = 0;
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
+      if (pricing) {
+        prices[i] = model.priceOf(firm);
+      }
       if (total > 0) {
         firm.setMarketShare(firm.getMarketShare() / total);
       }

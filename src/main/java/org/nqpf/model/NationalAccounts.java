@@ -30,7 +30,8 @@ import java.util.List;
  * that produced last step and left after it) passed as one group. All terms are 0 at the first
  * observed step and when either step has no employment.
  *
- * <p>Cost: a few passes over the step's firms, no allocation.
+ * <p>Cost: one pass over the living firms of its own (their sector sums are taken in the
+ * observer's pass, {@link #addLiving}) and two over the step's leavers, no allocation.
  */
 final class NationalAccounts implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -52,6 +53,8 @@ final class NationalAccounts implements java.io.Serializable {
   /** Employment and real value added, at their last step, of the firms that left after producing in it. */
   private double exitEmployment;
   private double exitOutput;
+  /** Employment of the living firms that produced in the step being observed, summed by {@link #addLiving}. */
+  private transient double livingEmployment;
   private final ProductivityDecomposition decomposition = new ProductivityDecomposition();
 
   private double gdp;
@@ -61,14 +64,27 @@ final class NationalAccounts implements java.io.Serializable {
   private double productivitySoe;
 
   /**
-   * Observes step {@code step}: the living firms and those that left this step after producing.
-   * Must be called once per step, in step order.
+   * Starts observing a step: its living firms are then given to {@link #addLiving} one
+   * by one, in their list's order, and {@link #finishStep} observes the rest (the firms that left
+   * this step after producing). Must be done once per step, in step order. The observer gives the
+   * living firms in its own pass over them, which saves a pass of its own here (at 100,000 firms a
+   * cache miss per firm).
    */
-  void observe(List<Firm> alive, List<Firm> exited, long step) {
+  void beginStep() {
     java.util.Arrays.fill(sales, 0);
     java.util.Arrays.fill(quantities, 0);
+    livingEmployment = 0;
+  }
+
+  /** Adds a living firm's sales, quantity and employment to its sector's sums if it produced in {@code step}. */
+  void addLiving(Firm f, long step) {
+    livingEmployment += produced(f, step);
+  }
+
+  /** Ends the observation of {@code step} begun by {@link #beginStep}, with the firms that left this step after producing. */
+  void finishStep(List<Firm> alive, List<Firm> exited, long step) {
     double employment = 0;
-    employment += sumSectors(alive, step);
+    employment += livingEmployment;
     employment += sumSectors(exited, step);
     gdp = 0;
     for (int s = 0; s < SECTORS; s++) {
@@ -104,15 +120,20 @@ final class NationalAccounts implements java.io.Serializable {
   private double sumSectors(List<Firm> firms, long step) {
     double employment = 0;
     for (int i = 0, n = firms.size(); i < n; i++) {
-      Firm f = firms.get(i);
-      if (f.getProducedStep() == step) {
-        int s = f.getSector().ordinal();
-        sales[s] += f.getSales();
-        quantities[s] += f.getQuantity();
-        employment += f.getEmployment();
-      }
+      employment += produced(firms.get(i), step);
     }
     return employment;
+  }
+
+  /** Adds the firm's sales and quantity to its sector's if it produced in {@code step}; returns its employment then, else 0. */
+  private double produced(Firm f, long step) {
+    if (f.getProducedStep() != step) {
+      return 0;
+    }
+    int s = f.getSector().ordinal();
+    sales[s] += f.getSales();
+    quantities[s] += f.getQuantity();
+    return f.getEmployment();
   }
 
   /**

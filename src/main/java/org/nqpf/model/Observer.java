@@ -32,8 +32,11 @@ final class Observer implements Steppable {
     StepCounters c = model.counters();
     Books books = model.books();
     long step = model.currentStep();
-    // One pass over the firms for every metric that sums over them (credit, talent and AI too).
-    FirmSums t = FirmSums.of(model.firms());
+    // One pass over the firms for every metric that sums over them (credit, talent, AI and the
+    // national accounts' sector sums too).
+    NationalAccounts accounts = model.nationalAccounts();
+    accounts.beginStep();
+    FirmSums t = FirmSums.of(model.firms(), accounts, step);
     int firms = model.firms().size();
     int innovations = c.innovations();
     int queue = 0;
@@ -200,7 +203,8 @@ final class Observer implements Steppable {
 
   private static void observeNationalAccounts(EcosystemModel model, double[] row) {
     NationalAccounts accounts = model.nationalAccounts();
-    accounts.observe(model.firms(), model.counters().exitedFirms(), model.currentStep());
+    // The living firms were added in the observer's pass (FirmSums).
+    accounts.finishStep(model.firms(), model.counters().exitedFirms(), model.currentStep());
     ProductivityDecomposition d = accounts.decomposition();
     set(row, Metric.GDP, accounts.gdp());
     set(row, Metric.GDP_EXPENDITURE, model.expenditureGdp());
@@ -246,10 +250,13 @@ final class Observer implements Steppable {
     final int[] firmTier = new int[TIERS.length];
     final int[] researchersBySector = new int[SECTORS];
 
-    static FirmSums of(List<Firm> firms) {
+    /** The sums over {@code firms}; each firm is also given to the national accounts' step sums in the same visit. */
+    static FirmSums of(List<Firm> firms, NationalAccounts accounts, long step) {
       FirmSums sums = new FirmSums();
-      for (Firm f : firms) {
+      for (int i = 0, n = firms.size(); i < n; i++) {
+        Firm f = firms.get(i);
         sums.add(f);
+        accounts.addLiving(f, step);
       }
       return sums;
     }

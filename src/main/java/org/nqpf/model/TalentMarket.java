@@ -98,6 +98,14 @@ final class TalentMarket implements Steppable {
   /** The posts of the last step, reused (not saved in checkpoints: rebuilt on the next step). */
   private transient Post[] postPool;
 
+  /**
+   * This step's open posts and the universities' posts with leading vacancies, in the posts'
+   * order, collected as each post is opened (a second pass over 100,000 posts would be a cache
+   * miss per post) and reused from step to step (not regrown from empty each step).
+   */
+  private transient List<Post> open;
+  private transient List<Post> universitiesOpen;
+
   /** Sets up the initial headcounts of firms, universities and the pool. */
   static void initialise(EcosystemModel model) {
     TalentConfig tc = model.scenario().talent();
@@ -161,8 +169,8 @@ final class TalentMarket implements Steppable {
     for (TalentTier tier : TalentTier.values()) {
       movers[tier.ordinal()] = new MoverQueue(tier);
     }
-    List<Post> posts = openPosts(model, movers);
-    match(model, posts, movers);
+    openPosts(model, movers);
+    match(model, universitiesOpen, open, movers);
     for (TalentTier tier : EMPLOYED) {
       int unplaced = movers[tier.ordinal()].total;
       model.talentPool().add(tier, unplaced);
@@ -216,9 +224,10 @@ final class TalentMarket implements Steppable {
    * (and how many of them move job to job, queued in {@code movers} in this order), then its
    * vacancies (a firm lays off the staff its budget no longer pays). Each employer's vacancies
    * depend only on its own staff, so one pass gives what a pass of separations followed by a
-   * pass of vacancies would; at 100,000 employers every pass is mostly cache misses.
+   * pass of vacancies would; at 100,000 employers every pass is mostly cache misses. The posts
+   * with vacancies are collected in {@link #open} and {@link #universitiesOpen} in the same visit.
    */
-  private List<Post> openPosts(EcosystemModel model, MoverQueue[] movers) {
+  private void openPosts(EcosystemModel model, MoverQueue[] movers) {
     TalentConfig tc = model.scenario().talent();
     List<Firm> firms = model.firms();
     List<University> universities = model.universities();
@@ -235,11 +244,19 @@ final class TalentMarket implements Steppable {
       }
       postPool = grown;
     }
+    if (open == null) {
+      open = new ArrayList<>(count);
+      universitiesOpen = new ArrayList<>();
+    }
+    open.clear();
+    universitiesOpen.clear();
     Separations separations = new Separations(model);
     double wage = model.researcherWage();
     int p0 = 0;
     for (int i = 0, n = firms.size(); i < n; i++) {
-      openFirmPost(model, postPool[p0++], firms.get(i), tc, separations, movers, wage);
+      Post post = postPool[p0++];
+      openFirmPost(model, post, firms.get(i), tc, separations, movers, wage);
+      collectOpen(post);
     }
     double universityAcceptance = tc.baseAcceptance() * ownershipFactor(tc, true);
     int leadingTarget = universityLeadingTarget(model);
@@ -253,12 +270,22 @@ final class TalentMarket implements Steppable {
       post.leading = Math.max(0, leadingTarget - university.getLeadingScientists());
       post.researchers = Math.max(0, coreTarget - university.getCoreResearchers());
       post.skilled = Math.max(0, engineerTarget - university.getDownstairsEngineers());
+      if (post.leading > 0) {
+        universitiesOpen.add(post);
+      }
+      collectOpen(post);
     }
     // Posts beyond this step's employers let go of the firms they held (exited firms).
     for (int i = count; i < postPool.length && postPool[i].firm != null; i++) {
       postPool[i].reset(null, null, 0);
     }
-    return Arrays.asList(postPool).subList(0, count);
+  }
+
+  /** Adds a post whose vacancies are set to the open posts if it has researcher or skilled vacancies. */
+  private void collectOpen(Post post) {
+    if (post.researchers > 0 || post.skilled > 0) {
+      open.add(post);
+    }
   }
 
   /** A firm's post for this step: reset, separations drawn and queued, vacancies set, dual-appointment time cleared. */
@@ -339,18 +366,8 @@ final class TalentMarket implements Steppable {
     }
   }
 
-  private static void match(EcosystemModel model, List<Post> posts, MoverQueue[] movers) {
-    List<Post> universities = new ArrayList<>();
-    // Sized for every post at once, so that it never regrows during the step.
-    List<Post> open = new ArrayList<>(posts.size());
-    for (Post post : posts) {
-      if (post.university != null && post.leading > 0) {
-        universities.add(post);
-      }
-      if (post.researchers > 0 || post.skilled > 0) {
-        open.add(post);
-      }
-    }
+  /** The universities' leading offers, then every open post's, each list in a random order. */
+  private static void match(EcosystemModel model, List<Post> universities, List<Post> open, MoverQueue[] movers) {
     shuffle(universities, model.random);
     for (Post post : universities) {
       offer(model, post, TalentTier.LEADING, post.leading, movers);
@@ -399,7 +416,11 @@ final class TalentMarket implements Steppable {
     int toPool = Math.min(vacancies - toMovers, pool.get(tier));
     int hired = binomial(model.random, toPool, post.acceptance);
     pool.add(tier, -hired);
-    post.add(tier, moved + hired);
+    // The posts are visited in a random order: the employer, a cache miss at 100,000 firms, is
+    // reached only when someone was hired.
+    if (moved + hired > 0) {
+      post.add(tier, moved + hired);
+    }
     model.counters().moves += moved;
     model.counters().hires += moved + hired;
     return toMovers + toPool;
