@@ -115,8 +115,9 @@ public final class Targets {
           "White 1997; White, Cobb and Spratt 2000"));
     }
     for (KeySeries k : KeySeries.values()) {
-      all.add(Target.above(seriesId(STATIONARITY, k), "Stationary: " + k.label(), "1 if the runs test of "
-          + Stationarity.WINDOWS + " window means after the warm-up does not reject at 5%, else 0; mean over"
+      all.add(Target.above(seriesId(STATIONARITY, k), "Stationary: " + k.label(), "1 if the runs test of the"
+          + " window means after the warm-up (windows of at least " + (int) Stationarity.WINDOW_MEMORIES + " memories, "
+          + Stationarity.MIN_WINDOWS + "–" + Stationarity.WINDOWS + " of them) does not reject at 5%, else 0; mean over"
           + " replications", 0.5, GRAZZINI));
     }
     for (KeySeries k : KeySeries.values()) {
@@ -139,8 +140,9 @@ public final class Targets {
     for (KeySeries k : KeySeries.values()) {
       all.add(Target.info(seriesId(MEMORY, k), "Memory: " + k.label(), "integrated autocorrelation time after the"
           + " run's own warm-up, steps (Sokal's automatic window, c = 5; NaN when longer than the run can measure); the"
-          + " runs test of " + Stationarity.WINDOWS + " windows keeps its 5% level while the memory is below about a"
-          + " thirtieth of the series it tests", "Madras and Sokal 1988; Sokal 1997"));
+          + " stationarity and ergodicity tests' windows are at least " + (int) Stationarity.WINDOW_MEMORIES
+          + " memories long, so a series can be shown stationary when its memory is below about a "
+          + (int) (Stationarity.WINDOW_MEMORIES * Stationarity.MIN_WINDOWS) + "th of the steps tested", "Madras and Sokal 1988; Sokal 1997"));
     }
     return List.copyOf(all);
   }

@@ -232,13 +232,19 @@ public final class ValidationResult {
             + " replications, and at the search's limit (" + limit + " steps: no steady state found) in " + atLimit;
       }
       if (id.equals(Targets.seriesId(Targets.STATIONARITY, k)) || id.equals(Targets.seriesId(Targets.ERGODICITY, k))) {
-        int from = SeriesChecks.commonWarmUp(runs, k);
-        if (from < 0 || runs.isEmpty()) {
+        SeriesChecks.Windows w = SeriesChecks.windows(runs, k);
+        if (w.from() < 0 || runs.isEmpty()) {
           return "warm-up not measurable";
         }
         int n = runs.get(0).keySeries()[k.ordinal()].length;
-        return "tested from step " + (from + k.firstStep()) + " (the longest warm-up), " + Stationarity.WINDOWS
-            + " windows of " + Stationarity.windowLength(n, from) + " steps";
+        String tested = "tested from step " + (w.from() + k.firstStep()) + " (the longest warm-up); median memory "
+            + (Double.isNaN(w.memory()) ? "not measurable" : w.memory() < 1.5 ? "1 step" : String.format(Locale.ROOT, "%.0f steps", w.memory()));
+        if (w.length() == 0) {
+          return tested + ": fewer than " + Stationarity.MIN_WINDOWS + " windows of " + (int) Stationarity.WINDOW_MEMORIES
+              + " memories fit, so no run is shown stationary or ergodic";
+        }
+        return tested + "; " + Math.min(Stationarity.WINDOWS, (n - w.from()) / w.length()) + " windows of " + w.length()
+            + " steps";
       }
     }
     return "";
