@@ -6,7 +6,8 @@ package org.nqpf.config;
  * (Kornai): the government covers an SOE's negative cash and SOEs do not leave for a negligible
  * market share. Under {@code mechanisms.market: LINES}, the state's ownership follows 抓大放小
  * ("grasp the large, let go of the small"; Hsieh and Song 2015): an SOE holding at most
- * {@code soeSmallLines} product lines is privatised with probability {@code soePrivatisationHazard}
+ * {@code soeSmallLines} product lines (or, when {@code soeLargeEmployment} > 0, one employing fewer
+ * than that: not a large enterprise) is privatised with probability {@code soePrivatisationHazard}
  * per step (one with no line at once), and the state founds Poisson({@code soeFoundingRate} × the
  * initial number of firms) SOEs per step, each with {@code soeFoundingLines} lines. Under
  * {@code mechanisms.innovation: ARRIVALS} with {@code entrantAbilitySd} > 0, entrants learn their
@@ -23,6 +24,7 @@ public record DemographyConfig(
     int incubationAge,
     boolean soeSoftBudget,
     int soeSmallLines,
+    double soeLargeEmployment,
     double soePrivatisationHazard,
     double soeFoundingRate,
     int soeFoundingLines,
@@ -31,7 +33,7 @@ public record DemographyConfig(
   private static final long serialVersionUID = 1L;
 
   public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true,
-      10, 0.025, 0.0029, 10, 0, 0.5);
+      10, 0, 0.025, 0.0029, 10, 0, 0.5);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);
@@ -42,6 +44,7 @@ public record DemographyConfig(
     Check.probability("nearCampusEntryShare", nearCampusEntryShare);
     Check.count("incubationAge", incubationAge, 0, 10_000);
     Check.count("soeSmallLines", soeSmallLines, 0, 1_000_000);
+    Check.between("soeLargeEmployment", soeLargeEmployment, 0, 1e9);
     Check.probability("soePrivatisationHazard", soePrivatisationHazard);
     Check.between("soeFoundingRate", soeFoundingRate, 0, 1);
     Check.count("soeFoundingLines", soeFoundingLines, 1, 1_000_000);

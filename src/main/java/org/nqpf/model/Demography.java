@@ -39,17 +39,21 @@ final class Demography implements Steppable {
 
   /**
    * 抓大放小, "let go of the small" (Hsieh and Song 2015): an SOE without product lines is
-   * privatised at once, and one holding at most {@code soeSmallLines} lines with probability
-   * {@code soePrivatisationHazard}; in firm order.
+   * privatised at once, and a small one with probability {@code soePrivatisationHazard}; in firm
+   * order. Small is holding at most {@code soeSmallLines} lines, or, when {@code soeLargeEmployment}
+   * is positive, employing fewer than that many (not a large enterprise by China's classification,
+   * which starts at 1,000 employees in industry: NBS 2011).
    */
   static void letGoOfTheSmall(EcosystemModel model) {
     DemographyConfig dc = model.scenario().demography();
+    double large = dc.soeLargeEmployment();
     for (Firm firm : model.firms()) {
       if (firm.isPrivate()) {
         continue;
       }
       int lines = firm.getLines();
-      if (lines == 0 || (lines <= dc.soeSmallLines() && model.random.nextDouble() < dc.soePrivatisationHazard())) {
+      boolean small = large > 0 ? firm.getEmployment() < large : lines <= dc.soeSmallLines();
+      if (lines == 0 || (small && model.random.nextDouble() < dc.soePrivatisationHazard())) {
         model.population().privatise(firm);
         model.counters().privatisations++;
       }

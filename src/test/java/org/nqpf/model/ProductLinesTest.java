@@ -250,6 +250,40 @@ class ProductLinesTest {
   }
 
   /**
+   * With {@code soeLargeEmployment}, size is employment, not lines: an SOE of 1,200 people holding
+   * 2 lines is kept; one of 300 holding 20 lines is let go at the hazard (1 here); with the
+   * threshold off, lines decide and the roles swap.
+   */
+  @Test
+  void largeByEmploymentIsKeptWhateverItsLinesAndSmallIsLetGo() {
+    for (double threshold : new double[] {1000, 0}) {
+      EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 7\nfirms: {count: 11}\nmarket: {linesPerFirm: 2}\n"
+          + "demography: {soePrivatisationHazard: 1, soeSmallLines: 10, soeLargeEmployment: " + threshold + "}\n"
+          + "mechanisms: {market: LINES}"));
+      Worlds.demand(model, 1000);
+      Firm manyPeople = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.5, 10, 500);
+      Firm manyLines = Worlds.firm(model, Ownership.SOE, Sector.TRADITIONAL, AT, 1.0, 0.5, 10, 500);
+      model.createProductLines();
+      for (int i = 0; i < 200 && manyLines.getLines() < 20; i++) {
+        model.innovated(manyLines, InnovationType.RADICAL, 1.0);
+      }
+      for (int i = 0; i < 200 && manyPeople.getLines() < 2; i++) {
+        model.innovated(manyPeople, InnovationType.RADICAL, 1.0);
+      }
+      assertThat(manyPeople.getLines()).isBetween(2, 9);
+      assertThat(manyLines.getLines()).isGreaterThan(10);
+      manyPeople.recordProduction(100, 1, 1200);
+      manyLines.recordProduction(100, 1, 300);
+      Demography.letGoOfTheSmall(model);
+      boolean byEmployment = threshold > 0;
+      assertThat(manyPeople.isPrivate()).as("1,200 people, %s lines, threshold %s", manyPeople.getLines(), threshold)
+          .isEqualTo(!byEmployment);
+      assertThat(manyLines.isPrivate()).as("300 people, %s lines, threshold %s", manyLines.getLines(), threshold)
+          .isEqualTo(byEmployment);
+    }
+  }
+
+  /**
    * A sector without firms still has its lines (FUTURE: 20 per firm × 10 firms × 0.1 = 20), held
    * by nobody; the first firm to enter it takes them all, the next one line.
    */
