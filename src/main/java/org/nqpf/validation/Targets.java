@@ -117,7 +117,7 @@ public final class Targets {
     for (KeySeries k : KeySeries.values()) {
       all.add(Target.above(seriesId(STATIONARITY, k), "Stationary: " + k.label(), "1 if the runs test of the"
           + " window means after the warm-up (windows of at least " + (int) Stationarity.WINDOW_MEMORIES + " memories, "
-          + Stationarity.MIN_WINDOWS + "–" + Stationarity.WINDOWS + " of them) does not reject at 5%, else 0; mean over"
+          + Stationarity.MIN_WINDOWS + "–" + Stationarity.WINDOWS + " of them) does not find too few runs at 5%, else 0; mean over"
           + " replications", 0.5, GRAZZINI));
     }
     for (KeySeries k : KeySeries.values()) {

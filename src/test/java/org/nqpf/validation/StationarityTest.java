@@ -147,8 +147,10 @@ class StationarityTest {
     }
     assertThat(atMostSix).isBetween(0.015, 0.025);
     assertThat(atMostSix + Stationarity.runsProbability(7, 10, 10)).isGreaterThan(0.025);
-    // AAAA BBBB: two runs of 8 values, probability 2 / C(8, 4) on each tail.
+    // AAAA BBBB: two runs of 8 values, probability 2 / C(8, 4) on each tail; the lower tail, doubled.
     assertThat(Stationarity.runsTest(new double[] {1, 2, 3, 4, -1, -2, -3, -4})).isCloseTo(2 * 2.0 / 70, within(1e-12));
+    // ABABABAB: eight runs, as unlikely on the upper tail, is not evidence of drift.
+    assertThat(Stationarity.runsTest(new double[] {1, -1, 2, -2, 3, -3, 4, -4})).isEqualTo(1.0);
   }
 
   /**
@@ -179,9 +181,9 @@ class StationarityTest {
 
   /**
    * The claim of the stationarity rows (docs/VALIDATION.md): with windows set from the replications'
-   * memory, ten stationary runs of 2,000 steps pass the runs test at about its 5% level (5.3% and
-   * 4.8% of 600) up to a memory of an eighteenth of the series, where windows of a twentieth of it
-   * reject 13%; a random walk, a trend of 4 standard deviations over the run and a shift of 1 halfway
+   * memory, ten stationary runs of 2,000 steps pass the runs test at about its 5% level (5.0% and
+   * 4.5% of 600) up to a memory of an eighteenth of the series, where windows of a twentieth of it
+   * reject 13.5%; a random walk, a trend of 4 standard deviations over the run and a shift of 1 halfway
    * are caught (a trend of 2 passes about half the time, as it did with fixed windows: MSER-5 cuts
    * up to half of it as warm-up and the runs test is weak against what is left).
    */
@@ -208,6 +210,58 @@ class StationarityTest {
     assertThat(rw).as("random walk").isLessThan(0.1);
     assertThat(tr).as("trend of 4 sd").isLessThan(0.1);
     assertThat(sh).as("a shift of 1 sd halfway").isLessThan(0.2);
+  }
+
+  /**
+   * The growth rate of a stationary level (an AR(1) of memory 60 plus unit noise) is stationary;
+   * its window means, the level's changes across windows, alternate about their median more often
+   * than independent values would. The two-sided runs test rejects many such runs on its upper tail;
+   * the test against too few runs does not.
+   */
+  @Test
+  void theGrowthOfAStationaryLevelIsNotRejectedForAlternating() {
+    MersenneTwisterFast random = new MersenneTwisterFast(41);
+    int n = 2000;
+    double phi = phiOfMemory(60);
+    List<List<RunObservations>> groups = new ArrayList<>();
+    int upperTail = 0;
+    int runs = 0;
+    for (int g = 0; g < 40; g++) {
+      List<RunObservations> group = new ArrayList<>();
+      for (int r = 0; r < 10; r++) {
+        double[] level = ar1(random, n + 1, random.nextGaussian(), 0, phi, Math.sqrt(1 - phi * phi));
+        double[] growth = new double[n];
+        double previous = level[0] + random.nextGaussian();
+        for (int t = 0; t < n; t++) {
+          double current = level[t + 1] + random.nextGaussian();
+          growth[t] = current - previous;
+          previous = current;
+        }
+        group.add(withSeries(growth));
+        double[] means = Stationarity.windowMeans(growth, 0, n / 20);
+        double atLeast = 0;
+        for (int k = runsAboutTheMedian(means); k <= means.length; k++) {
+          atLeast += Stationarity.runsProbability(k, means.length / 2, means.length / 2);
+        }
+        upperTail += 2 * atLeast < Stationarity.LEVEL ? 1 : 0;
+        runs++;
+      }
+      groups.add(group);
+    }
+    assertThat((double) upperTail / runs).as("the two-sided test's upper-tail rejections").isGreaterThan(0.1);
+    assertThat(1 - meanShare(groups, Targets.STATIONARITY)).as("rejections").isLessThan(Stationarity.LEVEL);
+  }
+
+  /** The number of runs of {@code x} above and below its median (an even number of distinct values). */
+  private static int runsAboutTheMedian(double[] x) {
+    double[] sorted = x.clone();
+    java.util.Arrays.sort(sorted);
+    double median = (sorted[x.length / 2 - 1] + sorted[x.length / 2]) / 2;
+    int runs = 1;
+    for (int i = 1; i < x.length; i++) {
+      runs += (x[i] > median) != (x[i - 1] > median) ? 1 : 0;
+    }
+    return runs;
   }
 
   @Test
