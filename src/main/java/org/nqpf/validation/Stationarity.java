@@ -70,6 +70,11 @@ public final class Stationarity {
     return values / length >= MIN_WINDOWS ? length : 0;
   }
 
+  /** How many windows of {@code length} steps {@link #windowMeans} cuts from {@code values} values: at most {@link #WINDOWS}. */
+  public static int windowCount(int values, int length) {
+    return length < 1 ? 0 : Math.min(WINDOWS, Math.max(0, values / length));
+  }
+
   /**
    * The means of consecutive windows of {@code length} steps of {@code x} from index {@code from},
    * at most {@link #WINDOWS} of them (the remainder at the end is left out), or an empty array when
@@ -80,7 +85,7 @@ public final class Stationarity {
     if (from < 0 || length < 1) {
       return new double[0];
     }
-    int count = Math.min(WINDOWS, Math.max(0, (x.length - from) / length));
+    int count = windowCount(x.length - from, length);
     double[] means = new double[count];
     for (int w = 0; w < count; w++) {
       double sum = 0;
@@ -152,6 +157,22 @@ public final class Stationarity {
     if (x.length == 0 || Arrays.stream(x).anyMatch(v -> !Double.isFinite(v))) {
       return Double.NaN;
     }
+    Runs runs = runs(x);
+    if (runs.above() == 0 || runs.below() == 0) {
+      return 1;
+    }
+    double atMost = 0;
+    for (int r = 2; r <= runs.runs(); r++) {
+      atMost += runsProbability(r, runs.above(), runs.below());
+    }
+    return Math.min(1, 2 * atMost);
+  }
+
+  /** The runs of a sequence about its median, and how many values lie above and below it. */
+  record Runs(int runs, int above, int below) {}
+
+  /** The runs of the finite values {@code x} about their median; values equal to the median are dropped. */
+  static Runs runs(double[] x) {
     double median = new Median().evaluate(x);
     int above = 0;
     int below = 0;
@@ -172,14 +193,7 @@ public final class Stationarity {
         last = side;
       }
     }
-    if (above == 0 || below == 0) {
-      return 1;
-    }
-    double atMost = 0;
-    for (int r = 2; r <= runs; r++) {
-      atMost += runsProbability(r, above, below);
-    }
-    return Math.min(1, 2 * atMost);
+    return new Runs(runs, above, below);
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.nqpf.validation;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.SizeClass;
@@ -21,6 +23,7 @@ public final class ValidationResult {
   private final long masterSeed;
   private final List<RunObservations> runs;
   private final List<RunStatistics> statistics;
+  private final Map<KeySeries, SeriesChecks.Windows> windows = new EnumMap<>(KeySeries.class);
   private final List<Row> rows;
 
   ValidationResult(Scenario base, long masterSeed, List<RunObservations> runs, List<RunStatistics> statistics) {
@@ -232,7 +235,7 @@ public final class ValidationResult {
             + " replications, and at the search's limit (" + limit + " steps: no steady state found) in " + atLimit;
       }
       if (id.equals(Targets.seriesId(Targets.STATIONARITY, k)) || id.equals(Targets.seriesId(Targets.ERGODICITY, k))) {
-        SeriesChecks.Windows w = SeriesChecks.windows(runs, k);
+        SeriesChecks.Windows w = windows.computeIfAbsent(k, series -> SeriesChecks.windows(runs, series));
         if (w.from() < 0 || runs.isEmpty()) {
           return "warm-up not measurable";
         }
@@ -243,7 +246,7 @@ public final class ValidationResult {
           return tested + ": fewer than " + Stationarity.MIN_WINDOWS + " windows of " + (int) Stationarity.WINDOW_MEMORIES
               + " memories fit, so no run is shown stationary or ergodic";
         }
-        return tested + "; " + Math.min(Stationarity.WINDOWS, (n - w.from()) / w.length()) + " windows of " + w.length()
+        return tested + "; " + Stationarity.windowCount(n - w.from(), w.length()) + " windows of " + w.length()
             + " steps";
       }
     }

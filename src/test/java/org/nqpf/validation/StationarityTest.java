@@ -239,9 +239,10 @@ class StationarityTest {
         }
         group.add(withSeries(growth));
         double[] means = Stationarity.windowMeans(growth, 0, n / 20);
+        Stationarity.Runs observed = Stationarity.runs(means);
         double atLeast = 0;
-        for (int k = runsAboutTheMedian(means); k <= means.length; k++) {
-          atLeast += Stationarity.runsProbability(k, means.length / 2, means.length / 2);
+        for (int k = observed.runs(); k <= observed.above() + observed.below(); k++) {
+          atLeast += Stationarity.runsProbability(k, observed.above(), observed.below());
         }
         upperTail += 2 * atLeast < Stationarity.LEVEL ? 1 : 0;
         runs++;
@@ -250,18 +251,6 @@ class StationarityTest {
     }
     assertThat((double) upperTail / runs).as("the two-sided test's upper-tail rejections").isGreaterThan(0.1);
     assertThat(1 - meanShare(groups, Targets.STATIONARITY)).as("rejections").isLessThan(Stationarity.LEVEL);
-  }
-
-  /** The number of runs of {@code x} above and below its median (an even number of distinct values). */
-  private static int runsAboutTheMedian(double[] x) {
-    double[] sorted = x.clone();
-    java.util.Arrays.sort(sorted);
-    double median = (sorted[x.length / 2 - 1] + sorted[x.length / 2]) / 2;
-    int runs = 1;
-    for (int i = 1; i < x.length; i++) {
-      runs += (x[i] > median) != (x[i - 1] > median) ? 1 : 0;
-    }
-    return runs;
   }
 
   @Test
