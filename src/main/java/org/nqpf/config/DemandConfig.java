@@ -40,7 +40,7 @@ public record DemandConfig(
   private static final long serialVersionUID = 1L;
 
   public static final DemandConfig DEFAULT = new DemandConfig(0.9, 0.05, 40, 0.165, 0.1,
-      new SectorElasticities(0.6, 1.2, 1.8), new SectorWeights(0.6, 0.3, 0.1), 4.0, 0.85, 0.05, 0.0);
+      new SectorElasticities(0.6, 1.2, 1.8), new SectorWeights(0.6, 0.3, 0.1), 4.0, 0.75, 0.05, 0.0);
 
   public DemandConfig {
     Check.probability("consumptionOutOfIncome", consumptionOutOfIncome);

@@ -28,7 +28,7 @@ public record MarketConfig(
   public static final MarketConfig DEFAULT = new MarketConfig(
       0.2, 0.2, 1.0, 1.2, 2.0, 0.025, 0.035, 0.5,
       new SectorRates(0.005, 0.012, 0.02),
-      1.0, 0.05, 5, 0.0, 0.95);
+      1.0, 0.05, 5, 0.2, 0.95);
 
   public MarketConfig {
     Check.between("replicatorSpeed", replicatorSpeed, 0, 10);

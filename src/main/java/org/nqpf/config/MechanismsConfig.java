@@ -78,7 +78,7 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
   }
 
   public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
-      Market.LINES, Demand.INCOMES, Innovation.DRAW);
+      Market.LINES, Demand.INCOMES, Innovation.ARRIVALS);
 
   public MechanismsConfig {
     Check.present("finance", finance);

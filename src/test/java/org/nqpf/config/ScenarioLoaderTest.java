@@ -317,14 +317,14 @@ class ScenarioLoaderTest {
   void mechanismWordsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
     assertThat(MechanismsConfig.DEFAULT).isEqualTo(new MechanismsConfig(
         MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION,
-        MechanismsConfig.Market.LINES, MechanismsConfig.Demand.INCOMES, MechanismsConfig.Innovation.DRAW));
+        MechanismsConfig.Market.LINES, MechanismsConfig.Demand.INCOMES, MechanismsConfig.Innovation.ARRIVALS));
     assertThat(ScenarioLoader.parse("mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}", false))
         .isEqualTo(Scenario.DEFAULT);
     // YAML 1.1 reads a bare OFF as false; the loader keeps it as the word, so the enum binds.
     Scenario off = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
     assertThat(off.mechanisms()).isEqualTo(new MechanismsConfig(
         MechanismsConfig.Finance.INTERNAL_FUNDS, MechanismsConfig.Talent.FREE_HIRING, MechanismsConfig.Ai.OFF,
-        MechanismsConfig.Market.LINES, MechanismsConfig.Demand.INCOMES, MechanismsConfig.Innovation.DRAW));
+        MechanismsConfig.Market.LINES, MechanismsConfig.Demand.INCOMES, MechanismsConfig.Innovation.ARRIVALS));
     assertThat(ScenarioLoader.parse("mechanisms: {ai: \"OFF\"}", false))
         .isEqualTo(ScenarioLoader.parse("mechanisms: {ai: OFF}", false));
     assertThat(differences(Scenario.DEFAULT, ScenarioLoader.parse("mechanisms: {ai: OFF}", false)))

@@ -207,7 +207,7 @@ class DemographyTest {
     assertThat(mean).isCloseTo(1.0, within(4 * 1.0 / Math.sqrt(n)));
     assertThat(sd).isCloseTo(1.0, within(0.1));
 
-    EcosystemModel drawRule = Worlds.empty(Worlds.scenario("seed: 23\ndemography: {entrantAbilitySd: 1.0}"));
+    EcosystemModel drawRule = Worlds.empty(Worlds.scenario("seed: 23\nmechanisms: {innovation: DRAW}\ndemography: {entrantAbilitySd: 1.0}"));
     Worlds.demand(drawRule, 1000);
     assertThat(drawRule.population().foundStartup(Sector.TRADITIONAL, HERE, 1.0, -1).learning()).as("no learning under one draw a step").isNull();
   }
