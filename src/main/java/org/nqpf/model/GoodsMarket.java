@@ -34,6 +34,7 @@ final class GoodsMarket implements Steppable {
   private transient double[] wanted;
   private transient double[] served;
   private transient double[] capacities;
+  private transient double[] shares;
 
   @Override
   public void step(SimState state) {
@@ -131,9 +132,9 @@ final class GoodsMarket implements Steppable {
 
   /**
    * Demand from incomes: each firm sells its share of the sector's demand within its capacity; the
-   * demand capacity-bound firms cannot serve spills over to the sector's firms with spare capacity,
-   * in proportion to it (Dosi et al. 2010's rationing, without inventories); what is left unserved
-   * is refunded to the buyers at the market's close. Each firm is paid through the clearing account.
+   * demand capacity-bound firms cannot serve spills over to the sector's firms with spare capacity
+   * ({@link #spillOver}); what is left unserved is refunded to the buyers at the market's close.
+   * Each firm is paid through the clearing account.
    * With {@code pricing} each firm's price is set in the first pass, else {@code prices} holds them.
    */
   private void clearFromIncomes(EcosystemModel model, Sector sector, List<Firm> firms, double total, double[] prices,
@@ -143,6 +144,7 @@ final class GoodsMarket implements Steppable {
       wanted = new double[prices.length];
       served = new double[prices.length];
       capacities = new double[prices.length];
+      shares = new double[prices.length];
     }
     double unserved = 0;
     double spare = 0;
@@ -159,6 +161,7 @@ final class GoodsMarket implements Steppable {
       double capacity = capacity(firm);
       // Kept beside the firms: the spill-over pass reads them without visiting every firm again.
       capacities[i] = capacity;
+      shares[i] = firm.getMarketShare();
       served[i] = Math.min(wanted[i], capacity);
       firm.setUnfilled(wanted[i] > 0 ? (wanted[i] - served[i]) / wanted[i] : 0);
       unserved += wanted[i] - served[i];
@@ -169,13 +172,12 @@ final class GoodsMarket implements Steppable {
       }
     }
     if (unserved > 0 && (spare > 0 || unbounded > 0)) {
-      for (int i = 0; i < n; i++) {
-        double capacity = capacities[i];
-        if (unbounded > 0) {
-          served[i] += Double.isInfinite(capacity) ? unserved / unbounded : 0;
-        } else {
-          served[i] += (capacity - served[i]) * Math.min(1, unserved / spare);
+      if (unbounded > 0) {
+        for (int i = 0; i < n; i++) {
+          served[i] += Double.isInfinite(capacities[i]) ? unserved / unbounded : 0;
         }
+      } else {
+        spillOver(served, capacities, shares, n, unserved);
       }
     }
     IncomesDemand incomes = model.incomes();
@@ -187,6 +189,46 @@ final class GoodsMarket implements Steppable {
       incomes.paySales(model.books(), firm, sector, firm.getSales(), quantity);
       settle(model, firm, wanted[i], 0);
     }
+  }
+
+  /**
+   * Spill-over (customers rationed by their supplier buy elsewhere in the sector): the customers of
+   * a capacity-bound firm search the sector's other product lines at random, as consumers who find
+   * their supplier rationed move on to another (Caiani et al. 2016's search of suppliers; Dosi,
+   * Fagiolo and Roventini 2010's rationing, without inventories), so {@code unserved} reaches each
+   * firm with spare capacity in proportion to its market share {@code shares} (its share of the
+   * lines' demand), within that spare capacity; what a full firm cannot take goes again to the
+   * others with room, in proportion to their shares, until it is all placed or no firm has room.
+   * Serving it in proportion to spare capacity instead gave a small firm whose own line's demand
+   * fell as much of the spill-over as a large one, which smoothed small firms' sales and flattened
+   * the fall of volatility with size (docs/MODEL.md, "Product lines"). Returns what is left.
+   */
+  static double spillOver(double[] served, double[] capacities, double[] shares, int n, double unserved) {
+    double left = unserved;
+    while (left > 1e-12 * unserved) {
+      double room = 0;
+      for (int i = 0; i < n; i++) {
+        if (capacities[i] > served[i]) {
+          room += shares[i];
+        }
+      }
+      if (room <= 0) {
+        break;
+      }
+      double placed = 0;
+      for (int i = 0; i < n; i++) {
+        if (capacities[i] > served[i]) {
+          double add = Math.min(capacities[i] - served[i], left * shares[i] / room);
+          served[i] += add;
+          placed += add;
+        }
+      }
+      left -= placed;
+      if (placed <= 1e-12 * unserved) {
+        break;
+      }
+    }
+    return left;
   }
 
   private static double capacity(Firm firm) {

@@ -111,4 +111,61 @@ class GoodsMarketTest {
     double expected = (1 + m.markup()) * m.wage() / 1.0 / (1 - (1 + m.markup()) * m.capitalCostRate() * low.getCapitalPerOutput());
     assertThat(model.priceOf(low)).isCloseTo(expected, within(1e-12));
   }
+
+  @Test
+  void spillOverGoesToTheFirmsWithRoomInProportionToTheirSharesNotToTheirSpareCapacity() {
+    // A capacity-bound firm (0) leaves 10 unserved; a large firm (share 0.9) and a small one (0.1)
+    // have the same spare capacity, 50 each: the rationed customers search the sector's lines, so
+    // nine tenths reach the large firm (serving in proportion to spare capacity gave 5 and 5).
+    double[] served = {10, 100, 50};
+    double[] capacities = {10, 150, 100};
+    double left = GoodsMarket.spillOver(served, capacities, new double[] {0.5, 0.9, 0.1}, 3, 10);
+    assertThat(left).isZero();
+    assertThat(served[1]).isCloseTo(109, within(1e-12));
+    assertThat(served[2]).isCloseTo(51, within(1e-12));
+    assertThat(served[0]).isEqualTo(10);
+  }
+
+  @Test
+  void whatAFullFirmCannotTakeGoesToTheOthersWithRoomAndTheRestIsLeft() {
+    double[] served = {10, 0, 0};
+    double[] capacities = {10, 3, 100};
+    assertThat(GoodsMarket.spillOver(served, capacities, new double[] {0.5, 0.4, 0.1}, 3, 10)).isCloseTo(0, within(1e-9));
+    assertThat(served[1]).as("full after the first pass").isCloseTo(3, within(1e-12));
+    assertThat(served[2]).as("its share of the first pass, then all the rest").isCloseTo(7, within(1e-9));
+
+    double[] tight = {10, 0, 0};
+    assertThat(GoodsMarket.spillOver(tight, new double[] {10, 3, 4}, new double[] {0.5, 0.4, 0.1}, 3, 10))
+        .as("more unserved than room: the rest is left (refunded)").isCloseTo(3, within(1e-9));
+    assertThat(tight[1]).isCloseTo(3, within(1e-12));
+    assertThat(tight[2]).isCloseTo(4, within(1e-9));
+  }
+
+  @Test
+  void spillOverPlacesWhatFitsAndNeverFillsAFirmBeyondItsCapacity() {
+    ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(20261205L);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 1 + random.nextInt(30);
+      double[] served = new double[n];
+      double[] capacities = new double[n];
+      double[] shares = new double[n];
+      double room = 0;
+      for (int i = 0; i < n; i++) {
+        capacities[i] = random.nextDouble() * 100;
+        served[i] = random.nextBoolean() ? capacities[i] : random.nextDouble() * capacities[i];
+        shares[i] = random.nextDouble() < 0.1 ? 0 : random.nextDouble();
+        room += shares[i] > 0 ? capacities[i] - served[i] : 0;
+      }
+      double before = java.util.Arrays.stream(served).sum();
+      double unserved = random.nextDouble() * 200;
+      double left = GoodsMarket.spillOver(served, capacities, shares, n, unserved);
+      double placed = java.util.Arrays.stream(served).sum() - before;
+      assertThat(placed + left).isCloseTo(unserved, within(1e-9 * (1 + unserved)));
+      assertThat(left).as("only what no firm with a share has room for is left")
+          .isCloseTo(Math.max(0, unserved - room), within(1e-6 * (1 + unserved)));
+      for (int i = 0; i < n; i++) {
+        assertThat(served[i]).isLessThanOrEqualTo(capacities[i] * (1 + 1e-12));
+      }
+    }
+  }
 }

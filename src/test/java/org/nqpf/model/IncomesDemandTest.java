@@ -133,6 +133,9 @@ class IncomesDemandTest {
   void firmsPayCapitalGoodsOutOfCashAboveTheirBufferSoNoDipInDemandEmptiesTheMarket() {
     // The LINES + INCOMES baseline at seed 5: when firms spent their liquidity buffer on capital
     // goods, 340 of 1,464 firms, most of them profitable, became insolvent together at step 28.
+    // The early shake-out of innovation arrivals takes up to about 5% in a step (65 of 1,255 at
+    // step 74 with spill-over by market shares), so the bound is a tenth: a cascade is several
+    // times that.
     EcosystemModel model = new EcosystemModel(Worlds.scenario("""
         seed: 5
         steps: 120
@@ -150,7 +153,7 @@ class IncomesDemandTest {
       for (Firm firm : model.firms()) {
         assertThat(firm.getCash()).as("a living firm's cash").isGreaterThanOrEqualTo(-1e-9);
       }
-      assertThat(exits).as("exits at step %d of %d firms", step, before.size()).isLessThan(before.size() / 20);
+      assertThat(exits).as("exits at step %d of %d firms", step, before.size()).isLessThan(before.size() / 10);
     }
     assertThat(worst).as("some firms do exit").isPositive();
   }
