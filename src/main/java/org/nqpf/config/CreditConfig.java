@@ -3,7 +3,7 @@ package org.nqpf.config;
 /**
  * Credit and financing guarantees (融资担保, 自主创新专项贷款; MODEL.md §7 "Credit", "Guarantee
  * fund"): banks lend against net worth (K+S 2013), with a softer limit for SOEs; guarantee funds
- * cover a share of SME loans (SMEs, opaque to banks, get only 1 − smeLimitDiscount of the limit) for a fee up to a leverage cap; the government lends special
+ * cover a share of SME loans (coverage, fee and leverage are policy levers: {@link PolicyConfig}) (SMEs, opaque to banks, get only 1 − smeLimitDiscount of the limit) for a fee up to a leverage cap; the government lends special
  * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}.
  */
 public record CreditConfig(
@@ -20,15 +20,12 @@ public record CreditConfig(
     double bankPayout,
     int guaranteeFunds,
     double fundCapitalToSales,
-    double guaranteeCoverage,
-    double fundLeverage,
-    double guaranteeFee,
     double specialLoanDebtToNetWorth) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
-      1, 0.01, 0.6, 5, 0.01, 2.0);
+      1, 0.01, 2.0);
 
   public CreditConfig {
     Check.count("banks", banks, 1, 1000);
@@ -44,9 +41,6 @@ public record CreditConfig(
     Check.probability("bankPayout", bankPayout);
     Check.count("guaranteeFunds", guaranteeFunds, 0, 1000);
     Check.between("fundCapitalToSales", fundCapitalToSales, 0, 100);
-    Check.probability("guaranteeCoverage", guaranteeCoverage);
-    Check.between("fundLeverage", fundLeverage, 0, 1000);
-    Check.probability("guaranteeFee", guaranteeFee);
     Check.between("specialLoanDebtToNetWorth", specialLoanDebtToNetWorth, 0, 100);
   }
 }

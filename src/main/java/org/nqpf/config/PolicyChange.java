@@ -7,28 +7,14 @@ package org.nqpf.config;
 public record PolicyChange(int step, Lever lever, double value) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * The levers a timeline may move. The constants are spelt as the keys of {@code policy} so that
-   * a scenario file names a lever exactly as it names the key.
-   */
-  @SuppressWarnings("checkstyle:ConstantName")
-  public enum Lever {
-    taxRate,
-    rdSubsidyRate,
-    iprProtection,
-    marketUnification,
-    specialLoanQuota,
-    specialLoanDiscount,
-    fundTopUp,
-    fundTargetRatio,
-    talentImportQuota,
-    incubationBudget,
-    aiInfrastructure
-  }
-
   public PolicyChange {
     Check.count("step", step, 0, 1_000_000);
     Check.present("lever", lever);
     Check.finite("value", value);
+    try {
+      lever.check(value);
+    } catch (ConfigException e) {
+      throw new ConfigException("value", "for lever " + lever + ", " + e.getMessage().substring(e.keyPath().length() + 2));
+    }
   }
 }

@@ -19,21 +19,54 @@ import java.util.List;
  * @param talentImportQuota leading scientists imported per step (each with a team)
  * @param incubationBudget grants per step to young future-industry start-ups
  * @param aiInfrastructure public AI infrastructure (算力) in [0, 1]
+ * @param guaranteeCoverage share of a guaranteed SME loan the fund covers (融资担保)
+ * @param fundLeverage a fund guarantees while its exposure stays within this × its capital
+ * @param guaranteeFee fee paid once for a guarantee, share of the covered amount
  * @param timeline changes of single levers at given steps
  */
 public record PolicyConfig(
+    @Lever.Spec(min = 0, max = 1, slider = 0.6, group = "Fiscal", label = "tax rate", help = "profit tax rate")
     double taxRate,
+    @Lever.Spec(min = 0, max = 0.9, slider = 0.9, group = "Fiscal", label = "R&D subsidy rate",
+        help = "share of firms' R&D the government refunds")
     double rdSubsidyRate,
+    @Lever.Spec(min = 0, max = 1, slider = 1, group = "Innovation", label = "IPR protection",
+        help = "imitation success scales by 1 − this")
     double iprProtection,
+    @Lever.Spec(min = 0, max = 1, slider = 1, group = "Innovation", label = "market unification",
+        help = "national unified market: replicator speed and entry scale by 0.5 + 0.5 × this")
     double marketUnification,
+    @Lever.Spec(min = 0, max = 10, slider = 0.02, group = "Credit", label = "special loan quota",
+        help = "special innovation loans lent per step, share of initial sales")
     double specialLoanQuota,
+    @Lever.Spec(min = 0, max = 1, slider = 0.02, group = "Credit", label = "special loan discount",
+        help = "interest-rate discount of special loans against the bank rate")
     double specialLoanDiscount,
     Replenishment fundReplenishment,
+    @Lever.Spec(min = 0, max = 10, slider = 0.005, group = "Credit", label = "guarantee fund top-up",
+        help = "per-step top-up of each fund under FIXED replenishment, share of initial sales")
     double fundTopUp,
+    @Lever.Spec(min = 0, max = 10, slider = 1, group = "Credit", label = "guarantee fund target ratio",
+        help = "capital / exposure that MARKET replenishment restores")
     double fundTargetRatio,
+    @Lever.Spec(min = 0, max = 1e6, slider = 20, group = "Talent", label = "talent import quota",
+        help = "leading scientists imported per step, each with a team")
     double talentImportQuota,
+    @Lever.Spec(min = 0, max = 10, slider = 0.005, group = "Innovation", label = "incubation budget",
+        help = "grants per step to young future-industry start-ups, share of initial sales")
     double incubationBudget,
+    @Lever.Spec(min = 0, max = 1, slider = 1, group = "AI", label = "AI infrastructure",
+        help = "public AI infrastructure (computing power); raises the adoption hazard")
     double aiInfrastructure,
+    @Lever.Spec(min = 0, max = 1, slider = 1, group = "Credit", label = "guarantee coverage",
+        help = "share of a guaranteed SME loan that the fund covers (and pays on default)")
+    double guaranteeCoverage,
+    @Lever.Spec(min = 0, max = 1000, slider = 20, group = "Credit", label = "guarantee fund leverage",
+        help = "a fund guarantees while its exposure stays within this × its capital")
+    double fundLeverage,
+    @Lever.Spec(min = 0, max = 1, slider = 0.05, group = "Credit", label = "guarantee fee",
+        help = "fee paid once to the fund when a guarantee is given, share of the covered amount")
+    double guaranteeFee,
     List<PolicyChange> timeline) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -48,62 +81,44 @@ public record PolicyConfig(
   }
 
   public static final PolicyConfig DEFAULT = new PolicyConfig(
-      0.25, 0.0, 0.3, 0.5, 0.002, 0.005, Replenishment.MARKET, 0.0005, 0.3, 2, 0.0005, 0.3, List.of());
+      0.25, 0.0, 0.3, 0.5, 0.002, 0.005, Replenishment.MARKET, 0.0005, 0.3, 2, 0.0005, 0.3, 0.6, 5, 0.01, List.of()).checkLevers();
 
+  /**
+   * Checks what does not concern a single lever (the replenishment rule, the timeline's order; each
+   * entry's value is checked against its lever's range by {@link PolicyChange}). The levers' own
+   * values are checked by {@link Scenario}'s constructor ({@link #checkLevers}), since a record's
+   * constructor cannot read its components by their lever.
+   */
   public PolicyConfig {
-    Check.probability("taxRate", taxRate);
-    Check.between("rdSubsidyRate", rdSubsidyRate, 0, 0.9);
-    Check.probability("iprProtection", iprProtection);
-    Check.probability("marketUnification", marketUnification);
-    Check.between("specialLoanQuota", specialLoanQuota, 0, 10);
-    Check.between("specialLoanDiscount", specialLoanDiscount, 0, 1);
     Check.present("fundReplenishment", fundReplenishment);
-    Check.between("fundTopUp", fundTopUp, 0, 10);
-    Check.between("fundTargetRatio", fundTargetRatio, 0, 10);
-    Check.between("talentImportQuota", talentImportQuota, 0, 1e6);
-    Check.between("incubationBudget", incubationBudget, 0, 10);
-    Check.probability("aiInfrastructure", aiInfrastructure);
     Check.present("timeline", timeline);
     for (int i = 0; i < timeline.size(); i++) {
       Check.present("timeline[" + i + "]", timeline.get(i));
     }
     timeline = List.copyOf(timeline);
-    // The fields of this record are not assigned yet: check the timeline on a copy without it.
-    PolicyConfig current = timeline.isEmpty() ? null : new PolicyConfig(taxRate, rdSubsidyRate, iprProtection,
-        marketUnification, specialLoanQuota, specialLoanDiscount, fundReplenishment, fundTopUp, fundTargetRatio,
-        talentImportQuota, incubationBudget, aiInfrastructure, List.of());
     int previous = -1;
     for (int i = 0; i < timeline.size(); i++) {
-      PolicyChange change = Check.present("timeline[" + i + "]", timeline.get(i));
+      PolicyChange change = timeline.get(i);
       if (change.step() < previous) {
         throw new ConfigException("timeline[" + i + "].step", "value " + change.step()
             + " is earlier than the entry before it (" + previous + "); expected the timeline in step order");
       }
       previous = change.step();
-      try {
-        current = current.with(change.lever(), change.value());
-      } catch (ConfigException e) {
-        throw new ConfigException("timeline[" + i + "].value", "for lever " + change.lever() + ", "
-            + e.getMessage().substring(e.keyPath().length() + 2));
-      }
     }
   }
 
-  /** This policy with one lever set to {@code value} (checked like a config value). */
-  public PolicyConfig with(PolicyChange.Lever lever, double value) {
-    return new PolicyConfig(
-        lever == PolicyChange.Lever.taxRate ? value : taxRate,
-        lever == PolicyChange.Lever.rdSubsidyRate ? value : rdSubsidyRate,
-        lever == PolicyChange.Lever.iprProtection ? value : iprProtection,
-        lever == PolicyChange.Lever.marketUnification ? value : marketUnification,
-        lever == PolicyChange.Lever.specialLoanQuota ? value : specialLoanQuota,
-        lever == PolicyChange.Lever.specialLoanDiscount ? value : specialLoanDiscount,
-        fundReplenishment,
-        lever == PolicyChange.Lever.fundTopUp ? value : fundTopUp,
-        lever == PolicyChange.Lever.fundTargetRatio ? value : fundTargetRatio,
-        lever == PolicyChange.Lever.talentImportQuota ? value : talentImportQuota,
-        lever == PolicyChange.Lever.incubationBudget ? value : incubationBudget,
-        lever == PolicyChange.Lever.aiInfrastructure ? value : aiInfrastructure,
-        List.of());
+  /**
+   * Checks every lever's value against its range ({@link Lever.Spec}).
+   *
+   * @throws ConfigException naming the first lever out of range
+   */
+  public PolicyConfig checkLevers() {
+    Lever.checkAll(this);
+    return this;
+  }
+
+  /** This policy with one lever set to {@code value} and no timeline (checked like a config value). */
+  public PolicyConfig with(Lever lever, double value) {
+    return lever.set(this, value);
   }
 }

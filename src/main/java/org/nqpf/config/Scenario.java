@@ -50,6 +50,11 @@ public record Scenario(
     Check.present("innovation", innovation);
     Check.present("demography", demography);
     Check.present("policy", policy);
+    try {
+      policy.checkLevers();
+    } catch (ConfigException e) {
+      throw e.under("policy");
+    }
     Check.present("credit", credit);
     Check.present("talent", talent);
     Check.present("ai", ai);

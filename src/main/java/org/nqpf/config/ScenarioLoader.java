@@ -107,6 +107,12 @@ public final class ScenarioLoader {
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .build();
 
+  /** Keys that moved to another section, and where they are now (a file with the old key is told so). */
+  private static final Map<String, String> MOVED = Map.of(
+      "credit.guaranteeCoverage", "policy.guaranteeCoverage",
+      "credit.fundLeverage", "policy.fundLeverage",
+      "credit.guaranteeFee", "policy.guaranteeFee");
+
   private ScenarioLoader() {}
 
   private static ObjectMapper configure(MapperBuilder<?, ?> builder) {
@@ -474,6 +480,10 @@ public final class ScenarioLoader {
       }
       known.sort(null);
       String suggestion = u.getPropertyName().isEmpty() ? null : Suggest.closest(key, known);
+      String full = parent.isEmpty() ? key : parent + "." + key;
+      if (MOVED.containsKey(full)) {
+        return new ConfigException(full, "this key moved to " + MOVED.get(full) + " (a policy lever now); expected it there");
+      }
       return new ConfigException(parent.isEmpty() ? key : parent + "." + key,
           "unknown key" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
               + "; allowed keys here: " + String.join(", ", known));

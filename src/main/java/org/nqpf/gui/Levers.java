@@ -1,9 +1,9 @@
 package org.nqpf.gui;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import org.nqpf.config.ConfigException;
-import org.nqpf.config.PolicyChange.Lever;
+import org.nqpf.config.Lever;
 import org.nqpf.config.PolicyConfig;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
@@ -24,37 +24,53 @@ import sim.util.Properties;
  * whose method order Java does not fix).
  */
 public final class Levers implements Propertied {
-  /** One slider: the lever, its group and label, the slider's range and what it means. */
-  record Slider(Lever lever, String group, String label, double min, double max, String help,
-      ToDoubleFunction<PolicyConfig> value) {
+  /** One slider: a lever, over [its minimum, its slider's upper end]; the label, group and help are the lever's. */
+  record Slider(Lever lever) {
     String name() {
-      return group + ": " + label;
+      return lever.group() + ": " + lever.label();
+    }
+
+    double min() {
+      return lever.min();
+    }
+
+    double max() {
+      return lever.slider();
+    }
+
+    String help() {
+      return lever.help();
+    }
+
+    double value(PolicyConfig policy) {
+      return lever.of(policy);
     }
   }
 
-  /** The sliders in display order; ranges are practical ones inside each lever's legal range (docs/CONFIG.md). */
-  static final List<Slider> SLIDERS = List.of(
-      new Slider(Lever.taxRate, "Fiscal", "tax rate", 0, 0.6, "profit tax rate", PolicyConfig::taxRate),
-      new Slider(Lever.rdSubsidyRate, "Fiscal", "R&D subsidy rate", 0, 0.9,
-          "share of firms' R&D the government refunds", PolicyConfig::rdSubsidyRate),
-      new Slider(Lever.iprProtection, "Innovation", "IPR protection", 0, 1,
-          "imitation success scales by 1 − this", PolicyConfig::iprProtection),
-      new Slider(Lever.marketUnification, "Innovation", "market unification", 0, 1,
-          "national unified market: replicator speed and entry scale by 0.5 + 0.5 × this", PolicyConfig::marketUnification),
-      new Slider(Lever.incubationBudget, "Innovation", "incubation budget", 0, 0.005,
-          "grants per step to young future-industry start-ups, share of initial sales", PolicyConfig::incubationBudget),
-      new Slider(Lever.specialLoanQuota, "Credit", "special loan quota", 0, 0.02,
-          "special innovation loans lent per step, share of initial sales", PolicyConfig::specialLoanQuota),
-      new Slider(Lever.specialLoanDiscount, "Credit", "special loan discount", 0, 0.02,
-          "interest-rate discount of special loans against the bank rate", PolicyConfig::specialLoanDiscount),
-      new Slider(Lever.fundTopUp, "Credit", "guarantee fund top-up", 0, 0.005,
-          "per-step top-up of each fund under FIXED replenishment, share of initial sales", PolicyConfig::fundTopUp),
-      new Slider(Lever.fundTargetRatio, "Credit", "guarantee fund target ratio", 0, 1,
-          "capital / exposure that MARKET replenishment restores", PolicyConfig::fundTargetRatio),
-      new Slider(Lever.talentImportQuota, "Talent", "talent import quota", 0, 20,
-          "leading scientists imported per step, each with a team", PolicyConfig::talentImportQuota),
-      new Slider(Lever.aiInfrastructure, "AI", "AI infrastructure", 0, 1,
-          "public AI infrastructure (computing power); raises the adoption hazard", PolicyConfig::aiInfrastructure));
+  /**
+   * A slider for every lever ({@link Lever#all}), grouped by mechanism in the order the groups
+   * first appear, each group in the levers' order; ranges are practical ones inside each lever's
+   * legal range (docs/CONFIG.md).
+   */
+  static final List<Slider> SLIDERS = sliders();
+
+  private static List<Slider> sliders() {
+    List<String> groups = new ArrayList<>();
+    for (Lever lever : Lever.all()) {
+      if (!groups.contains(lever.group())) {
+        groups.add(lever.group());
+      }
+    }
+    List<Slider> sliders = new ArrayList<>();
+    for (String group : groups) {
+      for (Lever lever : Lever.all()) {
+        if (lever.group().equals(group)) {
+          sliders.add(new Slider(lever));
+        }
+      }
+    }
+    return List.copyOf(sliders);
+  }
 
   /** A read-only figure: label and what it reads. */
   private record Figure(String name, Class<?> type, java.util.function.Function<EcosystemModel, Object> read) {}
@@ -133,7 +149,7 @@ public final class Levers implements Propertied {
     @Override
     public Object getValue(int index) {
       if (index < SLIDERS.size()) {
-        return SLIDERS.get(index).value().applyAsDouble(policy(gui.model()));
+        return SLIDERS.get(index).value(policy(gui.model()));
       }
       return figures.get(index - SLIDERS.size()).read().apply(gui.model());
     }

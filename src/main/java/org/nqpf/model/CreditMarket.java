@@ -307,15 +307,15 @@ final class CreditMarket implements Steppable {
       return request;
     }
     GuaranteeFund fund = firm.getFundIndex() >= 0 && sme ? model.funds().get(firm.getFundIndex()) : null;
-    double coverage = model.scenario().credit().guaranteeCoverage();
+    double coverage = model.policy().guaranteeCoverage();
     if (fund != null && coverage > 0) {
       double covered = coverage * request;
       boolean fits = exposed + (1 - coverage) * request <= limit
           && (1 - coverage) * request <= bankRoom && request <= bank.getCash()
-          && fund.getExposure() + covered <= cc.fundLeverage() * fund.getCapital();
+          && fund.getExposure() + covered <= model.policy().fundLeverage() * fund.getCapital();
       if (fits) {
         grant(model, firm, bank, fund, coverage, request, cc);
-        model.books().firmPaysFund(firm, fund, cc.guaranteeFee() * covered);
+        model.books().firmPaysFund(firm, fund, model.policy().guaranteeFee() * covered);
         model.counters().loansGuaranteed++;
         return request;
       }

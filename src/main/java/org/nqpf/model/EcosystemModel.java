@@ -475,7 +475,7 @@ public class EcosystemModel extends SimState {
    *
    * @throws org.nqpf.config.ConfigException if the value is outside the lever's range
    */
-  public void changePolicy(org.nqpf.config.PolicyChange.Lever lever, double value) {
+  public void changePolicy(org.nqpf.config.Lever lever, double value) {
     policy = policy.with(lever, value);
   }
 

@@ -44,6 +44,8 @@ final class FirmResearch implements Steppable {
   private transient int[] firstArrival;
   private transient int[] arrivals;
   private transient int sizeCount;
+  /** This step's (x_min / x_max)^α of the innovation sizes' Pareto ({@link #paretoSize}). */
+  private transient double paretoRatio;
 
   @Override
   public void step(SimState state) {
@@ -70,6 +72,8 @@ final class FirmResearch implements Steppable {
       }
     }
     sizeCount = 0;
+    // The Pareto's (x_min / x_max)^α, the same for every arrival: computed once a step.
+    paretoRatio = StrictMath.pow(ic.sizeMinimum() / ic.sizeMaximum(), ic.sizeTailIndex());
     for (int i = 0; i < n; i++) {
       Firm firm = firms.get(i);
       double researchers = payStaff(model, firm);
@@ -188,7 +192,7 @@ final class FirmResearch implements Steppable {
     }
     double gain = 0;
     for (int k = 0; k < count; k++) {
-      double size = paretoSize(ic, model.random.nextDouble());
+      double size = paretoSize(ic.sizeMinimum(), paretoRatio, ic.sizeTailIndex(), model.random.nextDouble());
       sizes[sizeCount++] = size;
       gain += size;
     }
@@ -215,8 +219,12 @@ final class FirmResearch implements Steppable {
    */
   static double paretoSize(InnovationConfig ic, double u) {
     double alpha = ic.sizeTailIndex();
-    double ratio = StrictMath.pow(ic.sizeMinimum() / ic.sizeMaximum(), alpha);
-    return ic.sizeMinimum() * StrictMath.pow(1 - u * (1 - ratio), -1 / alpha);
+    return paretoSize(ic.sizeMinimum(), StrictMath.pow(ic.sizeMinimum() / ic.sizeMaximum(), alpha), alpha, u);
+  }
+
+  /** {@link #paretoSize(InnovationConfig, double)} given the ratio (x_min / x_max)^α. */
+  private static double paretoSize(double minimum, double ratio, double alpha, double u) {
+    return minimum * StrictMath.pow(1 - u * (1 - ratio), -1 / alpha);
   }
 
   /**

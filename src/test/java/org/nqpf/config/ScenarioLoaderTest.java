@@ -199,8 +199,10 @@ class ScenarioLoaderTest {
   @Test
   void configurationReferenceNamesEveryLeverAndAllowedWord() throws IOException {
     String doc = Files.readString(CONFIG_DOC, StandardCharsets.UTF_8);
+    for (Lever lever : Lever.all()) {
+      assertThat(doc).as("docs/CONFIG.md names lever %s", lever).contains("`" + lever.name() + "`");
+    }
     List<Enum<?>> words = new ArrayList<>();
-    words.addAll(List.of(PolicyChange.Lever.values()));
     words.addAll(List.of(PolicyConfig.Replenishment.values()));
     words.addAll(List.of(MechanismsConfig.Finance.values()));
     words.addAll(List.of(MechanismsConfig.Talent.values()));
@@ -290,7 +292,7 @@ class ScenarioLoaderTest {
         arguments("policy: {fundReplenishment: FIXED, fundTopUp: 0.001}",
             List.of("policy.fundReplenishment", "policy.fundTopUp")),
         arguments("policy: {timeline: [{step: 40, lever: rdSubsidyRate, value: 0.2}]}", List.of("policy.timeline")),
-        arguments("credit: {banks: 3, guaranteeCoverage: 0.8}", List.of("credit.banks", "credit.guaranteeCoverage")),
+        arguments("{credit: {banks: 3}, policy: {guaranteeCoverage: 0.8}}", List.of("credit.banks", "policy.guaranteeCoverage")),
         arguments("talent: {maturationSteps: 4}", List.of("talent.maturationSteps")),
         arguments("ai: {rdCycleReduction: 0.5}", List.of("ai.rdCycleReduction")),
         arguments("mechanisms: {talent: FREE_HIRING}", List.of("mechanisms.talent")));
@@ -351,15 +353,15 @@ class ScenarioLoaderTest {
         + "      lever: talentImportQuota\n"
         + "      value: 10\n", false);
     assertThat(parsed.policy().timeline()).containsExactly(
-        new PolicyChange(0, PolicyChange.Lever.aiInfrastructure, 1),
-        new PolicyChange(40, PolicyChange.Lever.rdSubsidyRate, 0.9),
-        new PolicyChange(40, PolicyChange.Lever.rdSubsidyRate, 0.2),
-        new PolicyChange(100, PolicyChange.Lever.talentImportQuota, 10));
+        new PolicyChange(0, Lever.named("aiInfrastructure"), 1),
+        new PolicyChange(40, Lever.named("rdSubsidyRate"), 0.9),
+        new PolicyChange(40, Lever.named("rdSubsidyRate"), 0.2),
+        new PolicyChange(100, Lever.named("talentImportQuota"), 10));
     // The timeline changes nothing else: the levers keep their scenario values until the step.
     assertThat(differences(Scenario.DEFAULT, parsed)).containsExactly("policy.timeline");
     // Every lever is spelt as its policy key and accepts that key's default value.
     JsonNode policy = canonicalTree(Scenario.DEFAULT).get("policy");
-    for (PolicyChange.Lever lever : PolicyChange.Lever.values()) {
+    for (Lever lever : Lever.all()) {
       assertThat(policy.has(lever.name())).as("policy key for lever %s", lever).isTrue();
       Scenario one = ScenarioLoader.parse("policy: {timeline: [{step: 1, lever: " + lever.name() + ", value: "
           + policy.get(lever.name()).asText() + "}]}", false);
@@ -372,7 +374,7 @@ class ScenarioLoaderTest {
   void aTimelineInAFileReplacesTheDefaultListAndRoundTrips() {
     Scenario parsed = ScenarioLoader.parse(
         "{\"policy\": {\"timeline\": [{\"step\": 5, \"lever\": \"taxRate\", \"value\": 0.3}]}}", true);
-    assertThat(parsed.policy().timeline()).containsExactly(new PolicyChange(5, PolicyChange.Lever.taxRate, 0.3));
+    assertThat(parsed.policy().timeline()).containsExactly(new PolicyChange(5, Lever.named("taxRate"), 0.3));
     assertThat(ScenarioLoader.parse(ScenarioLoader.toYaml(parsed), false)).isEqualTo(parsed);
     assertThat(ScenarioLoader.parse(ScenarioLoader.canonicalJson(parsed), true)).isEqualTo(parsed);
     assertThat(ScenarioLoader.parse("policy: {timeline: []}", false)).isEqualTo(Scenario.DEFAULT);
@@ -436,7 +438,7 @@ class ScenarioLoaderTest {
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {taxRate: 0.26}", false))).isNotEqualTo(hash);
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("market: {demandGrowth: {future: 0.021}}", false)))
         .isNotEqualTo(hash);
-    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("credit: {guaranteeCoverage: 0.7}", false))).isNotEqualTo(hash);
+    assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {guaranteeCoverage: 0.7}", false))).isNotEqualTo(hash);
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("mechanisms: {talent: FREE_HIRING}", false))).isNotEqualTo(hash);
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("policy: {fundReplenishment: FIXED}", false))).isNotEqualTo(hash);
     assertThat(ScenarioLoader.hash(ScenarioLoader.parse("demography: {soeSoftBudget: false}", false))).isNotEqualTo(hash);
@@ -545,7 +547,9 @@ class ScenarioLoaderTest {
         refuse("firm: {count: 5}", "firm", "did you mean 'firms'?"),
         refuse("policy: {subsidy: 0.1}", "policy.subsidy", "unknown key", "rdSubsidyRate"),
         refuse("mechanisms: {credit: BANKS}", "mechanisms.credit", "unknown key", "finance"),
-        refuse("credit: {bank: 2}", "credit.bank", "did you mean 'banks'?", "guaranteeCoverage"),
+        refuse("credit: {bank: 2}", "credit.bank", "did you mean 'banks'?", "capitalRequirement"),
+        // A key that moved to another section says where it went.
+        refuse("credit: {guaranteeCoverage: 0.7}", "credit.guaranteeCoverage", "moved to policy.guaranteeCoverage"),
         refuse("talent: {maturation: 4}", "talent.maturation", "unknown key", "maturationSteps"),
         refuse("ai: {rdCycleReductoin: 0.1}", "ai.rdCycleReductoin", "did you mean 'rdCycleReduction'?"),
         refuse("policy: {timeLine: []}", "policy.timeLine", "did you mean 'timeline'?"),
@@ -695,7 +699,7 @@ class ScenarioLoaderTest {
         refuse("firms: {rdIntensity: -0.5}", "firms.rdIntensity", "-0.5", "[0, 1]"),
         refuse("market: {depreciation: 1.1}", "market.depreciation", "1.1", "[0, 1]"),
         refuse("demography: {nearCampusEntryShare: 1.1}", "demography.nearCampusEntryShare", "1.1", "[0, 1]"),
-        refuse("credit: {guaranteeCoverage: 1.5}", "credit.guaranteeCoverage", "value 1.5 is out of range",
+        refuse("policy: {guaranteeCoverage: 1.5}", "policy.guaranteeCoverage", "value 1.5 is out of range",
             "expected a probability in [0, 1]"),
         refuse("credit: {smeLimitDiscount: -0.1}", "credit.smeLimitDiscount", "-0.1", "[0, 1]"),
         refuse("talent: {separationRate: 1.2}", "talent.separationRate", "1.2", "[0, 1]"),
@@ -922,7 +926,7 @@ class ScenarioLoaderTest {
   /** The allowed levers as the refusal lists them: every lever, in declaration order. */
   private static String leverList() {
     List<String> names = new ArrayList<>();
-    for (PolicyChange.Lever lever : PolicyChange.Lever.values()) {
+    for (Lever lever : Lever.all()) {
       names.add(lever.name());
     }
     return String.join(", ", names);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.nqpf.config.PolicyChange;
-import org.nqpf.config.PolicyChange.Lever;
+import org.nqpf.config.Lever;
 import org.nqpf.config.PolicyConfig;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
@@ -21,7 +21,7 @@ class LeversTest {
     EcosystemWithUI gui = new EcosystemWithUI(SMALL);
     gui.start();
     Properties p = Properties.getProperties(gui.levers());
-    assertThat(Levers.SLIDERS).extracting(Levers.Slider::lever).containsExactlyInAnyOrder(Lever.values());
+    assertThat(Levers.SLIDERS).extracting(Levers.Slider::lever).containsExactlyInAnyOrderElementsOf(Lever.all());
     for (int i = 0; i < Levers.SLIDERS.size(); i++) {
       Levers.Slider s = Levers.SLIDERS.get(i);
       assertThat(p.getName(i)).isEqualTo(s.name());
@@ -34,8 +34,8 @@ class LeversTest {
       PolicyConfig policy = PolicyConfig.DEFAULT;
       assertThat(policy.with(s.lever(), s.min())).isNotNull();
       assertThat(policy.with(s.lever(), s.max())).isNotNull();
-      assertThat(s.value().applyAsDouble(policy)).isBetween(s.min(), s.max());
-      assertThat(((Number) p.getValue(i)).doubleValue()).isEqualTo(s.value().applyAsDouble(gui.model().policy()));
+      assertThat(s.value(policy)).isBetween(s.min(), s.max());
+      assertThat(((Number) p.getValue(i)).doubleValue()).isEqualTo(s.value(gui.model().policy()));
     }
     for (int i = Levers.SLIDERS.size(); i < p.numProperties(); i++) {
       assertThat(p.isReadWrite(i)).as(p.getName(i)).isFalse();
@@ -48,13 +48,13 @@ class LeversTest {
     EcosystemWithUI gui = new EcosystemWithUI(SMALL);
     gui.start();
     Properties p = Properties.getProperties(gui.levers());
-    int talent = Levers.SLIDERS.stream().map(Levers.Slider::lever).toList().indexOf(Lever.talentImportQuota);
+    int talent = Levers.SLIDERS.stream().map(Levers.Slider::lever).toList().indexOf(Lever.named("talentImportQuota"));
     p.setValue(talent, (Object) 12.0);
     assertThat(gui.model().policy().talentImportQuota()).isEqualTo(12.0);
-    int subsidy = Levers.SLIDERS.stream().map(Levers.Slider::lever).toList().indexOf(Lever.rdSubsidyRate);
+    int subsidy = Levers.SLIDERS.stream().map(Levers.Slider::lever).toList().indexOf(Lever.named("rdSubsidyRate"));
     p.setValue(subsidy, (Object) 0.95); // the lever's legal range ends at 0.9
     assertThat(gui.model().policy().rdSubsidyRate()).isEqualTo(PolicyConfig.DEFAULT.rdSubsidyRate());
-    assertThat(gui.levers().set(Lever.taxRate, -0.1)).isFalse();
+    assertThat(gui.levers().set(Lever.named("taxRate"), -0.1)).isFalse();
     assertThat(gui.model().policy().taxRate()).isEqualTo(PolicyConfig.DEFAULT.taxRate());
     gui.finish();
   }
@@ -62,11 +62,10 @@ class LeversTest {
   /** A slider moved before step 5 steers the run exactly as a timeline entry at step 5 does. */
   @Test
   void movingASliderMidRunEqualsTheSameTimelineEntry() {
-    Scenario s = SMALL;
-    Scenario withTimeline = new Scenario(s.name(), s.seed(), s.steps(), s.burnIn(), s.region(), s.firms(), s.universities(),
-        s.market(), s.demand(), s.innovation(), s.demography(), new PolicyConfig(0.25, 0.0, 0.3, 0.5, 0.002, 0.005,
-        PolicyConfig.Replenishment.MARKET, 0.0005, 0.3, 2, 0.0005, 0.3,
-        java.util.List.of(new PolicyChange(5, Lever.talentImportQuota, 15))), s.credit(), s.talent(), s.ai(), s.mechanisms());
+    Scenario withTimeline = org.nqpf.config.ScenarioLoader.parse(
+        "steps: 20\npolicy: {timeline: [{step: 5, lever: talentImportQuota, value: 15}]}", false);
+    assertThat(withTimeline.withSteps(20).policy().timeline()).containsExactly(
+        new PolicyChange(5, Lever.named("talentImportQuota"), 15));
     EcosystemModel scripted = new EcosystemModel(withTimeline);
     scripted.runToEnd();
 
@@ -75,7 +74,7 @@ class LeversTest {
     for (int i = 0; i < 5; i++) {
       gui.step();
     }
-    gui.levers().set(Lever.talentImportQuota, 15);
+    gui.levers().set(Lever.named("talentImportQuota"), 15);
     while (gui.model().schedule.getSteps() < SMALL.totalSteps()) {
       gui.step();
     }

@@ -78,7 +78,7 @@ class CreditMarketTest {
 
   @Test
   void anOpaqueSmeIsRationedWithoutAGuaranteeAndServedWithOne() {
-    String yaml = "credit: {guaranteeCoverage: %s, fundLeverage: 1000}\npolicy: {specialLoanQuota: 0}";
+    String yaml = "policy: {specialLoanQuota: 0, guaranteeCoverage: %s, fundLeverage: 1000}";
     EcosystemModel without = world(yaml.formatted("0.0"));
     Firm sme = firm(without, Ownership.PRIVATE, 0, 500, 400, 50);
     new CreditMarket().step(without);
@@ -99,7 +99,7 @@ class CreditMarketTest {
 
   @Test
   void theFundRefusesBeyondItsLeverageCap() {
-    EcosystemModel model = world("credit: {guaranteeCoverage: 0.8, fundLeverage: 0.001}\npolicy: {specialLoanQuota: 0}");
+    EcosystemModel model = world("policy: {specialLoanQuota: 0, guaranteeCoverage: 0.8, fundLeverage: 0.001}");
     firm(model, Ownership.PRIVATE, 0, 200, 400, 50);
     new CreditMarket().step(model);
     assertThat(model.counters().loansGuaranteed()).isZero();
@@ -108,7 +108,7 @@ class CreditMarketTest {
 
   @Test
   void soePreferenceSoftensTheLimit() {
-    EcosystemModel model = world("credit: {soePreference: 1.0, maxDebtToNetWorth: 0.5, guaranteeCoverage: 0.0}\npolicy: {specialLoanQuota: 0}");
+    EcosystemModel model = world("credit: {soePreference: 1.0, maxDebtToNetWorth: 0.5}\npolicy: {specialLoanQuota: 0, guaranteeCoverage: 0.0}");
     Firm soe = firm(model, Ownership.SOE, 0, 2000, 4000, 2000);
     Firm twin = firm(model, Ownership.PRIVATE, 0, 2000, 4000, 2000);
     new CreditMarket().step(model);
@@ -118,7 +118,7 @@ class CreditMarketTest {
 
   @Test
   void specialLoansGoToPrivateSmesForResearchWithinTheQuota() {
-    EcosystemModel model = world("credit: {guaranteeCoverage: 0.0, maxDebtToNetWorth: 0.0}\npolicy: {specialLoanQuota: 0.001, specialLoanDiscount: 0.01}");
+    EcosystemModel model = world("credit: {maxDebtToNetWorth: 0.0}\npolicy: {specialLoanQuota: 0.001, specialLoanDiscount: 0.01, guaranteeCoverage: 0.0}");
     Firm sme = firm(model, Ownership.PRIVATE, 0, 200, 400, 50);
     Firm soe = firm(model, Ownership.SOE, 0, 200, 400, 50);
     double government = model.books().government();
@@ -135,7 +135,7 @@ class CreditMarketTest {
 
   @Test
   void aDefaultCostsTheBankTheUncoveredShareAndTheFundTheCoveredOne() {
-    EcosystemModel model = world("credit: {guaranteeCoverage: 0.75, fundLeverage: 1000, recoveryRate: 0.0}\npolicy: {specialLoanQuota: 0}");
+    EcosystemModel model = world("credit: {recoveryRate: 0.0}\npolicy: {specialLoanQuota: 0, guaranteeCoverage: 0.75, fundLeverage: 1000}");
     Firm sme = firm(model, Ownership.PRIVATE, 0, 500, 400, 50);
     new CreditMarket().step(model);
     double debt = sme.getDebt();
@@ -158,7 +158,7 @@ class CreditMarketTest {
 
   @Test
   void marketReplenishmentRestoresTheTargetRatio() {
-    EcosystemModel model = world("credit: {guaranteeCoverage: 0.8, fundLeverage: 1000}\npolicy: {specialLoanQuota: 0, fundReplenishment: MARKET, fundTargetRatio: 0.5}");
+    EcosystemModel model = world("policy: {specialLoanQuota: 0, guaranteeCoverage: 0.8, fundLeverage: 1000, fundReplenishment: MARKET, fundTargetRatio: 0.5}");
     for (int i = 0; i < 5; i++) {
       firm(model, Ownership.PRIVATE, 0, 500, 400, 50);
     }
@@ -216,7 +216,7 @@ class CreditMarketTest {
   }
 
   private static TimeSeries run(String credit, long seed) {
-    return new EcosystemModel(leverScenario(seed, credit, "policy: {specialLoanQuota: 0}\n")).runToEnd();
+    return new EcosystemModel(leverScenario(seed, "", "policy: {specialLoanQuota: 0, " + credit + "}\n")).runToEnd();
   }
 
 

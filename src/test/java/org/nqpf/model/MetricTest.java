@@ -42,7 +42,7 @@ class MetricTest {
     String[] scenarios = {
         "name: d1\nseed: 3\nsteps: 80\nburnIn: 10\nfirms: {count: 300}\nuniversities: {count: 3}\n",
         "name: d2\nseed: 4\nsteps: 80\nburnIn: 10\nfirms: {count: 300}\nuniversities: {count: 3}\n"
-            + "credit: {guaranteeCoverage: 0.7}\npolicy: {specialLoanQuota: 0.05, incubationBudget: 0.01,"
+            + "policy: {guaranteeCoverage: 0.7, specialLoanQuota: 0.05, incubationBudget: 0.01,"
             + " aiInfrastructure: 1.0}\n"};
     for (String yaml : scenarios) {
       TimeSeries series = new EcosystemModel(ScenarioLoader.parse(yaml, false)).runToEnd();

@@ -30,16 +30,16 @@ class ExperimentChartsTest {
   static final List<String> GRID_CHARTS = List.of(
       "timeseries_output", "timeseries_outputPrivate",
       "ownership_p0",
-      "response_output_by_policy.iprProtection", "response_output_by_credit.guaranteeCoverage",
-      "response_outputPrivate_by_policy.iprProtection", "response_outputPrivate_by_credit.guaranteeCoverage",
+      "response_output_by_policy.iprProtection", "response_output_by_policy.guaranteeCoverage",
+      "response_outputPrivate_by_policy.iprProtection", "response_outputPrivate_by_policy.guaranteeCoverage",
       "heatmap_output", "heatmap_outputPrivate");
 
   static final List<String> SAMPLED_CHARTS = List.of(
       "timeseries_innovations", "timeseries_privateShareOutput",
       "ownership_p0",
-      "response_innovations_by_policy.iprProtection", "response_innovations_by_credit.guaranteeCoverage",
+      "response_innovations_by_policy.iprProtection", "response_innovations_by_policy.guaranteeCoverage",
       "response_innovations_by_policy.aiInfrastructure",
-      "response_privateShareOutput_by_policy.iprProtection", "response_privateShareOutput_by_credit.guaranteeCoverage",
+      "response_privateShareOutput_by_policy.iprProtection", "response_privateShareOutput_by_policy.guaranteeCoverage",
       "response_privateShareOutput_by_policy.aiInfrastructure",
       "sensitivity_innovations", "sensitivity_privateShareOutput");
 

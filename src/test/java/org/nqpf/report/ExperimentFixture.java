@@ -38,7 +38,7 @@ public final class ExperimentFixture {
   public static ExperimentFixture grid() {
     ExperimentFixture f = new ExperimentFixture();
     f.name = "grid-fixture";
-    f.parameters = List.of("policy.iprProtection", "credit.guaranteeCoverage");
+    f.parameters = List.of("policy.iprProtection", "policy.guaranteeCoverage");
     for (double a : new double[] {0.0, 0.4, 0.8}) {
       for (double b : new double[] {0.0, 0.2, 0.4}) {
         f.points.add(new double[] {a, b});
@@ -53,7 +53,7 @@ public final class ExperimentFixture {
     ExperimentFixture f = new ExperimentFixture();
     f.name = "lhs-fixture";
     f.design = "LATIN_HYPERCUBE";
-    f.parameters = List.of("policy.iprProtection", "credit.guaranteeCoverage", "policy.aiInfrastructure");
+    f.parameters = List.of("policy.iprProtection", "policy.guaranteeCoverage", "policy.aiInfrastructure");
     double[][] u = {{0.05, 0.71, 0.42}, {0.22, 0.13, 0.91}, {0.38, 0.95, 0.08}, {0.57, 0.36, 0.63}, {0.74, 0.52, 0.27},
         {0.93, 0.84, 0.77}};
     for (double[] row : u) {
