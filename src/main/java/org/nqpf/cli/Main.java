@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The sub-commands, in the order usage lists them. */
-  static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "calibrate", "help"};
+  static final String[] VERBS = {"run", "sweep", "merge", "chart", "bench", "verify", "gui", "validate", "calibrate", "effects", "help"};
 
   /** picocli's system property: the types whose built-in converters it does not load. */
   static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
@@ -110,6 +110,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return new ValidateCommand();
       case "calibrate":
         return new CalibrateCommand();
+      case "effects":
+        return new EffectsCommand();
       case "help":
         return new CommandLine.HelpCommand();
       default:

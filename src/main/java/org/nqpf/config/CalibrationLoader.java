@@ -102,6 +102,11 @@ public final class CalibrationLoader {
    * command it is for: it has no key only calibrations have, and a key of the other kind's.
    */
   private static void refuseOtherKinds(JsonNode root) {
+    if (root.has(EffectsLoader.EFFECTS_ONLY_KEY)) {
+      throw new ConfigException("", "this is a policy-effects file, not a calibration file (it has the key '"
+          + EffectsLoader.EFFECTS_ONLY_KEY + "'): use `effects` for a policy-effects table; `calibrate` expects a"
+          + " calibration file (docs/CALIBRATION.md)");
+    }
     for (String key : CALIBRATION_ONLY_KEYS) {
       if (root.has(key)) {
         return;

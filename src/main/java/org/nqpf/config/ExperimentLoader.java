@@ -131,6 +131,11 @@ public final class ExperimentLoader {
    * experiments have), with the command each is for.
    */
   private static void refuseScenarioFile(JsonNode root) {
+    if (root.has(EffectsLoader.EFFECTS_ONLY_KEY)) {
+      throw new ConfigException("", "this is a policy-effects file, not an experiment file (it has the key '"
+          + EffectsLoader.EFFECTS_ONLY_KEY + "'): use `effects` for a policy-effects table; `sweep` expects an experiment"
+          + " file (docs/EXPERIMENTS.md)");
+    }
     for (String key : CalibrationLoader.CALIBRATION_ONLY_KEYS) {
       if (root.has(key)) {
         throw new ConfigException("", "this is a calibration file, not an experiment file (it has the calibration key '"

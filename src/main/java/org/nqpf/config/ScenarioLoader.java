@@ -227,6 +227,11 @@ public final class ScenarioLoader {
       // Not quoted: the file may be any file at all (base: /etc/passwd), whose contents are not ours to print.
       throw new ConfigException("", source + " is " + kind(user) + ", not a mapping; expected a mapping of keys to values");
     }
+    if (user.has(EffectsLoader.EFFECTS_ONLY_KEY)) {
+      throw new ConfigException("", "this is a policy-effects file, not a scenario file (it has the key '"
+          + EffectsLoader.EFFECTS_ONLY_KEY + "'): use `effects` for a policy-effects table; this command expects a scenario"
+          + " file (docs/CONFIG.md)");
+    }
     for (String key : CalibrationLoader.CALIBRATION_ONLY_KEYS) {
       if (user.has(key)) {
         throw new ConfigException("", "this is a calibration file, not a scenario file (it has the calibration key '"

@@ -16,10 +16,13 @@ import org.nqpf.calibration.CalibrationRun;
 import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ConfigException;
+import org.nqpf.config.EffectsConfig;
+import org.nqpf.config.EffectsLoader;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.report.EffectsOutput;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
@@ -54,7 +57,7 @@ public final class Verifier {
 
   public static Report verify(Path folder, int sample) {
     if (!Files.isDirectory(folder)) {
-      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run, sweep, validate or calibrate");
+      throw new ConfigException("RESULTS_DIR", folder + " is not a folder; expected a results folder written by run, sweep, validate, calibrate or effects");
     }
     JsonNode manifest;
     try {
@@ -88,16 +91,18 @@ public final class Verifier {
           + " to this folder will refuse to replace it while it is there");
     }
     if (!config.equals(Manifest.CONFIG_FILE_NAME) && !config.equals(ExperimentFiles.EXPERIMENT)
-        && !config.equals(CalibrationRun.CALIBRATION)) {
+        && !config.equals(CalibrationRun.CALIBRATION) && !config.equals(EffectsOutput.FILE)) {
       delete(scratch);
       throw new ConfigException("RESULTS_DIR", "the manifest names " + config
-          + "; expected config.yaml, experiment.yaml or calibration.yaml");
+          + "; expected config.yaml, experiment.yaml, calibration.yaml or effects.yaml");
     }
     try {
       if (config.equals(Manifest.CONFIG_FILE_NAME) && isValidation(manifest)) {
         verdicts.addAll(rerunValidation(folder, manifest, scratch));
       } else if (config.equals(Manifest.CONFIG_FILE_NAME)) {
         verdicts.addAll(rerunRun(folder, manifest, scratch));
+      } else if (config.equals(EffectsOutput.FILE)) {
+        verdicts.addAll(rerunEffects(folder, scratch));
       } else if (config.equals(CalibrationRun.CALIBRATION)) {
         verdicts.addAll(rerunCalibration(folder, scratch));
       } else {
@@ -185,6 +190,25 @@ public final class Verifier {
       }
     } catch (IOException e) {
       throw new OutputException("cannot read the rerun validation in " + again + ": " + e.getMessage(), e);
+    }
+    return verdicts;
+  }
+
+  /**
+   * Reruns a policy-effects table from its effects.yaml in a scratch folder and compares every file
+   * it writes but the manifest.
+   */
+  private static List<Verdict> rerunEffects(Path folder, Path scratch) {
+    EffectsConfig config = EffectsLoader.load(folder.resolve(EffectsOutput.FILE));
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path again;
+    try (ResultsFolder target = ResultsFolder.create(scratch.resolve("effects"))) {
+      again = EffectsOutput.write(target, config, EffectsRunner.run(config, threads, null), threads, "verify");
+    }
+    List<Verdict> verdicts = new ArrayList<>();
+    for (String name : List.of(EffectsOutput.FILE, EffectsOutput.EFFECTS, EffectsOutput.TABLE, EffectsOutput.RUNS,
+        EffectsOutput.CHART)) {
+      verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
     }
     return verdicts;
   }

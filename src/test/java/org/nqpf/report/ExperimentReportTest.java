@@ -142,8 +142,8 @@ class ExperimentReportTest {
       try {
         experiment = ExperimentLoader.load(file);
       } catch (ConfigException e) {
-        assertThat(e.getMessage()).as(file.toString()).matches("this is a (scenario|calibration) file.*");
-        continue; // baseline.yaml, for run; calibrate-shares.yaml, for calibrate
+        assertThat(e.getMessage()).as(file.toString()).matches("this is a (scenario|calibration|policy-effects) file.*");
+        continue; // baseline.yaml, for run; calibrate-shares.yaml, for calibrate; policy-effects.yaml, for effects
       }
       experiments++;
       ExperimentFixture fixture = ExperimentFixture.grid();
