@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "effects", mixinStandardHelpOptions = true,
     description = "Runs a policy-effects table: each policy with and without, paired by seed, and writes the differences"
-        + " of private innovation, the private output share, private productivity growth, SME credit and the government's"
+        + " of private innovation, the private output share, private productivity growth, private SMEs' credit and R&D and the government's"
         + " net cost with 95%% intervals against the signs the literature expects (docs/EFFECTS.md).")
 final class EffectsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Policy-effects file (YAML, or JSON by the .json extension).")

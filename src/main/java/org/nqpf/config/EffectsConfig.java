@@ -27,8 +27,10 @@ public record EffectsConfig(String name, Scenario baseScenario, int replications
     privateShareOutput("private share of output", "%"),
     /** Private firms' labour productivity growth in percent a year: 400 times the OLS slope of its logarithm on the step. */
     privateProductivityGrowth("private productivity growth", "% a year"),
-    /** Credit granted to SMEs a quarter over output, percent, the ratio of their means over the recorded steps. */
-    smeCredit("SME credit", "% of output"),
+    /** New credit granted to private SMEs a quarter over output, percent, the ratio of their means over the recorded steps. */
+    privateSmeCredit("private SMEs' credit", "% of output"),
+    /** Private SMEs' R&D spending over output, percent, the ratio of their means over the recorded steps. */
+    privateSmeRd("private SMEs' R&D", "% of output"),
     /**
      * The government's net cost a quarter, percent of output: its outlays on the policies (R&D
      * subsidies, special loans net of their repayments, fund top-ups, incubation grants, SOE

@@ -179,8 +179,10 @@ public final class EffectsRunner {
       logs[i] = positive ? Math.log(productivity[i]) : 0;
     }
     out[Outcome.privateProductivityGrowth.ordinal()] = positive ? 400 * slope(logs) : Double.NaN;
-    out[Outcome.smeCredit.ordinal()] = meanOutput > 0 ? 100 * mean(series.column(Metric.SME_CREDIT_GRANTED, burnIn)) / meanOutput
-        : Double.NaN;
+    out[Outcome.privateSmeCredit.ordinal()] = meanOutput > 0
+        ? 100 * mean(series.column(Metric.PRIVATE_SME_CREDIT_GRANTED, burnIn)) / meanOutput : Double.NaN;
+    out[Outcome.privateSmeRd.ordinal()] = meanOutput > 0
+        ? 100 * mean(series.column(Metric.RD_SPENDING_PRIVATE_SME, burnIn)) / meanOutput : Double.NaN;
     double outlays = 0;
     for (Metric m : OUTLAYS) {
       outlays += mean(series.column(m, burnIn));

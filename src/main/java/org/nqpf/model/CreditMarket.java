@@ -224,6 +224,9 @@ final class CreditMarket implements Steppable {
       }
       if (sme) {
         counters.creditGrantedSme += granted;
+        if (firm.isPrivate()) {
+          counters.creditGrantedPrivateSme += granted;
+        }
       }
     }
     if (sme && granted < need * (1 - 1e-6)) {

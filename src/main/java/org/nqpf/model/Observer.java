@@ -79,6 +79,7 @@ final class Observer implements Steppable {
     set(row, Metric.EMPLOYMENT, t.employment);
     set(row, Metric.EMPLOYMENT_PRIVATE, t.employmentPrivate);
     set(row, Metric.RD_SPENDING, t.rd);
+    set(row, Metric.RD_SPENDING_PRIVATE_SME, t.rdPrivateSme);
     set(row, Metric.TAX, books.stepTax());
     set(row, Metric.TAX_PRIVATE, books.stepTaxPrivate());
     set(row, Metric.SUBSIDIES, books.stepSubsidies());
@@ -137,6 +138,7 @@ final class Observer implements Steppable {
     set(row, Metric.CREDIT_GRANTED, c.creditGranted());
     set(row, Metric.SME_APPLICANTS, c.smeApplicants());
     set(row, Metric.SME_CREDIT_GRANTED, c.creditGrantedSme());
+    set(row, Metric.PRIVATE_SME_CREDIT_GRANTED, c.creditGrantedPrivateSme());
     set(row, Metric.SOE_CREDIT_SHARE, ratio(c.creditGrantedSoe(), c.creditGranted()));
     set(row, Metric.SME_RATIONED_SHARE, ratio(c.smeRationed(), c.smeApplicants()));
     set(row, Metric.DEBT, debt);
@@ -239,6 +241,7 @@ final class Observer implements Steppable {
     double employment;
     double employmentPrivate;
     double rd;
+    double rdPrivateSme;
     double cash;
     double debt;
     int adopters;
@@ -284,6 +287,9 @@ final class Observer implements Steppable {
       sectorSales[f.getSector().ordinal()] += sales;
       sectorSquares[f.getSector().ordinal()] += sales * sales;
       if (f.isPrivate()) {
+        if (f.getSizeClass().isSme()) {
+          rdPrivateSme += f.getRdSpending();
+        }
         firmsPrivate++;
         outputPrivate += sales;
         employmentPrivate += f.getEmployment();

@@ -23,6 +23,7 @@ public final class StepCounters implements java.io.Serializable {
   double creditGranted;
   double creditGrantedSoe;
   double creditGrantedSme;
+  double creditGrantedPrivateSme;
   int smeApplicants;
   int smeRationed;
   int defaults;
@@ -126,6 +127,10 @@ public final class StepCounters implements java.io.Serializable {
     return creditGrantedSme;
   }
 
+  public double creditGrantedPrivateSme() {
+    return creditGrantedPrivateSme;
+  }
+
   public int smeApplicants() {
     return smeApplicants;
   }
@@ -202,6 +207,7 @@ public final class StepCounters implements java.io.Serializable {
     creditGranted = 0;
     creditGrantedSoe = 0;
     creditGrantedSme = 0;
+    creditGrantedPrivateSme = 0;
     smeApplicants = 0;
     smeRationed = 0;
     defaults = 0;

@@ -63,7 +63,7 @@ class EffectsCommandTest {
       assertThat(Files.readAllBytes(one.resolve(name))).as(name).isEqualTo(Files.readAllBytes(two.resolve(name)));
     }
     String csv = Files.readString(one.resolve(EffectsOutput.EFFECTS));
-    assertThat(csv.lines().count()).isEqualTo(1 + 2 * 5);
+    assertThat(csv.lines().count()).isEqualTo(1 + 2 * 6);
     // More subsidy, more private innovations in every pair: the interval lies above zero.
     String innovation = csv.lines().filter(l -> l.startsWith("rdSubsidy,") && l.contains(",privateInnovation,"))
         .findFirst().orElseThrow();
@@ -90,7 +90,7 @@ class EffectsCommandTest {
     assertThat(made.exitCode()).as(made.err()).isZero();
     List<String> idle = Files.readString(out.resolve(EffectsOutput.EFFECTS)).lines()
         .filter(l -> l.startsWith("idleTopUp,")).toList();
-    assertThat(idle).hasSize(5);
+    assertThat(idle).hasSize(6);
     for (String line : idle) {
       String[] cells = line.split(",", -1);
       int n = cells.length;

@@ -23,7 +23,7 @@ class EffectsLoaderTest {
           label: Financing guarantees
           from: {policy: {guaranteeCoverage: 0.0}}
           to: {policy: {guaranteeCoverage: 0.7}, credit: {soePreference: 0.2}}
-          expected: {smeCredit: "+", privateShareOutput: "-", governmentNetCost: "0"}
+          expected: {privateSmeCredit: "+", privateShareOutput: "-", governmentNetCost: "0"}
           source: Honohan 2010
       """;
 
@@ -43,7 +43,7 @@ class EffectsLoaderTest {
     assertThat(p.to().credit().soePreference()).isEqualTo(0.2);
     assertThat(p.from().steps()).isEqualTo(20);
     assertThat(p.change()).isEqualTo("policy.guaranteeCoverage 0.0 → 0.7; credit.soePreference 0.5 → 0.2");
-    assertThat(p.expected()).containsEntry(Outcome.smeCredit, Sign.POSITIVE)
+    assertThat(p.expected()).containsEntry(Outcome.privateSmeCredit, Sign.POSITIVE)
         .containsEntry(Outcome.privateShareOutput, Sign.NEGATIVE).containsEntry(Outcome.governmentNetCost, Sign.NONE)
         .doesNotContainKey(Outcome.privateInnovation);
     // The resolved file reads back as the same table.
@@ -56,8 +56,8 @@ class EffectsLoaderTest {
   @CsvSource(delimiter = '|', value = {
       "replications: 4|replications: 1|replications|[2, 10000]",
       "label: Financing guarantees|labl: x|policies[0].labl|did you mean 'label'?",
-      "smeCredit: \"+\"|smeCredit: up|policies[0].expected.smeCredit|expected \"+\", \"-\" or \"0\"",
-      "smeCredit: \"+\"|credit: \"+\"|policies[0].expected.credit|allowed keys here: privateInnovation",
+      "privateSmeCredit: \"+\"|privateSmeCredit: up|policies[0].expected.privateSmeCredit|expected \"+\", \"-\" or \"0\"",
+      "privateSmeCredit: \"+\"|credit: \"+\"|policies[0].expected.credit|allowed keys here: privateInnovation",
       "to: {policy: {guaranteeCoverage: 0.7}, credit: {soePreference: 0.2}}|to: {policy: {guaranteeCoverage: 0.0}}|policies[0].to|the same scenario",
       "guaranteeCoverage: 0.7}|guaranteeCover: 0.7}|policies[0].to.policy.guaranteeCover|did you mean 'guaranteeCoverage'?",
       "name: guarantees|name: 2guarantees|policies[0].name|starting with a letter",
