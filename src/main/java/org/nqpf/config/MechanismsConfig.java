@@ -31,7 +31,14 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     /** No AI adoption. */
     OFF,
     /** Bass-type diffusion of AI adoption ({@code ai} section). */
-    DIFFUSION
+    DIFFUSION,
+    /**
+     * AI adoption as an investment decision ({@code ai} section): a firm reviewing its choice adopts
+     * when the present value of its expected gain, net of the J-curve of complementary investment,
+     * beats the cost, which public AI infrastructure lowers (Griliches 1957; Brynjolfsson, Rock
+     * and Syverson 2021).
+     */
+    DECISION
   }
 
   /** How a sector's demand is divided among its firms. */

@@ -2,6 +2,7 @@ package org.nqpf.model;
 
 import java.util.List;
 import org.nqpf.config.AiConfig;
+import org.nqpf.config.MechanismsConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import sim.field.network.Edge;
@@ -67,6 +68,10 @@ final class AiAdoption implements Steppable {
     EcosystemModel model = (EcosystemModel) state;
     AiConfig ai = model.scenario().ai();
     double infrastructure = model.policy().aiInfrastructure();
+    if (model.scenario().mechanisms().ai() == MechanismsConfig.Ai.DECISION) {
+      decide(model, ai, infrastructure);
+      return;
+    }
 
     // The state at the start of the phase: partner shares, and the contacts' states and samples.
     PartnerShares partners = PartnerShares.of(model);
@@ -93,13 +98,112 @@ final class AiAdoption implements Steppable {
 
   /** An adopter pays its upkeep, if it can, and deepens its use of AI. */
   private static void payUpkeepAndDeepen(Books books, Firm firm, AiConfig ai, long step) {
+    payUpkeepAndDeepen(books, firm, ai, step, 0, 0);
+  }
+
+  /** The same, with the J-curve's dip fading over {@code steps} since adoption (DECISION). */
+  private static void payUpkeepAndDeepen(Books books, Firm firm, AiConfig ai, long step, double dip, int steps) {
     double level = firm.getAiLevel();
     double upkeep = ai.upkeepShare() * Math.max(0, firm.getSales());
     if (firm.getCash() >= upkeep) {
       books.aiSpending(firm, upkeep);
       level = deepen(level, ai.deepeningRate());
     }
-    firm.setAiLevel(level, ai.productionGain(), step);
+    firm.setAiLevel(level, ai.productionGain(), step, dip, steps);
+  }
+
+  // ---- DECISION: adoption as an investment decision ----
+
+  /**
+   * AI adoption as an investment (docs/MODEL.md, "AI adoption as a decision"). In firm order:
+   * an adopter pays its upkeep and deepens, its efficiency lowered by the J-curve's dip while
+   * its complementary investment lasts; a non-adopter that decided before and is saving towards
+   * the cost adopts once its cash covers it; any other non-adopter reviews its choice with
+   * probability {@code reviewRate} (one uniform draw) and, when it does, adopts if the present
+   * value of its expected gain, ε × W × A − S × B, beats the investment (1 + {@code
+   * complementaryInvestment}) × C (one normal draw for ε).
+   * W is its production wage bill, S its sales, ε = exp(σ z − σ²/2) its own return to AI
+   * (mean 1; Griliches 1957 and Suri 2011: the return to a technology differs across adopters),
+   * A = Σ_{t=1..H} β^t (1 − 1/m_t) the discounted share of the wage bill AI saves, with m_t =
+   * (1 + g ℓ_t)(1 − dip × max(0, 1 − (t − 1)/J)), ℓ_t the level after t − 1 steps of deepening,
+   * B = upkeepShare × Σ β^t, β = 1 / (1 + {@code credit.interestRate}), H = {@code
+   * decisionHorizon}. C is the diffusion's cost: ({@code adoptionCost} + {@code
+   * adoptionCostPerWorker} × production workers) × wage index × (1 − {@code
+   * infrastructureCostReduction} × ι), so public AI infrastructure works through the cost alone.
+   * The R&D speed-up is not valued (firms do not count on it).
+   */
+  private static void decide(EcosystemModel model, AiConfig ai, double infrastructure) {
+    double costFactor = model.wageIndex() * (1 - ai.infrastructureCostReduction() * infrastructure);
+    double beta = 1 / (1 + model.scenario().credit().interestRate());
+    double savedShare = savedWageShare(ai, beta);
+    double upkeepFactor = ai.upkeepShare() * annuity(beta, ai.decisionHorizon());
+    double sigma = ai.gainDispersion();
+    long step = model.currentStep();
+    Books books = model.books();
+    List<Firm> firms = model.firms();
+    for (int i = 0, n = firms.size(); i < n; i++) {
+      Firm firm = firms.get(i);
+      if (firm.isAiAdopter()) {
+        payUpkeepAndDeepen(books, firm, ai, step, ai.jCurveDip(), ai.jCurveSteps());
+        continue;
+      }
+      boolean decided = firm.getAiSaving() > 0;
+      if (!decided && model.random.nextDouble() < ai.reviewRate()) {
+        double epsilon = sigma > 0 ? StrictMath.exp(sigma * model.random.nextGaussian() - sigma * sigma / 2) : 1;
+        double wages = model.wageOf(firm) * Math.max(0, firm.getWorkers());
+        double value = epsilon * wages * savedShare - Math.max(0, firm.getSales()) * upkeepFactor;
+        decided = value > investment(ai, firm, costFactor);
+      }
+      if (decided) {
+        double cost = investment(ai, firm, costFactor);
+        if (firm.getCash() >= cost) {
+          books.aiSpending(firm, cost);
+          firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step, ai.jCurveDip(), ai.jCurveSteps());
+          firm.setAiSaving(0);
+          model.counters().aiAdoptions++;
+        } else if (model.incomes() != null) {
+          firm.setAiSaving(cost);
+        }
+      }
+    }
+  }
+
+  /**
+   * What adopting costs under DECISION: the AI cost C and the complementary intangible investment
+   * that goes with it, {@code complementaryInvestment} × C (Brynjolfsson, Hitt and Yang 2002: a
+   * dollar of computer capital goes with about ten dollars of firm value, most of it intangible
+   * complements: training, reorganisation, data).
+   */
+  static double investment(AiConfig ai, Firm firm, double costFactor) {
+    return (1 + ai.complementaryInvestment()) * adoptionCost(ai, firm, costFactor);
+  }
+
+  /** A = Σ_{t=1..H} β^t (1 − 1/m_t): the discounted share of the production wage bill that AI saves. */
+  static double savedWageShare(AiConfig ai, double beta) {
+    double level = ai.initialLevel();
+    double discount = 1;
+    double share = 0;
+    for (int t = 1; t <= ai.decisionHorizon(); t++) {
+      discount *= beta;
+      double multiplier = 1 + ai.productionGain() * level;
+      if (ai.jCurveSteps() > 0) {
+        multiplier *= 1 - ai.jCurveDip() * Math.max(0, 1 - (t - 1) / (double) ai.jCurveSteps());
+      }
+      share += discount * (1 - 1 / multiplier);
+      level = deepen(level, ai.deepeningRate());
+    }
+    return share;
+  }
+
+  /** Σ_{t=1..H} β^t. */
+  static double annuity(double beta, int horizon) {
+    double discount = 1;
+    double sum = 0;
+    for (int t = 1; t <= horizon; t++) {
+      discount *= beta;
+      sum += discount;
+    }
+    return sum;
   }
 
   /**

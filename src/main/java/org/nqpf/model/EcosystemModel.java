@@ -153,7 +153,7 @@ public class EcosystemModel extends SimState {
     }
     scheduleAt(Phase.RESEARCH_AND_DEVELOPMENT, new FirmResearch());
     scheduleAt(Phase.PILOT_CONVERSION, new PilotConversion());
-    if (mechanisms.ai() == MechanismsConfig.Ai.DIFFUSION) {
+    if (mechanisms.ai() != MechanismsConfig.Ai.OFF) {
       scheduleAt(Phase.AI_ADOPTION, new AiAdoption());
     }
     scheduleAt(Phase.PRODUCTION_AND_MARKET, new GoodsMarket());
@@ -301,10 +301,6 @@ public class EcosystemModel extends SimState {
 
   public boolean talentMarket() {
     return scenario.mechanisms().talent() == MechanismsConfig.Talent.MARKET;
-  }
-
-  public boolean aiDiffusion() {
-    return scenario.mechanisms().ai() == MechanismsConfig.Ai.DIFFUSION;
   }
 
   /** Whether a sector's demand is divided by product lines ({@code mechanisms.market: LINES}). */

@@ -584,11 +584,24 @@ public final class Firm implements java.io.Serializable {
   }
 
   void setAiLevel(double level, double productionGain, long step) {
+    setAiLevel(level, productionGain, step, 0, 0);
+  }
+
+  /**
+   * Sets the AI level and the production multiplier (1 + gain × level), lowered during the J-curve
+   * of complementary investment by dip × (1 − age / steps), age the steps since adoption
+   * (Brynjolfsson, Rock and Syverson 2021); no dip when {@code dip} or {@code steps} is 0.
+   */
+  void setAiLevel(double level, double productionGain, long step, double dip, int steps) {
     if (aiLevel == 0 && level > 0) {
       aiAdoptedStep = step;
     }
     aiLevel = level;
-    aiProductionMultiplier = 1 + productionGain * level;
+    double multiplier = 1 + productionGain * level;
+    if (dip > 0 && steps > 0 && aiAdoptedStep >= 0) {
+      multiplier *= 1 - dip * Math.max(0, 1 - (step - aiAdoptedStep) / (double) steps);
+    }
+    aiProductionMultiplier = multiplier;
   }
 
   void setBankIndex(int index) {

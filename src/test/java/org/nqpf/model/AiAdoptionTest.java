@@ -315,4 +315,105 @@ class AiAdoptionTest {
     assertThat(runs.get(1)).isEqualTo(runs.get(0));
     assertThat(runs.get(0)).isNotEmpty();
   }
+
+  // ---- DECISION ----
+
+  @Test
+  void theDecisionAdoptsWhenThePresentValueOfTheGainBeatsTheInvestment() {
+    String yaml = """
+        seed: 7
+        mechanisms: {ai: DECISION}
+        ai: {reviewRate: 1.0, gainDispersion: 0.0, jCurveDip: 0.0, adoptionCost: %s, adoptionCostPerWorker: 0.0,
+             complementaryInvestment: 9, infrastructureCostReduction: 0.5, upkeepShare: 0.0}
+        policy: {aiInfrastructure: 0.0}
+        """;
+    // The present value of a 50-worker firm's gain: its wage bill × A.
+    EcosystemModel probe = Worlds.empty(Worlds.scenario(yaml.formatted("1")));
+    Firm sample = richFirm(probe, HERE);
+    sample.recordProduction(50, 1, 50);
+    double beta = 1 / (1 + probe.scenario().credit().interestRate());
+    double value = probe.wageOf(sample) * 50 * AiAdoption.savedWageShare(probe.scenario().ai(), beta);
+    assertThat(value).isPositive();
+    // An investment (1 + 9) × C a fifth below the value is made, one a fifth above is not.
+    for (double factor : new double[] {0.8, 1.2}) {
+      EcosystemModel model = Worlds.empty(Worlds.scenario(yaml.formatted(Double.toString(factor * value / 10))));
+      Firm firm = richFirm(model, HERE);
+      firm.recordProduction(50, 1, 50);
+      double cash = firm.getCash();
+      new AiAdoption().step(model);
+      assertThat(firm.isAiAdopter()).as("investment %.2f × the value", factor).isEqualTo(factor < 1);
+      if (factor < 1) {
+        assertThat(cash - firm.getCash()).isCloseTo(factor * value, within(1e-9 * value));
+      }
+    }
+  }
+
+  @Test
+  void underTheDecisionInfrastructureWorksThroughTheCostAndNobodyAdoptsWithoutAReview() {
+    String yaml = """
+        seed: 9
+        mechanisms: {ai: DECISION}
+        ai: {reviewRate: %s, gainDispersion: 0.8, adoptionCost: %s, adoptionCostPerWorker: 0.0, upkeepShare: 0.0,
+             infrastructureCostReduction: 0.5}
+        policy: {aiInfrastructure: %s}
+        """;
+    // The cost set so that the investment, 10 C, is twice a 5-worker firm's present value V: it
+    // pays for firms whose own return ε exceeds 2 (P ≈ 0.10 at σ = 0.8), and with infrastructure
+    // 1, which halves C, for ε above 1 (P ≈ 0.34).
+    EcosystemModel probe = Worlds.empty(Worlds.scenario(yaml.formatted("1.0", "1", "0.0")));
+    Firm sample = richFirm(probe, HERE);
+    sample.recordProduction(5, 1, 5);
+    double beta = 1 / (1 + probe.scenario().credit().interestRate());
+    double value = probe.wageOf(sample) * 5 * AiAdoption.savedWageShare(probe.scenario().ai(), beta);
+    String cost = Double.toString(2 * value / 10);
+    int[] counts = new int[3];
+    String[][] settings = {{"1.0", "0.0"}, {"1.0", "1.0"}, {"0.0", "1.0"}};
+    for (int k = 0; k < 3; k++) {
+      EcosystemModel model = Worlds.empty(Worlds.scenario(yaml.formatted(settings[k][0], cost, settings[k][1])));
+      List<Firm> firms = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        Firm firm = richFirm(model, grid(100).get(i % 100));
+        firm.recordProduction(5, 1, 5);
+        firms.add(firm);
+      }
+      new AiAdoption().step(model);
+      counts[k] = adopters(firms);
+    }
+    // Expected 40 and 137 of 400 (binomial sd about 6 and 9).
+    assertThat(counts[0]).isBetween(20, 60);
+    assertThat(counts[1]).isBetween(105, 170);
+    assertThat(counts[2]).isZero();
+  }
+
+  @Test
+  void theDecisionsValuationAsFunctions() {
+    var ai = Scenario.DEFAULT.ai();
+    assertThat(AiAdoption.annuity(0.5, 2)).isEqualTo(0.75);
+    // One step, no deepening, no dip: β (1 − 1/(1 + g ℓ₀)).
+    var one = new org.nqpf.config.AiConfig(ai.baseHazard(), ai.imitationHazard(), ai.adoptionCost(),
+        ai.adoptionCostPerWorker(), 0.3, 0.0, ai.upkeepShare(), ai.rdCycleReduction(), 0.35,
+        ai.infrastructureCostReduction(), ai.infrastructureHazardBoost(), ai.neighbourRadius(), ai.neighbourSample(),
+        ai.reviewRate(), 1, ai.gainDispersion(), 0.0, 8, ai.complementaryInvestment());
+    assertThat(AiAdoption.savedWageShare(one, 0.9)).isCloseTo(0.9 * (1 - 1 / 1.105), within(1e-12));
+    // The J-curve's dip lowers the value: a dip of 10% for 8 steps against none.
+    assertThat(AiAdoption.savedWageShare(ai, 0.985)).isLessThan(AiAdoption.savedWageShare(
+        new org.nqpf.config.AiConfig(ai.baseHazard(), ai.imitationHazard(), ai.adoptionCost(), ai.adoptionCostPerWorker(),
+            ai.initialLevel(), ai.deepeningRate(), ai.upkeepShare(), ai.rdCycleReduction(), ai.productionGain(),
+            ai.infrastructureCostReduction(), ai.infrastructureHazardBoost(), ai.neighbourRadius(), ai.neighbourSample(),
+            ai.reviewRate(), ai.decisionHorizon(), ai.gainDispersion(), 0.0, ai.jCurveSteps(), ai.complementaryInvestment()),
+        0.985));
+  }
+
+  @Test
+  void theJCurveLowersEfficiencyAfterAdoptionAndFades() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 3"));
+    Firm firm = richFirm(model, HERE);
+    firm.setAiLevel(0.3, 0.35, 10, 0.1, 8);
+    assertThat(firm.getAiAdoptedStep()).isEqualTo(10);
+    assertThat(firm.getAiProductionMultiplier()).isCloseTo(1.105 * 0.9, within(1e-12));
+    firm.setAiLevel(0.3, 0.35, 14, 0.1, 8);
+    assertThat(firm.getAiProductionMultiplier()).isCloseTo(1.105 * 0.95, within(1e-12));
+    firm.setAiLevel(0.3, 0.35, 18, 0.1, 8);
+    assertThat(firm.getAiProductionMultiplier()).isCloseTo(1.105, within(1e-12));
+  }
 }

@@ -91,6 +91,13 @@ class PolicyLeversTest {
   }
 
   @Test
+  void aiInfrastructureRaisesAdoptionWhenAdoptionIsADecision() {
+    String ai = "mechanisms: {ai: DECISION}\n";
+    Paired effect = lever(460, ai + "policy: {aiInfrastructure: 0.0}", ai + "policy: {aiInfrastructure: 1.0}", Metric.AI_ADOPTIONS);
+    assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
+  }
+
+  @Test
   void aHigherTaxRateRaisesTaxRevenue() {
     Paired effect = lever(400, "policy: {taxRate: 0.1}", "policy: {taxRate: 0.3}", Metric.TAX);
     assertThat(effect.low()).as(effect.toString()).isGreaterThan(0);
