@@ -22,6 +22,7 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
+import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.model.Phase;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
         + " memory per firm, cost against an empty MASON schedule) and the sweep (runs per second with 1 thread"
         + " and with all cores, and their ratio).",
         "Economies are the baseline scaled: universities, industrial parks, talent imports and the region's area grow"
-            + " with the number of firms, so that densities stay the baseline's."})
+            + " with the number of firms, so that densities stay the baseline's (or --scenario's)."})
 final class BenchCommand implements Callable<Integer> {
   /** Which parts to run. */
   enum Part { ALL, MODEL, SWEEP }
@@ -53,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--experiment", paramLabel = "FILE", description = "The experiment to sweep (default: experiments/bench-sweep.yaml).")
   Path experimentFile = Path.of("experiments", "bench-sweep.yaml");
+
+  @Option(names = "--scenario", paramLabel = "FILE", description = "The scenario the model part scales (default: the"
+      + " built-in baseline), for example one that switches a mechanism to compare its cost.")
+  Path scenarioFile;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads of the parallel runs (default: the number of cores).")
   Integer threads;
@@ -68,10 +73,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", description = "Firm counts of the model part (default: 1000,10000,100000).")
   List<String> sizes = List.of("1000", "10000", "100000");
 
-  @Option(names = "--steps", paramLabel = "N", description = "Recorded steps of each model run (default: the baseline's, 200).")
+  @Option(names = "--steps", paramLabel = "N", description = "Recorded steps of each model run (default: the scenario's; the baseline's 200).")
   Integer steps;
 
-  @Option(names = "--burn-in", paramLabel = "N", description = "Burn-in steps of each model run (default: the baseline's, 900).")
+  @Option(names = "--burn-in", paramLabel = "N", description = "Burn-in steps of each model run (default: the scenario's; the baseline's 900).")
   Integer burnIn;
 
   @CommandLine.Spec
@@ -89,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new ConfigException("--threads", "value " + threads + " is not allowed; expected a whole number of at least 1");
     }
     Part what = part(whatName);
-    Scenario base = Scenario.DEFAULT;
+    Scenario base = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
     int recorded = steps == null ? base.steps() : steps;
     int burn = burnIn == null ? base.burnIn() : burnIn;
     if (recorded < 1 || recorded > 1_000_000) {

@@ -46,6 +46,22 @@ class BenchCommandTest {
   }
 
   @Test
+  void theModelPartScalesTheScenarioItIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path scenario = dir.resolve("decision.yaml");
+    java.nio.file.Files.writeString(scenario, "name: decision\nmechanisms: {ai: DECISION}\nuniversities: {count: 3}\n");
+    RunCommandTest.Outcome outcome = RunCommandTest.execute("bench", "--what", "model", "--scenario", scenario.toString(),
+        "--sizes", "100", "--steps", "3", "--burn-in", "0", "--rounds", "1", "--warm-up", "0");
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    // Universities scale with the scenario's own ratio: 3 per 1,000 firms, at least 1.
+    assertThat(outcome.out()).contains("        100 ").contains("100 firms, 1 universit");
+    RunCommandTest.Outcome refused = RunCommandTest.execute("bench", "--what", "model", "--scenario",
+        dir.resolve("missing.yaml").toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("missing.yaml").contains("does not exist");
+  }
+
+  @Test
   void smallSizesAreWarmedUpWithWholeRunsAndLargeOnesNot() {
     // The default budget: thirteen baseline runs (1,000 firms × 220 steps), one at 10,000 firms, none at 100,000.
     assertThat(BenchCommand.warmUpRuns(3_000_000, 1_000, 220)).isEqualTo(13);
