@@ -65,10 +65,7 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() {
     CalibrationConfig config = CalibrationLoader.load(calibrationFile);
     MomentSimulator.statistics(config);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 4096) {
-      throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
-    }
+    int workers = Threads.of(threads);
     if (evaluate != null) {
       return evaluateShard(config);
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nqpf.config.ConfigException;
 import org.nqpf.config.EffectsConfig;
 import org.nqpf.config.EffectsLoader;
 import org.nqpf.experiment.EffectsRunner;
@@ -44,10 +43,7 @@ final class EffectsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EffectsConfig config = EffectsLoader.load(file);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 4096) {
-      throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
-    }
+    int workers = Threads.of(threads);
     int runs = EffectsRunner.runs(config);
     MemoryEstimate.check(config.baseScenario(), Math.min(workers, runs), MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", config.name());

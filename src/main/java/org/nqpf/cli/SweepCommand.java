@@ -58,10 +58,7 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentConfig experiment = ExperimentLoader.load(experimentFile);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 4096) {
-      throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
-    }
+    int workers = Threads.of(threads);
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());

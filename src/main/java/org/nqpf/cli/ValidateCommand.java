@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.config.Check;
-import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
@@ -63,10 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
           + MAX_REPLICATIONS + "] (a confidence interval needs at least two replications)");
     }
     Check.seed("--seed", seed);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 4096) {
-      throw new ConfigException("--threads", "value " + workers + " is out of range; expected a whole number in [1, 4096]");
-    }
+    int workers = Threads.of(threads);
     Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
     RunCommand.noteIfEmpty(spec, scenarioFile);
     Check.present("scenario", scenario);
