@@ -89,6 +89,19 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
   private final double[] productivityTerms = new double[5];
   private int productivityYears;
 
+  /** Quarters after adoption at which the event study reads an adopter's output per worker. */
+  public static final int EVENT_HORIZON = 8;
+  /** Quarters before adoption over which the pre-trend (the placebo, row 2d) is read. */
+  public static final int PRE_TREND = 4;
+  /** Steps of ln(output per worker) kept per firm: from the step before adoption to the horizon. */
+  private static final int RING = Math.max(EVENT_HORIZON, PRE_TREND) + 2;
+  /** Per firm id, ln(output per production worker) of the last {@link #RING} steps, by step modulo that (NaN: none). */
+  private double[][] recentLogOutputPerWorker = new double[1024][];
+  /** Open events by firm id: {adoption step, ln output per worker the step before}. */
+  private final java.util.TreeMap<Integer, double[]> openEvents = new java.util.TreeMap<>();
+  private final ResizableDoubleArray eventEffects = new ResizableDoubleArray();
+  private final ResizableDoubleArray preTrends = new ResizableDoubleArray();
+
   private FirmPanelCollector(Scenario scenario, int window) {
     this.burnIn = scenario.burnIn();
     this.window = window;
@@ -169,6 +182,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
         windowSteps[f.getId()]++;
       }
     }
+    observeAdoptions(step, current);
     if (recorded && (step - burnIn) % window == window - 1 && (step - burnIn) / window < windows) {
       closeWindow((int) ((step - burnIn) / window), step - window + 1, current);
     }
@@ -234,7 +248,80 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       lastInnovations = Arrays.copyOf(lastInnovations, size);
       windowSteps = Arrays.copyOf(windowSteps, size);
     }
+    if (id >= recentLogOutputPerWorker.length) {
+      recentLogOutputPerWorker = Arrays.copyOf(recentLogOutputPerWorker, Math.max(id + 1, recentLogOutputPerWorker.length * 2));
+    }
   }
+
+  /**
+   * The event study around AI adoption (validate rows 2c and 2d; Brynjolfsson, Rock and Syverson
+   * 2021), on ln(output per production worker). A firm adopting this step, with values the step
+   * before and {@link #PRE_TREND} steps before that inside the recorded steps, opens an event; its
+   * pre-trend (2d) is its change over those steps less the mean change of the non-adopters of its
+   * sector and ownership with values at both steps; {@link #EVENT_HORIZON} steps after adoption, if
+   * it still produces, its effect (2c) is its change since the step before adoption less the mean
+   * change, over the same steps, of the non-adopters of its cell that produced at both (so both
+   * sides are survivors of the window: a difference in differences against matched non-adopters).
+   */
+  private void observeAdoptions(long step, List<Firm> current) {
+    for (Firm f : current) {
+      int id = f.getId();
+      if (recentLogOutputPerWorker[id] == null) {
+        recentLogOutputPerWorker[id] = new double[RING];
+        Arrays.fill(recentLogOutputPerWorker[id], Double.NaN);
+      }
+      double workers = f.getWorkers();
+      double quantity = f.getQuantity();
+      recentLogOutputPerWorker[id][(int) (step % RING)] = workers > 0 && quantity > 0
+          ? StrictMath.log(quantity / workers) : Double.NaN;
+    }
+    for (Firm f : current) {
+      int id = f.getId();
+      if (f.isAiAdopter() && f.getAiAdoptedStep() == step && step - 1 - PRE_TREND >= burnIn) {
+        double base = value(id, step - 1);
+        double early = value(id, step - 1 - PRE_TREND);
+        double control = controlChange(current, f, step - 1 - PRE_TREND, step - 1);
+        if (Double.isFinite(base) && Double.isFinite(early) && Double.isFinite(control)) {
+          preTrends.addElement(base - early - control);
+          openEvents.put(id, new double[] {step, base});
+        }
+      }
+      double[] event = openEvents.get(id);
+      if (event != null && step == (long) event[0] + EVENT_HORIZON) {
+        double now = value(id, step);
+        double control = controlChange(current, f, (long) event[0] - 1, step);
+        if (Double.isFinite(now) && Double.isFinite(control)) {
+          eventEffects.addElement(now - event[1] - control);
+        }
+        openEvents.remove(id);
+      }
+    }
+  }
+
+  /** ln(output per worker) of firm {@code id} at {@code step}, one of the last {@link #RING} steps (NaN: none). */
+  private double value(int id, long step) {
+    double[] ring = recentLogOutputPerWorker[id];
+    return ring == null ? Double.NaN : ring[(int) (step % RING)];
+  }
+
+  /** The mean change from {@code from} to {@code to} of the current non-adopters of {@code f}'s cell with values at both. */
+  private double controlChange(List<Firm> current, Firm f, long from, long to) {
+    double sum = 0;
+    int n = 0;
+    for (Firm g : current) {
+      if (!g.isAiAdopter() && g.getSector() == f.getSector() && g.getOwnership() == f.getOwnership()
+          && g.getBorn() <= from) {
+        double a = value(g.getId(), from);
+        double b = value(g.getId(), to);
+        if (Double.isFinite(a) && Double.isFinite(b)) {
+          sum += b - a;
+          n++;
+        }
+      }
+    }
+    return n > 0 ? sum / n : Double.NaN;
+  }
+
 
   private void addGrowth(Snapshot before, Snapshot after) {
     int sectors = org.nqpf.model.Sector.values().length;
@@ -302,7 +389,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
         employment, output, values.getElements(), gains.getElements(), growthSize.getElements(), growth.getElements(),
         hazard, TransitionMatrix.of(rows, CLASSES.size()), innovationsBySize.clone(), employmentBySize.clone(),
         firmDegrees, universityDegrees, rates[0], rates[1], keySeries(series),
-        meanProductivityTerms(), imitations);
+        meanProductivityTerms(), imitations, eventEffects.getElements(), preTrends.getElements());
   }
 
   /** The firms with positive employment and output, by id, for the productivity decomposition. */

@@ -31,10 +31,15 @@ import org.nqpf.model.SizeClass;
  * @param productivityTerms the mean annual terms of {@link ProductivityDecomposition} over the
  *     recorded years: within, between, cross, entry, exit (NaN without a full year)
  * @param imitations the imitations of the recorded steps (counted apart from the innovations)
+ * @param aiEventEffects per AI adoption of the recorded steps, the event study's effect on output per
+ *     production worker {@link FirmPanelCollector#EVENT_HORIZON} steps after it (difference in
+ *     differences against the non-adopters of its sector and ownership)
+ * @param aiPreTrends per AI adoption, the same difference over the {@link FirmPanelCollector#PRE_TREND}
+ *     steps before it (a placebo: selection shows here)
  */
 public record RunObservations(long seed, double[] privateShares, OptionalDouble aiEfficiencyGain,
     OptionalDouble aiRdCycleChange, double[] finalEmployment, double[] finalOutput, double[] innovationValues,
     double[] innovationGains, double[] growthLogSize, double[] growthRates, ExitHazard hazard,
     TransitionMatrix persistence, long[] innovationsBySize, double[] employmentBySize, int[] firmDegrees,
     int[] universityDegrees, double entryRate, double exitRate, double[][] keySeries,
-    double[] productivityTerms, long imitations) {}
+    double[] productivityTerms, long imitations, double[] aiEventEffects, double[] aiPreTrends) {}

@@ -50,6 +50,15 @@ public final class Targets {
           + " (output per worker vs comparable non-adopters, minus 1)", 0.30, 0.40, AI).from(Target.Origin.INPUT),
       Target.band("2b", "AI adopters' R&D cycle", "summary.json aiComparison.rdCycleChange (active R&D steps per"
           + " success vs non-adopters of similar effort, minus 1)", -0.25, -0.15, AI).from(Target.Origin.INPUT),
+      Target.info("2c", "AI adoption: event study of output per worker", "mean over adoptions of the change in"
+          + " ln(output per production worker) from the quarter before adoption to " + FirmPanelCollector.EVENT_HORIZON
+          + " quarters after, less the mean change of the non-adopters of its sector and ownership that produced at both"
+          + " (difference in differences; survivors on both sides)",
+          "a check of the mechanism, not a target: the article's +35% at full adoption is an input (2a); Brynjolfsson,"
+          + " Rock and Syverson 2021 (the J-curve)"),
+      Target.info("2d", "AI adoption: pre-trend (placebo)", "the same difference in differences over the "
+          + FirmPanelCollector.PRE_TREND + " quarters before adoption: adopters' selection on their own growth",
+          "Brynjolfsson, Rock and Syverson 2021; an event study's pre-trend check"),
       Target.band("3a", "Firm size (employment): Zipf tail", "power-law density exponent α (CSN MLE, x_min by KS)"
           + " of final employment", 1.8, 2.2, "Axtell 2001: CCDF exponent 1.06 ± 0.05, so α ≈ 2"),
       Target.band("3b", "Firm size (output): Zipf tail", "power-law density exponent α of final sales", 1.8, 2.2,

@@ -311,7 +311,7 @@ class StationarityTest {
     java.util.Arrays.fill(series, x);
     return new RunObservations(0, new double[5], java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),
         new double[0], new double[0], new double[0], new double[0], new double[0], new double[0], new ExitHazard(),
-        TransitionMatrix.empty(3), new long[4], new double[4], new int[0], new int[0], 0, 0, series, new double[5], 0);
+        TransitionMatrix.empty(3), new long[4], new double[4], new int[0], new int[0], 0, 0, series, new double[5], 0, new double[0], new double[0]);
   }
 
   /** The share of replications that pass the test of {@code prefix} on the first key series. */
