@@ -275,12 +275,19 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       recentLogOutputPerWorker[id][(int) (step % RING)] = workers > 0 && quantity > 0
           ? StrictMath.log(quantity / workers) : Double.NaN;
     }
+    // Every event opening this step compares the same two steps, and every event closing this step
+    // the same two: the non-adopters' mean changes are taken once a step per cell, when needed.
+    double[] preControl = null;
+    double[] effectControl = null;
     for (Firm f : current) {
       int id = f.getId();
       if (f.isAiAdopter() && f.getAiAdoptedStep() == step && step - 1 - PRE_TREND >= burnIn) {
         double base = value(id, step - 1);
         double early = value(id, step - 1 - PRE_TREND);
-        double control = controlChange(current, f, step - 1 - PRE_TREND, step - 1);
+        if (preControl == null) {
+          preControl = controlChanges(current, step - 1 - PRE_TREND, step - 1);
+        }
+        double control = preControl[cell(f)];
         if (Double.isFinite(base) && Double.isFinite(early) && Double.isFinite(control)) {
           preTrends.addElement(base - early - control);
           openEvents.put(id, new double[] {step, base});
@@ -289,7 +296,10 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       double[] event = openEvents.get(id);
       if (event != null && step == (long) event[0] + EVENT_HORIZON) {
         double now = value(id, step);
-        double control = controlChange(current, f, (long) event[0] - 1, step);
+        if (effectControl == null) {
+          effectControl = controlChanges(current, step - EVENT_HORIZON - 1, step);
+        }
+        double control = effectControl[cell(f)];
         if (Double.isFinite(now) && Double.isFinite(control)) {
           eventEffects.addElement(now - event[1] - control);
         }
@@ -304,23 +314,34 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     return ring == null ? Double.NaN : ring[(int) (step % RING)];
   }
 
-  /** The mean change from {@code from} to {@code to} of the current non-adopters of {@code f}'s cell with values at both. */
-  private double controlChange(List<Firm> current, Firm f, long from, long to) {
-    double sum = 0;
-    int n = 0;
+  /**
+   * Per cell (sector × ownership), the mean change from {@code from} to {@code to} of the current
+   * non-adopters born by {@code from} with values at both steps (NaN for a cell without any).
+   */
+  private double[] controlChanges(List<Firm> current, long from, long to) {
+    int cells = org.nqpf.model.Sector.values().length * org.nqpf.model.Ownership.values().length;
+    double[] sum = new double[cells];
+    int[] n = new int[cells];
     for (Firm g : current) {
-      if (!g.isAiAdopter() && g.getSector() == f.getSector() && g.getOwnership() == f.getOwnership()
-          && g.getBorn() <= from) {
+      if (!g.isAiAdopter() && g.getBorn() <= from) {
         double a = value(g.getId(), from);
         double b = value(g.getId(), to);
         if (Double.isFinite(a) && Double.isFinite(b)) {
-          sum += b - a;
-          n++;
+          sum[cell(g)] += b - a;
+          n[cell(g)]++;
         }
       }
     }
-    return n > 0 ? sum / n : Double.NaN;
+    for (int c = 0; c < cells; c++) {
+      sum[c] = n[c] > 0 ? sum[c] / n[c] : Double.NaN;
+    }
+    return sum;
   }
+
+  private static int cell(Firm f) {
+    return f.getSector().ordinal() * org.nqpf.model.Ownership.values().length + f.getOwnership().ordinal();
+  }
+
 
 
   private void addGrowth(Snapshot before, Snapshot after) {
