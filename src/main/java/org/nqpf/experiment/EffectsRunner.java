@@ -69,12 +69,7 @@ public final class EffectsRunner {
     for (int r = 0; r < replications; r++) {
       seeds[r] = Seeds.of(config.masterSeed(), 0, r);
     }
-    // The distinct scenarios, in the order the file first names them.
-    Map<String, Scenario> distinct = new LinkedHashMap<>();
-    for (Policy p : config.policies()) {
-      distinct.putIfAbsent(ScenarioLoader.hash(p.from()), p.from());
-      distinct.putIfAbsent(ScenarioLoader.hash(p.to()), p.to());
-    }
+    Map<String, Scenario> distinct = distinct(config);
     List<String> keys = new ArrayList<>(distinct.keySet());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
       Thread t = new Thread(runnable, "nqpf-effects");
@@ -121,12 +116,17 @@ public final class EffectsRunner {
 
   /** The number of distinct runs a table makes: its distinct scenarios times the replications. */
   public static int runs(EffectsConfig config) {
-    Map<String, Boolean> distinct = new LinkedHashMap<>();
+    return distinct(config).size() * config.replications();
+  }
+
+  /** The table's distinct scenarios by their canonical hash, in the order the file first names them. */
+  private static Map<String, Scenario> distinct(EffectsConfig config) {
+    Map<String, Scenario> distinct = new LinkedHashMap<>();
     for (Policy p : config.policies()) {
-      distinct.put(ScenarioLoader.hash(p.from()), true);
-      distinct.put(ScenarioLoader.hash(p.to()), true);
+      distinct.putIfAbsent(ScenarioLoader.hash(p.from()), p.from());
+      distinct.putIfAbsent(ScenarioLoader.hash(p.to()), p.to());
     }
-    return distinct.size() * config.replications();
+    return distinct;
   }
 
   /** The paired differences to − from of one outcome over the replications where both are defined. */

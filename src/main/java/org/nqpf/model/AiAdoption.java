@@ -148,22 +148,19 @@ final class AiAdoption implements Steppable {
         continue;
       }
       boolean decided = firm.getAiSaving() > 0;
-      if (!decided && model.random.nextDouble() < ai.reviewRate()) {
+      boolean reviews = !decided && model.random.nextDouble() < ai.reviewRate();
+      if (!decided && !reviews) {
+        continue;
+      }
+      double investment = investment(ai, firm, costFactor);
+      if (reviews) {
         double epsilon = sigma > 0 ? StrictMath.exp(sigma * model.random.nextGaussian() - sigma * sigma / 2) : 1;
         double wages = model.wageOf(firm) * Math.max(0, firm.getWorkers());
         double value = epsilon * wages * savedShare - Math.max(0, firm.getSales()) * upkeepFactor;
-        decided = value > investment(ai, firm, costFactor);
+        decided = value > investment;
       }
       if (decided) {
-        double cost = investment(ai, firm, costFactor);
-        if (firm.getCash() >= cost) {
-          books.aiSpending(firm, cost);
-          firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step, ai.jCurveDip(), ai.jCurveSteps());
-          firm.setAiSaving(0);
-          model.counters().aiAdoptions++;
-        } else if (model.incomes() != null) {
-          firm.setAiSaving(cost);
-        }
+        adopt(model, books, firm, ai, investment, step, ai.jCurveDip(), ai.jCurveSteps());
       }
     }
   }
@@ -217,13 +214,23 @@ final class AiAdoption implements Steppable {
   private static void drawAdoption(EcosystemModel model, Books books, Firm firm, AiConfig ai, double hazard, double cost,
       long step) {
     boolean drawn = model.random.nextDouble() < hazard;
-    boolean decided = drawn || firm.getAiSaving() > 0;
-    if (decided && firm.getCash() >= cost) {
+    if (drawn || firm.getAiSaving() > 0) {
+      adopt(model, books, firm, ai, cost, step, 0, 0);
+    }
+  }
+
+  /**
+   * A firm that decided to adopt pays {@code cost} and starts at {@code initialLevel} if its cash
+   * covers it; under demand from incomes it saves towards the cost otherwise (both rules).
+   */
+  private static void adopt(EcosystemModel model, Books books, Firm firm, AiConfig ai, double cost, long step, double dip,
+      int steps) {
+    if (firm.getCash() >= cost) {
       books.aiSpending(firm, cost);
-      firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step);
+      firm.setAiLevel(ai.initialLevel(), ai.productionGain(), step, dip, steps);
       firm.setAiSaving(0);
       model.counters().aiAdoptions++;
-    } else if (decided && model.incomes() != null) {
+    } else if (model.incomes() != null) {
       firm.setAiSaving(cost);
     }
   }

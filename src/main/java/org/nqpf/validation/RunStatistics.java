@@ -67,10 +67,8 @@ public record RunStatistics(double[] values, PowerLawFit.Result employmentFit, P
     set.put("1e", o.privateShares()[4]);
     set.put("2a", o.aiEfficiencyGain().orElse(Double.NaN));
     set.put("2b", o.aiRdCycleChange().orElse(Double.NaN));
-    set.put("2c", o.aiEventEffects().length == 0 ? Double.NaN
-        : java.util.Arrays.stream(o.aiEventEffects()).average().orElse(Double.NaN));
-    set.put("2d", o.aiPreTrends().length == 0 ? Double.NaN
-        : java.util.Arrays.stream(o.aiPreTrends()).average().orElse(Double.NaN));
+    set.put("2c", java.util.Arrays.stream(o.aiEventEffects()).average().orElse(Double.NaN));
+    set.put("2d", java.util.Arrays.stream(o.aiPreTrends()).average().orElse(Double.NaN));
 
     boolean tails = wantsGroup(wanted, "3");
     Tail none = new Tail(null, null, null);
