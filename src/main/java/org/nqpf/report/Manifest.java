@@ -1,5 +1,6 @@
 package org.nqpf.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -76,6 +77,30 @@ public final class Manifest {
    */
   public static void write(Path folder, Scenario scenario, String command) {
     write(folder, scenario, command, CONFIG_FILE_NAME);
+  }
+
+  /**
+   * Writes a run's {@code manifest.json} into {@code folder}, naming {@value #CONFIG_FILE_NAME} as
+   * the resolved configuration and recording the command line's {@code --set} assignments.
+   *
+   * @param sets the assignments as typed, in order (empty when none was given)
+   */
+  public static void write(Path folder, Scenario scenario, String command, List<String> sets) {
+    ObjectNode root = withSets(build(folder, scenario, command, CONFIG_FILE_NAME), sets);
+    ResultsFolder.writeAtomically(folder.resolve(FILE_NAME), JsonOutput.prettyBytes(root));
+  }
+
+  /**
+   * The manifest {@code root} with a {@code set} field after the command: the {@code --set}
+   * assignments as typed, in order, so that a reader sees what changed the configuration file's
+   * keys (the resolved configuration holds their values).
+   */
+  public static ObjectNode withSets(ObjectNode root, List<String> sets) {
+    JsonNode files = root.remove("files");
+    ArrayNode set = root.putArray("set");
+    sets.forEach(set::add);
+    root.set("files", files);
+    return root;
   }
 
   /**
