@@ -1,6 +1,5 @@
 package org.nqpf.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -96,11 +95,15 @@ public final class Manifest {
    * keys (the resolved configuration holds their values).
    */
   public static ObjectNode withSets(ObjectNode root, List<String> sets) {
-    JsonNode files = root.remove("files");
-    ArrayNode set = root.putArray("set");
-    sets.forEach(set::add);
-    root.set("files", files);
-    return root;
+    ObjectNode withSets = JsonOutput.object();
+    root.fields().forEachRemaining(field -> {
+      withSets.set(field.getKey(), field.getValue());
+      if (field.getKey().equals("command")) {
+        ArrayNode set = withSets.putArray("set");
+        sets.forEach(set::add);
+      }
+    });
+    return withSets;
   }
 
   /**

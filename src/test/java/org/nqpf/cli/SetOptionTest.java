@@ -162,6 +162,16 @@ class SetOptionTest {
     Outcome verified = RunCommandTest.execute("verify", out.toString());
     assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
 
+    // The same experiment written in a file gives the same files, the report included.
+    Path same = Files.writeString(dir.resolve("same.yaml"), EXPERIMENT.replace("steps: 8", "steps: 6")
+        .replace("universities: {count: 2}", "universities: {count: 2}, policy: {rdSubsidyRate: 0.3}"), StandardCharsets.UTF_8);
+    Path fromFile = dir.resolve("file");
+    assertThat(RunCommandTest.execute("sweep", same.toString(), "--threads", "2", "--out", fromFile.toString(), "--quiet")
+        .exitCode()).isZero();
+    for (String name : List.of("experiment.yaml", "runs.csv", "timeseries.csv", "summary.csv", "report.html")) {
+      assertThat(Files.readAllBytes(out.resolve(name))).as(name).isEqualTo(Files.readAllBytes(fromFile.resolve(name)));
+    }
+
     Path varied = dir.resolve("varied");
     Outcome refused = RunCommandTest.execute("sweep", file.toString(), "--set", "policy.iprProtection=0.5", "--out",
         varied.toString(), "--quiet");
