@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import sim.display.Console;
 
 /**
- * {@code gui [scenario] [--set KEY=VALUE]...}: the MASON Console with the region display and live charts (needs a
- * desktop or Xvfb); {@code --checkpoint} opens a checkpoint instead of a fresh run, and
- * {@code --measure} plays a number of steps with every window open and prints the speed.
+ * {@code gui [scenario] [--set KEY=VALUE]...}: the MASON Console with the region display and live
+ * charts (needs a desktop or Xvfb); {@code --checkpoint} opens a checkpoint instead of a fresh run,
+ * and {@code --measure} plays a number of steps with every window open and prints the speed.
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
     description = "Opens the MASON Console with the region display and live charts (needs a desktop or Xvfb).")
