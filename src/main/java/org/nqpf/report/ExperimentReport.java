@@ -320,12 +320,15 @@ public final class ExperimentReport {
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */
-  /** The manifest without what records how and when the sweep ran: command, threads, shard, times. */
+  /**
+   * The manifest without what records how and when the sweep ran: command, its --set assignments
+   * (experiment.yaml holds their values), threads, shard, times.
+   */
   static String reproducible(String manifest) {
     try {
       com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
       if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-        object.remove(java.util.List.of("command", "threads", "shard", "started", "finished"));
+        object.remove(java.util.List.of("command", "set", "threads", "shard", "started", "finished"));
         return JsonOutput.pretty(object);
       }
       return manifest;
