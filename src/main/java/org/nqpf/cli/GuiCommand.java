@@ -4,9 +4,12 @@ import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.swing.SwingUtilities;
+import org.nqpf.config.Assignments;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
@@ -20,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import sim.display.Console;
 
 /**
- * {@code gui [scenario]}: the MASON Console with the region display and live charts (needs a
- * desktop or Xvfb); {@code --checkpoint} opens a checkpoint instead of a fresh run, and
- * {@code --measure} plays a number of steps with every window open and prints the speed.
+ * {@code gui [scenario] [--set KEY=VALUE]...}: the MASON Console with the region display and live
+ * charts (needs a desktop or Xvfb); {@code --checkpoint} opens a checkpoint instead of a fresh run,
+ * and {@code --measure} plays a number of steps with every window open and prints the speed.
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
     description = "Opens the MASON Console with the region display and live charts (needs a desktop or Xvfb).")
@@ -33,6 +36,11 @@ public final class GuiCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "Scenario file (YAML, or JSON by the .json extension). Default: the built-in baseline.")
   Path scenarioFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Set a scenario key over the scenario file (or the baseline): a dotted key and a YAML value,"
+          + " e.g. --set mechanisms.ai=DECISION. Repeatable, applied in order, the last wins (docs/CONFIG.md).")
+  List<String> set = new ArrayList<>();
 
   @Option(names = "--checkpoint", paramLabel = "FILE",
       description = "Open this checkpoint (from run --checkpoint-every, or the Console's Save As) paused at its step;"
@@ -48,18 +56,23 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (checkpoint != null && scenarioFile != null) {
+      throw new ConfigException("--checkpoint", "value " + checkpoint + " cannot be combined with a scenario file ("
+          + scenarioFile + "); the checkpoint carries its own scenario");
+    }
+    if (checkpoint != null && !set.isEmpty()) {
+      throw new ConfigException("--checkpoint", "value " + checkpoint + " cannot be combined with " + Assignments.OPTION
+          + " " + set.get(0) + "; the checkpoint carries its own scenario");
+    }
+    // The scenario is checked before the display is looked for: a refusal needs no window to say so.
+    Scenario resolved = checkpoint == null ? ScenarioLoader.load(scenarioFile, Assignments.parse(set)) : null;
     String noDisplay = noDisplay();
     if (noDisplay != null) {
       spec.commandLine().getErr().println("gui: " + noDisplay + ". Run on a desktop, or under Xvfb: xvfb-run -a java -jar target/nqpf.jar gui");
       return Main.EXIT_BAD_INPUT;
     }
-    if (checkpoint != null && scenarioFile != null) {
-      throw new ConfigException("--checkpoint", "value " + checkpoint + " cannot be combined with a scenario file ("
-          + scenarioFile + "); the checkpoint carries its own scenario");
-    }
     EcosystemModel loaded = checkpoint == null ? null : Checkpoint.read(checkpoint);
-    Scenario scenario = loaded != null ? loaded.scenario()
-        : scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    Scenario scenario = loaded != null ? loaded.scenario() : resolved;
     if (measure != null && (measure <= WARM_UP_STEPS || measure > scenario.totalSteps())) {
       throw new ConfigException("--measure", "value " + measure + " is outside [" + (WARM_UP_STEPS + 1) + ", "
           + scenario.totalSteps() + "] (more than the warm-up, at most the scenario's steps)");

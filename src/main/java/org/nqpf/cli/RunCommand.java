@@ -1,11 +1,14 @@
 package org.nqpf.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.nqpf.config.Assignments;
 import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.Scenario;
@@ -23,11 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code run [scenario] [--seed N] [--steps N] [--out DIR] [--checkpoint-every N] [--resume-from FILE]}:
- * one simulation, headless. With {@code --checkpoint-every N} the model is checkpointed every N
- * simulated steps into {@code <out>.checkpoints/} (see {@link Checkpoints}); with
- * {@code --resume-from FILE} the run continues from such a checkpoint instead of starting afresh,
- * and writes the same results (byte for byte, but for the manifest's command line) as the
+ * {@code run [scenario] [--set KEY=VALUE]... [--seed N] [--steps N] [--out DIR] [--checkpoint-every N]
+ * [--resume-from FILE]}: one simulation, headless. With {@code --checkpoint-every N} the model is
+ * checkpointed every N simulated steps into {@code <out>.checkpoints/} (see {@link Checkpoints});
+ * with {@code --resume-from FILE} the run continues from such a checkpoint instead of starting
+ * afresh, and writes the same results (byte for byte, but for the manifest's command line) as the
  * uninterrupted run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -40,6 +43,11 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "Scenario file (YAML, or JSON by the .json extension). Default: the built-in baseline.")
   Path scenarioFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Set a scenario key over the scenario file (or the baseline): a dotted key and a YAML value,"
+          + " e.g. --set policy.rdSubsidyRate=0.3. Repeatable, applied in order, the last wins (docs/CONFIG.md).")
+  List<String> set = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (overrides the scenario's).")
   Long seed;
@@ -60,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--resume-from", paramLabel = "FILE",
       description = "Continue the run saved in this checkpoint to its end; the results equal the uninterrupted"
-          + " run's. The scenario, --seed and --steps may be omitted; if given they must match the checkpoint's.")
+          + " run's. The scenario, --set, --seed and --steps may be omitted; if given they must match the checkpoint's.")
   Path resumeFrom;
 
   @Option(names = "--matrices",
@@ -87,12 +95,13 @@ final class RunCommand implements Callable<Integer> {
     if (resumeFrom != null) {
       model = Checkpoints.read(resumeFrom);
       scenario = model.scenario();
-      if (scenarioFile != null || seed != null || steps != null) {
+      if (scenarioFile != null || !set.isEmpty() || seed != null || steps != null) {
         Scenario asked = resolve();
         if (!asked.equals(scenario)) {
           throw new CheckpointException("cannot resume from " + resumeFrom + ": it is a checkpoint of scenario '"
               + scenario.name() + "' (seed " + scenario.seed() + ", " + scenario.steps() + " steps), which differs from"
-              + " the scenario given on the command line; omit the scenario, --seed and --steps to use the checkpoint's");
+              + " the scenario given on the command line; omit the scenario, --set, --seed and --steps to use the"
+              + " checkpoint's");
         }
       }
     } else {
@@ -106,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     TimeSeries series;
     try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
       series = simulate(model, resumeFrom == null, checkpoints);
-      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), commandLine());
+      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), commandLine(), set);
     }
     if (!quiet) {
       int last = series.size() - 1;
@@ -121,9 +130,15 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The scenario file over the defaults, with the command line's overrides checked like config values. */
+  /**
+   * The scenario file over the defaults, then the {@code --set} assignments, then {@code --seed} and
+   * {@code --steps}, each checked like config values.
+   */
   Scenario resolve() {
-    Scenario scenario = scenarioFile == null ? Scenario.DEFAULT : ScenarioLoader.load(scenarioFile);
+    Assignments sets = Assignments.parse(set);
+    refuseTwice(sets, "seed", seed);
+    refuseTwice(sets, "steps", steps);
+    Scenario scenario = ScenarioLoader.load(scenarioFile, sets);
     noteIfEmpty(spec, scenarioFile);
     try {
       if (seed != null) {
@@ -137,6 +152,15 @@ final class RunCommand implements Callable<Integer> {
     }
     Check.present("scenario", scenario);
     return scenario;
+  }
+
+  /** Refuses a key given both by its own option and by {@code --set}: which should win is not obvious. */
+  private static void refuseTwice(Assignments sets, String key, Object option) {
+    String given = sets.setting(key);
+    if (option != null && given != null) {
+      throw new ConfigException("--" + key, "value " + option + " and " + Assignments.OPTION + " " + given
+          + " both set the " + key + "; expected one of them");
+    }
   }
 
   /** Says on stderr that a scenario file that sets no key runs the built-in defaults (an empty file is often a mistake). */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
@@ -11,6 +13,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.nqpf.config.Assignments;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sweep EXPERIMENT [--threads N] [--out DIR] [--resume] [--shard I/N]}. */
+/** {@code sweep EXPERIMENT [--set KEY=VALUE]... [--threads N] [--out DIR] [--resume] [--shard I/N]}. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = "Runs an experiment (design points × replications) on all cores and writes its results folder"
         + " (docs/EXPERIMENTS.md).")
@@ -35,6 +38,12 @@ final class SweepCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML, or JSON by the .json extension).")
   Path experimentFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Set a key of the experiment's base scenario, after the file's base, scenario, steps and burnIn:"
+          + " a dotted key and a YAML value, e.g. --set firms.count=500; not a key the design varies. Repeatable,"
+          + " applied in order, the last wins (docs/CONFIG.md).")
+  List<String> set = new ArrayList<>();
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   Integer threads;
@@ -57,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentConfig experiment = ExperimentLoader.load(experimentFile);
+    ExperimentConfig experiment = ExperimentLoader.load(experimentFile, Assignments.parse(set));
     int workers = Threads.of(threads);
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
@@ -95,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
-          slice.toString(), command);
+          slice.toString(), command, set);
       if (slice.isAll()) {
         ExperimentFinisher.report(work);
       }

@@ -20,12 +20,14 @@ public record CreditConfig(
     double bankPayout,
     int guaranteeFunds,
     double fundCapitalToSales,
-    double specialLoanDebtToNetWorth) implements java.io.Serializable {
+    double specialLoanDebtToNetWorth,
+    double guaranteeRiskWeight,
+    double startupEquityShare) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
-      1, 0.01, 2.0);
+      1, 0.01, 2.0, 0.5, 0.4);
 
   public CreditConfig {
     Check.count("banks", banks, 1, 1000);
@@ -42,5 +44,7 @@ public record CreditConfig(
     Check.count("guaranteeFunds", guaranteeFunds, 0, 1000);
     Check.between("fundCapitalToSales", fundCapitalToSales, 0, 100);
     Check.between("specialLoanDebtToNetWorth", specialLoanDebtToNetWorth, 0, 100);
+    Check.probability("guaranteeRiskWeight", guaranteeRiskWeight);
+    Check.probability("startupEquityShare", startupEquityShare);
   }
 }

@@ -47,14 +47,27 @@ public final class ExperimentLoader {
   private ExperimentLoader() {}
 
   public static ExperimentConfig load(Path file) {
+    return load(file, Assignments.NONE);
+  }
+
+  /**
+   * Loads an experiment file, with the command line's assignments laid over its base scenario
+   * (after its {@code base} file, {@code scenario}, {@code steps} and {@code burnIn}).
+   */
+  public static ExperimentConfig load(Path file, Assignments sets) {
     String text = ScenarioLoader.readFile(file, "experiment");
     boolean json = ScenarioLoader.isJson(file);
     Path dir = file.toAbsolutePath().getParent();
-    return parse(text, json, dir);
+    return parse(text, json, dir, sets);
   }
 
   /** Parses an experiment; a {@code base} file is resolved against {@code dir}. */
   public static ExperimentConfig parse(String text, boolean json, Path dir) {
+    return parse(text, json, dir, Assignments.NONE);
+  }
+
+  /** Parses an experiment, with the command line's assignments laid over its base scenario. */
+  public static ExperimentConfig parse(String text, boolean json, Path dir, Assignments sets) {
     JsonNode root = ScenarioLoader.readTree(text, json);
     if (!root.isObject()) {
       throw new ConfigException("", "the experiment is not a mapping; expected a mapping of keys to values");
@@ -62,11 +75,13 @@ public final class ExperimentLoader {
     refuseScenarioFile(root);
     checkKeys(root, "", KEYS);
     String name = Check.name("name", text(root, "name", null));
-    Scenario resolved = scenario(root, dir, name);
+    refuseUnread(sets);
+    Scenario resolved = scenario(root, dir, name, sets);
     int replications = whole(root, "replications", 1, 1_000_000, 1);
     long masterSeed = root.has("masterSeed") ? longValue(root.get("masterSeed"), "masterSeed") : 0;
     ExperimentConfig.Design design = design(root.get("design"));
     List<Parameter> parameters = parameters(root.get("parameters"), resolved, design.type());
+    refuseVaried(sets, parameters);
     long points = points(design, parameters);
     if (points * replications > MAX_RUNS) {
       throw new ConfigException("replications", "the experiment has " + points + " points × " + replications
@@ -94,6 +109,11 @@ public final class ExperimentLoader {
    * resolves to (an experiment's or a calibration's), named {@code name}; a refusal names the key.
    */
   static Scenario scenario(JsonNode root, Path dir, String name) {
+    return scenario(root, dir, name, Assignments.NONE);
+  }
+
+  /** The same, with the command line's assignments laid over the file's keys. */
+  private static Scenario scenario(JsonNode root, Path dir, String name, Assignments sets) {
     Scenario base = Scenario.DEFAULT;
     if (root.has("base")) {
       String baseFile = text(root, "base", null);
@@ -116,13 +136,44 @@ public final class ExperimentLoader {
     overrides.put("name", name);
     Scenario resolved;
     try {
-      resolved = ScenarioLoader.bindOver(base, overrides, "");
+      resolved = ScenarioLoader.bindOver(base, overrides, sets);
     } catch (ConfigException e) {
       String key = e.keyPath();
-      boolean topLevel = key.equals("steps") || key.equals("burnIn") || key.equals("name");
+      boolean topLevel = key.equals("steps") || key.equals("burnIn") || key.equals("name") || Assignments.isAttributed(e);
       throw topLevel ? e : e.under("scenario");
     }
     return resolved;
+  }
+
+  /**
+   * Refuses an assignment to a key that no run of an experiment reads: the name (the experiment's
+   * own names its runs and folder) and the seed (each run's derives from the master seed).
+   */
+  private static void refuseUnread(Assignments sets) {
+    String name = sets.setting("name");
+    if (name != null) {
+      throw new ConfigException(Assignments.OPTION + " " + name, "an experiment's runs are named after the experiment"
+          + " file's name; expected a key other than name (choose the results folder with --out)");
+    }
+    String seed = sets.setting("seed");
+    if (seed != null) {
+      throw new ConfigException(Assignments.OPTION + " " + seed, "an experiment's runs take their seeds from its"
+          + " masterSeed, not from the scenario's seed; expected a key other than seed (change masterSeed in the"
+          + " experiment file)");
+    }
+  }
+
+  /** Refuses an assignment to a key the design varies: the parameter would overrule it in every run. */
+  private static void refuseVaried(Assignments sets, List<Parameter> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      String key = parameters.get(i).key();
+      String given = sets.setting(key);
+      if (given != null) {
+        throw new ConfigException(Assignments.OPTION + " " + given, "the key " + key + " is varied by the experiment"
+            + " (parameters[" + i + "]), so every run would overrule it; expected a key the experiment does not vary"
+            + " (change the parameter's values in the experiment file instead)");
+      }
+    }
   }
 
   /**

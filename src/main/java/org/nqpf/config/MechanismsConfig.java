@@ -15,7 +15,16 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     /** No banks or guarantees; spending is capped by the firm's own cash. */
     INTERNAL_FUNDS,
     /** Banks, guarantee funds and special innovation loans ({@code credit} section). */
-    CREDIT
+    CREDIT,
+    /**
+     * As {@code CREDIT}, with the financing frictions of new and small private firms and the
+     * guarantees that relax them: a private start-up borrows what its founders do not pay in
+     * (Evans and Jovanovic 1989); guarantees are for private SMEs, widen their room at the bank to
+     * room / (1 − coverage), are priced by leverage and weighted by the fund's risk in the bank's
+     * capital (Beck, Klapper and Mendoza 2010; Basel II's substitution approach); firms hire R&D
+     * staff for what their cash and expected credit fund (Hall 2002).
+     */
+    STARTUP_CREDIT
   }
 
   /** How firms get researchers. */

@@ -138,7 +138,19 @@ public final class ScenarioLoader {
 
   /** Loads a scenario file over the defaults. */
   public static Scenario load(Path file) {
-    return parse(readFile(file, "scenario"), isJson(file), "scenario file " + file);
+    return load(file, Assignments.NONE);
+  }
+
+  /**
+   * Loads a scenario file over the defaults (or, when {@code file} is null, the defaults alone)
+   * and lays the command line's assignments over it, in order, before the scenario is checked:
+   * the file's keys and the assignments' are checked together, as one file would be.
+   */
+  public static Scenario load(Path file, Assignments sets) {
+    if (file == null) {
+      return sets.isEmpty() ? Scenario.DEFAULT : bind(YAML, YAML.valueToTree(Scenario.DEFAULT), sets);
+    }
+    return parse(readFile(file, "scenario"), isJson(file), "scenario file " + file, sets);
   }
 
   /** Whether a file is read as JSON (by its .json extension) rather than YAML. */
@@ -213,10 +225,10 @@ public final class ScenarioLoader {
 
   /** Parses scenario text (YAML, or JSON when {@code json}) over the defaults. */
   public static Scenario parse(String text, boolean json) {
-    return parse(text, json, "the scenario");
+    return parse(text, json, "the scenario", Assignments.NONE);
   }
 
-  private static Scenario parse(String text, boolean json, String source) {
+  private static Scenario parse(String text, boolean json, String source, Assignments sets) {
     ObjectMapper mapper = json ? JSON : YAML;
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     JsonNode user = readDocument(mapper, body, json);
@@ -246,7 +258,7 @@ public final class ScenarioLoader {
     }
     ObjectNode merged = mapper.valueToTree(Scenario.DEFAULT);
     mergeInto(merged, (ObjectNode) user, "", Scenario.class);
-    return bind(mapper, merged);
+    return bind(mapper, merged, sets);
   }
 
   /**
@@ -276,6 +288,27 @@ public final class ScenarioLoader {
     } catch (ConfigException e) {
       throw e.under(prefix);
     }
+  }
+
+  /**
+   * Binds {@code overrides} (a mapping of scenario keys) over {@code base}, then the command line's
+   * assignments over both, checked like a scenario file; a refusal an assignment caused names it.
+   */
+  public static Scenario bindOver(Scenario base, JsonNode overrides, Assignments sets) {
+    if (!overrides.isObject()) {
+      throw new ConfigException("", "the value is " + describe(overrides) + "; expected a mapping of scenario keys to values");
+    }
+    ObjectNode merged = YAML.valueToTree(base);
+    mergeInto(merged, (ObjectNode) overrides.deepCopy(), "", Scenario.class);
+    return bind(YAML, merged, sets);
+  }
+
+  /**
+   * One value as {@code --set} gives it (a scalar, or a flow list or mapping), read with the
+   * strictness of a scenario file; empty text reads as null.
+   */
+  static JsonNode readYamlValue(String text) {
+    return readDocument(YAML, text, false);
   }
 
   /** The scenario as a tree of its keys (the form {@link #bindOver} merges into). */
@@ -450,6 +483,18 @@ public final class ScenarioLoader {
       } else {
         base.set(key, value);
       }
+    }
+  }
+
+  /** Lays the assignments over {@code merged}, in order, and binds the result. */
+  private static Scenario bind(ObjectMapper mapper, ObjectNode merged, Assignments sets) {
+    try {
+      for (ObjectNode layer : sets.layers()) {
+        mergeInto(merged, layer, "", Scenario.class);
+      }
+      return bind(mapper, merged);
+    } catch (ConfigException e) {
+      throw sets.attribute(e);
     }
   }
 

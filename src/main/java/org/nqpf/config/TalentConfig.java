@@ -25,11 +25,13 @@ public record TalentConfig(
     double dualTimeShare,
     double initialPoolShare,
     double universityLeadingShare,
-    int importTeamSize) implements java.io.Serializable {
+    int importTeamSize,
+    double leadingWagePremium,
+    double importGrant) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3);
+      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);
@@ -54,5 +56,7 @@ public record TalentConfig(
     Check.between("initialPoolShare", initialPoolShare, 0, 10);
     Check.probability("universityLeadingShare", universityLeadingShare);
     Check.count("importTeamSize", importTeamSize, 0, 1000);
+    Check.between("leadingWagePremium", leadingWagePremium, 1, 100);
+    Check.between("importGrant", importGrant, 0, 1000);
   }
 }

@@ -29,7 +29,7 @@ import org.nqpf.model.TimeSeries;
 public final class EffectsRunner {
   /** What the government spends on the article's policies a quarter (special loans net of their repayments). */
   static final List<Metric> OUTLAYS = List.of(Metric.SUBSIDIES, Metric.SPECIAL_LENDING, Metric.FUND_TOP_UPS,
-      Metric.INCUBATION_GRANTS, Metric.SOE_BAILOUTS);
+      Metric.INCUBATION_GRANTS, Metric.SOE_BAILOUTS, Metric.TALENT_GRANTS);
   /** What it takes in a quarter: taxes, and special loans' repayments. */
   static final List<Metric> REVENUES = List.of(Metric.TAX, Metric.INCOME_TAX, Metric.SPECIAL_REPAYMENTS);
 

@@ -177,7 +177,8 @@ public final class SweepRunner {
         String found = Files.readString(work.resolve(ExperimentFiles.EXPERIMENT), StandardCharsets.UTF_8);
         if (!expected.equals(found)) {
           throw new OutputException("the interrupted sweep in " + work + " ran another experiment (its "
-              + ExperimentFiles.EXPERIMENT + " differs); expected the same experiment file to resume it");
+              + ExperimentFiles.EXPERIMENT + " differs); expected the same experiment file and --set assignments to"
+              + " resume it");
         }
         ObjectNode node = (ObjectNode) JSON.readTree(Files.readString(stateFile, StandardCharsets.UTF_8));
         if (!shard.toString().equals(node.path("shard").asText())) {

@@ -143,7 +143,7 @@ public final class Verifier {
     Simulation.Result result = Simulation.run(scenario, matrices);
     Path again;
     try (ResultsFolder target = ResultsFolder.create(scratch.resolve("run"))) {
-      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), "verify");
+      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), "verify", List.of());
     }
     List<Verdict> verdicts = new ArrayList<>();
     List<String> names = new ArrayList<>(List.of("timeseries.csv", "summary.json", "innovations.png"));

@@ -29,6 +29,7 @@ public final class Books implements java.io.Serializable {
   private double specialLending;
   private double topUps;
   private double incubation;
+  private double talentGrants;
   private double ai;
   private double bailouts;
   private double specialRepayments;
@@ -67,6 +68,7 @@ public final class Books implements java.io.Serializable {
     specialLending = 0;
     topUps = 0;
     incubation = 0;
+    talentGrants = 0;
     ai = 0;
     bailouts = 0;
     specialRepayments = 0;
@@ -342,6 +344,19 @@ public final class Books implements java.io.Serializable {
     firm.addRdGrant(amount);
     record(Matrices.Flow.SUBSIDIES, Matrices.Account.GOVERNMENT, Matrices.Account.of(firm), amount);
     incubation += amount;
+  }
+
+  /** The government's one-off grant to imported leading scientists, paid to households. */
+  void talentGrant(double amount) {
+    government -= amount;
+    households += amount;
+    record(Matrices.Flow.TALENT_GRANTS, Matrices.Account.GOVERNMENT, Matrices.Account.HOUSEHOLDS, amount);
+    householdIncome += amount;
+    talentGrants += amount;
+  }
+
+  public double stepTalentGrants() {
+    return talentGrants;
   }
 
   /** A firm pays households for AI systems and services. */

@@ -27,17 +27,19 @@ import sim.field.network.Edge;
  *   <li><b>Bank loans.</b> The house bank lends while the firm's unguaranteed debt stays within
  *       {@code maxDebtToNetWorth} × net worth (× (1 + {@code soePreference}) for SOEs: a softer
  *       budget constraint; × (1 − {@code smeLimitDiscount}) for SMEs, whose information is
- *       opaque to banks) and its own loans within equity / {@code capitalRequirement}, counting
- *       only the unguaranteed part (a guaranteed share carries no credit risk for the bank).
- *       An SME whose request does not fit asks its guarantee fund to cover
- *       {@code guaranteeCoverage} of it, for a fee of {@code guaranteeFee} of the covered amount;
- *       the fund accepts while its exposure stays within {@code fundLeverage} × capital. If the
- *       request still does not fit, the bank lends what does (the firm is rationed).</li>
+ *       opaque to banks) and its own risk-weighted loans within equity / {@code capitalRequirement},
+ *       a guaranteed share weighing {@code guaranteeRiskWeight} ({@link #riskWeight}). A private
+ *       SME whose request does not fit asks its guarantee fund: with coverage c the bank lends up
+ *       to its room / (1 − c), within the fund's room ({@code fundLeverage} × capital − exposure)
+ *       and the bank's, for a fee priced by the firm's leverage ({@link #feeRate}). If the request
+ *       still does not fit, the bank lends what does (the firm is rationed).</li>
  *   <li><b>Bank payout.</b> The bank pays {@code bankPayout} of its positive profit (interest less
  *       losses since the last payout) to households.</li>
  * </ol>
  * Defaults are settled when a firm exits ({@link #settleExit}); the government replenishes the
- * funds ({@link Government}).
+ * funds ({@link Government}). Start-ups borrow what their founders do not pay in
+ * ({@link #startupLoan}), and firms hire R&D staff for what their cash and expected credit fund
+ * ({@link #creditLine}).
  */
 final class CreditMarket implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -216,6 +218,30 @@ final class CreditMarket implements Steppable {
         anyLoan = true;
       }
     }
+    record(model, firm, sme, need, granted, anyLoan);
+    return special;
+  }
+
+  /**
+   * A start-up's loan for what its founders do not pay in ({@link FirmPopulation#foundStartup}):
+   * from its house bank, within the limit on its net worth (its founders' equity) and, for a
+   * private start-up, with a guarantee (Evans and Jovanovic 1989: a new firm's capital is bounded
+   * by a multiple of its owners' wealth); returns the amount lent.
+   */
+  static double startupLoan(EcosystemModel model, Firm firm, double request) {
+    boolean sme = firm.getSizeClass().isSme();
+    model.counters().loansApplied++;
+    if (sme) {
+      model.counters().smeApplicants++;
+    }
+    double lent = bankLoan(model, firm, request, sme, model.scenario().credit());
+    record(model, firm, sme, request, lent, lent > EPSILON);
+    return lent;
+  }
+
+  /** Counts an application's outcome and keeps the firm's loan edge. */
+  private static void record(EcosystemModel model, Firm firm, boolean sme, double need, double granted, boolean anyLoan) {
+    StepCounters counters = model.counters();
     if (anyLoan) {
       counters.loansGranted++;
       counters.creditGranted += granted;
@@ -233,7 +259,6 @@ final class CreditMarket implements Steppable {
       counters.smeRationed++;
     }
     updateLoanEdge(model, firm);
-    return special;
   }
 
   /** Whether applicant a comes before b: higher score first ({@link Double#compare}), then lower id. */
@@ -292,16 +317,10 @@ final class CreditMarket implements Steppable {
    */
   static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc) {
     Bank bank = model.banks().get(firm.getBankIndex());
-    double limit = cc.maxDebtToNetWorth() * Math.max(0, firm.getNetWorth()) * (firm.isPrivate() ? 1 : 1 + cc.soePreference())
-        * (sme ? 1 - cc.smeLimitDiscount() : 1);
-    double exposed = 0;
-    for (Loan loan : firm.loans()) {
-      if (!loan.isSpecial()) {
-        exposed += loan.principal() * (1 - loan.guaranteedShare());
-      }
-    }
+    double limit = limit(firm, sme, cc);
+    double exposed = unguaranteedBankDebt(firm);
     double firmRoom = limit - exposed;
-    double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model));
+    double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model, cc));
     if (bankRoom <= EPSILON) {
       return 0;
     }
@@ -309,18 +328,31 @@ final class CreditMarket implements Steppable {
       grant(model, firm, bank, null, 0, request, cc);
       return request;
     }
-    GuaranteeFund fund = firm.getFundIndex() >= 0 && sme ? model.funds().get(firm.getFundIndex()) : null;
-    double coverage = model.policy().guaranteeCoverage();
-    if (fund != null && coverage > 0) {
-      double covered = coverage * request;
-      boolean fits = exposed + (1 - coverage) * request <= limit
-          && (1 - coverage) * request <= bankRoom && request <= bank.getCash()
-          && fund.getExposure() + covered <= model.policy().fundLeverage() * fund.getCapital();
-      if (fits) {
-        grant(model, firm, bank, fund, coverage, request, cc);
-        model.books().firmPaysFund(firm, fund, model.policy().guaranteeFee() * covered);
+    GuaranteeFund fund = eligibleFund(model, firm, sme);
+    if (fund != null) {
+      PolicyConfig policy = model.policy();
+      double coverage = policy.guaranteeCoverage();
+      double amount;
+      double fee;
+      if (model.startupCredit()) {
+        amount = Math.min(Math.min(request, widened(firmRoom, coverage)), Math.min(fundRoom(fund, policy) / coverage,
+            Math.min(bankRoom / (1 - coverage + coverage * riskWeight(model, fund, cc)), bank.getCash())));
+        amount = amount > Math.max(0, firmRoom) + EPSILON ? amount : 0;
+        fee = feeRate(firm, amount, cc, policy) * coverage * amount;
+      } else {
+        // The earlier rule: the whole request, guaranteed, or nothing.
+        double covered = coverage * request;
+        boolean fits = exposed + (1 - coverage) * request <= limit
+            && (1 - coverage) * request <= bankRoom && request <= bank.getCash()
+            && fund.getExposure() + covered <= policy.fundLeverage() * fund.getCapital();
+        amount = fits ? request : 0;
+        fee = policy.guaranteeFee() * covered;
+      }
+      if (amount > 0) {
+        grant(model, firm, bank, fund, coverage, amount, cc);
+        model.books().firmPaysFund(firm, fund, fee);
         model.counters().loansGuaranteed++;
-        return request;
+        return amount;
       }
     }
     double partial = Math.min(Math.min(firmRoom, bankRoom), request);
@@ -329,6 +361,106 @@ final class CreditMarket implements Steppable {
       return partial;
     }
     return 0;
+  }
+
+  /**
+   * The limit on the firm's unguaranteed bank debt: {@code maxDebtToNetWorth} × net worth, softer
+   * for SOEs and tighter for SMEs.
+   */
+  private static double limit(Firm firm, boolean sme, CreditConfig cc) {
+    return cc.maxDebtToNetWorth() * Math.max(0, firm.getNetWorth()) * (firm.isPrivate() ? 1 : 1 + cc.soePreference())
+        * (sme ? 1 - cc.smeLimitDiscount() : 1);
+  }
+
+  /** The firm's bank debt not covered by guarantees. */
+  private static double unguaranteedBankDebt(Firm firm) {
+    double exposed = 0;
+    for (Loan loan : firm.loans()) {
+      if (!loan.isSpecial()) {
+        exposed += loan.principal() * (1 - loan.guaranteedShare());
+      }
+    }
+    return exposed;
+  }
+
+  /**
+   * What the house bank would lend the firm beyond its debt: its limit less its unguaranteed bank
+   * debt (the bank's own capital aside).
+   */
+  private static double firmRoom(Firm firm, boolean sme, CreditConfig cc) {
+    return limit(firm, sme, cc) - unguaranteedBankDebt(firm);
+  }
+
+  /**
+   * The guarantee fund a firm may ask, while coverage is positive: its own, for an SME, and under
+   * {@code STARTUP_CREDIT} for a private SME only (the article's guarantees are for private SMEs:
+   * 以做优面向中小企业的担保公司为抓手; Beck, Klapper and Mendoza 2010 find most schemes target
+   * SMEs); null otherwise.
+   */
+  private static GuaranteeFund eligibleFund(EcosystemModel model, Firm firm, boolean sme) {
+    if (!sme || (model.startupCredit() && !firm.isPrivate()) || firm.getFundIndex() < 0
+        || model.policy().guaranteeCoverage() <= 0) {
+      return null;
+    }
+    return model.funds().get(firm.getFundIndex());
+  }
+
+  /**
+   * What a firm with {@code room} at its bank can borrow when a guarantee covers {@code coverage}
+   * of the loan: room / (1 - coverage), without bound at full coverage.
+   */
+  private static double widened(double room, double coverage) {
+    return coverage >= 1 ? Double.POSITIVE_INFINITY : Math.max(0, room) / (1 - coverage);
+  }
+
+  /** Guarantees a fund can still give: leverage × capital less its exposure. */
+  private static double fundRoom(GuaranteeFund fund, PolicyConfig policy) {
+    return Math.max(0, policy.fundLeverage() * fund.getCapital() - fund.getExposure());
+  }
+
+  /**
+   * The risk weight of a guaranteed share in the bank's capital requirement under
+   * {@code STARTUP_CREDIT}: the guarantor's instead of the borrower's (Basel II's substitution
+   * approach, BCBS 2006 ¶¶140-141, 195-196), {@code guaranteeRiskWeight} for a fund with capital,
+   * the borrower's full weight for a fund without. Under {@code CREDIT} (the earlier rule) it
+   * weighs nothing.
+   */
+  static double riskWeight(EcosystemModel model, GuaranteeFund fund, CreditConfig cc) {
+    if (!model.startupCredit()) {
+      return 0;
+    }
+    return fund.getCapital() > EPSILON ? cc.guaranteeRiskWeight() : 1;
+  }
+
+  /**
+   * The fee a fund charges, a share of the covered amount: {@code guaranteeFee} for a borrower
+   * whose debt after the loan stays within the bank's limit on its net worth, and in proportion to
+   * its leverage beyond it (risk-based fees, Beck, Klapper and Mendoza 2010; Honohan 2010).
+   */
+  private static double feeRate(Firm firm, double amount, CreditConfig cc, PolicyConfig policy) {
+    double limit = cc.maxDebtToNetWorth() * (1 - cc.smeLimitDiscount()) * Math.max(EPSILON, firm.getNetWorth());
+    return Math.min(1, policy.guaranteeFee() * Math.max(1, (firm.getDebt() + amount) / limit));
+  }
+
+  /**
+   * The credit a firm can expect this step, before it applies (what it may plan to spend on R&D
+   * beyond its own cash): its room at its house bank, for a private SME widened by a guarantee to
+   * room / (1 - coverage) within its fund's room, and the special innovation loans it may take.
+   */
+  static double creditLine(EcosystemModel model, Firm firm) {
+    CreditConfig cc = model.scenario().credit();
+    boolean sme = firm.getSizeClass().isSme();
+    double room = Math.max(0, firmRoom(firm, sme, cc));
+    GuaranteeFund fund = eligibleFund(model, firm, sme);
+    if (fund != null) {
+      double coverage = model.policy().guaranteeCoverage();
+      room = Math.min(widened(room, coverage), room + fundRoom(fund, model.policy()) / coverage);
+    }
+    if (firm.isPrivate() && sme && model.policy().specialLoanQuota() > 0) {
+      room += Math.max(0, Math.min(model.policyMoney(model.policy().specialLoanQuota()),
+          cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt()));
+    }
+    return room;
   }
 
   private static void grant(EcosystemModel model, Firm firm, Bank bank, GuaranteeFund fund, double coverage, double amount,
@@ -341,15 +473,16 @@ final class CreditMarket implements Steppable {
     }
   }
 
-  /** A bank's loans weighted by their unguaranteed share (what its capital must back). */
-  private static double riskWeightedLoans(Bank bank, EcosystemModel model) {
-    return bank.getLoansOutstanding() - guaranteedPrincipal(bank, model);
+  /** A bank's loans weighted by risk: guaranteed shares at their fund's weight ({@link #riskWeight}). */
+  private static double riskWeightedLoans(Bank bank, EcosystemModel model, CreditConfig cc) {
+    return bank.getLoansOutstanding() - guaranteedRelief(bank, model, cc);
   }
 
-  private static double guaranteedPrincipal(Bank bank, EcosystemModel model) {
+  /** The bank's share of the guaranteed principal, each fund's weighted by 1 − its risk weight. */
+  private static double guaranteedRelief(Bank bank, EcosystemModel model, CreditConfig cc) {
     double guaranteed = 0;
     for (GuaranteeFund fund : model.funds()) {
-      guaranteed += fund.getExposure();
+      guaranteed += (1 - riskWeight(model, fund, cc)) * fund.getExposure();
     }
     return model.banks().size() == 1 ? guaranteed : guaranteed * bank.getLoansOutstanding() / totalLoans(model);
   }

@@ -148,7 +148,7 @@ public class EcosystemModel extends SimState {
     if (mechanisms.talent() == MechanismsConfig.Talent.MARKET) {
       scheduleAt(Phase.TALENT, new TalentMarket());
     }
-    if (mechanisms.finance() == MechanismsConfig.Finance.CREDIT) {
+    if (creditMarket()) {
       scheduleAt(Phase.CREDIT, new CreditMarket());
     }
     scheduleAt(Phase.RESEARCH_AND_DEVELOPMENT, new FirmResearch());
@@ -296,7 +296,12 @@ public class EcosystemModel extends SimState {
 
   /** Whether a mechanism of the scenario is switched on. */
   public boolean creditMarket() {
-    return scenario.mechanisms().finance() == MechanismsConfig.Finance.CREDIT;
+    return scenario.mechanisms().finance() != MechanismsConfig.Finance.INTERNAL_FUNDS;
+  }
+
+  /** Whether start-ups borrow and guarantees follow the article's design ({@code mechanisms.finance: STARTUP_CREDIT}). */
+  public boolean startupCredit() {
+    return scenario.mechanisms().finance() == MechanismsConfig.Finance.STARTUP_CREDIT;
   }
 
   public boolean talentMarket() {
@@ -754,6 +759,28 @@ public class EcosystemModel extends SimState {
    */
   public double plannedRd(Firm firm) {
     return firm.getRdIntensity() * firm.getSales() / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+  }
+
+  /**
+   * The R&D a firm can pay for this step under {@code STARTUP_CREDIT} (its plan otherwise): its
+   * plan ({@link #plannedRd}) within its cash above its
+   * working reserve (the liquidity buffer, what it saves towards AI and its debt service) and the
+   * credit it can expect ({@link CreditMarket#creditLine}), grossed up by the R&D subsidy. R&D is
+   * paid from internal funds first and debt after them, and firms short of both cut it (Hall 2002;
+   * Brown, Fazzari and Petersen 2009; Czarnitzki and Hottenrott 2011 for small firms).
+   */
+  public double fundedRd(Firm firm) {
+    double plan = plannedRd(firm);
+    if (!startupCredit()) {
+      return plan;
+    }
+    double reserve = scenario.firms().initialCashToSales() * firm.getSales() + firm.getAiSaving() + firm.debtServiceDue();
+    double own = (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+    if (own >= plan) {
+      return plan;
+    }
+    double credit = creditMarket() ? CreditMarket.creditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
+    return Math.max(0, Math.min(plan, own + credit));
   }
 
   /**

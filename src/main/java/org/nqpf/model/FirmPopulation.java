@@ -136,12 +136,12 @@ final class FirmPopulation implements Serializable {
     }
     if (model.lines() != null) {
       enterWithLines(firm, 1);
-      payInEquity(firm, demography.entrantCash() * model.wageIndex(), false);
+      fund(firm, demography.entrantCash() * model.wageIndex());
       return firm;
     }
     double share = demography.entrantRelativeShare() / firms(sector).size();
     firm.setCapital(firm.getCapitalPerOutput() * share * model.sectorDemand(sector));
-    payInEquity(firm, demography.entrantCash() * model.wageIndex(), false);
+    fund(firm, demography.entrantCash() * model.wageIndex());
     if (foundingTotal == null) {
       firm.setMarketShare(share);
       normaliseShares(sector);
@@ -160,6 +160,34 @@ final class FirmPopulation implements Serializable {
     }
     foundingChanged[s] = true;
     return firm;
+  }
+
+  /**
+   * Funds a private start-up. Under {@code mechanisms.finance: STARTUP_CREDIT} with demand from
+   * incomes its founders pay in
+   * {@code credit.startupEquityShare} of its cost (its cash and the capital its share of demand
+   * needs) and ask its house bank for the rest ({@link CreditMarket#startupLoan}; Robb and Robinson
+   * 2014: new firms are funded more by outside debt, mostly bank loans, than by their owners'
+   * equity); what it gets buys capital and cash in proportion, so a start-up the bank rations
+   * starts with less capacity than its lines' demand. Otherwise its owners pay in all of it.
+   */
+  private void fund(Firm firm, double cash) {
+    IncomesDemand incomes = model.incomes();
+    if (incomes == null || !model.startupCredit()) {
+      payInEquity(firm, cash, false);
+      return;
+    }
+    Books books = model.books();
+    double capital = firm.getCapital() / model.scenario().demand().desiredUtilisation();
+    firm.setCapital(0);
+    double cost = cash + capital;
+    double equity = model.scenario().credit().startupEquityShare() * cost;
+    books.householdsToFirm(Matrices.Flow.EQUITY, firm, equity);
+    double lent = equity < cost ? CreditMarket.startupLoan(model, firm, cost - equity) : 0;
+    double order = equity + lent >= cost ? capital : capital * (equity + lent) / cost;
+    if (order > 0) {
+      incomes.order(books, firm, order);
+    }
   }
 
   /**

@@ -122,7 +122,8 @@ final class FirmResearch implements Steppable {
     if (model.talentMarket()) {
       // The talent market hired the staff; R&D spending is their pay, due whatever the cash.
       staff = firm.getCoreResearchers() + firm.getTechnicians() + firm.getLeadingScientists();
-      budget = staff * researcherWage;
+      budget = (firm.getCoreResearchers() + firm.getTechnicians()
+          + model.scenario().talent().leadingWagePremium() * firm.getLeadingScientists()) * researcherWage;
       researchers = firm.getCoreResearchers() + model.scenario().talent().leadingProductivity() * firm.getLeadingScientists()
           + firm.getDualAppointmentTime();
     } else {

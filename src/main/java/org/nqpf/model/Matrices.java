@@ -60,6 +60,8 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     INCOME_TAX("incomeTax"),
     INTEREST("interest"),
     SUBSIDIES("subsidies"),
+    /** The government's one-off grants to imported leading scientists (households). */
+    TALENT_GRANTS("talentGrants"),
     BAILOUTS("bailouts"),
     FUND_TOP_UPS("fundTopUps"),
     GUARANTEE_FEES("guaranteeFees"),

@@ -112,7 +112,7 @@ final class TalentMarket implements Steppable {
     double wage = model.researcherWage();
     int[] employed = new int[TalentTier.values().length];
     for (Firm firm : model.firms()) {
-      int staff = wantedStaff(model, firm, wage);
+      int staff = staffFor(model, model.plannedRd(firm), wage);
       int technicians = wantedTechnicians(firm, tc, staff);
       setHeadcount(firm, TalentTier.SKILLED, technicians);
       setHeadcount(firm, TalentTier.CORE, staff - technicians);
@@ -201,7 +201,11 @@ final class TalentMarket implements Steppable {
 
   static void importTalent(EcosystemModel model) {
     int scientists = model.poisson(model.policy().talentImportQuota());
-    int team = scientists * model.scenario().talent().importTeamSize();
+    TalentConfig tc = model.scenario().talent();
+    int team = scientists * tc.importTeamSize();
+    if (scientists > 0 && tc.importGrant() > 0) {
+      model.books().talentGrant(scientists * tc.importGrant() * model.researcherWage());
+    }
     model.talentPool().add(TalentTier.LEADING, scientists);
     model.talentPool().add(TalentTier.CORE, team);
     model.counters().imports += scientists + team;
@@ -348,13 +352,19 @@ final class TalentMarket implements Steppable {
     Firm firm = post.firm;
     int staff = wantedStaff(model, firm, wage);
     int technicians = wantedTechnicians(firm, tc, staff);
+    // Researcher posts in core wages: a leading scientist takes premium of them.
+    double premium = tc.leadingWagePremium();
     int researchers = staff - technicians;
     layOff(model, post, TalentTier.SKILLED, firm.getTechnicians() - technicians);
-    int surplus = firm.getCoreResearchers() + firm.getLeadingScientists() - researchers;
-    int coreLaidOff = Math.min(Math.max(0, surplus), firm.getCoreResearchers());
+    int core = firm.getCoreResearchers();
+    int leading = firm.getLeadingScientists();
+    int coreLaidOff = (int) Math.min(core, Math.max(0, Math.ceil(core + premium * leading - researchers)));
     layOff(model, post, TalentTier.CORE, coreLaidOff);
-    layOff(model, post, TalentTier.LEADING, surplus - coreLaidOff);
-    post.researchers = Math.max(0, researchers - firm.getCoreResearchers() - firm.getLeadingScientists());
+    core -= coreLaidOff;
+    int leadingLaidOff = (int) Math.min(leading, Math.max(0, Math.ceil((core + premium * leading - researchers) / premium)));
+    layOff(model, post, TalentTier.LEADING, leadingLaidOff);
+    leading -= leadingLaidOff;
+    post.researchers = (int) Math.max(0, Math.floor(researchers - core - premium * leading));
     post.skilled = Math.max(0, technicians - firm.getTechnicians());
   }
 
@@ -386,14 +396,17 @@ final class TalentMarket implements Steppable {
    */
   private static void fill(EcosystemModel model, Post post, MoverQueue[] movers) {
     int researchers = post.researchers;
+    double premium = model.scenario().talent().leadingWagePremium();
     for (TalentTier tier : OFFER_ORDER) {
       int vacancies = switch (tier) {
-        case LEADING -> post.firm != null ? researchers : 0;
+        case LEADING -> post.firm != null ? (int) (researchers / premium) : 0;
         case CORE -> researchers;
         default -> post.skilled;
       };
       int offers = offer(model, post, tier, vacancies, movers);
-      if (tier != TalentTier.SKILLED) {
+      if (tier == TalentTier.LEADING) {
+        researchers -= (int) Math.ceil(premium * offers);
+      } else if (tier == TalentTier.CORE) {
         researchers -= offers;
       }
     }
@@ -466,7 +479,12 @@ final class TalentMarket implements Steppable {
    * incubation grants.
    */
   static int wantedStaff(EcosystemModel model, Firm firm, double wage) {
-    double staff = model.plannedRd(firm) / wage;
+    return staffFor(model, model.fundedRd(firm), wage);
+  }
+
+  /** R&D staff a budget buys at {@code wage}. */
+  private static int staffFor(EcosystemModel model, double budget, double wage) {
+    double staff = budget / wage;
     if (staff <= 0) {
       return 0;
     }

@@ -2,6 +2,7 @@ package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.nqpf.config.Scenario;
 
 /**
@@ -14,13 +15,26 @@ public final class ExperimentManifest {
 
   public static void write(Path folder, Scenario base, String experimentFile, long masterSeed, int threads, String shard,
       String command) {
+    ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME),
+        JsonOutput.prettyBytes(build(folder, base, experimentFile, masterSeed, threads, shard, command)));
+  }
+
+  /** A sweep's manifest, which also records the command line's {@code --set} assignments as typed. */
+  public static void write(Path folder, Scenario base, String experimentFile, long masterSeed, int threads, String shard,
+      String command, List<String> sets) {
+    ObjectNode root = Manifest.withSets(build(folder, base, experimentFile, masterSeed, threads, shard, command), sets);
+    ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME), JsonOutput.prettyBytes(root));
+  }
+
+  private static ObjectNode build(Path folder, Scenario base, String experimentFile, long masterSeed, int threads,
+      String shard, String command) {
     ObjectNode root = Manifest.build(folder, base, command, experimentFile);
     ((ObjectNode) root.get("config")).put("sha256", Manifest.sha256(folder.resolve(experimentFile)));
     root.remove("seed");
     root.put("masterSeed", masterSeed);
     root.put("threads", threads);
     root.put("shard", shard);
-    ResultsFolder.writeAtomically(folder.resolve(Manifest.FILE_NAME), JsonOutput.prettyBytes(root));
+    return root;
   }
 
   /**

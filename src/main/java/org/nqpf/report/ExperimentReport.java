@@ -198,7 +198,8 @@ public final class ExperimentReport {
     } else {
       h.append("<details>\n<summary><code>").append(ExperimentResults.MANIFEST).append("</code>: the versions that")
           .append(" made the folder and the SHA-256 of every file, without the fields that record how and when the")
-          .append(" sweep was run (command, threads, shard, times), so that the report is the same however it was run")
+          .append(" sweep was run (command and its --set assignments, threads, shard, times), so that the report is")
+          .append(" the same however it was run")
           .append("</summary>\n");
       h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n</details>\n");
     }
@@ -454,12 +455,15 @@ public final class ExperimentReport {
     return "charts-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  /** The manifest without what records how and when the sweep ran: command, threads, shard, times. */
+  /**
+   * The manifest without what records how and when the sweep ran: command, its --set assignments
+   * (experiment.yaml holds their values), threads, shard, times.
+   */
   static String reproducible(String manifest) {
     try {
       com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
       if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-        object.remove(java.util.List.of("command", "threads", "shard", "started", "finished"));
+        object.remove(java.util.List.of("command", "set", "threads", "shard", "started", "finished"));
         return JsonOutput.pretty(object);
       }
       return manifest;

@@ -79,6 +79,34 @@ public final class Manifest {
   }
 
   /**
+   * Writes a run's {@code manifest.json} into {@code folder}, naming {@value #CONFIG_FILE_NAME} as
+   * the resolved configuration and recording the command line's {@code --set} assignments.
+   *
+   * @param sets the assignments as typed, in order (empty when none was given)
+   */
+  public static void write(Path folder, Scenario scenario, String command, List<String> sets) {
+    ObjectNode root = withSets(build(folder, scenario, command, CONFIG_FILE_NAME), sets);
+    ResultsFolder.writeAtomically(folder.resolve(FILE_NAME), JsonOutput.prettyBytes(root));
+  }
+
+  /**
+   * The manifest {@code root} with a {@code set} field after the command: the {@code --set}
+   * assignments as typed, in order, so that a reader sees what changed the configuration file's
+   * keys (the resolved configuration holds their values).
+   */
+  public static ObjectNode withSets(ObjectNode root, List<String> sets) {
+    ObjectNode withSets = JsonOutput.object();
+    root.fields().forEachRemaining(field -> {
+      withSets.set(field.getKey(), field.getValue());
+      if (field.getKey().equals("command")) {
+        ArrayNode set = withSets.putArray("set");
+        sets.forEach(set::add);
+      }
+    });
+    return withSets;
+  }
+
+  /**
    * Writes {@code manifest.json} into {@code folder}.
    *
    * @param configFileName the resolved configuration's file name (relative to {@code folder})

@@ -57,7 +57,7 @@ class AccountingTest {
       assertThat(fundReturns).as("funds' returns at step %d", step).isGreaterThanOrEqualTo(-1e-9 * (1 + Math.abs(balance)));
       double expected = balance + s.get(step, Metric.TAX) + s.get(step, Metric.INCOME_TAX) + s.get(step, Metric.SPECIAL_REPAYMENTS)
           - s.get(step, Metric.SUBSIDIES) - s.get(step, Metric.SPECIAL_LENDING) - s.get(step, Metric.FUND_TOP_UPS)
-          - s.get(step, Metric.INCUBATION_GRANTS) - s.get(step, Metric.SOE_BAILOUTS)
+          - s.get(step, Metric.INCUBATION_GRANTS) - s.get(step, Metric.SOE_BAILOUTS) - s.get(step, Metric.TALENT_GRANTS)
           + purchases + equity + fundReturns;
       balance = s.get(step, Metric.GOVERNMENT_BALANCE);
       assertThat(balance).as("government balance after step %d", step)

@@ -14,7 +14,16 @@ class CreditMarketTest {
 
   /** A world with one bank and one fund, capitalised as at initialisation, and no firms. */
   private static EcosystemModel world(String yaml) {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 4\n" + CREDIT + yaml));
+    return world(CREDIT, yaml);
+  }
+
+  /** The same under {@code mechanisms.finance: STARTUP_CREDIT}. */
+  private static EcosystemModel startupWorld(String yaml) {
+    return world("mechanisms: {finance: STARTUP_CREDIT}\n", yaml);
+  }
+
+  private static EcosystemModel world(String mechanisms, String yaml) {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 4\n" + mechanisms + yaml));
     Worlds.demand(model, 10_000);
     CreditMarket.initialise(model);
     return model;
@@ -95,6 +104,100 @@ class CreditMarketTest {
     GuaranteeFund fund = with.funds().get(0);
     assertThat(fund.getExposure()).isCloseTo(0.8 * guaranteed.getDebt(), within(1e-9));
     assertThat(Worlds.money(with)).isCloseTo(money, within(1e-6));
+  }
+
+  /** The article's guarantees are for private SMEs: under STARTUP_CREDIT an SOE of an SME's size is rationed. */
+  @Test
+  void anSoeSmeGetsNoGuarantee() {
+    EcosystemModel model = startupWorld("policy: {specialLoanQuota: 0, guaranteeCoverage: 0.8, fundLeverage: 1000}");
+    Firm soe = firm(model, Ownership.SOE, 0, 500, 400, 50);
+    new CreditMarket().step(model);
+    assertThat(model.counters().loansGuaranteed()).isZero();
+    assertThat(model.counters().smeRationed()).isEqualTo(1);
+    assertThat(soe.getLoans()).allSatisfy(loan -> assertThat(loan.isGuaranteed()).isFalse());
+  }
+
+  /**
+   * A guarantee at coverage c widens a private SME's room at its bank to room / (1 − c): net worth
+   * 500, limit 0.5 × 0.5 × 500 = 125, so at c = 0.8 the bank lends min(request, 625), the fund
+   * covers 0.8 of it, and the fee is 0.01 × 0.8 × the loan × its leverage over the limit.
+   */
+  @Test
+  void aGuaranteeWidensAPrivateSmesRoomAndItsFeeRisesWithLeverage() {
+    EcosystemModel model = startupWorld("policy: {specialLoanQuota: 0, guaranteeCoverage: 0.8, fundLeverage: 1000, guaranteeFee: 0.01}");
+    Firm sme = firm(model, Ownership.PRIVATE, 0, 500, 4000, 50);
+    double request = CreditMarket.plannedSpending(model, sme) + model.scenario().credit().liquidityBuffer() * 4000;
+    assertThat(request).isGreaterThan(625);
+    double room = 0.5 * 0.5 * 500;
+    assertThat(CreditMarket.creditLine(model, sme)).isCloseTo(room / 0.2, within(1e-9));
+    GuaranteeFund fund = model.funds().get(0);
+    double capital = fund.getCapital();
+    new CreditMarket().step(model);
+    assertThat(sme.getDebt()).isCloseTo(room / 0.2, within(1e-9));
+    assertThat(fund.getExposure()).isCloseTo(0.8 * room / 0.2, within(1e-9));
+    assertThat(fund.getCapital() - capital).as("the fee").isCloseTo(0.01 * (625 / room) * 0.8 * 625, within(1e-9));
+    assertThat(model.counters().smeRationed()).as("still short of its request").isEqualTo(1);
+  }
+
+  @Test
+  void aGuaranteedShareWeighsTheFundsRiskWeightWhileTheFundHasCapital() {
+    EcosystemModel model = startupWorld("");
+    GuaranteeFund fund = model.funds().get(0);
+    var cc = model.scenario().credit();
+    assertThat(CreditMarket.riskWeight(model, fund, cc)).isEqualTo(cc.guaranteeRiskWeight());
+    model.books().fundPaysBank(fund, model.banks().get(0), fund.getCapital());
+    assertThat(CreditMarket.riskWeight(model, fund, cc)).as("a fund without capital").isEqualTo(1.0);
+    assertThat(CreditMarket.riskWeight(world(""), fund, cc)).as("the earlier rule").isZero();
+  }
+
+  /**
+   * A private start-up's founders pay in 0.4 of its cost and it borrows within 0.5 × 0.5 of their
+   * equity: 0.1 of the cost, so it starts with half its cash and capital; a guarantee covering 0.7
+   * widens the loan to 0.25 / 0.3 of the equity, 1/3 of the cost (less the fund's fee).
+   */
+  @Test
+  void aStartUpBorrowsWhatItsFoundersDoNotPayInWithinTheLimitOnTheirEquity() {
+    for (double coverage : new double[] {0.0, 0.7}) {
+      EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+          seed: 8
+          firms: {count: 60}
+          universities: {count: 1}
+          mechanisms: {finance: STARTUP_CREDIT}
+          policy: {specialLoanQuota: 0, guaranteeCoverage: %s, fundLeverage: 1000}
+          """.formatted(coverage)));
+      model.start();
+      double money = Worlds.money(model);
+      Firm startup = model.population().foundStartup(Sector.TRADITIONAL, new Double2D(50, 50), 1.0, -1);
+      double cash = model.scenario().demography().entrantCash() * model.wageIndex();
+      double funded = 0.4 + (coverage == 0 ? 0.1 : 0.4 * 0.25 / 0.3);
+      // The fund's fee, 0.01 of the covered amount × the leverage over the limit, 1 / 0.3.
+      double fee = coverage == 0 ? 0 : 0.01 / 0.3 * 0.7 * startup.getDebt();
+      assertThat(startup.getCash() + fee).as("coverage %s", coverage).isCloseTo(funded * cash, within(1e-9 * cash));
+      assertThat(startup.getDebt() / (startup.getCash() + fee + startup.getInvestmentOrder()))
+          .as("the loan's share of what the start-up got").isCloseTo((funded - 0.4) / funded, within(1e-9));
+      assertThat(startup.getLoans()).allSatisfy(loan -> assertThat(loan.isGuaranteed()).isEqualTo(coverage > 0));
+      assertThat(Worlds.money(model)).isCloseTo(money, within(1e-9 * Math.abs(money)));
+    }
+  }
+
+  /**
+   * Under STARTUP_CREDIT a firm whose cash is only its reserve (0.1 of sales, no debt, no AI savings) hires R&D staff
+   * for what its credit line funds (0.5 × 0.5 × net worth at a limit of 0.5), none without one, and
+   * a firm with cash to spare its whole plan.
+   */
+  @Test
+  void rAndDIsHiredForWhatCashAndExpectedCreditFund() {
+    EcosystemModel model = startupWorld("credit: {maxDebtToNetWorth: 0.0}\npolicy: {specialLoanQuota: 0, guaranteeCoverage: 0.0}");
+    Firm broke = firm(model, Ownership.PRIVATE, 40, 500, 400, 50);
+    assertThat(model.plannedRd(broke)).isPositive();
+    assertThat(model.fundedRd(broke)).isZero();
+    EcosystemModel lending = startupWorld("credit: {maxDebtToNetWorth: 0.02}\npolicy: {specialLoanQuota: 0, guaranteeCoverage: 0.0}");
+    Firm borrower = firm(lending, Ownership.PRIVATE, 40, 500, 400, 50);
+    double line = 0.02 * 0.5 * borrower.getNetWorth();
+    assertThat(line).isLessThan(lending.plannedRd(borrower));
+    assertThat(lending.fundedRd(borrower)).isCloseTo(line, within(1e-9));
+    Firm rich = firm(lending, Ownership.PRIVATE, 1e6, 500, 400, 50);
+    assertThat(lending.fundedRd(rich)).isEqualTo(lending.plannedRd(rich));
   }
 
   @Test

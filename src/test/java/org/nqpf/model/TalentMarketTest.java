@@ -358,6 +358,27 @@ class TalentMarketTest {
     assertThat(none.talentPool().get(TalentTier.LEADING)).isEqualTo(leading);
   }
 
+  /** The government pays each imported scientist importGrant quarters of the researcher wage, to households. */
+  @Test
+  void theGovernmentPaysEachImportedScientistItsGrant() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("""
+        seed: 6
+        mechanisms: {talent: MARKET}
+        policy: {talentImportQuota: 2.5}
+        talent: {importGrant: 12}
+        """));
+    double government = model.books().government();
+    double households = model.books().households();
+    for (int i = 0; i < 50; i++) {
+      TalentMarket.importTalent(model);
+    }
+    int scientists = model.talentPool().get(TalentTier.LEADING);
+    assertThat(scientists).isPositive();
+    double grants = scientists * 12 * model.researcherWage();
+    assertThat(government - model.books().government()).isCloseTo(grants, within(1e-9 * grants));
+    assertThat(model.books().households() - households).isCloseTo(grants, within(1e-9 * grants));
+  }
+
   @Test
   void attritionRemovesItsShareOfEachPoolTier() {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 7\nmechanisms: {talent: MARKET}\ntalent: {poolAttrition: 0.1}"));
@@ -474,7 +495,7 @@ class TalentMarketTest {
         seed: 10
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
-        talent: {separationRate: 0.0, initialPoolShare: 0.0}
+        talent: {separationRate: 0.0, initialPoolShare: 0.0, leadingWagePremium: 1.0}
         """));
     Firm firm = firmWanting(model, Ownership.PRIVATE, HERE, 5);
     firm.addHeadcount(TalentTier.CORE, 3);
@@ -521,7 +542,7 @@ class TalentMarketTest {
         seed: 12
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
-        talent: {separationRate: 0.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, poolAttrition: 0.0}
+        talent: {separationRate: 0.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, poolAttrition: 0.0, leadingWagePremium: 1.0}
         """));
     Firm firm = firmWanting(model, Ownership.PRIVATE, HERE, 6);
     model.talentPool().add(TalentTier.LEADING, 2);
@@ -529,6 +550,45 @@ class TalentMarketTest {
     new TalentMarket().step(model);
     assertThat(firm.getLeadingScientists()).isEqualTo(2);
     assertThat(firm.getCoreResearchers()).isEqualTo(4);
+  }
+
+  /** At a premium of 3 a leading scientist takes three of a firm's researcher posts: six posts hire two and no core researcher. */
+  @Test
+  void aLeadingScientistTakesPremiumPostsOfTheBudget() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("""
+        seed: 12
+        mechanisms: {talent: MARKET}
+        policy: {talentImportQuota: 0}
+        talent: {separationRate: 0.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, poolAttrition: 0.0, leadingWagePremium: 3.0}
+        """));
+    Firm firm = firmWanting(model, Ownership.PRIVATE, HERE, 7);
+    model.talentPool().add(TalentTier.LEADING, 5);
+    model.talentPool().add(TalentTier.CORE, 100);
+    new TalentMarket().step(model);
+    assertThat(firm.getLeadingScientists()).as("floor(7 / 3) leading scientists").isEqualTo(2);
+    assertThat(firm.getCoreResearchers()).as("the post left").isEqualTo(1);
+    assertThat(model.talentPool().get(TalentTier.LEADING)).isEqualTo(3);
+  }
+
+  /** A budget of three posts keeps one leading scientist at a premium of 3: the core researchers go first, then one of the two. */
+  @Test
+  void theLayOffCountsALeadingScientistAsPremiumPosts() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("""
+        seed: 10
+        mechanisms: {talent: MARKET}
+        policy: {talentImportQuota: 0}
+        talent: {separationRate: 0.0, initialPoolShare: 0.0, leadingWagePremium: 3.0}
+        """));
+    Firm firm = firmWanting(model, Ownership.PRIVATE, HERE, 5);
+    firm.addHeadcount(TalentTier.CORE, 3);
+    firm.addHeadcount(TalentTier.LEADING, 2);
+    firm.initialiseSales(firm.getSales() * 3 / 5); // the budget now buys 3 posts
+    new TalentMarket().step(model);
+    assertThat(firm.getCoreResearchers()).isZero();
+    assertThat(firm.getLeadingScientists()).isEqualTo(1);
+    assertThat(model.talentPool().get(TalentTier.CORE)).isEqualTo(3);
+    assertThat(model.talentPool().get(TalentTier.LEADING)).isEqualTo(1);
+    assertThat(model.counters().hires()).isZero();
   }
 
   /** Fill rate (hires / vacancies) of SOEs and private firms with the same vacancies at the same place. */

@@ -87,7 +87,9 @@ class FirmPanelCollectorTest {
    * factor × (1 + gain × level), so eight quarters after adopting at level 0.3 and deepening by
    * 0.05 a quarter, an adopter's lies ln(1 + 0.35 × 0.535) = 0.172 above its path without AI (plus
    * its faster R&D); with no production gain the effect is only the R&D's. Five seeds of a small
-   * world (adoptions from step 0, so that many fall in the recorded steps).
+   * world (adoptions from step 0, so that many fall in the recorded steps), under the diffusion
+   * rule, whose adoptions do not depend on the gain (under the decision rule no firm adopts an AI
+   * that gains nothing).
    */
   @Test
   void theEventStudyAroundAdoptionRecoversTheProductionGain() {
@@ -99,6 +101,7 @@ class FirmPanelCollectorTest {
         firms: {count: 150}
         universities: {count: 3}
         ai: {productionGain: %s}
+        mechanisms: {ai: DIFFUSION}
         """;
     double[] with = new double[5];
     double[] without = new double[5];
