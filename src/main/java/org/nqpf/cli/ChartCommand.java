@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.report.ExperimentReport;
+import org.nqpf.report.Findings;
+import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,14 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code chart RESULTS_DIR}: regenerates {@code charts/} and {@code report.html} of an existing
- * experiment results folder (written by {@code sweep} or {@code merge}) from its CSV files,
- * experiment.yaml and manifest.json. A missing or unreadable folder or file is refused with exit
+ * {@code chart RESULTS_DIR}: regenerates {@code findings.csv}, {@code charts/} and {@code report.html}
+ * of an existing experiment results folder (written by {@code sweep} or {@code merge}) from its CSV
+ * files, experiment.yaml and manifest.json. A missing or unreadable folder or file is refused with exit
  * code 2 and nothing is changed; the charts folder is replaced whole and the report atomically, so
  * an interruption never leaves half-written files.
  */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-    description = "Regenerates charts/ (PNG and SVG) and report.html of an experiment results folder"
+    description = "Regenerates findings.csv, charts/ (PNG and SVG) and report.html of an experiment results folder"
         + " from its files (experiment.yaml, points.csv, summary.csv, and timeseries.csv, sensitivity.csv,"
         + " manifest.json when present).")
 final class ChartCommand implements Callable<Integer> {
@@ -39,8 +41,13 @@ final class ChartCommand implements Callable<Integer> {
     List<Path> written;
     // A missing folder is refused by ExperimentCharts.write, with no lock (whose working folder would create it).
     try (ResultsLock lock = java.nio.file.Files.isDirectory(resultsDir) ? ResultsLock.acquire(resultsDir, "chart") : null) {
-      // Charts, then the manifest's file list, then the report that shows the manifest: the order a sweep writes them in.
+      // Findings and charts, then the manifest's file list, then the report that shows the manifest: the order a sweep
+      // writes them in. The findings are computed before the charts replace charts/, so a bad folder changes nothing.
+      String findings = Findings.text(resultsDir);
       written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
+      Path findingsFile = resultsDir.resolve(Findings.FILE);
+      ResultsFolder.writeAtomically(findingsFile, findings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      written.add(findingsFile);
       if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
         org.nqpf.report.Manifest.refreshFiles(resultsDir);
       }

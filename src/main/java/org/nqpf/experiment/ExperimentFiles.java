@@ -23,6 +23,7 @@ public final class ExperimentFiles {
   public static final String TIME_SERIES = "timeseries.csv";
   public static final String SUMMARY = "summary.csv";
   public static final String SENSITIVITY = "sensitivity.csv";
+  public static final String FINDINGS = org.nqpf.report.Findings.FILE;
   public static final String SHARD = "shard.json";
   static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
 

@@ -13,13 +13,14 @@ import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.model.Metric;
 import org.nqpf.report.ExperimentCharts;
 import org.nqpf.report.ExperimentReport;
+import org.nqpf.report.Findings;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.Replications;
 
 /**
  * Finishes a complete experiment folder (after a sweep, or after merging shards): the per-point
- * summary with confidence intervals, sensitivity indices for sampled designs and the charts; then,
- * after the manifest, the report. Everything is computed from the files, streaming, so the memory used does not grow with
+ * summary with confidence intervals, sensitivity indices for sampled designs, the findings and the
+ * charts; then, after the manifest, the report. Everything is computed from the files, streaming, so the memory used does not grow with
  * the number of runs (only with the number of points, for the sensitivity indices).
  */
 public final class ExperimentFinisher {
@@ -31,6 +32,7 @@ public final class ExperimentFinisher {
     if (experiment.sampled()) {
       ExperimentSensitivity.write(folder, experiment, metrics, points, pointMeans);
     }
+    Findings.write(folder);
     ExperimentCharts.write(folder);
   }
 

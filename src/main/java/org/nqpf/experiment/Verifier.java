@@ -248,6 +248,11 @@ public final class Verifier {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }
       }
+      // A folder made before findings were written has none (and its manifest does not list one).
+      if (Files.exists(folder.resolve(ExperimentFiles.FINDINGS))) {
+        verdicts.add(compare(ExperimentFiles.FINDINGS, folder.resolve(ExperimentFiles.FINDINGS),
+            work.resolve(ExperimentFiles.FINDINGS)));
+      }
       return verdicts;
     }
     // A sample: the runs with the smallest seeds, rerun and compared row by row.

@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * One rendered experiment chart, held in memory until the whole set is written: the base name of
  * its files ({@code <baseName>.png} and {@code <baseName>.svg} in {@code charts/}), the report
- * section it belongs to, its title, a one-paragraph caption saying how to read it, and the bytes
- * of both images.
+ * section it belongs to, its title, a one-paragraph caption saying how to read it, its height in
+ * pixels (every chart is {@value ChartStyle#WIDTH} wide; {@value ChartStyle#HEIGHT} high but for
+ * small multiples of more than two rows, which are taller), and the bytes of both images.
  */
-public record ChartFile(String baseName, Section section, String title, String caption, byte[] png, byte[] svg) {
+public record ChartFile(String baseName, Section section, String title, String caption, int height, byte[] png,
+    byte[] svg) {
 
   /** The kinds of chart, in the order the report shows them. */
   public enum Section {
-    TIME_SERIES("Time series"),
+    TIME_SERIES("Dynamics by design point"),
     OWNERSHIP("Private vs SOE output"),
     RESPONSE("Response curves"),
     HEAT_MAP("Heat maps"),

@@ -11,8 +11,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.graphics2d.svg.SVGGraphics2D;
 
 /**
- * Turns a configured chart into PNG and SVG bytes of {@value ChartStyle#WIDTH} x
- * {@value ChartStyle#HEIGHT}, reproducibly. For the SVG, JFreeSVG's definitions prefix (by default
+ * Turns a configured chart into PNG and SVG bytes, {@value ChartStyle#WIDTH} wide and
+ * {@value ChartStyle#HEIGHT} high unless told otherwise, reproducibly. For the SVG, JFreeSVG's definitions prefix (by default
  * derived from {@code System.nanoTime()}, so different on every call) is fixed, which makes the
  * ids of clip paths and gradients the same on every rendering, and the file carries no DOCTYPE
  * (so nothing refers to a resource on the network).
@@ -34,9 +34,13 @@ final class ChartFiles {
   private ChartFiles() {}
 
   static byte[] png(JFreeChart chart) {
+    return png(chart, ChartStyle.HEIGHT);
+  }
+
+  static byte[] png(JFreeChart chart, int height) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
     try {
-      ChartUtilities.writeChartAsPNG(out, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+      ChartUtilities.writeChartAsPNG(out, chart, ChartStyle.WIDTH, height);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode the chart as PNG", e);
     }
@@ -44,10 +48,14 @@ final class ChartFiles {
   }
 
   static byte[] svg(JFreeChart chart) {
-    SVGGraphics2D g2 = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    return svg(chart, ChartStyle.HEIGHT);
+  }
+
+  static byte[] svg(JFreeChart chart, int height) {
+    SVGGraphics2D g2 = new SVGGraphics2D(ChartStyle.WIDTH, height);
     g2.setDefsKeyPrefix(SVG_DEFS_PREFIX);
     g2.addRenderingHints(ChartStyle.hints());
-    chart.draw(g2, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
+    chart.draw(g2, new Rectangle(0, 0, ChartStyle.WIDTH, height));
     String document = XML_DECLARATION + g2.getSVGElement().replace("\r\n", "\n") + "\n";
     return document.getBytes(StandardCharsets.UTF_8);
   }

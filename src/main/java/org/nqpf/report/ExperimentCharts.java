@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,15 +59,20 @@ import org.nqpf.model.Metric;
  * as PNG and SVG with the same base name in {@code charts/}:
  *
  * <ul>
- *   <li>{@code timeseries_<metric>}: per kept metric, the mean over replications per step with a
- *       95% t band (mean ± t·sd/√n), one line per design point when there are at most
- *       {@value #MAX_POINT_LINES} points; with more, one line for the mean over the points' means
- *       with its 95% band over points and the range (min–max) of the point means. Burn-in shaded.
- *   <li>{@code ownership_p<point>}: private vs SOE output stacked over steps (SOE = output −
- *       outputPrivate), mean over the point's runs, for the first design point, or for every
- *       point when there are at most {@value #MAX_OWNERSHIP_POINTS}; when the time series lacks
- *       output or outputPrivate but has a private-share metric, the private share and its
- *       complement stacked to 1.
+ *   <li>{@code timeseries_<metric>}: per kept metric, one line per design point, never an average
+ *       over points: up to {@value #MAX_POINT_LINES} points in one plot, each the mean over the
+ *       point's replications with its 95% t band (mean ± t·sd/√n); more as small multiples: in a
+ *       grid one panel per combination of the other parameters' values and in it one line per
+ *       value of the colouring parameter (the first with at most {@value #MAX_POINT_LINES} values),
+ *       with bands; in a sampled design one panel of lines coloured by the parameter with the
+ *       largest sensitivity index. At most {@value #MAX_PANELS} panels a chart
+ *       ({@code timeseries_<metric>_part<i>} beyond). Burn-in shaded.
+ *   <li>{@code ownership_p<point>} (one design point) or {@code ownership}: private vs SOE output
+ *       stacked over steps (SOE = output − outputPrivate), mean over each point's runs, one panel
+ *       per point up to {@value #MAX_OWNERSHIP_PANELS} points (in charts of at most
+ *       {@value #MAX_PANELS}), beyond that the private share as one line per point; when the time
+ *       series lacks output or outputPrivate but has a private-share metric, the private share and
+ *       its complement stacked to 1.
  *   <li>{@code response_<metric>_by_<parameter>}: the per-point mean (summary.csv) against the
  *       parameter with the 95% CI as error bars. GRID: lines; with two parameters, one line per
  *       value of the other; with three or more, the mean over the other parameters' values
@@ -92,10 +98,14 @@ public final class ExperimentCharts {
   /** Opacity of the confidence bands. */
   private static final float BAND_ALPHA = 0.18f;
 
-  /** Time-series charts draw one line per point up to this many points. */
+  /** Time-series charts draw every point's line in one plot up to this many points, else as small multiples. */
   public static final int MAX_POINT_LINES = 8;
-  /** Ownership charts are drawn per point up to this many points, else for the first point only. */
-  public static final int MAX_OWNERSHIP_POINTS = 4;
+  /** Small multiples put at most this many panels in one chart, and the rest in further charts. */
+  public static final int MAX_PANELS = 12;
+  /** Ownership charts draw a panel per point up to this many points, else the private share as one line per point. */
+  public static final int MAX_OWNERSHIP_PANELS = 36;
+  /** The lines of a chart of many points, without bands. */
+  private static final BasicStroke THIN_LINE = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   /** Heat-map cells are labelled with their value up to this many columns ... */
   static final int MAX_LABELLED_COLUMNS = 12;
   /** ... and this many rows. */
@@ -147,7 +157,7 @@ public final class ExperimentCharts {
     if (steps != null) {
       for (String metric : timeSeriesMetrics(results, steps)) {
         if (!steps.points(metric).isEmpty()) {
-          charts.add(timeSeries(results, steps, metric));
+          charts.addAll(timeSeries(results, steps, metric));
         }
       }
       charts.addAll(ownership(results, steps));
@@ -187,15 +197,17 @@ public final class ExperimentCharts {
         name = chart.baseName() + "_" + n;
       }
       unique.add(name.equals(chart.baseName()) ? chart
-          : new Pending(name, chart.section(), chart.title(), chart.caption(), chart.chart()));
+          : new Pending(name, chart.section(), chart.title(), chart.caption(), chart.height(), chart.chart()));
     }
     return unique;
   }
 
-  /** A configured chart waiting to be rendered. */
-  record Pending(String baseName, ChartFile.Section section, String title, String caption, JFreeChart chart) {
+  /** A configured chart waiting to be rendered, {@code height} pixels high. */
+  record Pending(String baseName, ChartFile.Section section, String title, String caption, int height,
+      JFreeChart chart) {
     ChartFile render() {
-      return new ChartFile(baseName, section, title, caption, ChartFiles.png(chart), ChartFiles.svg(chart));
+      return new ChartFile(baseName, section, title, caption, height, ChartFiles.png(chart, height),
+          ChartFiles.svg(chart, height));
     }
   }
 
@@ -279,101 +291,324 @@ public final class ExperimentCharts {
     return List.copyOf(metrics);
   }
 
-  static Pending timeSeries(ExperimentResults results, StepStatistics steps, String metric) {
+  /**
+   * The dynamics of {@code metric}, one line per design point and never an average over points:
+   * up to {@value #MAX_POINT_LINES} points in one plot, each with its 95% band; more as small
+   * multiples ({@link #lineMultiples}), in one chart or several of at most {@value #MAX_PANELS}
+   * panels.
+   */
+  static List<Pending> timeSeries(ExperimentResults results, StepStatistics steps, String metric) {
     List<Integer> points = List.copyOf(steps.points(metric));
-    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-    DeviationRenderer renderer = new DeviationRenderer(true, false);
-    renderer.setAlpha(points.size() <= MAX_POINT_LINES ? bandAlpha(points.size()) : BAND_ALPHA);
-    Metric.Domain domain = domain(metric);
-    String caption;
-    LegendItemCollection legend = null;
-    int fewest = Integer.MAX_VALUE;
     if (points.size() <= MAX_POINT_LINES) {
-      for (int i = 0; i < points.size(); i++) {
-        int point = points.get(i);
-        YIntervalSeries series = new YIntervalSeries(results.pointLabel(point), false, true);
-        for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
-          StepStatistics.Cell cell = steps.cell(metric, point, step);
-          if (cell.n() > 0) {
-            double half = cell.halfWidth();
-            series.add(step, cell.mean(), domain.clip(cell.mean() - half), domain.clip(cell.mean() + half));
-            fewest = Math.min(fewest, cell.n());
-          }
-        }
-        dataset.addSeries(series);
-        renderer.setSeriesPaint(i, ChartStyle.color(i));
-        renderer.setSeriesFillPaint(i, ChartStyle.color(i));
-        renderer.setSeriesStroke(i, ChartStyle.stroke(i));
-      }
-      caption = "Mean of " + metric + " over the replications of each design point at every step (one line per"
-          + " point); the band is the 95% t interval of that mean (mean ± t·sd/√n, none with one replication),"
-          + " cut to the values " + metric + " can take (" + describe(domain) + ").";
-    } else {
-      YIntervalSeries range = new YIntervalSeries("range of the " + points.size() + " point means", false, true);
-      YIntervalSeries mean = new YIntervalSeries("mean over the " + points.size() + " points, 95% interval", false,
-          true);
-      for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
-        int n = 0;
-        double average = 0.0;
-        double m2 = 0.0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int point : points) {
+      return List.of(pointLines(results, steps, metric, points));
+    }
+    Colouring colouring = colouring(results, metric);
+    Metric.Domain domain = domain(metric);
+    boolean bands = colouring.discrete();
+    String band = bands ? ", with the 95% t band of that mean (mean ± t·sd/√n, none with one replication), cut to the"
+        + " values " + metric + " can take (" + describe(domain) + ")" : "";
+    String caption = "One line per design point: the mean of " + metric + " over the point's replications at every"
+        + " step" + band + ". " + colouring.reading(results) + " No line averages over design points.";
+    Lines lines = new Lines("timeseries_" + ChartFiles.safeName(metric), ChartFile.Section.TIME_SERIES,
+        metric + " over time \u2014 " + results.name(), subtitle(metric, "mean per design point"
+            + (bands ? " with 95% band" : "")), ChartStyle.withUnit(metric), caption, points, colouring, bands, null,
+        (point, step) -> {
           StepStatistics.Cell cell = steps.cell(metric, point, step);
           if (cell.n() == 0) {
-            continue;
+            return null;
           }
-          double value = cell.mean();
-          n++;
-          double delta = value - average;
-          average += delta / n;
-          m2 += delta * (value - average);
-          min = Math.min(min, value);
-          max = Math.max(max, value);
+          double half = bands ? cell.halfWidth() : 0.0;
+          return new double[] {cell.mean(), domain.clip(cell.mean() - half), domain.clip(cell.mean() + half), cell.n()};
+        });
+    return lineMultiples(results, steps, lines);
+  }
+
+  /** Up to {@value #MAX_POINT_LINES} design points in one plot: a line each, with its 95% band. */
+  private static Pending pointLines(ExperimentResults results, StepStatistics steps, String metric,
+      List<Integer> points) {
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(bandAlpha(points.size()));
+    Metric.Domain domain = domain(metric);
+    int fewest = Integer.MAX_VALUE;
+    for (int i = 0; i < points.size(); i++) {
+      int point = points.get(i);
+      YIntervalSeries series = new YIntervalSeries(results.pointLabel(point), false, true);
+      for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
+        StepStatistics.Cell cell = steps.cell(metric, point, step);
+        if (cell.n() > 0) {
+          double half = cell.halfWidth();
+          series.add(step, cell.mean(), domain.clip(cell.mean() - half), domain.clip(cell.mean() + half));
+          fewest = Math.min(fewest, cell.n());
         }
-        if (n == 0) {
-          continue;
-        }
-        StepStatistics.Cell overPoints = new StepStatistics.Cell(n, average, m2);
-        double half = overPoints.halfWidth();
-        range.add(step, average, min, max);
-        mean.add(step, average, domain.clip(average - half), domain.clip(average + half));
       }
-      dataset.addSeries(range);
-      dataset.addSeries(mean);
-      renderer.setSeriesPaint(0, ChartStyle.ENVELOPE);
-      renderer.setSeriesFillPaint(0, ChartStyle.ENVELOPE);
-      renderer.setSeriesLinesVisible(0, false);
-      renderer.setSeriesPaint(1, ChartStyle.color(0));
-      renderer.setSeriesFillPaint(1, ChartStyle.color(0));
-      renderer.setSeriesStroke(1, ChartStyle.LINE);
-      legend = new LegendItemCollection();
-      legend.add(bandLegend((String) range.getKey(), ChartStyle.ENVELOPE, null));
-      legend.add(bandLegend((String) mean.getKey(), ChartStyle.color(0), ChartStyle.LINE));
-      caption = "With " + points.size() + " design points, one line per point would not be readable: the line is the"
-          + " mean over the points of each point's mean over its replications, the dark band its 95% t interval"
-          + " across points, the light band the range (lowest to highest) of the point means.";
+      dataset.addSeries(series);
+      renderer.setSeriesPaint(i, ChartStyle.color(i));
+      renderer.setSeriesFillPaint(i, ChartStyle.color(i));
+      renderer.setSeriesStroke(i, ChartStyle.stroke(i));
     }
+    String caption = "Mean of " + metric + " over the replications of each design point at every step (one line per"
+        + " point); the band is the 95% t interval of that mean (mean ± t·sd/√n, none with one replication),"
+        + " cut to the values " + metric + " can take (" + describe(domain) + ").";
     NumberAxis range = ChartStyle.numberAxis(ChartStyle.withUnit(metric), false);
     range.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), range, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
     ChartStyle.stylePlot(plot);
-    if (legend != null) {
-      plot.setFixedLegendItems(legend);
-    }
     if (steps.hasBurnIn()) {
       ChartStyle.addBurnIn(plot, steps.burnInStart(), steps.burnInEnd());
       caption += " The shaded steps are the burn-in.";
     }
     String title = metric + " over time \u2014 " + results.name();
-    JFreeChart chart = ChartStyle.chart(title, subtitle(metric,
-        points.size() <= MAX_POINT_LINES ? "mean per point with 95% band" : "mean over points with 95% band"), plot,
-        true);
+    JFreeChart chart = ChartStyle.chart(title, subtitle(metric, "mean per point with 95% band"), plot, true);
     if (fewest < MEANINGFUL_REPLICATIONS) {
       caption += " " + fewReplications(chart, fewest);
     }
     return file("timeseries_" + ChartFiles.safeName(metric), ChartFile.Section.TIME_SERIES, title, caption, chart);
+  }
+
+  /**
+   * A point's value at a step as drawn: {mean, band low, band high, replications} (the band's ends
+   * equal the mean when there is no band), or null when the point has no value there.
+   */
+  interface StepValue {
+    double[] at(int point, int step);
+  }
+
+  /**
+   * Line charts of many design points as small multiples.
+   *
+   * @param baseName the file name (with {@code _part<i>} appended when the panels fill several charts)
+   * @param yLabel the vertical axis' label
+   * @param range the vertical axis' fixed range, or null to fit the lines (the same for every panel)
+   */
+  record Lines(String baseName, ChartFile.Section section, String title, String subtitle, String yLabel,
+      String caption, List<Integer> points, Colouring colouring, boolean bands, double[] range, StepValue value) {}
+
+  /**
+   * How lines of many points are told apart: by the value of one parameter, as one of the palette's
+   * colours when it has at most {@value #MAX_POINT_LINES} values in a grid (with a legend), else on
+   * the viridis scale (with a colour bar). In a grid the other parameters' values make the panels.
+   */
+  record Colouring(int parameter, String name, Map<Double, String> levels, boolean discrete) {
+
+    Color colour(ExperimentResults.Point point) {
+      double value = point.values()[parameter];
+      if (discrete) {
+        return ChartStyle.color(List.copyOf(levels.keySet()).indexOf(value));
+      }
+      return (Color) scale().getPaint(value);
+    }
+
+    ViridisPaintScale scale() {
+      List<Double> values = List.copyOf(levels.keySet());
+      double low = values.get(0);
+      double high = values.get(values.size() - 1);
+      return high > low ? new ViridisPaintScale(low, high) : new ViridisPaintScale(low - 1.0, low + 1.0);
+    }
+
+    /** The caption's sentence on colours and panels. */
+    String reading(ExperimentResults results) {
+      String colours = discrete ? "The colour gives " + name + " (legend)" : "The colour gives " + name
+          + " on the scale at the right, dark purple lowest, yellow highest";
+      if (!results.isGrid()) {
+        return colours + " (the parameter with the largest sensitivity index for this metric); the other parameters"
+            + " vary from line to line too.";
+      }
+      return results.parameters().size() > 1 ? colours + ", each panel one value of the other parameter"
+          + (results.parameters().size() > 2 ? "s" : "") + "; the panels share the vertical axis." : colours + ".";
+    }
+  }
+
+  /**
+   * The colouring of {@code metric}'s lines: in a grid, the first parameter with at most
+   * {@value #MAX_POINT_LINES} values (the first parameter on the viridis scale when none has so
+   * few); in a sampled design, the parameter with the largest sensitivity index of the metric.
+   */
+  static Colouring colouring(ExperimentResults results, String metric) {
+    Map<String, String> names = results.shortNames();
+    if (results.isGrid()) {
+      for (int p = 0; p < results.parameters().size(); p++) {
+        Map<Double, String> levels = results.distinctValues(p);
+        if (levels.size() >= 2 && levels.size() <= MAX_POINT_LINES) {
+          return new Colouring(p, names.get(results.parameters().get(p)), levels, true);
+        }
+      }
+      return new Colouring(0, names.get(results.parameters().get(0)), results.distinctValues(0), false);
+    }
+    int p = leading(results, metric);
+    return new Colouring(p, names.get(results.parameters().get(p)), results.distinctValues(p), false);
+  }
+
+  /**
+   * The parameter with the largest total Sobol index of {@code metric} (else the largest |SRC|) in
+   * sensitivity.csv; the first parameter when there is none.
+   */
+  static int leading(ExperimentResults results, String metric) {
+    CsvTable table = results.sensitivity();
+    if (table == null) {
+      return 0;
+    }
+    int best = 0;
+    for (String method : List.of("SOBOL_TOTAL", "SRC")) {
+      double largest = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < table.size(); r++) {
+        int p = results.parameters().indexOf(table.text(r, table.require("parameter")));
+        double value = Math.abs(table.number(r, table.require("value")));
+        if (p >= 0 && table.text(r, table.require("metric")).equals(metric)
+            && table.text(r, table.require("method")).equals(method) && value > largest) {
+          largest = value;
+          best = p;
+        }
+      }
+      if (largest > Double.NEGATIVE_INFINITY) {
+        return best;
+      }
+    }
+    return best;
+  }
+
+  /** A panel's label: the values of the parameters other than the colouring one ("" when there are none). */
+  private static String panelLabel(ExperimentResults results, Colouring colouring, ExperimentResults.Point point) {
+    if (!results.isGrid()) {
+      return "";
+    }
+    Map<String, String> names = results.shortNames();
+    List<String> parts = new ArrayList<>();
+    for (int p = 0; p < results.parameters().size(); p++) {
+      if (p != colouring.parameter()) {
+        parts.add(names.get(results.parameters().get(p)) + " = " + point.labels().get(p));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Panels per row: all of up to three, two of four, else three. */
+  static int columns(int panels) {
+    return panels <= 3 ? panels : panels == 4 ? 2 : 3;
+  }
+
+  /** The height of a chart of {@code rows} rows of panels: the usual height up to two rows, taller beyond. */
+  static int panelHeight(int rows) {
+    return rows <= 2 ? ChartStyle.HEIGHT : 120 + 240 * rows;
+  }
+
+  /**
+   * Many points' lines as small multiples: one panel per combination of the values of the
+   * parameters that do not colour the lines, one line per design point in it, every panel on the
+   * same vertical range; panels beyond {@value #MAX_PANELS} go into further charts.
+   */
+  static List<Pending> lineMultiples(ExperimentResults results, StepStatistics steps, Lines lines) {
+    Colouring colouring = lines.colouring();
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int point : lines.points()) {
+      groups.computeIfAbsent(panelLabel(results, colouring, results.point(point)), g -> new ArrayList<>()).add(point);
+    }
+    Map<String, YIntervalSeriesCollection> datasets = new LinkedHashMap<>();
+    Map<String, List<Color>> colours = new LinkedHashMap<>();
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    int fewest = Integer.MAX_VALUE;
+    for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+      List<Integer> members = new ArrayList<>(group.getValue());
+      members.sort(Comparator.comparingDouble((Integer p) -> results.point(p).values()[colouring.parameter()]));
+      YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+      List<Color> paints = new ArrayList<>();
+      for (int point : members) {
+        YIntervalSeries series = new YIntervalSeries("p" + point, false, true);
+        for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
+          double[] v = lines.value().at(point, step);
+          if (v != null && Double.isFinite(v[0])) {
+            series.add(step, v[0], v[1], v[2]);
+            low = Math.min(low, v[1]);
+            high = Math.max(high, v[2]);
+            fewest = Math.min(fewest, (int) v[3]);
+          }
+        }
+        dataset.addSeries(series);
+        paints.add(colouring.colour(results.point(point)));
+      }
+      datasets.put(group.getKey(), dataset);
+      colours.put(group.getKey(), paints);
+    }
+    double[] range = lines.range() != null ? lines.range() : padded(low, high);
+    List<String> labels = List.copyOf(groups.keySet());
+    int parts = (labels.size() + MAX_PANELS - 1) / MAX_PANELS;
+    List<Pending> charts = new ArrayList<>();
+    for (int part = 0; part < parts; part++) {
+      List<String> shown = labels.subList(part * MAX_PANELS, Math.min(labels.size(), (part + 1) * MAX_PANELS));
+      int columns = columns(shown.size());
+      int rows = PanelPlot.rows(shown.size(), columns);
+      List<PanelPlot.Panel> panels = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        YIntervalSeriesCollection dataset = datasets.get(shown.get(i));
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(lines.bands() ? bandAlpha(dataset.getSeriesCount()) : 0.0f);
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+          Color colour = colours.get(shown.get(i)).get(s);
+          renderer.setSeriesPaint(s, colour);
+          renderer.setSeriesFillPaint(s, colour);
+          renderer.setSeriesStroke(s, lines.bands() ? ChartStyle.LINE : THIN_LINE);
+        }
+        NumberAxis x = ChartStyle.stepAxis();
+        x.setLabel(i + columns >= shown.size() ? x.getLabel() : null);
+        NumberAxis y = ChartStyle.numberAxis(i % columns == 0 ? lines.yLabel() : null, false);
+        y.setRange(range[0], range[1]);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        ChartStyle.stylePlot(plot);
+        if (steps.hasBurnIn()) {
+          ChartStyle.addBurnIn(plot, steps.burnInStart(), steps.burnInEnd());
+        }
+        panels.add(new PanelPlot.Panel(shown.get(i), plot));
+      }
+      LegendItemCollection legend = null;
+      if (colouring.discrete()) {
+        legend = new LegendItemCollection();
+        int i = 0;
+        for (String level : colouring.levels().values()) {
+          legend.add(lines.bands() ? bandLegend(colouring.name() + " = " + level, ChartStyle.color(i), ChartStyle.LINE)
+              : lineLegend(colouring.name() + " = " + level, ChartStyle.color(i)));
+          i++;
+        }
+      }
+      String title = lines.title() + (parts > 1 ? " (" + (part + 1) + " of " + parts + ")" : "");
+      JFreeChart chart = ChartStyle.chart(title, lines.subtitle(), new PanelPlot(panels, columns, legend),
+          colouring.discrete());
+      if (!colouring.discrete()) {
+        chart.addSubtitle(colourBar(colouring.scale(), colouring.name()));
+      }
+      String caption = lines.caption() + (steps.hasBurnIn() ? " The shaded steps are the burn-in." : "");
+      if (lines.bands() && fewest < MEANINGFUL_REPLICATIONS) {
+        caption += " " + fewReplications(chart, fewest);
+      }
+      String name = lines.baseName() + (parts > 1 ? "_part" + (part + 1) : "");
+      charts.add(new Pending(name, lines.section(), title, caption, panelHeight(rows), chart));
+    }
+    return charts;
+  }
+
+  /** [low, high] with 5% of the span added on each side (±1, or ±10%, around a single value). */
+  private static double[] padded(double low, double high) {
+    if (!(high >= low)) {
+      return new double[] {0.0, 1.0};
+    }
+    double span = high - low;
+    double pad = span > 0 ? span * 0.05 : low == 0 ? 1.0 : Math.abs(low) * 0.1;
+    return new double[] {low - pad, high + pad};
+  }
+
+  /** A colour bar at the right of a chart, for the viridis scale, its axis labelled {@code label}. */
+  private static PaintScaleLegend colourBar(ViridisPaintScale scale, String label) {
+    NumberAxis axis = ChartStyle.numberAxis(label, false);
+    axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    legend.setMargin(new RectangleInsets(8, 12, 8, 4));
+    legend.setStripWidth(18.0);
+    legend.setSubdivisionCount(128);
+    legend.setBackgroundPaint(Color.WHITE);
+    return legend;
   }
 
   /** The values {@code metric} can take (any value for a column the model does not know). */
@@ -434,6 +669,15 @@ public final class ExperimentCharts {
     return item;
   }
 
+  /** A legend entry showing a line. */
+  private static LegendItem lineLegend(String label, Color colour) {
+    LegendItem item = new LegendItem(label, null, null, null, false, new Rectangle2D.Double(), false, colour, false,
+        colour, new BasicStroke(1.0f), true, new Line2D.Double(-8.0, 0.0, 8.0, 0.0), ChartStyle.LINE, colour);
+    item.setLabelFont(ChartStyle.LEGEND_FONT);
+    item.setLabelPaint(ChartStyle.TEXT);
+    return item;
+  }
+
   private static String subtitle(String metric, String what) {
     String description = ChartStyle.description(metric);
     if (description.endsWith(".")) {
@@ -444,6 +688,11 @@ public final class ExperimentCharts {
 
   // ---------------------------------------------------------------- ownership
 
+  /**
+   * Private vs SOE output at every design point: one chart for a single point; small multiples of
+   * stacked areas, one panel per point, up to {@value #MAX_OWNERSHIP_PANELS} points; beyond, the
+   * private share of output as one line per point ({@link #lineMultiples}).
+   */
   static List<Pending> ownership(ExperimentResults results, StepStatistics steps) {
     Set<String> kept = new LinkedHashSet<>(results.metrics());
     kept.addAll(steps.metrics());
@@ -465,62 +714,83 @@ public final class ExperimentCharts {
     if (points.isEmpty()) {
       return List.of();
     }
-    List<Integer> drawn = points.size() <= MAX_OWNERSHIP_POINTS ? points : List.of(points.get(0));
-    List<Pending> charts = new ArrayList<>();
-    for (int point : drawn) {
-      charts.add(ownership(results, steps, point, share));
+    if (points.size() == 1) {
+      return List.of(ownership(results, steps, points.get(0), share));
     }
-    return charts;
+    if (points.size() <= MAX_OWNERSHIP_PANELS) {
+      return ownershipPanels(results, steps, points, share);
+    }
+    return privateShareLines(results, steps, points, share);
   }
 
-  private static Pending ownership(ExperimentResults results, StepStatistics steps, int point, String share) {
+  /** The stacked private and SOE parts of one point, means over its replications, and the most replications of a step. */
+  private record Ownership(DefaultTableXYDataset dataset, int replications, double top) {}
+
+  private static Ownership ownershipData(StepStatistics steps, int point, String share) {
     boolean money = share == null;
     XYSeries privateSeries = new XYSeries(money ? "Private firms (outputPrivate)" : "Private firms (" + share + ")",
         true, false);
     XYSeries soeSeries = new XYSeries(money ? "SOEs (output \u2212 outputPrivate)" : "SOEs (1 \u2212 " + share + ")",
         true, false);
     int replications = 0;
+    double top = 0.0;
     for (int step = steps.minStep(); step <= steps.maxStep(); step++) {
-      double privatePart;
-      double soePart;
-      if (money) {
-        StepStatistics.Cell total = steps.cell(OUTPUT, point, step);
-        StepStatistics.Cell privateOutput = steps.cell(OUTPUT_PRIVATE, point, step);
-        if (total.n() == 0 || privateOutput.n() == 0) {
-          continue;
-        }
-        privatePart = privateOutput.mean();
-        soePart = total.mean() - privateOutput.mean();
-        replications = Math.max(replications, Math.max(total.n(), privateOutput.n()));
-      } else {
-        StepStatistics.Cell cell = steps.cell(share, point, step);
-        if (cell.n() == 0) {
-          continue;
-        }
-        privatePart = cell.mean();
-        soePart = 1.0 - cell.mean();
-        replications = Math.max(replications, cell.n());
+      double[] parts = ownershipAt(steps, point, step, share);
+      if (parts == null) {
+        continue;
       }
-      privateSeries.add(step, privatePart, false);
-      soeSeries.add(step, soePart, false);
+      privateSeries.add(step, parts[0], false);
+      soeSeries.add(step, parts[1], false);
+      replications = Math.max(replications, (int) parts[2]);
+      top = Math.max(top, parts[0] + parts[1]);
     }
     DefaultTableXYDataset dataset = new DefaultTableXYDataset();
     dataset.addSeries(privateSeries);
     dataset.addSeries(soeSeries);
+    return new Ownership(dataset, replications, top);
+  }
+
+  /** {private part, SOE part, replications} of a point at a step (means over replications), or null. */
+  private static double[] ownershipAt(StepStatistics steps, int point, int step, String share) {
+    if (share == null) {
+      StepStatistics.Cell total = steps.cell(OUTPUT, point, step);
+      StepStatistics.Cell privateOutput = steps.cell(OUTPUT_PRIVATE, point, step);
+      if (total.n() == 0 || privateOutput.n() == 0) {
+        return null;
+      }
+      return new double[] {privateOutput.mean(), total.mean() - privateOutput.mean(),
+          Math.max(total.n(), privateOutput.n())};
+    }
+    StepStatistics.Cell cell = steps.cell(share, point, step);
+    return cell.n() == 0 ? null : new double[] {cell.mean(), 1.0 - cell.mean(), cell.n()};
+  }
+
+  private static XYPlot ownershipPlot(DefaultTableXYDataset dataset, NumberAxis range, NumberAxis steps) {
     StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
     renderer.setSeriesPaint(0, ChartStyle.PRIVATE_COLOR);
     renderer.setSeriesPaint(1, ChartStyle.SOE_COLOR);
     renderer.setOutline(false);
     renderer.setLegendArea(new Rectangle2D.Double(-7.0, -5.0, 14.0, 10.0));
-    NumberAxis range = money ? ChartStyle.numberAxis(ChartStyle.withUnit(OUTPUT), false)
-        : ChartStyle.numberAxis("share of " + share.replace("privateShare", "").toLowerCase(java.util.Locale.ROOT)
-            + " (share)", false);
+    XYPlot plot = new XYPlot(dataset, steps, range, renderer);
+    ChartStyle.stylePlot(plot);
+    return plot;
+  }
+
+  private static String ownershipAxis(String share) {
+    return share == null ? ChartStyle.withUnit(OUTPUT)
+        : "share of " + share.replace("privateShare", "").toLowerCase(java.util.Locale.ROOT) + " (share)";
+  }
+
+  private static Pending ownership(ExperimentResults results, StepStatistics steps, int point, String share) {
+    boolean money = share == null;
+    Ownership data = ownershipData(steps, point, share);
+    int replications = data.replications();
+    NumberAxis range = ChartStyle.numberAxis(ownershipAxis(share), false);
     range.setAutoRangeIncludesZero(true);
     if (!money) {
       range.setRange(0.0, 1.0);
     }
-    XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), range, renderer);
-    ChartStyle.stylePlot(plot);
+    XYPlot plot = ownershipPlot(data.dataset(), range, ChartStyle.stepAxis());
     String caption = money
         ? "Output (nominal sales) of private firms and of SOEs, stacked, so the top edge is total output; SOE"
             + " output is output − outputPrivate. Mean over the " + replications + " replication(s) of "
@@ -537,6 +807,88 @@ public final class ExperimentCharts {
     JFreeChart chart = ChartStyle.chart(title, results.pointLabel(point) + " \u2014 mean over " + replications
         + " replication(s)", plot, true);
     return file("ownership_p" + point, ChartFile.Section.OWNERSHIP, title, caption, chart);
+  }
+
+  /**
+   * One panel of stacked areas per design point, on a common vertical axis; in a grid whose last
+   * parameter has two to four values, a row per combination of the others and a column per value
+   * of the last.
+   */
+  private static List<Pending> ownershipPanels(ExperimentResults results, StepStatistics steps, List<Integer> points,
+      String share) {
+    boolean money = share == null;
+    List<Ownership> data = new ArrayList<>();
+    double top = 0.0;
+    int fewest = Integer.MAX_VALUE;
+    for (int point : points) {
+      Ownership ownership = ownershipData(steps, point, share);
+      data.add(ownership);
+      top = Math.max(top, ownership.top());
+      fewest = Math.min(fewest, ownership.replications());
+    }
+    int parameters = results.parameters().size();
+    int last = parameters == 0 ? 0 : results.distinctValues(parameters - 1).size();
+    boolean gridColumns = results.isGrid() && last >= 2 && last <= 4 && MAX_PANELS % last == 0;
+    int parts = (points.size() + MAX_PANELS - 1) / MAX_PANELS;
+    List<Pending> charts = new ArrayList<>();
+    for (int part = 0; part < parts; part++) {
+      int from = part * MAX_PANELS;
+      int to = Math.min(points.size(), from + MAX_PANELS);
+      int columns = gridColumns ? last : columns(to - from);
+      int rows = PanelPlot.rows(to - from, columns);
+      List<PanelPlot.Panel> panels = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        int cell = i - from;
+        NumberAxis range = ChartStyle.numberAxis(cell % columns == 0 ? ownershipAxis(share) : null, false);
+        range.setRange(0.0, money ? (top > 0 ? top * 1.04 : 1.0) : 1.0);
+        NumberAxis x = ChartStyle.stepAxis();
+        x.setLabel(cell + columns >= to - from ? x.getLabel() : null);
+        XYPlot plot = ownershipPlot(data.get(i).dataset(), range, x);
+        if (steps.hasBurnIn()) {
+          ChartStyle.addBurnInOverlay(plot, steps.burnInStart(), steps.burnInEnd());
+        }
+        panels.add(new PanelPlot.Panel(results.pointLabel(points.get(i)), plot));
+      }
+      LegendItemCollection legend = panels.get(0).plot().getLegendItems();
+      String title = (money ? "Output" : "Private share") + " by ownership \u2014 " + results.name()
+          + (parts > 1 ? " (" + (part + 1) + " of " + parts + ")" : "");
+      JFreeChart chart = ChartStyle.chart(title, "one panel per design point \u2014 mean over its replications",
+          new PanelPlot(panels, columns, legend), true);
+      String caption = (money
+          ? "Output (nominal sales) of private firms and of SOEs at each design point, stacked, so the top edge is"
+              + " total output; SOE output is output − outputPrivate."
+          : "The private share (" + share + ") and its complement, the SOE share, stacked to 1, at each design point"
+              + " (the time series has no output and outputPrivate).")
+          + " Means over each point's replications (" + fewest + " or more); the panels share the vertical axis"
+          + (gridColumns && parameters > 1 ? ", and each column is one value of "
+              + results.parameters().get(parameters - 1) : "")
+          + "." + (steps.hasBurnIn() ? " The paler steps are the burn-in." : "");
+      String name = "ownership" + (parts > 1 ? "_part" + (part + 1) : "");
+      charts.add(new Pending(name, ChartFile.Section.OWNERSHIP, title, caption, panelHeight(rows), chart));
+    }
+    return charts;
+  }
+
+  /** More points than panels can show: the private share of output per point, one line each. */
+  private static List<Pending> privateShareLines(ExperimentResults results, StepStatistics steps, List<Integer> points,
+      String share) {
+    String metric = share == null ? Metric.PRIVATE_SHARE_OUTPUT.column() : share;
+    Colouring colouring = colouring(results, share == null ? OUTPUT_PRIVATE : share);
+    String source = share == null ? "outputPrivate / output (the means over the point's replications)" : share;
+    String caption = "With " + points.size() + " design points, a panel each would not be readable: one line per point"
+        + " of the private share, " + source + ", at every step; the SOE share is 1 minus it. "
+        + colouring.reading(results);
+    Lines lines = new Lines("ownership", ChartFile.Section.OWNERSHIP, "Private share by ownership \u2014 " + results.name(),
+        subtitle(metric, "one line per design point"), ChartStyle.withUnit(metric), caption, points, colouring, false,
+        new double[] {0.0, 1.0}, (point, step) -> {
+          double[] parts = ownershipAt(steps, point, step, share);
+          if (parts == null || !(parts[0] + parts[1] > 0)) {
+            return null;
+          }
+          double value = share == null ? parts[0] / (parts[0] + parts[1]) : parts[0];
+          return new double[] {value, value, value, parts[2]};
+        });
+    return lineMultiples(results, steps, lines);
   }
 
   // ---------------------------------------------------------------- response curves
@@ -715,21 +1067,11 @@ public final class ExperimentCharts {
       }
     }
 
-    NumberAxis scaleAxis = ChartStyle.numberAxis(ChartStyle.withUnit("mean", metric), false);
-    scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-    PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-    legend.setPosition(RectangleEdge.RIGHT);
-    legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-    legend.setMargin(new RectangleInsets(8, 12, 8, 4));
-    legend.setStripWidth(18.0);
-    legend.setSubdivisionCount(128);
-    legend.setBackgroundPaint(Color.WHITE);
-
     String title = metric + " by " + results.shortNames().get(parameters.get(0)) + " \u00D7 "
         + results.shortNames().get(parameters.get(1)) + " \u2014 " + results.name();
     JFreeChart chart = ChartStyle.chart(title, subtitle(metric, "mean over replications of the run means"), plot,
         false);
-    chart.addSubtitle(legend);
+    chart.addSubtitle(colourBar(scale, ChartStyle.withUnit("mean", metric)));
     String caption = "Mean over the runs of " + metric + "_mean at every grid point (summary.csv): "
         + parameters.get(0) + " across, " + parameters.get(1) + " up; colour from low (dark purple) to high"
         + " (yellow)" + (labelled ? ", the value written in each cell" : "") + ". Grey cells have no value."
@@ -879,6 +1221,6 @@ public final class ExperimentCharts {
 
   private static Pending file(String baseName, ChartFile.Section section, String title, String caption,
       JFreeChart chart) {
-    return new Pending(baseName, section, title, caption, chart);
+    return new Pending(baseName, section, title, caption, ChartStyle.HEIGHT, chart);
   }
 }

@@ -9,22 +9,32 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.nqpf.model.Metric;
 
 /**
- * {@code report.html}: one self-contained page an economist can open to read an experiment: an
- * overview (design, parameters, replications, metrics with units), the experiment file, every
+ * {@code report.html}: one self-contained page an economist reads top down: a table of contents,
+ * the findings ({@link Findings}: each parameter's effect on each metric, with its interval, in a
+ * sentence, ranked), an overview (design, parameters, replications, metrics with units), every
  * chart inline (PNG as {@code data:} URIs, with a caption saying how to read it), the per-point
- * summary and the sensitivity indices as tables (numbers rounded to four significant digits for
- * display; the full value is in each cell's tooltip), and the manifest verbatim. No external
- * resource (no script, font, style sheet or image from elsewhere), no timestamp or path: the same
- * folder always gives the same bytes.
+ * summary as one narrow table per metric and the sensitivity indices (numbers rounded to four
+ * significant digits for display; the full value is in each cell's tooltip), then the experiment
+ * file and the manifest verbatim. The tables, the experiment file and the manifest are folded away
+ * in {@code <details>}. No external resource (no script, font, style sheet or image from
+ * elsewhere), no timestamp or path: the same folder always gives the same bytes.
  */
 public final class ExperimentReport {
 
   /** Tables taller than this many rows scroll inside a box. */
   static final int SCROLL_ROWS = 25;
+
+  /** The findings listed before the fold, at least ... */
+  static final int SHOWN_FINDINGS = 5;
+
+  /** ... and at most: every significant one up to this many. */
+  static final int MAX_SHOWN_FINDINGS = 15;
+
+  /** The summary tables give each parameter a column up to this many parameters, else one column for all. */
+  static final int MAX_PARAMETER_COLUMNS = 4;
 
   /** The Overview lists the base scenario's changes from the baseline up to this many, else counts them. */
   static final int MAX_SCENARIO_CHANGES = 8;
@@ -45,14 +55,19 @@ public final class ExperimentReport {
       h1{font-size:1.7em;margin-bottom:.2em}
       h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2.2em}
       h3{margin-top:1.6em}
-      nav ul{columns:2;padding-left:1.2em}
+      nav{background:#fafafa;border:1px solid #e3e3e3;padding:.2em 1em .4em 1em;margin:1em 0}
+      nav ol{columns:2;padding-left:1.6em;margin:.3em 0}
+      p.toc{font-weight:bold;margin:.4em 0 .2em 0}
+      ol.findings li{margin:.3em 0}
+      ol.findings li.ns{color:#666}
+      details{margin:.5em 0}
+      summary{cursor:pointer}
       table{border-collapse:collapse;font-size:.88em;margin:.4em 0}
       th,td{border:1px solid #ddd;padding:.22em .5em;vertical-align:top}
       th{background:#f3f3f3;text-align:left;position:sticky;top:0}
       td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       table.kv th{position:static;width:12em}
       .scroll{overflow:auto;max-height:36em;border:1px solid #eee}
-      .wide{overflow-x:auto}
       """ + FIGURE_AND_CODE_STYLE;
 
   private ExperimentReport() {}
@@ -122,9 +137,10 @@ public final class ExperimentReport {
     for (ChartFile chart : charts) {
       sections.computeIfAbsent(chart.section(), s -> new ArrayList<>()).add(chart);
     }
-    h.append("<nav>\n<ul>\n");
+    List<Findings.Finding> findings = Findings.of(results);
+    h.append("<nav>\n<p class=\"toc\">Contents</p>\n<ol>\n");
+    h.append("<li><a href=\"#findings\">Findings</a> (").append(findings.size()).append(")</li>\n");
     h.append("<li><a href=\"#overview\">Overview</a></li>\n");
-    h.append("<li><a href=\"#experiment\">Experiment file</a></li>\n");
     for (Map.Entry<ChartFile.Section, List<ChartFile>> section : sections.entrySet()) {
       h.append("<li><a href=\"#").append(anchor(section.getKey())).append("\">").append(esc(section.getKey().heading()))
           .append("</a> (").append(section.getValue().size()).append(")</li>\n");
@@ -133,14 +149,12 @@ public final class ExperimentReport {
     if (results.sensitivity() != null) {
       h.append("<li><a href=\"#sensitivity-table\">Sensitivity table</a></li>\n");
     }
+    h.append("<li><a href=\"#experiment\">Experiment file</a></li>\n");
     h.append("<li><a href=\"#manifest\">Manifest</a></li>\n");
-    h.append("</ul>\n</nav>\n");
+    h.append("</ol>\n</nav>\n");
 
+    findings(h, results, findings);
     overview(h, results);
-
-    h.append("<h2 id=\"experiment\">Experiment file</h2>\n");
-    h.append("<p><code>").append(ExperimentResults.EXPERIMENT).append("</code>, the resolved experiment:</p>\n");
-    h.append("<pre>").append(esc(results.experimentText())).append("</pre>\n");
 
     if (charts.isEmpty()) {
       h.append("<h2 id=\"charts\">Charts</h2>\n<p class=\"muted\">No charts: the folder has no data to draw.</p>\n");
@@ -151,7 +165,7 @@ public final class ExperimentReport {
       for (ChartFile chart : section.getValue()) {
         h.append("<figure id=\"").append(esc(chart.baseName())).append("\">\n");
         h.append("<img alt=\"").append(esc(chart.title())).append("\" width=\"").append(ChartStyle.WIDTH)
-            .append("\" height=\"").append(ChartStyle.HEIGHT).append("\" src=\"data:image/png;base64,")
+            .append("\" height=\"").append(chart.height()).append("\" src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
         h.append("<figcaption><b>").append(esc(chart.title())).append(".</b> ").append(esc(chart.caption()))
             .append(" <span class=\"muted\">(charts/").append(esc(chart.pngName())).append(", charts/")
@@ -160,31 +174,169 @@ public final class ExperimentReport {
       }
     }
 
-    h.append("<h2 id=\"summary\">Summary by design point</h2>\n");
-    h.append("<p><code>").append(ExperimentResults.SUMMARY).append("</code>: per design point, over its runs' ")
-        .append("<code>&lt;metric&gt;_mean</code> (each run's mean over its recorded steps): the mean, the standard ")
-        .append("deviation and the 95% t interval (empty with one replication). Rounded to ")
-        .append(DisplayNumbers.SIGNIFICANT_DIGITS).append(" significant digits; hover a cell for the full value.</p>\n");
-    table(h, results.summary(), Set.of("point", "replications"));
+    summary(h, results);
 
     if (results.sensitivity() != null) {
       h.append("<h2 id=\"sensitivity-table\">Sensitivity indices</h2>\n");
-      h.append("<p><code>").append(ExperimentResults.SENSITIVITY).append("</code>: indices per metric, parameter ")
-          .append("and method, computed on the per-point means, with 95% bootstrap intervals.</p>\n");
-      table(h, results.sensitivity(), Set.of());
+      h.append("<details>\n<summary><code>").append(ExperimentResults.SENSITIVITY).append("</code>: indices per metric,")
+          .append(" parameter and method, computed on the per-point means, with 95% bootstrap intervals (")
+          .append(results.sensitivity().size()).append(" rows)</summary>\n");
+      table(h, results.sensitivity());
+      h.append("</details>\n");
     }
+
+    h.append("<h2 id=\"experiment\">Experiment file</h2>\n");
+    h.append("<details>\n<summary><code>").append(ExperimentResults.EXPERIMENT).append("</code>, the resolved experiment")
+        .append(" (").append(lines(results.experimentText())).append(" lines: the base scenario written out in full)")
+        .append("</summary>\n");
+    h.append("<pre>").append(esc(results.experimentText())).append("</pre>\n</details>\n");
 
     h.append("<h2 id=\"manifest\">Manifest</h2>\n");
     if (results.manifestText() == null) {
       h.append("<p class=\"muted\">The folder has no <code>").append(ExperimentResults.MANIFEST)
           .append("</code>.</p>\n");
     } else {
-      h.append("<p><code>").append(ExperimentResults.MANIFEST).append("</code>, without the fields that record how")
-          .append(" and when the sweep was run (command, threads, shard, times), so that the report is the same however it was run:</p>\n");
-      h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n");
+      h.append("<details>\n<summary><code>").append(ExperimentResults.MANIFEST).append("</code>: the versions that")
+          .append(" made the folder and the SHA-256 of every file, without the fields that record how and when the")
+          .append(" sweep was run (command and its --set assignments, threads, shard, times), so that the report is")
+          .append(" the same however it was run")
+          .append("</summary>\n");
+      h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n</details>\n");
     }
     h.append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static int lines(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return text.isEmpty() || text.endsWith("\n") ? n : n + 1;
+  }
+
+  /**
+   * The findings, ranked: the first {@link #SHOWN_FINDINGS} (or every significant one, up to
+   * {@link #MAX_SHOWN_FINDINGS}) in a list, the others folded away.
+   */
+  private static void findings(StringBuilder h, ExperimentResults results, List<Findings.Finding> findings) {
+    h.append("<h2 id=\"findings\">Findings</h2>\n");
+    if (findings.isEmpty()) {
+      String why = results.parameters().isEmpty() ? "the experiment varies no parameter"
+          : results.isGrid() ? "the folder has no " + ExperimentResults.RUNS + " to compute them from"
+          : "the folder has no " + ExperimentResults.SENSITIVITY + " to compute them from";
+      h.append("<p class=\"muted\">No findings: ").append(esc(why)).append(".</p>\n");
+      return;
+    }
+    if (results.isGrid()) {
+      h.append("<p>For each varied parameter and kept metric: the change of the metric (each run's mean over its")
+          .append(" recorded steps) from the parameter's lowest to its highest value, averaged over the other")
+          .append(" parameters' values within each replication, with its 95% Welch interval across the replications")
+          .append(" (runs at different points have different seeds, so they are not paired). Ranked by the effect's")
+          .append(" size against its interval's width (|effect| / width: above 0.5 when the interval excludes 0);")
+          .append(" an interval that holds 0 reads \u201Cdoes not significantly change\u201D.</p>\n");
+    } else {
+      h.append("<p>For each varied parameter and kept metric: the linear effect over the parameter's range (the")
+          .append(" least-squares slope of the per-point means on the parameter, the others held fixed, times the")
+          .append(" range; from the standardized regression coefficient of <code>").append(ExperimentResults.SENSITIVITY)
+          .append("</code> and its 95% bootstrap interval), ranked by the ")
+          .append(results.designType().equals("SOBOL") ? "total Sobol index" : "size of the standardized coefficient")
+          .append("; an interval that holds 0 reads \u201Cdoes not significantly change\u201D.</p>\n");
+    }
+    int significant = (int) findings.stream().filter(Findings.Finding::significant).count();
+    int shown = Math.min(findings.size(), Math.min(MAX_SHOWN_FINDINGS, Math.max(SHOWN_FINDINGS, significant)));
+    findingList(h, findings.subList(0, shown), 1);
+    if (shown < findings.size()) {
+      h.append("<details>\n<summary>").append(findings.size() - shown).append(" more finding")
+          .append(findings.size() - shown == 1 ? "" : "s").append("</summary>\n");
+      findingList(h, findings.subList(shown, findings.size()), shown + 1);
+      h.append("</details>\n");
+    }
+    h.append("<p class=\"muted\"><code>").append(Findings.FILE).append("</code> holds them with full precision")
+        .append(" (effect, interval, n, score), one row each.</p>\n");
+  }
+
+  private static void findingList(StringBuilder h, List<Findings.Finding> findings, int start) {
+    h.append(start == 1 ? "<ol class=\"findings\">\n" : "<ol class=\"findings\" start=\"" + start + "\">\n");
+    for (Findings.Finding finding : findings) {
+      h.append(finding.significant() ? "<li>" : "<li class=\"ns\">").append(esc(finding.sentence())).append("</li>\n");
+    }
+    h.append("</ol>\n");
+  }
+
+  /**
+   * summary.csv as one narrow table per metric (a row per design point), each folded away: the
+   * wide file has four columns per metric.
+   */
+  private static void summary(StringBuilder h, ExperimentResults results) {
+    h.append("<h2 id=\"summary\">Summary by design point</h2>\n");
+    h.append("<p><code>").append(ExperimentResults.SUMMARY).append("</code>, one table per metric: per design point,")
+        .append(" over its runs' <code>&lt;metric&gt;_mean</code> (each run's mean over its recorded steps), the mean,")
+        .append(" the standard deviation and the 95% t interval (empty with one replication). Rounded to ")
+        .append(DisplayNumbers.SIGNIFICANT_DIGITS).append(" significant digits; hover a cell for the full value.</p>\n");
+    List<String> parameters = results.parameters();
+    boolean columnPerParameter = parameters.size() <= MAX_PARAMETER_COLUMNS;
+    Map<String, String> names = results.shortNames();
+    CsvTable table = results.summary();
+    int replicationsColumn = table.column("replications");
+    for (String metric : results.metrics()) {
+      Metric known = ChartStyle.metric(metric);
+      h.append("<details>\n<summary><code>").append(esc(metric)).append("</code>")
+          .append(known == null ? "" : " (" + esc(known.unit()) + ")").append("</summary>\n");
+      h.append(results.points().size() > SCROLL_ROWS ? "<div class=\"scroll\">\n" : "<div>\n");
+      h.append("<table>\n<thead><tr><th>point</th>");
+      if (columnPerParameter) {
+        for (String parameter : parameters) {
+          h.append("<th title=\"").append(esc(parameter)).append("\">").append(esc(names.get(parameter))).append("</th>");
+        }
+      } else {
+        h.append("<th>design point</th>");
+      }
+      h.append("<th>replications</th>");
+      for (String suffix : ExperimentResults.SUMMARY_SUFFIXES) {
+        h.append("<th>").append(suffix.substring(1)).append("</th>");
+      }
+      h.append("</tr></thead>\n<tbody>\n");
+      for (ExperimentResults.Point point : results.points()) {
+        int row = results.summaryRow(point.index());
+        if (row < 0) {
+          continue;
+        }
+        h.append("<tr><td class=\"n\">").append(point.index()).append("</td>");
+        if (columnPerParameter) {
+          for (String label : point.labels()) {
+            h.append("<td class=\"n\">").append(esc(label)).append("</td>");
+          }
+        } else {
+          String label = results.pointLabel(point.index());
+          h.append("<td>").append(esc(label.substring(label.indexOf(": ") + 2))).append("</td>");
+        }
+        h.append("<td class=\"n\">").append(replicationsColumn < 0 ? "" : esc(table.text(row, replicationsColumn)))
+            .append("</td>");
+        for (String suffix : ExperimentResults.SUMMARY_SUFFIXES) {
+          int column = table.column(metric + suffix);
+          numberCell(h, column < 0 ? "" : table.text(row, column));
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</tbody>\n</table>\n</div>\n</details>\n");
+    }
+  }
+
+  /** A number rounded for display with the full value as its tooltip; text as it is. */
+  private static void numberCell(StringBuilder h, String cell) {
+    if (!isNumber(cell)) {
+      h.append("<td>").append(esc(cell)).append("</td>");
+      return;
+    }
+    String shown = DisplayNumbers.format(Double.parseDouble(cell));
+    if (shown.equals(cell)) {
+      h.append("<td class=\"n\">").append(esc(cell)).append("</td>");
+    } else {
+      h.append("<td class=\"n\" title=\"").append(esc(cell)).append("\">").append(esc(shown)).append("</td>");
+    }
   }
 
   private static String designSentence(ExperimentResults results) {
@@ -277,12 +429,9 @@ public final class ExperimentReport {
     return value == null || value.isEmpty() ? "\u2014" : value;
   }
 
-  /**
-   * An HTML table of a CSV file: cells of {@code rawColumns} (indices, counts) and text are shown
-   * as written, every other number rounded for display with the full value as its tooltip.
-   */
-  private static void table(StringBuilder h, CsvTable table, Set<String> rawColumns) {
-    h.append(table.size() > SCROLL_ROWS ? "<div class=\"scroll\">\n" : "<div class=\"wide\">\n");
+  /** An HTML table of a CSV file: text as written, numbers rounded for display with the full value as tooltip. */
+  private static void table(StringBuilder h, CsvTable table) {
+    h.append(table.size() > SCROLL_ROWS ? "<div class=\"scroll\">\n" : "<div>\n");
     h.append("<table>\n<thead><tr>");
     for (String column : table.header()) {
       h.append("<th>").append(esc(column)).append("</th>");
@@ -291,20 +440,7 @@ public final class ExperimentReport {
     for (int r = 0; r < table.size(); r++) {
       h.append("<tr>");
       for (int c = 0; c < table.header().size(); c++) {
-        String column = table.header().get(c);
-        String cell = table.text(r, c);
-        if (!isNumber(cell)) {
-          h.append("<td>").append(esc(cell)).append("</td>");
-        } else if (rawColumns.contains(column)) {
-          h.append("<td class=\"n\">").append(esc(cell)).append("</td>");
-        } else {
-          String shown = DisplayNumbers.format(Double.parseDouble(cell));
-          if (shown.equals(cell)) {
-            h.append("<td class=\"n\">").append(esc(cell)).append("</td>");
-          } else {
-            h.append("<td class=\"n\" title=\"").append(esc(cell)).append("\">").append(esc(shown)).append("</td>");
-          }
-        }
+        numberCell(h, table.text(r, c));
       }
       h.append("</tr>\n");
     }
@@ -319,7 +455,6 @@ public final class ExperimentReport {
     return "charts-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  /** HTML-escapes text for element content and double-quoted attributes. */
   /**
    * The manifest without what records how and when the sweep ran: command, its --set assignments
    * (experiment.yaml holds their values), threads, shard, times.
@@ -337,6 +472,7 @@ public final class ExperimentReport {
     }
   }
 
+  /** HTML-escapes text for element content and double-quoted attributes. */
   static String esc(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {

@@ -25,7 +25,8 @@ import org.nqpf.config.ScenarioLoader;
 /**
  * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),
  * read and checked once: the experiment file, the design points, the per-point summary, and the
- * optional sensitivity indices, time series and manifest. {@code runs.csv} is only counted.
+ * optional sensitivity indices, time series and manifest. {@code runs.csv} is only counted here
+ * ({@link Findings} streams it).
  *
  * <p>Required: the folder, {@code experiment.yaml}, {@code points.csv}, {@code summary.csv}.
  * Optional: {@code timeseries.csv} (required only when the experiment file says
@@ -323,6 +324,12 @@ final class ExperimentResults {
     }
     double value = summary.number(row, column);
     return Double.isFinite(value) ? value : Double.NaN;
+  }
+
+  /** The row of summary.csv of a point, or -1 when it has none. */
+  int summaryRow(int point) {
+    Integer row = summaryRowByPoint.get(point);
+    return row == null ? -1 : row;
   }
 
   /** sensitivity.csv, or null when the folder has none. */

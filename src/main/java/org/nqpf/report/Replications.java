@@ -101,8 +101,11 @@ public final class Replications {
     return mean + correction / n;
   }
 
-  /** The {@code p} quantile of Student's t distribution with {@code df} degrees of freedom. */
-  static double tQuantile(int df, double p) {
+  /**
+   * The {@code p} quantile of Student's t distribution with {@code df} degrees of freedom (not
+   * necessarily whole: Welch's interval has fractional degrees of freedom).
+   */
+  static double tQuantile(double df, double p) {
     // No random generator: the distribution is used only for its quantile function.
     return new TDistribution(null, df, QUANTILE_ACCURACY).inverseCumulativeProbability(p);
   }

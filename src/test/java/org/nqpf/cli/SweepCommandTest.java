@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** sweep and merge end to end: the same files whatever the threads, the shards or an interruption. */
 class SweepCommandTest {
   private static final List<String> DATA = List.of("experiment.yaml", "points.csv", "runs.csv", "timeseries.csv", "summary.csv",
-      "report.html");
+      "findings.csv", "report.html");
   private static final String EXPERIMENT = """
       name: tiny
       scenario: {firms: {count: 80}, universities: {count: 2}}

@@ -110,7 +110,7 @@ class VerifyCommandTest {
     Path out = sweep();
     RunCommandTest.Outcome whole = RunCommandTest.execute("verify", out.toString());
     assertThat(whole.exitCode()).as(whole.out()).isZero();
-    assertThat(whole.out()).contains("ok       runs.csv").contains("ok       summary.csv");
+    assertThat(whole.out()).contains("ok       runs.csv").contains("ok       summary.csv").contains("ok       findings.csv");
     RunCommandTest.Outcome sample = RunCommandTest.execute("verify", out.toString(), "--sample", "2");
     assertThat(sample.exitCode()).as(sample.out()).isZero();
     assertThat(sample.out()).contains("2 sampled runs rerun");

@@ -49,12 +49,17 @@ class ExperimentReportTest {
     for (String chart : ExperimentChartsTest.GRID_CHARTS) {
       assertThat(html).contains("<figure id=\"" + chart + "\">");
     }
-    // the summary table: every column of summary.csv, one row per point
-    String header = Files.readAllLines(results.resolve("summary.csv")).get(0);
-    for (String column : header.split(",")) {
-      assertThat(html).contains("<th>" + column + "</th>");
-    }
+    // the summary: one narrow table per metric (a row per point), folded away
     assertThat(html).contains("<h2 id=\"summary\">");
+    for (String metric : List.of("output", "outputPrivate")) {
+      assertThat(html).contains("<details>\n<summary><code>" + metric + "</code> (money/quarter)</summary>");
+    }
+    assertThat(html).contains("<thead><tr><th>point</th><th title=\"policy.iprProtection\">iprProtection</th>"
+        + "<th title=\"policy.guaranteeCoverage\">guaranteeCoverage</th><th>replications</th><th>mean</th><th>sd</th>"
+        + "<th>ciLow</th><th>ciHigh</th></tr></thead>");
+    String summaryMean = Files.readAllLines(results.resolve("summary.csv")).get(5).split(",")[4];
+    assertThat(html).contains("<tr><td class=\"n\">4</td><td class=\"n\">0.4</td><td class=\"n\">0.2</td>"
+        + "<td class=\"n\">2</td><td class=\"n\" title=\"" + summaryMean + "\">");
     assertThat(html).doesNotContain("id=\"sensitivity-table\"");
     // the manifest verbatim, escaped
     assertThat(html).contains("&quot;masterSeed&quot;: 20261127").contains("&lt;b&gt;not markup&lt;/b&gt;")
@@ -62,6 +67,33 @@ class ExperimentReportTest {
     // units and meanings of the kept metrics
     assertThat(html).contains("<td>money/quarter</td>").contains("Nominal sales of private firms.");
     assertSelfContained(html);
+  }
+
+  @Test
+  void theReportOpensWithContentsAndFindingsAndFoldsTheExperimentFileAndManifestAway() throws IOException {
+    Path results = ExperimentFixture.grid().writeTo(dir.resolve("grid"));
+    ExperimentReport.writeAll(results);
+    String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);
+    int contents = html.indexOf("<p class=\"toc\">Contents</p>");
+    int findings = html.indexOf("<h2 id=\"findings\">Findings</h2>");
+    assertThat(contents).isPositive().isLessThan(findings);
+    assertThat(findings).isLessThan(html.indexOf("<h2 id=\"overview\">")).isLessThan(html.indexOf("<figure"));
+    assertThat(html.indexOf("<li><a href=\"#findings\">")).isLessThan(html.indexOf("<li><a href=\"#overview\">"));
+    // the first finding is findings.csv's first sentence, the strongest effect
+    List<Findings.Finding> ranked = Findings.of(ExperimentResults.read(results));
+    assertThat(html).contains("<ol class=\"findings\">\n<li>" + ExperimentReport.esc(ranked.get(0).sentence())
+        + "</li>\n");
+    assertThat(ranked.get(0).sentence()).startsWith("iprProtection 0 \u2192 0.8 raises output");
+    // the experiment file and the manifest are folded away, after the charts
+    assertThat(html).containsPattern("<h2 id=\"experiment\">Experiment file</h2>\n<details>\n<summary>[^\n]*</summary>\n"
+        + "<pre>name: grid-fixture");
+    assertThat(html).containsPattern("<h2 id=\"manifest\">Manifest</h2>\n<details>\n<summary>");
+    assertThat(html.lastIndexOf("<figure")).isLessThan(html.indexOf("<h2 id=\"experiment\">"));
+    // no table wider than the point, the parameters, the replications and the four statistics
+    Matcher header = Pattern.compile("<thead><tr>(.*?)</tr></thead>").matcher(html);
+    while (header.find()) {
+      assertThat(count(header.group(1), "<th")).isLessThanOrEqualTo(1 + ExperimentReport.MAX_PARAMETER_COLUMNS + 5);
+    }
   }
 
   @Test
@@ -75,8 +107,9 @@ class ExperimentReportTest {
     }
     assertThat(html).contains("<td>PRCC</td>").contains("<td>policy.aiInfrastructure</td>");
     assertThat(count(html, "<img ")).isEqualTo(ExperimentChartsTest.SAMPLED_CHARTS.size());
-    // numbers rounded for display, full value as tooltip: 0.8 * 0.13 = 0.10400000000000001
-    assertThat(html).contains("title=\"0.10400000000000001\">0.104<");
+    // numbers rounded for display, full value as tooltip: the fixture's PRCC of innovations and
+    // aiInfrastructure, 0.37 − 2 · 0.41 + 0.13 = -0.31999999999999995
+    assertThat(html).contains("title=\"-0.31999999999999995\">-0.32<");
     assertSelfContained(html);
   }
 
