@@ -18,6 +18,7 @@ import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.FirmPanel;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
 import picocli.CommandLine;
@@ -76,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
           + " (docs/OUTPUTS.md). Not with --resume-from.")
   boolean matrices;
 
+  @Option(names = "--firm-panel", paramLabel = "K",
+      description = "Also write firm-panel.csv: one row per living firm at the first recorded step (after the burn-in)"
+          + " and every K-th after it, K >= 1 (docs/OUTPUTS.md). Not with --resume-from.")
+  Integer firmPanel;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +95,16 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--matrices cannot be used with --resume-from: the checkpoint does not hold the matrices of the steps before it;"
               + " rerun from the start with --matrices");
+    }
+    if (firmPanel != null && firmPanel < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--firm-panel: value " + firmPanel + " is not allowed; expected a whole number K >= 1 (a row per firm every K-th"
+              + " recorded step)");
+    }
+    if (firmPanel != null && resumeFrom != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--firm-panel cannot be used with --resume-from: the checkpoint does not hold the firms of the steps before it;"
+              + " rerun from the start with --firm-panel");
     }
     EcosystemModel model;
     Scenario scenario;
@@ -114,8 +130,9 @@ final class RunCommand implements Callable<Integer> {
     Path written;
     TimeSeries series;
     try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
-      series = simulate(model, resumeFrom == null, checkpoints);
-      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), commandLine(), set);
+      FirmPanel panel = firmPanel == null ? null : new FirmPanel(firmPanel, scenario.burnIn());
+      series = simulate(model, resumeFrom == null, checkpoints, panel);
+      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), panel, commandLine(), set);
     }
     if (!quiet) {
       int last = series.size() - 1;
@@ -177,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
    * and series carry on). Writes a checkpoint after every {@code checkpointEvery}-th step when
    * {@code checkpoints} is a folder.
    */
-  private TimeSeries simulate(EcosystemModel model, boolean fresh, Path checkpoints) {
+  private TimeSeries simulate(EcosystemModel model, boolean fresh, Path checkpoints, FirmPanel panel) {
     int total = model.scenario().totalSteps();
     long started = System.nanoTime();
     ProgressBar bar = null;
@@ -191,6 +208,9 @@ final class RunCommand implements Callable<Integer> {
     try {
       for (int step = first; step < total; step++) {
         model.schedule.step(model);
+        if (panel != null) {
+          panel.observe(model);
+        }
         if (checkpoints != null && (step + 1) % checkpointEvery == 0) {
           Checkpoints.write(model, checkpoints);
         }

@@ -58,6 +58,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (runs whose index mod N is I).")
   String shard;
 
+  @Option(names = "--firm-panel", paramLabel = "K",
+      description = "Also write firm-panel.csv: a row per living firm of each run at the first recorded step (after the"
+          + " burn-in) and every K-th after it, K >= 1; overrides the experiment file's firmPanel (docs/OUTPUTS.md).")
+  Integer firmPanel;
+
   @Option(names = "--quiet", description = "No progress bar, no summary line.")
   boolean quiet;
 
@@ -66,7 +71,15 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (firmPanel != null && firmPanel < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--firm-panel: value " + firmPanel + " is not allowed; expected a whole number K >= 1 (a row per firm every K-th"
+              + " recorded step)");
+    }
     ExperimentConfig experiment = ExperimentLoader.load(experimentFile, Assignments.parse(set));
+    if (firmPanel != null) {
+      experiment = experiment.withFirmPanel(firmPanel);
+    }
     int workers = Threads.of(threads);
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out

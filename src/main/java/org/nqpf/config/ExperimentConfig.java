@@ -14,6 +14,7 @@ import java.util.List;
  * @param parameters the varied scenario keys
  * @param metrics the kept metric columns, in output order
  * @param timeSeries how per-step series are written
+ * @param firmPanel the firm panel's K (a row per living firm every K-th recorded step), 0 for none
  */
 public record ExperimentConfig(
     String name,
@@ -23,7 +24,8 @@ public record ExperimentConfig(
     Design design,
     List<Parameter> parameters,
     List<String> metrics,
-    TimeSeriesFormat timeSeries) {
+    TimeSeriesFormat timeSeries,
+    int firmPanel) {
 
   /** The kinds of design. */
   public enum DesignType {
@@ -74,6 +76,14 @@ public record ExperimentConfig(
   public ExperimentConfig {
     parameters = List.copyOf(parameters);
     metrics = List.copyOf(metrics);
+  }
+
+  /** The same experiment with a firm panel every {@code every}-th recorded step (0: none). */
+  public ExperimentConfig withFirmPanel(int every) {
+    if (every < 0) {
+      throw new ConfigException("firmPanel", "value " + every + " is not allowed; expected a whole number K >= 1");
+    }
+    return new ExperimentConfig(name, baseScenario, replications, masterSeed, design, parameters, metrics, timeSeries, every);
   }
 
   /** Whether the design samples the unit cube (sensitivity indices apply). */

@@ -26,10 +26,10 @@ import org.nqpf.config.ExperimentConfig.TimeSeriesFormat;
  */
 public final class ExperimentLoader {
   private static final List<String> KEYS = List.of("name", "base", "scenario", "steps", "burnIn", "replications",
-      "masterSeed", "design", "parameters", "metrics", "timeSeries");
+      "masterSeed", "design", "parameters", "metrics", "timeSeries", "firmPanel");
   /** The top-level keys that only an experiment file has (a scenario file has none of them). */
   static final List<String> EXPERIMENT_ONLY_KEYS = List.of("base", "scenario", "replications", "masterSeed", "design",
-      "parameters", "metrics", "timeSeries");
+      "parameters", "metrics", "timeSeries", "firmPanel");
   private static final List<String> DESIGN_KEYS = List.of("type", "samples");
   private static final List<String> PARAMETER_KEYS = List.of("key", "values", "range", "distribution");
   private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
@@ -101,7 +101,8 @@ public final class ExperimentLoader {
       }
     }
     TimeSeriesFormat format = enumValue(root, "timeSeries", TimeSeriesFormat.class, TimeSeriesFormat.WIDE);
-    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format);
+    int firmPanel = whole(root, "firmPanel", 1, 1_000_000, 0);
+    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format, firmPanel);
   }
 
   /**

@@ -25,6 +25,9 @@ public final class ExperimentFiles {
   public static final String SENSITIVITY = "sensitivity.csv";
   public static final String FINDINGS = org.nqpf.report.Findings.FILE;
   public static final String SHARD = "shard.json";
+  public static final String FIRM_PANEL = org.nqpf.report.FirmPanel.FILE;
+  /** The columns a sweep's firm panel starts with, before {@link org.nqpf.report.FirmPanel#COLUMNS}. */
+  static final String FIRM_PANEL_PREFIX = "run,point,replication";
   static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
 
   private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
@@ -104,6 +107,10 @@ public final class ExperimentFiles {
       metrics.add(m.column());
     }
     root.put("timeSeries", experiment.timeSeries().name());
+    // Only when asked for, so that the experiment.yaml of a sweep without a panel is as before.
+    if (experiment.firmPanel() > 0) {
+      root.put("firmPanel", experiment.firmPanel());
+    }
     try {
       return YAML.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

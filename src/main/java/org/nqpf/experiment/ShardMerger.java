@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.nqpf.config.ConfigException;
 import org.nqpf.report.OutputException;
 
@@ -81,8 +83,21 @@ public final class ShardMerger {
       if (Files.exists(shards.get(0).resolve(ExperimentFiles.TIME_SERIES))) {
         interleave(shards, ExperimentFiles.TIME_SERIES, work);
       }
+      if (Files.exists(shards.get(0).resolve(ExperimentFiles.FIRM_PANEL))) {
+        interleave(shards, ExperimentFiles.FIRM_PANEL, work);
+      }
     } catch (IOException e) {
       throw new OutputException("cannot merge the shards into " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The run index a row starts with, or -1 if it does not start with one. */
+  private static long runOf(String line) {
+    int comma = line.indexOf(',');
+    try {
+      return Long.parseLong(comma < 0 ? line : line.substring(0, comma));
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -115,6 +130,11 @@ public final class ShardMerger {
       while (true) {
         int shard = (int) (run % n);
         String line = pending[shard];
+        boolean panel = file.equals(ExperimentFiles.FIRM_PANEL);
+        if (line == null && panel && Arrays.stream(pending).anyMatch(Objects::nonNull)) {
+          run++;
+          continue;
+        }
         if (line == null) {
           for (int i = 0; i < n; i++) {
             if (pending[i] != null) {
@@ -124,6 +144,11 @@ public final class ShardMerger {
           return;
         }
         String prefix = run + ",";
+        if (!line.startsWith(prefix) && panel && runOf(line) > run) {
+          // A run whose firms all left before its first recorded step has no panel rows.
+          run++;
+          continue;
+        }
         if (!line.startsWith(prefix)) {
           throw new OutputException(shards.get(shard).resolve(file) + " does not continue with run " + run
               + "; the shards do not fit together");

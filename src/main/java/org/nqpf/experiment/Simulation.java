@@ -6,6 +6,7 @@ import org.nqpf.config.Scenario;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.FirmPanel;
 
 /**
  * The Java API for other tools and the tests: run one configuration with one seed and get its
@@ -24,6 +25,14 @@ public final class Simulation {
 
   /** Runs {@code scenario} from start to end, keeping the stock-flow matrices of every step if asked. */
   public static Result run(Scenario scenario, boolean keepMatrices) {
+    return run(scenario, keepMatrices, null);
+  }
+
+  /**
+   * Runs {@code scenario} from start to end, keeping the matrices if asked and filling
+   * {@code panel}, when not null, with the firms of its steps.
+   */
+  public static Result run(Scenario scenario, boolean keepMatrices, FirmPanel panel) {
     EcosystemModel model = new EcosystemModel(scenario);
     model.start();
     if (keepMatrices) {
@@ -31,6 +40,9 @@ public final class Simulation {
     }
     for (int i = 0; i < scenario.totalSteps(); i++) {
       model.schedule.step(model);
+      if (panel != null) {
+        panel.observe(model);
+      }
     }
     model.finish();
     return new Result(scenario, model.series(), List.copyOf(model.firms()), model.matrices());

@@ -21,6 +21,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ResultsFolder;
@@ -104,7 +105,9 @@ public final class SweepRunner {
     });
     try (OutputStream runs = append(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
         OutputStream series = experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.NONE ? null
-            : append(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes)) {
+            : append(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
+        OutputStream panel = experiment.firmPanel() == 0 ? null
+            : append(work.resolve(ExperimentFiles.FIRM_PANEL), state.panelBytes)) {
       ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
       long submitted = state.next;
       long written = state.next;
@@ -125,6 +128,12 @@ public final class SweepRunner {
           series.write(chunk);
           series.flush();
           state.seriesBytes += chunk.length;
+        }
+        if (panel != null) {
+          byte[] chunk = output.panel.getBytes(StandardCharsets.UTF_8);
+          panel.write(chunk);
+          panel.flush();
+          state.panelBytes += chunk.length;
         }
         written++;
         state.next = written;
@@ -185,11 +194,15 @@ public final class SweepRunner {
           throw new OutputException("the interrupted sweep in " + work + " ran shard " + node.path("shard").asText()
               + "; expected --shard " + node.path("shard").asText() + " to resume it");
         }
-        State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong());
+        State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong(),
+            node.path("panelBytes").asLong());
         removeLeftovers(work);
         truncate(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
         if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
           truncate(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
+        }
+        if (experiment.firmPanel() > 0) {
+          truncate(work.resolve(ExperimentFiles.FIRM_PANEL), state.panelBytes);
         }
         return state;
       }
@@ -208,7 +221,13 @@ public final class SweepRunner {
         Files.write(work.resolve(ExperimentFiles.TIME_SERIES), header);
         seriesBytes = header.length;
       }
-      State state = new State(0, runsHeader.length, seriesBytes);
+      long panelBytes = 0;
+      if (experiment.firmPanel() > 0) {
+        byte[] header = FirmPanel.header(ExperimentFiles.FIRM_PANEL_PREFIX).getBytes(StandardCharsets.UTF_8);
+        Files.write(work.resolve(ExperimentFiles.FIRM_PANEL), header);
+        panelBytes = header.length;
+      }
+      State state = new State(0, runsHeader.length, seriesBytes, panelBytes);
       saveState(work, state);
       return state;
     } catch (IOException e) {
@@ -243,6 +262,9 @@ public final class SweepRunner {
     node.put("next", state.next);
     node.put("runsBytes", state.runsBytes);
     node.put("seriesBytes", state.seriesBytes);
+    if (experiment.firmPanel() > 0) {
+      node.put("panelBytes", state.panelBytes);
+    }
     ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.STATE), (node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -301,9 +323,16 @@ public final class SweepRunner {
     } catch (ConfigException e) {
       throw new ConfigException("parameters", "design point " + point + " gives a scenario the model refuses: " + e.getMessage());
     }
-    TimeSeries series = Simulation.run(scenario).series();
+    FirmPanel panel = experiment.firmPanel() > 0 ? new FirmPanel(experiment.firmPanel(), scenario.burnIn()) : null;
+    TimeSeries series = Simulation.run(scenario, false, panel).series();
+    String panelRows = "";
+    if (panel != null) {
+      StringBuilder sb = new StringBuilder();
+      panel.appendRows(sb, index + "," + point + "," + replication + ",");
+      panelRows = sb.toString();
+    }
     return new RunOutput(runsRow(index, point, replication, seed, values, series, scenario.burnIn()),
-        seriesRows(index, point, replication, series));
+        seriesRows(index, point, replication, series), panelRows);
   }
 
   private String runsRow(long index, int point, int replication, long seed, double[] values, TimeSeries series, int burnIn) {
@@ -348,17 +377,20 @@ public final class SweepRunner {
     return sb.toString();
   }
 
-  public record RunOutput(String runsRow, String series) {}
+  /** A run's row of runs.csv, its rows of timeseries.csv and of firm-panel.csv (each empty when not written). */
+  public record RunOutput(String runsRow, String series, String panel) {}
 
   private static final class State {
     long next;
     long runsBytes;
     long seriesBytes;
+    long panelBytes;
 
-    State(long next, long runsBytes, long seriesBytes) {
+    State(long next, long runsBytes, long seriesBytes, long panelBytes) {
       this.next = next;
       this.runsBytes = runsBytes;
       this.seriesBytes = seriesBytes;
+      this.panelBytes = panelBytes;
     }
   }
 }

@@ -23,6 +23,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.report.EffectsOutput;
+import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
@@ -140,15 +141,21 @@ public final class Verifier {
           "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
     }
     boolean matrices = Files.isRegularFile(folder.resolve(MatricesCsv.FILE_NAME));
-    Simulation.Result result = Simulation.run(scenario, matrices);
+    int every = manifest.path("firmPanel").asInt(0);
+    FirmPanel panel = every > 0 ? new FirmPanel(every, scenario.burnIn()) : null;
+    Simulation.Result result = Simulation.run(scenario, matrices, panel);
     Path again;
     try (ResultsFolder target = ResultsFolder.create(scratch.resolve("run"))) {
-      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), "verify", List.of());
+      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), panel, "verify",
+          List.of());
     }
     List<Verdict> verdicts = new ArrayList<>();
     List<String> names = new ArrayList<>(List.of("timeseries.csv", "summary.json", "innovations.png"));
     if (matrices) {
       names.add(MatricesCsv.FILE_NAME);
+    }
+    if (panel != null) {
+      names.add(FirmPanel.FILE);
     }
     for (String name : names) {
       verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
@@ -243,7 +250,7 @@ public final class Verifier {
       Path work = runner.run(scratch.resolve("sweep"), false, done -> { });
       ExperimentFinisher.finish(work, experiment, runner.points());
       for (String name : List.of(ExperimentFiles.POINTS, ExperimentFiles.RUNS, ExperimentFiles.TIME_SERIES,
-          ExperimentFiles.SUMMARY, ExperimentFiles.SENSITIVITY)) {
+          ExperimentFiles.FIRM_PANEL, ExperimentFiles.SUMMARY, ExperimentFiles.SENSITIVITY)) {
         if (Files.exists(folder.resolve(name)) || Files.exists(work.resolve(name))) {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }

@@ -664,7 +664,7 @@ public final class Firm implements java.io.Serializable {
   }
 
   /** The last step in which the firm produced (the goods market cleared for it), or -1. */
-  long getProducedStep() {
+  public long getProducedStep() {
     return producedStep;
   }
 

@@ -85,7 +85,26 @@ public final class Manifest {
    * @param sets the assignments as typed, in order (empty when none was given)
    */
   public static void write(Path folder, Scenario scenario, String command, List<String> sets) {
+    write(folder, scenario, command, sets, 0);
+  }
+
+  /**
+   * Writes a run's {@code manifest.json} as {@link #write(Path, Scenario, String, List)} does, with
+   * a {@code firmPanel} field after {@code set} when {@code firmPanel} (the K of
+   * {@code --firm-panel K}) is positive, so that {@code verify} reruns the panel too.
+   */
+  public static void write(Path folder, Scenario scenario, String command, List<String> sets, int firmPanel) {
     ObjectNode root = withSets(build(folder, scenario, command, CONFIG_FILE_NAME), sets);
+    if (firmPanel > 0) {
+      ObjectNode withPanel = JsonOutput.object();
+      root.fields().forEachRemaining(field -> {
+        withPanel.set(field.getKey(), field.getValue());
+        if (field.getKey().equals("set")) {
+          withPanel.put("firmPanel", firmPanel);
+        }
+      });
+      root = withPanel;
+    }
     ResultsFolder.writeAtomically(folder.resolve(FILE_NAME), JsonOutput.prettyBytes(root));
   }
 

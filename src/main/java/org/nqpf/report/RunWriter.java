@@ -40,16 +40,17 @@ public final class RunWriter {
 
   /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
   public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
-    return write(folder, scenario, series, finalFirms, List.of(), command, List.of());
+    return write(folder, scenario, series, finalFirms, List.of(), null, command, List.of());
   }
 
   /**
    * Writes everything into {@code folder} and commits it, with {@code matrices.csv} (before the
-   * manifest) when {@code matrices} is not empty ({@code run --matrices}); the manifest records
-   * {@code sets}, the command line's {@code --set} assignments as typed.
+   * manifest) when {@code matrices} is not empty ({@code run --matrices}) and {@code firm-panel.csv}
+   * when {@code panel} is not null ({@code run --firm-panel K}); the manifest records {@code sets},
+   * the command line's {@code --set} assignments as typed, and the panel's K.
    */
   public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms,
-      List<Matrices> matrices, String command, List<String> sets) {
+      List<Matrices> matrices, FirmPanel panel, String command, List<String> sets) {
     // The chart is rendered on a second thread while this one writes the config, the series and
     // the summary: in a fresh JVM both are mostly class loading and interpretation (JFreeChart and
     // AWT there, Jackson here), so on two cores they overlap. Only the PNG bytes are made there;
@@ -69,7 +70,10 @@ public final class RunWriter {
         if (!matrices.isEmpty()) {
           MatricesCsv.write(matrices, folder.file(MatricesCsv.FILE_NAME));
         }
-        Manifest.write(folder.directory(), scenario, command, sets);
+        if (panel != null) {
+          Files.writeString(folder.file(FirmPanel.FILE), panel.csv(), StandardCharsets.UTF_8);
+        }
+        Manifest.write(folder.directory(), scenario, command, sets, panel == null ? 0 : panel.every());
         return folder.commit();
       } catch (java.io.IOException e) {
         throw new OutputException("cannot write the results of " + scenario.name() + " to " + folder.target() + ": " + e.getMessage(), e);
