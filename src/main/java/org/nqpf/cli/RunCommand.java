@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.nqpf.config.Assignments;
 import org.nqpf.config.Check;
 import org.nqpf.config.ConfigException;
+import org.nqpf.config.OutputFormats;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.CheckpointException;
@@ -82,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
           + " and every K-th after it, K >= 1 (docs/OUTPUTS.md). Not with --resume-from.")
   Integer firmPanel;
 
+  @Option(names = "--format", paramLabel = "FORMATS",
+      description = "csv (the default) or csv,parquet: also write timeseries.parquet (and firm-panel.parquet)"
+          + " (docs/OUTPUTS.md).")
+  String format = "csv";
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
           "--firm-panel cannot be used with --resume-from: the checkpoint does not hold the firms of the steps before it;"
               + " rerun from the start with --firm-panel");
     }
+    OutputFormats formats = OutputFormats.parse("--format", format);
     EcosystemModel model;
     Scenario scenario;
     if (resumeFrom != null) {
@@ -132,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
     try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
       FirmPanel panel = firmPanel == null ? null : new FirmPanel(firmPanel, scenario.burnIn());
       series = simulate(model, resumeFrom == null, checkpoints, panel);
-      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), panel, commandLine(), set);
+      written = RunWriter.write(folder, scenario, series, model.firms(), model.matrices(), panel, formats.parquet(),
+          commandLine(), set);
     }
     if (!quiet) {
       int last = series.size() - 1;

@@ -17,6 +17,7 @@ import org.nqpf.config.Assignments;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
+import org.nqpf.config.OutputFormats;
 import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.SweepRunner;
@@ -63,6 +64,11 @@ final class SweepCommand implements Callable<Integer> {
           + " burn-in) and every K-th after it, K >= 1; overrides the experiment file's firmPanel (docs/OUTPUTS.md).")
   Integer firmPanel;
 
+  @Option(names = "--format", paramLabel = "FORMATS",
+      description = "csv or csv,parquet: also write runs.parquet, timeseries.parquet and firm-panel.parquet (with the"
+          + " parameter values as columns); overrides the experiment file's formats (docs/OUTPUTS.md).")
+  String format;
+
   @Option(names = "--quiet", description = "No progress bar, no summary line.")
   boolean quiet;
 
@@ -76,7 +82,11 @@ final class SweepCommand implements Callable<Integer> {
           "--firm-panel: value " + firmPanel + " is not allowed; expected a whole number K >= 1 (a row per firm every K-th"
               + " recorded step)");
     }
+    OutputFormats formats = format == null ? null : OutputFormats.parse("--format", format);
     ExperimentConfig experiment = ExperimentLoader.load(experimentFile, Assignments.parse(set));
+    if (formats != null) {
+      experiment = experiment.withFormats(formats);
+    }
     if (firmPanel != null) {
       experiment = experiment.withFirmPanel(firmPanel);
     }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param metrics the kept metric columns, in output order
  * @param timeSeries how per-step series are written
  * @param firmPanel the firm panel's K (a row per living firm every K-th recorded step), 0 for none
+ * @param formats the tables' formats: CSV, and Parquet besides when asked for
  */
 public record ExperimentConfig(
     String name,
@@ -25,7 +26,8 @@ public record ExperimentConfig(
     List<Parameter> parameters,
     List<String> metrics,
     TimeSeriesFormat timeSeries,
-    int firmPanel) {
+    int firmPanel,
+    OutputFormats formats) {
 
   /** The kinds of design. */
   public enum DesignType {
@@ -83,7 +85,14 @@ public record ExperimentConfig(
     if (every < 0) {
       throw new ConfigException("firmPanel", "value " + every + " is not allowed; expected a whole number K >= 1");
     }
-    return new ExperimentConfig(name, baseScenario, replications, masterSeed, design, parameters, metrics, timeSeries, every);
+    return new ExperimentConfig(name, baseScenario, replications, masterSeed, design, parameters, metrics, timeSeries, every,
+        formats);
+  }
+
+  /** The same experiment with other output formats. */
+  public ExperimentConfig withFormats(OutputFormats other) {
+    return new ExperimentConfig(name, baseScenario, replications, masterSeed, design, parameters, metrics, timeSeries, firmPanel,
+        other);
   }
 
   /** Whether the design samples the unit cube (sensitivity indices apply). */

@@ -26,10 +26,10 @@ import org.nqpf.config.ExperimentConfig.TimeSeriesFormat;
  */
 public final class ExperimentLoader {
   private static final List<String> KEYS = List.of("name", "base", "scenario", "steps", "burnIn", "replications",
-      "masterSeed", "design", "parameters", "metrics", "timeSeries", "firmPanel");
+      "masterSeed", "design", "parameters", "metrics", "timeSeries", "firmPanel", "formats");
   /** The top-level keys that only an experiment file has (a scenario file has none of them). */
   static final List<String> EXPERIMENT_ONLY_KEYS = List.of("base", "scenario", "replications", "masterSeed", "design",
-      "parameters", "metrics", "timeSeries", "firmPanel");
+      "parameters", "metrics", "timeSeries", "firmPanel", "formats");
   private static final List<String> DESIGN_KEYS = List.of("type", "samples");
   private static final List<String> PARAMETER_KEYS = List.of("key", "values", "range", "distribution");
   private static final List<String> RANGE_KEYS = List.of("from", "to", "step");
@@ -102,7 +102,8 @@ public final class ExperimentLoader {
     }
     TimeSeriesFormat format = enumValue(root, "timeSeries", TimeSeriesFormat.class, TimeSeriesFormat.WIDE);
     int firmPanel = whole(root, "firmPanel", 1, 1_000_000, 0);
-    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format, firmPanel);
+    return new ExperimentConfig(name, resolved, replications, masterSeed, design, parameters, metrics, format, firmPanel,
+        formats(root.get("formats")));
   }
 
   /**
@@ -479,6 +480,24 @@ public final class ExperimentLoader {
           + Check.MAX_SEED + "]");
     }
     return Check.seed(at, value.asLong());
+  }
+
+  /** The {@code formats} list: {@code [csv]} (the default) or {@code [csv, parquet]}. */
+  private static OutputFormats formats(JsonNode node) {
+    if (node == null) {
+      return OutputFormats.CSV;
+    }
+    if (!node.isArray() || node.isEmpty()) {
+      throw new ConfigException("formats", "value " + node + " is not a non-empty list; expected [csv] or [csv, parquet]");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        throw new ConfigException("formats[" + i + "]", "value " + node.get(i) + " is not text; expected csv or parquet");
+      }
+      names.add(node.get(i).asText());
+    }
+    return OutputFormats.of("formats", names, node.toString());
   }
 
   static int whole(JsonNode node, String key, int min, int max, int otherwise) {

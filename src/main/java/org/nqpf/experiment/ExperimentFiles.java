@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.config.Suggest;
 import org.nqpf.model.Metric;
+import org.nqpf.report.FirmPanel;
+import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.TimeSeriesCsv;
 
 /** The names, headers and rows of an experiment's files (docs/EXPERIMENTS.md). */
@@ -25,7 +30,7 @@ public final class ExperimentFiles {
   public static final String SENSITIVITY = "sensitivity.csv";
   public static final String FINDINGS = org.nqpf.report.Findings.FILE;
   public static final String SHARD = "shard.json";
-  public static final String FIRM_PANEL = org.nqpf.report.FirmPanel.FILE;
+  public static final String FIRM_PANEL = FirmPanel.FILE;
   /** The columns a sweep's firm panel starts with, before {@link org.nqpf.report.FirmPanel#COLUMNS}. */
   static final String FIRM_PANEL_PREFIX = "run,point,replication";
   static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
@@ -111,6 +116,10 @@ public final class ExperimentFiles {
     if (experiment.firmPanel() > 0) {
       root.put("firmPanel", experiment.firmPanel());
     }
+    if (experiment.formats().parquet()) {
+      ArrayNode formats = root.putArray("formats");
+      experiment.formats().names().forEach(formats::add);
+    }
     try {
       return YAML.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -152,6 +161,73 @@ public final class ExperimentFiles {
       sb.append(',').append(m.column());
     }
     return sb.append('\n').toString();
+  }
+
+  /**
+   * Writes the Parquet copies of runs.csv, timeseries.csv and firm-panel.csv (those the folder has),
+   * the time series and the panel with the design point's parameter values as columns after
+   * {@code replication} (runs.csv has them already).
+   */
+  public static void writeParquet(Path folder, ExperimentConfig experiment) {
+    List<Metric> metrics = keptMetrics(experiment);
+    List<ParquetOutput.Parameter> parameters = new ArrayList<>();
+    Map<String, ParquetOutput.Type> runs = ids("run", "point", "replication", "seed");
+    for (Parameter p : experiment.parameters()) {
+      parameters.add(new ParquetOutput.Parameter(p.key(), p.integer()));
+      runs.put(p.key(), p.integer() ? ParquetOutput.Type.BIGINT : ParquetOutput.Type.DOUBLE);
+    }
+    for (Metric m : metrics) {
+      runs.put(m.column() + "_mean", ParquetOutput.Type.DOUBLE);
+      runs.put(m.column() + "_final", type(m));
+    }
+    Path points = folder.resolve(POINTS);
+    ParquetOutput.write(folder.resolve(RUNS), runs, folder.resolve(ParquetOutput.parquetName(RUNS)));
+    if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
+      Map<String, ParquetOutput.Type> series = ids("run", "point", "replication", "step", "burnIn");
+      if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.LONG) {
+        series.put("metric", ParquetOutput.Type.VARCHAR);
+        series.put("value", ParquetOutput.Type.DOUBLE);
+      } else {
+        for (Metric m : metrics) {
+          series.put(m.column(), type(m));
+        }
+      }
+      ParquetOutput.write(folder.resolve(TIME_SERIES), series, points, parameters,
+          folder.resolve(ParquetOutput.parquetName(TIME_SERIES)));
+    }
+    if (experiment.firmPanel() > 0) {
+      Map<String, ParquetOutput.Type> panel = ids("run", "point", "replication");
+      panel.putAll(FirmPanel.parquetTypes());
+      ParquetOutput.write(folder.resolve(FIRM_PANEL), panel, points, parameters,
+          folder.resolve(ParquetOutput.parquetName(FIRM_PANEL)));
+    }
+  }
+
+  /** The Parquet files a sweep of {@code experiment} writes (none unless it asks for Parquet). */
+  public static List<String> parquetFiles(ExperimentConfig experiment) {
+    List<String> files = new ArrayList<>();
+    if (experiment.formats().parquet()) {
+      files.add(ParquetOutput.parquetName(RUNS));
+      if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
+        files.add(ParquetOutput.parquetName(TIME_SERIES));
+      }
+      if (experiment.firmPanel() > 0) {
+        files.add(ParquetOutput.parquetName(FIRM_PANEL));
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, ParquetOutput.Type> ids(String... names) {
+    Map<String, ParquetOutput.Type> types = new LinkedHashMap<>();
+    for (String name : names) {
+      types.put(name, ParquetOutput.Type.BIGINT);
+    }
+    return types;
+  }
+
+  private static ParquetOutput.Type type(Metric m) {
+    return m.integer() ? ParquetOutput.Type.BIGINT : ParquetOutput.Type.DOUBLE;
   }
 
   static void appendValues(StringBuilder sb, ExperimentConfig experiment, double[] values) {

@@ -29,6 +29,9 @@ public final class ExperimentFinisher {
   public static void finish(Path folder, ExperimentConfig experiment, List<double[]> points) {
     List<Metric> metrics = ExperimentFiles.keptMetrics(experiment);
     double[][] pointMeans = summarise(folder, experiment, metrics, points);
+    if (experiment.formats().parquet()) {
+      ExperimentFiles.writeParquet(folder, experiment);
+    }
     if (experiment.sampled()) {
       ExperimentSensitivity.write(folder, experiment, metrics, points, pointMeans);
     }

@@ -24,6 +24,7 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.report.EffectsOutput;
 import org.nqpf.report.FirmPanel;
+import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
@@ -141,13 +142,14 @@ public final class Verifier {
           "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
     }
     boolean matrices = Files.isRegularFile(folder.resolve(MatricesCsv.FILE_NAME));
+    boolean parquet = Files.isRegularFile(folder.resolve(RunWriter.TIME_SERIES_PARQUET));
     int every = manifest.path("firmPanel").asInt(0);
     FirmPanel panel = every > 0 ? new FirmPanel(every, scenario.burnIn()) : null;
     Simulation.Result result = Simulation.run(scenario, matrices, panel);
     Path again;
     try (ResultsFolder target = ResultsFolder.create(scratch.resolve("run"))) {
-      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), panel, "verify",
-          List.of());
+      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), panel, parquet,
+          "verify", List.of());
     }
     List<Verdict> verdicts = new ArrayList<>();
     List<String> names = new ArrayList<>(List.of("timeseries.csv", "summary.json", "innovations.png"));
@@ -156,6 +158,12 @@ public final class Verifier {
     }
     if (panel != null) {
       names.add(FirmPanel.FILE);
+    }
+    if (parquet) {
+      names.add(RunWriter.TIME_SERIES_PARQUET);
+      if (panel != null) {
+        names.add(ParquetOutput.parquetName(FirmPanel.FILE));
+      }
     }
     for (String name : names) {
       verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
@@ -254,6 +262,9 @@ public final class Verifier {
         if (Files.exists(folder.resolve(name)) || Files.exists(work.resolve(name))) {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }
+      }
+      for (String name : ExperimentFiles.parquetFiles(experiment)) {
+        verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
       }
       // A folder made before findings were written has none (and its manifest does not list one).
       if (Files.exists(folder.resolve(ExperimentFiles.FINDINGS))) {

@@ -2,7 +2,9 @@ package org.nqpf.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.InnovationType;
@@ -155,6 +157,19 @@ public final class FirmPanel {
       }
       sb.append('\n');
     }
+  }
+
+  /** The Parquet types of {@link #COLUMNS}, in order. */
+  public static Map<String, ParquetOutput.Type> parquetTypes() {
+    Map<String, ParquetOutput.Type> types = new LinkedHashMap<>();
+    for (Column c : COLUMNS) {
+      types.put(c.name(), switch (c.kind()) {
+        case INTEGER -> ParquetOutput.Type.BIGINT;
+        case REAL -> ParquetOutput.Type.DOUBLE;
+        case TEXT -> ParquetOutput.Type.VARCHAR;
+      });
+    }
+    return types;
   }
 
   /** The whole file of a run: header and rows. */

@@ -61,7 +61,7 @@ public final class Manifest {
 
   /** The dependencies listed, in output order (keys of build-info.properties). */
   public static final List<String> DEPENDENCIES = List.of(
-      "mason", "commons-math3", "jackson", "jfreechart", "jcommon", "picocli", "progressbar");
+      "mason", "commons-math3", "jackson", "jfreechart", "jcommon", "picocli", "progressbar", "duckdb");
 
   private static final Map<String, String> BUILD_INFO = loadBuildInfo();
 

@@ -12,6 +12,7 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.model.Firm;
 import org.nqpf.model.Matrices;
+import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 
 /**
@@ -23,6 +24,9 @@ public final class RunWriter {
   /** The files of a run's results folder, in the order they are written (the manifest last; {@code matrices.csv} before it with {@code --matrices}). */
   public static final List<String> FILES = List.of(
       Manifest.CONFIG_FILE_NAME, "timeseries.csv", "summary.json", "innovations.png", Manifest.FILE_NAME);
+
+  /** The Parquet copy of timeseries.csv ({@code run --format csv,parquet}). */
+  public static final String TIME_SERIES_PARQUET = "timeseries.parquet";
 
   private RunWriter() {}
 
@@ -40,17 +44,19 @@ public final class RunWriter {
 
   /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
   public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms, String command) {
-    return write(folder, scenario, series, finalFirms, List.of(), null, command, List.of());
+    return write(folder, scenario, series, finalFirms, List.of(), null, false, command, List.of());
   }
 
   /**
    * Writes everything into {@code folder} and commits it, with {@code matrices.csv} (before the
    * manifest) when {@code matrices} is not empty ({@code run --matrices}) and {@code firm-panel.csv}
-   * when {@code panel} is not null ({@code run --firm-panel K}); the manifest records {@code sets},
-   * the command line's {@code --set} assignments as typed, and the panel's K.
+   * when {@code panel} is not null ({@code run --firm-panel K}), and with {@code parquet}
+   * ({@code run --format csv,parquet}) the Parquet copies of the time series and the panel; the
+   * manifest records {@code sets}, the command line's {@code --set} assignments as typed, and the
+   * panel's K.
    */
   public static Path write(ResultsFolder folder, Scenario scenario, TimeSeries series, List<Firm> finalFirms,
-      List<Matrices> matrices, FirmPanel panel, String command, List<String> sets) {
+      List<Matrices> matrices, FirmPanel panel, boolean parquet, String command, List<String> sets) {
     // The chart is rendered on a second thread while this one writes the config, the series and
     // the summary: in a fresh JVM both are mostly class loading and interpretation (JFreeChart and
     // AWT there, Jackson here), so on two cores they overlap. Only the PNG bytes are made there;
@@ -73,6 +79,13 @@ public final class RunWriter {
         if (panel != null) {
           Files.writeString(folder.file(FirmPanel.FILE), panel.csv(), StandardCharsets.UTF_8);
         }
+        if (parquet) {
+          ParquetOutput.write(folder.file("timeseries.csv"), timeSeriesTypes(), folder.file(TIME_SERIES_PARQUET));
+          if (panel != null) {
+            ParquetOutput.write(folder.file(FirmPanel.FILE), FirmPanel.parquetTypes(),
+                folder.file(ParquetOutput.parquetName(FirmPanel.FILE)));
+          }
+        }
         Manifest.write(folder.directory(), scenario, command, sets, panel == null ? 0 : panel.every());
         return folder.commit();
       } catch (java.io.IOException e) {
@@ -82,6 +95,15 @@ public final class RunWriter {
       // Never leave the renderer running past this call (it writes nothing, but holds the series).
       chart.cancel(true);
     }
+  }
+
+  /** The Parquet types of a run's timeseries.csv: whole-number metrics as integers, the others as doubles. */
+  static Map<String, ParquetOutput.Type> timeSeriesTypes() {
+    Map<String, ParquetOutput.Type> types = new LinkedHashMap<>();
+    for (Metric m : Metric.values()) {
+      types.put(m.column(), m.integer() ? ParquetOutput.Type.BIGINT : ParquetOutput.Type.DOUBLE);
+    }
+    return types;
   }
 
   /** The chart's PNG bytes from the renderer thread; its exception, if any, is rethrown as it was thrown. */

@@ -114,7 +114,7 @@ class ManifestTest {
     assertThat(root.get("os").get("arch").asText()).isEqualTo(System.getProperty("os.arch"));
     List<String> deps = new ArrayList<>();
     root.get("dependencies").fieldNames().forEachRemaining(deps::add);
-    assertThat(deps).containsExactly("mason", "commons-math3", "jackson", "jfreechart", "jcommon", "picocli", "progressbar");
+    assertThat(deps).containsExactly("mason", "commons-math3", "jackson", "jfreechart", "jcommon", "picocli", "progressbar", "duckdb");
     root.get("dependencies").forEach(v -> assertThat(v.asText()).isNotBlank().doesNotContain("${"));
     assertThat(root.get("config").get("file").asText()).isEqualTo("config.yaml");
     assertThat(root.get("config").get("sha256").asText()).isEqualTo(ScenarioLoader.hash(scenario));
