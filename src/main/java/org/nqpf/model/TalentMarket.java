@@ -170,26 +170,30 @@ final class TalentMarket implements Steppable {
       movers[tier.ordinal()] = new MoverQueue(tier);
     }
     openPosts(model, movers);
-    double premium = model.scenario().talent().leadingWagePremium();
-    double vacancies = 0;
-    for (Post post : open) {
-      if (post.firm != null) {
-        vacancies += post.researchers;
-      }
-    }
     match(model, universitiesOpen, open, movers);
     for (TalentTier tier : EMPLOYED) {
       int unplaced = movers[tier.ordinal()].total;
       model.talentPool().add(tier, unplaced);
       model.counters().separations += unplaced;
     }
-    double filled = 0;
+    if (model.scenario().talent().wageAdjustment() > 0) {
+      adjustWage(model, unfilledResearcherPosts(model), model.talentPool().get(TalentTier.CORE));
+    }
+  }
+
+  /**
+   * Firms' researcher posts (in core wages) the matching left unfilled: each open post's researcher
+   * vacancies as opened (the matching counts its offers down from a copy) less what it hired.
+   */
+  private double unfilledResearcherPosts(EcosystemModel model) {
+    double premium = model.scenario().talent().leadingWagePremium();
+    double unfilled = 0;
     for (Post post : open) {
       if (post.firm != null) {
-        filled += post.hiredCore + premium * post.hiredLeading;
+        unfilled += post.researchers - post.hiredCore - premium * post.hiredLeading;
       }
     }
-    adjustWage(model, Math.max(0, vacancies - filled), model.talentPool().get(TalentTier.CORE));
+    return Math.max(0, unfilled);
   }
 
   /**
