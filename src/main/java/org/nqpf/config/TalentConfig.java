@@ -27,11 +27,12 @@ public record TalentConfig(
     double universityLeadingShare,
     int importTeamSize,
     double leadingWagePremium,
-    double importGrant) implements java.io.Serializable {
+    double importGrant,
+    double wageAdjustment) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0);
+      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0, 0.0);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);
@@ -58,5 +59,6 @@ public record TalentConfig(
     Check.count("importTeamSize", importTeamSize, 0, 1000);
     Check.between("leadingWagePremium", leadingWagePremium, 1, 100);
     Check.between("importGrant", importGrant, 0, 1000);
+    Check.between("wageAdjustment", wageAdjustment, 0, 1);
   }
 }

@@ -47,6 +47,11 @@ public class EcosystemModel extends SimState {
   private double[] sectorDemand;
   private double baseDemand;
   private double wageIndex;
+  /**
+   * The researcher wage relative to {@code market.researcherWage} × the wage index, set by the
+   * talent market's excess demand ({@link TalentMarket}); 1 while {@code talent.wageAdjustment} is 0.
+   */
+  private double researcherWageFactor;
   private long currentStep;
   /** The sectors' product lines under {@code mechanisms.market: LINES}; null otherwise. */
   private ProductLines productLines;
@@ -116,6 +121,7 @@ public class EcosystemModel extends SimState {
     sectorDemand = new double[Sector.values().length];
     baseDemand = 0;
     wageIndex = 1;
+    researcherWageFactor = 1;
     currentStep = 0;
     productLines = null;
     incomes = null;
@@ -439,13 +445,21 @@ public class EcosystemModel extends SimState {
    * researcher pay, fixed costs and start-up capital follow it, so that a unit of money buys the
    * same labour throughout the run and nominal demand growth does not inflate real R&D effort.
    */
+  public double researcherWageFactor() {
+    return researcherWageFactor;
+  }
+
+  void setResearcherWageFactor(double value) {
+    researcherWageFactor = value;
+  }
+
   public double wageIndex() {
     return wageIndex;
   }
 
   /** Pay of a researcher (or other R&D staff) this step: the researcher wage times the wage index. */
   public double researcherWage() {
-    return scenario.market().researcherWage() * wageIndex;
+    return scenario.market().researcherWage() * wageIndex * researcherWageFactor;
   }
 
   /** Wage per production worker this step. */

@@ -120,7 +120,8 @@ public enum Metric {
   PRODUCTIVITY_EXIT("productivityExit", "money of step 0/worker", false, Domain.ANY, "Exit term: minus the exiters' last employment shares times their productivity's gap to the aggregate then (positive when firms below it leave)."),
   PRIVATE_SME_CREDIT_GRANTED("privateSmeCreditGranted", "money/quarter", false, Domain.NON_NEGATIVE, "New credit granted to private SMEs this step."),
   RD_SPENDING_PRIVATE_SME("rdSpendingPrivateSme", "money/quarter", false, Domain.NON_NEGATIVE, "R&D spent by private SMEs."),
-  TALENT_GRANTS("talentGrants", "money/quarter", false, Domain.NON_NEGATIVE, "The government's one-off grants to the leading scientists imported this step (talent.importGrant quarters of the researcher wage each).");
+  TALENT_GRANTS("talentGrants", "money/quarter", false, Domain.NON_NEGATIVE, "The government's one-off grants to the leading scientists imported this step (talent.importGrant quarters of the researcher wage each)."),
+  RESEARCHER_WAGE("researcherWage", "money/quarter", false, Domain.NON_NEGATIVE, "Pay of a core researcher this step: market.researcherWage × the wage index × the factor the talent market's excess demand sets (1 while talent.wageAdjustment is 0).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

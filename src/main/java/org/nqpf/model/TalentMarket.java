@@ -176,6 +176,42 @@ final class TalentMarket implements Steppable {
       model.talentPool().add(tier, unplaced);
       model.counters().separations += unplaced;
     }
+    if (model.scenario().talent().wageAdjustment() > 0) {
+      adjustWage(model, unfilledResearcherPosts(model), model.talentPool().get(TalentTier.CORE));
+    }
+  }
+
+  /**
+   * Firms' researcher posts (in core wages) the matching left unfilled: each open post's researcher
+   * vacancies as opened (the matching counts its offers down from a copy) less what it hired.
+   */
+  private double unfilledResearcherPosts(EcosystemModel model) {
+    double premium = model.scenario().talent().leadingWagePremium();
+    double unfilled = 0;
+    for (Post post : open) {
+      if (post.firm != null) {
+        unfilled += post.researchers - post.hiredCore - premium * post.hiredLeading;
+      }
+    }
+    return Math.max(0, unfilled);
+  }
+
+  /**
+   * The researcher wage moves with the talent market's excess demand (Walrasian tâtonnement):
+   * with D firms' researcher posts left unfilled and U core researchers in the pool, its factor
+   * is multiplied by exp(η (D − U) / (D + U)), η = {@code talent.wageAdjustment}, and held at or
+   * above the production wage (a researcher can always produce). Scientists' and engineers' wages
+   * absorb much of a rise in R&D demand when their supply is short (Goolsbee 1998). η = 0 keeps
+   * the configured wage.
+   */
+  static void adjustWage(EcosystemModel model, double unfilled, double unemployed) {
+    double eta = model.scenario().talent().wageAdjustment();
+    if (eta <= 0 || unfilled + unemployed <= 0) {
+      return;
+    }
+    var market = model.scenario().market();
+    double factor = model.researcherWageFactor() * Math.exp(eta * (unfilled - unemployed) / (unfilled + unemployed));
+    model.setResearcherWageFactor(Math.max(market.wage() / market.researcherWage(), factor));
   }
 
   // ---- a. to d.: flows into and out of the pool ----
@@ -433,6 +469,11 @@ final class TalentMarket implements Steppable {
     // reached only when someone was hired.
     if (moved + hired > 0) {
       post.add(tier, moved + hired);
+      if (tier == TalentTier.CORE) {
+        post.hiredCore += moved + hired;
+      } else if (tier == TalentTier.LEADING) {
+        post.hiredLeading += moved + hired;
+      }
     }
     model.counters().moves += moved;
     model.counters().hires += moved + hired;
@@ -625,6 +666,9 @@ final class TalentMarket implements Steppable {
     int leading;
     /** Open technician or engineer positions. */
     int skilled;
+    /** Researchers this step's matching hired: core researchers, leading scientists. */
+    int hiredCore;
+    int hiredLeading;
 
     /** Makes this the fresh post of an employer (every field as a new post has it). */
     void reset(Firm firm, University university, double acceptance) {
@@ -640,6 +684,8 @@ final class TalentMarket implements Steppable {
       researchers = 0;
       leading = 0;
       skilled = 0;
+      hiredCore = 0;
+      hiredLeading = 0;
     }
 
     int moving(TalentTier tier) {

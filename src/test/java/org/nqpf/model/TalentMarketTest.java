@@ -379,6 +379,45 @@ class TalentMarketTest {
     assertThat(model.books().households() - households).isCloseTo(grants, within(1e-9 * grants));
   }
 
+  /**
+   * The researcher wage's factor moves by exp(η (D − U) / (D + U)) with D unfilled posts and U
+   * unemployed core researchers, never below the production wage, and not at all at η = 0.
+   */
+  @Test
+  void theResearcherWageMovesWithExcessDemandDownToTheProductionWage() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 6\nmechanisms: {talent: MARKET}\ntalent: {wageAdjustment: 0.1}"));
+    double wage = model.researcherWage();
+    TalentMarket.adjustWage(model, 30, 10);
+    assertThat(model.researcherWage()).isCloseTo(wage * Math.exp(0.1 * 20 / 40), within(1e-12));
+    TalentMarket.adjustWage(model, 0, 0);
+    assertThat(model.researcherWage()).as("no market, no move").isCloseTo(wage * Math.exp(0.05), within(1e-12));
+    for (int i = 0; i < 1000; i++) {
+      TalentMarket.adjustWage(model, 0, 100);
+    }
+    var market = model.scenario().market();
+    assertThat(model.researcherWage()).as("the production wage").isCloseTo(market.wage() * model.wageIndex(), within(1e-12));
+
+    EcosystemModel fixed = Worlds.empty(Worlds.scenario("seed: 6\nmechanisms: {talent: MARKET}"));
+    double before = fixed.researcherWage();
+    TalentMarket.adjustWage(fixed, 30, 10);
+    assertThat(fixed.researcherWage()).isEqualTo(before);
+  }
+
+  /** With many firms' posts and few graduates the researcher wage rises; with a flood of graduates it falls. */
+  @Test
+  void scarceTalentRaisesTheResearcherWageAndAbundantTalentLowersIt() {
+    double[] factors = new double[2];
+    String[] pipelines = {"0.0", "1.0"};
+    for (int k = 0; k < 2; k++) {
+      EcosystemModel model = new EcosystemModel(Worlds.scenario(small(9, 40,
+          "talent: {wageAdjustment: 0.05, graduatesPerResearcher: %s}\npolicy: {talentImportQuota: 0}".formatted(pipelines[k]))));
+      model.runToEnd();
+      factors[k] = model.researcherWageFactor();
+    }
+    assertThat(factors[0]).as("no graduates").isGreaterThan(1);
+    assertThat(factors[1]).as("a flood of graduates").isLessThan(1);
+  }
+
   @Test
   void attritionRemovesItsShareOfEachPoolTier() {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 7\nmechanisms: {talent: MARKET}\ntalent: {poolAttrition: 0.1}"));
