@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guards every output of every command, not only the model's dynamics (which {@link GoldenMasterTest}
  * guards): small runs of {@code sweep} (a grid from {@code experiments/smoke.yaml}, a Sobol design
- * with its sensitivity indices), {@code validate}, {@code calibrate} ({@code
- * experiments/calibrate-smoke.yaml}), {@code effects} and {@code run --matrices} must write files
- * whose SHA-256 hashes are those committed in {@code src/test/resources/guard/outputs.sha256}. A
- * refactoring of what comes after the model must leave them byte for byte; a change of output on
- * purpose regenerates them with {@code mvn test -Dtest=OutputsGuardTest -Dguard.update=true} and
- * says why in the commit message. {@code manifest.json} is left out: it records the clock, the
- * command line and the commit. The hash file has {@code sha256sum}'s format.
+ * with its Sobol indices, a Latin hypercube with its regression indices), {@code validate},
+ * {@code calibrate} ({@code experiments/calibrate-smoke.yaml}), {@code effects} and {@code run
+ * --matrices} must write files whose SHA-256 hashes are those committed in {@code
+ * src/test/resources/guard/outputs.sha256}. A refactoring of what comes after the model must leave
+ * them byte for byte; a change of output on purpose regenerates them with {@code mvn test
+ * -Dtest=OutputsGuardTest -Dguard.update=true} and says why in the commit message. {@code
+ * manifest.json} is left out: it records the clock, the command line and the commit. The hash file
+ * has {@code sha256sum}'s format.
  */
 class OutputsGuardTest {
   private static final Path GUARD = Path.of("src/test/resources/guard");
@@ -42,6 +43,7 @@ class OutputsGuardTest {
     runs(
         List.of("sweep", "experiments/smoke.yaml", "--out", out("smoke"), "--quiet", "--threads", "2"),
         List.of("sweep", GUARD.resolve("sobol.yaml").toString(), "--out", out("sobol"), "--quiet", "--threads", "2"),
+        List.of("sweep", GUARD.resolve("lhs.yaml").toString(), "--out", out("lhs"), "--quiet", "--threads", "2"),
         List.of("validate", GUARD.resolve("validation.yaml").toString(), "--replications", "2", "--out",
             out("validation"), "--quiet", "--threads", "2"),
         List.of("calibrate", "experiments/calibrate-smoke.yaml", "--out", out("calibrate"), "--quiet", "--threads", "2"),
