@@ -14,8 +14,8 @@ import org.nqpf.config.Scenario;
 import org.nqpf.experiment.Futures;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.report.RunSummary;
+import org.nqpf.stats.PowerLawFit;
 import org.nqpf.validation.FirmPanelCollector;
-import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.RunStatistics;
 
 /**

@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.BasicStroke;
@@ -20,10 +20,15 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
-import org.nqpf.config.EffectsConfig;
 import org.nqpf.config.EffectsConfig.Outcome;
+import org.nqpf.config.EffectsConfig;
 import org.nqpf.experiment.EffectsRunner.Effect;
 import org.nqpf.experiment.EffectsRunner.PolicyEffects;
+import org.nqpf.report.ChartStyle;
+import org.nqpf.report.JsonOutput;
+import org.nqpf.report.Manifest;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
 
 /**
  * Writes a policy-effects table's results folder (docs/EFFECTS.md) in a temporary folder renamed

@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
+import org.nqpf.config.ExperimentConfig;
 import org.nqpf.model.Metric;
 import org.nqpf.report.ExperimentCharts;
 import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.Findings;
 import org.nqpf.report.OutputException;
-import org.nqpf.report.Replications;
+import org.nqpf.stats.Replications;
 
 /**
  * Finishes a complete experiment folder (after a sweep, or after merging shards): the per-point

@@ -9,7 +9,7 @@ import java.util.List;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.model.Metric;
 import org.nqpf.report.OutputException;
-import org.nqpf.report.Sensitivity;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * sensitivity.csv for sampled designs: for each kept metric (its per-point mean of the runs'

@@ -53,6 +53,7 @@ import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.RectangleInsets;
 import org.jfree.ui.TextAnchor;
 import org.nqpf.model.Metric;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * The charts of an experiment's results folder (docs/EXPERIMENTS.md, "Charts and report"), each

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nqpf.model.Metric;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * {@code report.html}: one self-contained page an economist reads top down: a table of contents,
@@ -40,7 +42,7 @@ public final class ExperimentReport {
   static final int MAX_SCENARIO_CHANGES = 8;
 
   /** The style of figures, code and muted text, shared by the experiment and validation reports. */
-  static final String FIGURE_AND_CODE_STYLE = """
+  public static final String FIGURE_AND_CODE_STYLE = """
       figure{margin:1.4em 0 2em 0}
       figure img{max-width:100%;height:auto;border:1px solid #eee}
       figcaption{font-size:.9em;color:#444;max-width:62em}
@@ -459,7 +461,7 @@ public final class ExperimentReport {
    * The manifest without what records how and when the sweep ran: command, its --set assignments
    * (experiment.yaml holds their values), threads, shard, times.
    */
-  static String reproducible(String manifest) {
+  public static String reproducible(String manifest) {
     try {
       com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
       if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
@@ -473,7 +475,7 @@ public final class ExperimentReport {
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */
-  static String esc(String text) {
+  public static String esc(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

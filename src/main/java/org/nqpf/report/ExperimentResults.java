@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.stats.Replications;
 
 /**
  * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nqpf.model.Metric;
+import org.nqpf.stats.Replications;
 
 /**
  * What an experiment found, as sentences an economist can quote: for each varied parameter and

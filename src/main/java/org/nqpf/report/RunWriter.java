@@ -67,7 +67,7 @@ public final class RunWriter {
     renderer.start();
     try {
       Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
-      extra.putAll(AiComparison.of(finalFirms, scenario));
+      extra.putAll(AiObservations.block(finalFirms, scenario));
       try {
         Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
         TimeSeriesCsv.write(series, folder.file("timeseries.csv"));

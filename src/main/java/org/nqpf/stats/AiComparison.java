@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.nqpf.config.Scenario;
-import org.nqpf.model.Firm;
 
 /**
  * The article's two AI figures (产业AI化: AI-transformed factories have an "R&D cycle about 20%
@@ -43,9 +41,9 @@ import org.nqpf.model.Firm;
  * steps are independent draws, so the number of active R&D steps until a successful innovation
  * is geometric with mean 1 / P. That is the model's R&D cycle, and successful draws per active
  * step, r, estimate its inverse: the cycle is 1 / r active steps per innovation. Adopters are
- * measured over their AI period ({@link Firm#getRdActiveStepsWithAi()},
- * {@link Firm#getRdSuccessesWithAi()}, {@link Firm#getRdEffortWithAi()}), non-adopters over their
- * life ({@link Firm#getRdActiveSteps()} and so on); adopters' steps before adoption are not used.
+ * measured over their AI period ({@code Firm.getRdActiveStepsWithAi()},
+ * {@code Firm.getRdSuccessesWithAi()}, {@code Firm.getRdEffortWithAi()}), non-adopters over their
+ * life ({@code Firm.getRdActiveSteps()} and so on); adopters' steps before adoption are not used.
  *
  * <p>As P rises with effort, firms are compared at similar effort: innovators per active step
  * (before the AI speed-up), in bins of equal width {@code effortBinWidth} in its logarithm
@@ -104,16 +102,6 @@ public final class AiComparison {
       Objects.requireNonNull(group, "group");
     }
 
-    /** The observation of a model firm: adopters' R&D counters are those of their AI period. */
-    public static FirmObservation of(Firm firm) {
-      boolean adopter = firm.isAiAdopter();
-      return new FirmObservation(firm.getSector().name() + "/" + firm.getOwnership().name(), firm.getTechnology(),
-          adopter, firm.getAiLevel(), firm.getQuantity(), firm.getWorkers(),
-          adopter ? firm.getRdActiveStepsWithAi() : firm.getRdActiveSteps(),
-          adopter ? firm.getRdSuccessesWithAi() : firm.getRdSuccesses(),
-          adopter ? firm.getRdEffortWithAi() : firm.getRdEffort());
-    }
-
     boolean producing() {
       return quantity > 0 && workers > 0 && Double.isFinite(quantity / workers);
     }
@@ -158,26 +146,6 @@ public final class AiComparison {
   public record Result(int firms, int adopters, int nonAdopters, OptionalDouble meanAdopterLevel,
       Estimate productionEfficiency, Estimate rdCycle, OptionalDouble rdStepsPerSuccessAdopters,
       OptionalDouble rdStepsPerSuccessNonAdopters) {}
-
-  /** The {@code aiComparison} block for summary.json's {@code extra}, from the living firms. */
-  public static Map<String, Object> of(List<Firm> firms) {
-    return toBlock(compare(observe(firms)), null);
-  }
-
-  /** As {@link #of(List)}, with the scenario's AI mechanism recorded in the block. */
-  public static Map<String, Object> of(List<Firm> firms, Scenario scenario) {
-    Objects.requireNonNull(scenario, "scenario");
-    return toBlock(compare(observe(firms)), scenario.mechanisms().ai().name());
-  }
-
-  /** The observations of model firms, in list order. */
-  public static List<FirmObservation> observe(List<Firm> firms) {
-    List<FirmObservation> result = new ArrayList<>(firms.size());
-    for (Firm firm : firms) {
-      result.add(FirmObservation.of(firm));
-    }
-    return result;
-  }
 
   /** {@link #compare(List, int, double)} with the default bins. */
   public static Result compare(List<FirmObservation> observations) {

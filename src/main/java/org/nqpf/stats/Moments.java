@@ -1,4 +1,4 @@
-package org.nqpf.validation;
+package org.nqpf.stats;
 
 import java.util.Arrays;
 import java.util.Objects;

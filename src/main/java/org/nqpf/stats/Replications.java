@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -105,7 +105,7 @@ public final class Replications {
    * The {@code p} quantile of Student's t distribution with {@code df} degrees of freedom (not
    * necessarily whole: Welch's interval has fractional degrees of freedom).
    */
-  static double tQuantile(double df, double p) {
+  public static double tQuantile(double df, double p) {
     // No random generator: the distribution is used only for its quantile function.
     return new TDistribution(null, df, QUANTILE_ACCURACY).inverseCumulativeProbability(p);
   }

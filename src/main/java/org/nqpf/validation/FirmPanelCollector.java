@@ -16,8 +16,11 @@ import org.nqpf.model.Relation;
 import org.nqpf.model.SizeClass;
 import org.nqpf.model.TimeSeries;
 import org.nqpf.model.University;
-import org.nqpf.report.AiComparison;
+import org.nqpf.report.AiObservations;
 import org.nqpf.report.RunSummary;
+import org.nqpf.stats.AiComparison;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.TransitionMatrix;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -388,7 +391,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     RunSummary.PrivateShares shares = RunSummary.compute(series, scenario, null).privateShares();
     double[] privateShares = {nan(shares.firms()), nan(shares.employment()), nan(shares.innovation()),
         nan(shares.output()), nan(shares.tax())};
-    AiComparison.Result ai = AiComparison.compare(AiComparison.observe(model.firms()));
+    AiComparison.Result ai = AiComparison.compare(AiObservations.observe(model.firms()));
     List<Firm> firms = model.firms();
     double[] employment = new double[firms.size()];
     double[] output = new double[firms.size()];

@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.validation;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -30,18 +30,16 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.nqpf.model.SizeClass;
-import org.nqpf.validation.DegreeDistribution;
-import org.nqpf.validation.ExitHazard;
-import org.nqpf.validation.FirmPanelCollector;
-import org.nqpf.validation.GrowthVolatility;
-import org.nqpf.validation.LognormalFit;
-import org.nqpf.validation.Lorenz;
-import org.nqpf.validation.Moments;
-import org.nqpf.validation.PowerLawFit;
-import org.nqpf.validation.RunObservations;
-import org.nqpf.validation.RunStatistics;
-import org.nqpf.validation.SubbotinFit;
-import org.nqpf.validation.ValidationResult;
+import org.nqpf.report.ChartFiles;
+import org.nqpf.report.ChartStyle;
+import org.nqpf.report.DisplayNumbers;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.GrowthVolatility;
+import org.nqpf.stats.LognormalFit;
+import org.nqpf.stats.Lorenz;
+import org.nqpf.stats.Moments;
+import org.nqpf.stats.PowerLawFit;
+import org.nqpf.stats.SubbotinFit;
 
 /**
  * The charts of a validation (docs/VALIDATION.md), in the project's chart style (1000 × 600, PNG

@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nqpf.config.ScenarioLoader;
-import org.nqpf.validation.ValidationResult;
-import org.nqpf.validation.ValidationTables;
+import org.nqpf.report.JsonOutput;
+import org.nqpf.report.Manifest;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
 
 /**
  * Writes a validation's results folder (docs/VALIDATION.md) in a temporary folder renamed into

@@ -1,11 +1,13 @@
-package org.nqpf.report;
+package org.nqpf.validation;
 
 import java.util.Base64;
 import java.util.List;
-import org.nqpf.validation.FirmPanelCollector;
-import org.nqpf.validation.Target;
-import org.nqpf.validation.TransitionMatrix;
-import org.nqpf.validation.ValidationResult;
+import org.nqpf.report.ChartStyle;
+import org.nqpf.report.DisplayNumbers;
+import org.nqpf.report.ExperimentReport;
+import org.nqpf.report.Manifest;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.TransitionMatrix;
 
 /**
  * The validation's {@code report.html}: one self-contained page (no script, font, style sheet or

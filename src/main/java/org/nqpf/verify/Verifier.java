@@ -1,4 +1,4 @@
-package org.nqpf.experiment;
+package org.nqpf.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,16 +22,21 @@ import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
-import org.nqpf.report.EffectsOutput;
+import org.nqpf.experiment.EffectsOutput;
+import org.nqpf.experiment.EffectsRunner;
+import org.nqpf.experiment.ExperimentFiles;
+import org.nqpf.experiment.ExperimentFinisher;
+import org.nqpf.experiment.Simulation;
+import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.FirmPanel;
-import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
+import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
-import org.nqpf.report.ValidationOutput;
-import org.nqpf.validation.PowerLawFit;
+import org.nqpf.stats.PowerLawFit;
+import org.nqpf.validation.ValidationOutput;
 import org.nqpf.validation.ValidationResult;
 import org.nqpf.validation.ValidationRunner;
 

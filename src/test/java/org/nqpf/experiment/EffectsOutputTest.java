@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

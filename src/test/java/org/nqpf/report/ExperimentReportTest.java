@@ -18,6 +18,7 @@ import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.experiment.ExperimentFiles;
+import org.nqpf.stats.Replications;
 
 class ExperimentReportTest {
 

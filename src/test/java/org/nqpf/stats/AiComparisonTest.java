@@ -1,5 +1,6 @@
-package org.nqpf.report;
+package org.nqpf.stats;
 
+import org.nqpf.report.AiObservations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,9 +14,10 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
-import org.nqpf.report.AiComparison.Estimate;
-import org.nqpf.report.AiComparison.FirmObservation;
-import org.nqpf.report.AiComparison.Result;
+import org.nqpf.report.JsonOutput;
+import org.nqpf.stats.AiComparison.Estimate;
+import org.nqpf.stats.AiComparison.FirmObservation;
+import org.nqpf.stats.AiComparison.Result;
 
 /** The adopter / non-adopter comparison on synthetic firms with known answers, and on a run. */
 class AiComparisonTest {
@@ -197,14 +199,14 @@ class AiComparisonTest {
 
       // Adopters are observed over their AI period.
       for (Firm firm : firms) {
-        FirmObservation o = FirmObservation.of(firm);
+        FirmObservation o = AiObservations.of(firm);
         assertThat(o.adopter()).isEqualTo(firm.isAiAdopter());
         assertThat(o.rdActiveSteps()).isEqualTo(firm.isAiAdopter() ? firm.getRdActiveStepsWithAi() : firm.getRdActiveSteps());
         assertThat(o.rdSuccesses()).isEqualTo(firm.isAiAdopter() ? firm.getRdSuccessesWithAi() : firm.getRdSuccesses());
       }
-      pooled.addAll(AiComparison.observe(firms));
+      pooled.addAll(AiObservations.observe(firms));
 
-      Map<String, Object> block = AiComparison.of(firms, scenario);
+      Map<String, Object> block = AiObservations.block(firms, scenario);
       System.out.println("AI comparison, 300 firms, 100 steps, seed " + seed + ": " + block);
       Map<?, ?> ai = (Map<?, ?>) block.get(AiComparison.KEY);
       assertThat(ai.get("mechanism")).isEqualTo("DIFFUSION");
@@ -231,7 +233,7 @@ class AiComparisonTest {
     Scenario off = small(1, 20, "OFF");
     EcosystemModel model = new EcosystemModel(off);
     model.runToEnd();
-    Map<?, ?> ai = (Map<?, ?>) AiComparison.of(model.firms(), off).get(AiComparison.KEY);
+    Map<?, ?> ai = (Map<?, ?>) AiObservations.block(model.firms(), off).get(AiComparison.KEY);
     assertThat(ai.get("mechanism")).isEqualTo("OFF");
     assertThat(ai.get("adopters")).isEqualTo(0);
     assertThat(ai.get("productionEfficiencyGain")).isNull();

@@ -1,10 +1,11 @@
-package org.nqpf.validation;
+package org.nqpf.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ec.util.MersenneTwisterFast;
 import org.junit.jupiter.api.Test;
+import org.nqpf.validation.DegreeDistribution;
 
 /** The estimators on synthetic samples with known answers. */
 class EstimatorsTest {
@@ -222,19 +223,5 @@ class EstimatorsTest {
     GrowthVolatility v = GrowthVolatility.of(size, growth, 10);
     assertThat(v.slope()).isCloseTo(-0.2, within(0.03));
     assertThat(v.binCount()).hasSize(10);
-  }
-
-  @Test
-  void verdictsNeedTheWholeIntervalOnTheRightSide() {
-    Target above = Target.above("x", "x", "x", 0.5, "ref");
-    assertThat(above.verdict(org.nqpf.report.Replications.of(new double[] {0.6, 0.62, 0.61}))).isEqualTo(Target.Verdict.PASS);
-    assertThat(above.verdict(org.nqpf.report.Replications.of(new double[] {0.45, 0.62, 0.61}))).isEqualTo(Target.Verdict.MISS);
-    assertThat(above.verdict(org.nqpf.report.Replications.of(new double[] {0.7}))).isEqualTo(Target.Verdict.MISS);
-    Target band = Target.band("y", "y", "y", -0.25, -0.15, "ref");
-    assertThat(band.verdict(org.nqpf.report.Replications.of(new double[] {-0.2, -0.21, -0.19}))).isEqualTo(Target.Verdict.PASS);
-    assertThat(band.verdict(org.nqpf.report.Replications.of(new double[] {-0.1, -0.11, -0.12}))).isEqualTo(Target.Verdict.MISS);
-    assertThat(band.targetText()).isEqualTo("[-0.25, -0.15]");
-    assertThat(Target.info("z", "z", "z", "r").verdict(org.nqpf.report.Replications.of(new double[] {1, 2})))
-        .isEqualTo(Target.Verdict.INFO);
   }
 }

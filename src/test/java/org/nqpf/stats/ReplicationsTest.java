@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
-import org.nqpf.report.Replications.Stats;
+import org.nqpf.stats.Replications.Stats;
 
 /** Replication statistics against hand computations with t-table quantiles. */
 class ReplicationsTest {

@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
-import org.nqpf.report.Sensitivity.Index;
-import org.nqpf.report.Sensitivity.Method;
+import org.nqpf.stats.Sensitivity.Index;
+import org.nqpf.stats.Sensitivity.Method;
 
 /** Sensitivity indices on functions with known answers. */
 class SensitivityTest {

@@ -1,4 +1,4 @@
-package org.nqpf.report;
+package org.nqpf.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
-import org.nqpf.validation.PowerLawFit;
-import org.nqpf.validation.Targets;
-import org.nqpf.validation.ValidationResult;
-import org.nqpf.validation.ValidationRunner;
+import org.nqpf.report.ChartStyle;
+import org.nqpf.stats.PowerLawFit;
 
 /** The validation's charts and report on a small scenario: complete, well-formed, reproducible. */
 class ValidationChartsTest {
