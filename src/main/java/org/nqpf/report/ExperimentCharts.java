@@ -255,7 +255,7 @@ public final class ExperimentCharts {
 
   /** Writes the charts into {@code charts/} of {@code dir}, replacing the folder atomically. */
   static List<Path> writeFiles(Path dir, List<ChartFile> charts) {
-    Path target = dir.resolve(ExperimentResults.CHARTS);
+    Path target = dir.resolve(ExperimentFolder.CHARTS);
     List<Path> written = new ArrayList<>();
     // A charts folder holds only charts: those this program draws may be replaced without a manifest.
     try (ResultsFolder out = ResultsFolder.create(target, "chart", List.of(".png", ".svg"))) {

@@ -104,7 +104,7 @@ public final class ExperimentReport {
     List<ChartFile> charts = ExperimentCharts.render(results);
     byte[] report = html(results, charts).getBytes(StandardCharsets.UTF_8);
     List<Path> written = new ArrayList<>(ExperimentCharts.writeFiles(results.dir(), charts));
-    Path file = results.dir().resolve(ExperimentResults.REPORT);
+    Path file = results.dir().resolve(Manifest.REPORT);
     ResultsFolder.writeAtomically(file, report);
     written.add(file);
     return List.copyOf(written);
@@ -120,7 +120,7 @@ public final class ExperimentReport {
   }
 
   private static Path writeReport(ExperimentResults results, List<ChartFile> charts) {
-    Path file = results.dir().resolve(ExperimentResults.REPORT);
+    Path file = results.dir().resolve(Manifest.REPORT);
     ResultsFolder.writeAtomically(file, html(results, charts).getBytes(StandardCharsets.UTF_8));
     return file;
   }
@@ -180,7 +180,7 @@ public final class ExperimentReport {
 
     if (results.sensitivity() != null) {
       h.append("<h2 id=\"sensitivity-table\">Sensitivity indices</h2>\n");
-      h.append("<details>\n<summary><code>").append(ExperimentResults.SENSITIVITY).append("</code>: indices per metric,")
+      h.append("<details>\n<summary><code>").append(ExperimentFolder.SENSITIVITY).append("</code>: indices per metric,")
           .append(" parameter and method, computed on the per-point means, with 95% bootstrap intervals (")
           .append(results.sensitivity().size()).append(" rows)</summary>\n");
       table(h, results.sensitivity());
@@ -188,17 +188,17 @@ public final class ExperimentReport {
     }
 
     h.append("<h2 id=\"experiment\">Experiment file</h2>\n");
-    h.append("<details>\n<summary><code>").append(ExperimentResults.EXPERIMENT).append("</code>, the resolved experiment")
+    h.append("<details>\n<summary><code>").append(ExperimentFolder.EXPERIMENT).append("</code>, the resolved experiment")
         .append(" (").append(lines(results.experimentText())).append(" lines: the base scenario written out in full)")
         .append("</summary>\n");
     h.append("<pre>").append(esc(results.experimentText())).append("</pre>\n</details>\n");
 
     h.append("<h2 id=\"manifest\">Manifest</h2>\n");
     if (results.manifestText() == null) {
-      h.append("<p class=\"muted\">The folder has no <code>").append(ExperimentResults.MANIFEST)
+      h.append("<p class=\"muted\">The folder has no <code>").append(Manifest.FILE_NAME)
           .append("</code>.</p>\n");
     } else {
-      h.append("<details>\n<summary><code>").append(ExperimentResults.MANIFEST).append("</code>: the versions that")
+      h.append("<details>\n<summary><code>").append(Manifest.FILE_NAME).append("</code>: the versions that")
           .append(" made the folder and the SHA-256 of every file, without the fields that record how and when the")
           .append(" sweep was run (command and its --set assignments, threads, shard, times), so that the report is")
           .append(" the same however it was run")
@@ -227,8 +227,8 @@ public final class ExperimentReport {
     h.append("<h2 id=\"findings\">Findings</h2>\n");
     if (findings.isEmpty()) {
       String why = results.parameters().isEmpty() ? "the experiment varies no parameter"
-          : results.isGrid() ? "the folder has no " + ExperimentResults.RUNS + " to compute them from"
-          : "the folder has no " + ExperimentResults.SENSITIVITY + " to compute them from";
+          : results.isGrid() ? "the folder has no " + ExperimentFolder.RUNS + " to compute them from"
+          : "the folder has no " + ExperimentFolder.SENSITIVITY + " to compute them from";
       h.append("<p class=\"muted\">No findings: ").append(esc(why)).append(".</p>\n");
       return;
     }
@@ -242,7 +242,7 @@ public final class ExperimentReport {
     } else {
       h.append("<p>For each varied parameter and kept metric: the linear effect over the parameter's range (the")
           .append(" least-squares slope of the per-point means on the parameter, the others held fixed, times the")
-          .append(" range; from the standardized regression coefficient of <code>").append(ExperimentResults.SENSITIVITY)
+          .append(" range; from the standardized regression coefficient of <code>").append(ExperimentFolder.SENSITIVITY)
           .append("</code> and its 95% bootstrap interval), ranked by the ")
           .append(results.designType().equals("SOBOL") ? "total Sobol index" : "size of the standardized coefficient")
           .append("; an interval that holds 0 reads \u201Cdoes not significantly change\u201D.</p>\n");
@@ -256,7 +256,7 @@ public final class ExperimentReport {
       findingList(h, findings.subList(shown, findings.size()), shown + 1);
       h.append("</details>\n");
     }
-    h.append("<p class=\"muted\"><code>").append(Findings.FILE).append("</code> holds them with full precision")
+    h.append("<p class=\"muted\"><code>").append(ExperimentFolder.FINDINGS).append("</code> holds them with full precision")
         .append(" (effect, interval, n, score), one row each.</p>\n");
   }
 
@@ -274,7 +274,7 @@ public final class ExperimentReport {
    */
   private static void summary(StringBuilder h, ExperimentResults results) {
     h.append("<h2 id=\"summary\">Summary by design point</h2>\n");
-    h.append("<p><code>").append(ExperimentResults.SUMMARY).append("</code>, one table per metric: per design point,")
+    h.append("<p><code>").append(ExperimentFolder.SUMMARY).append("</code>, one table per metric: per design point,")
         .append(" over its runs' <code>&lt;metric&gt;_mean</code> (each run's mean over its recorded steps), the mean,")
         .append(" the standard deviation and the 95% t interval (empty with one replication). Rounded to ")
         .append(DisplayNumbers.SIGNIFICANT_DIGITS).append(" significant digits; hover a cell for the full value.</p>\n");
@@ -362,14 +362,14 @@ public final class ExperimentReport {
   /** The base scenario as its changes from the built-in baseline (the full text is below). */
   private static String baseScenario(ExperimentResults results) {
     if (!results.experiment().path("scenario").isObject()) {
-      return "\u2014 (no scenario in " + ExperimentResults.EXPERIMENT + ")";
+      return "\u2014 (no scenario in " + ExperimentFolder.EXPERIMENT + ")";
     }
     Map<String, String> changes = results.scenarioChanges();
     if (changes.isEmpty()) {
       return "the built-in baseline";
     }
     if (changes.size() > MAX_SCENARIO_CHANGES) {
-      return "the built-in baseline with " + changes.size() + " keys changed (see " + ExperimentResults.EXPERIMENT
+      return "the built-in baseline with " + changes.size() + " keys changed (see " + ExperimentFolder.EXPERIMENT
           + " below)";
     }
     List<String> shown = new ArrayList<>();

@@ -50,8 +50,6 @@ import org.nqpf.stats.Replications;
  */
 public final class Findings {
 
-  /** The file's name in an experiment's results folder. */
-  public static final String FILE = "findings.csv";
 
   static final String HEADER = "rank,parameter,metric,low,high,effect,lo95,hi95,n,method,score,sentence";
 
@@ -105,7 +103,7 @@ public final class Findings {
    * @throws OutputException if the file cannot be written
    */
   public static Path write(Path resultsDir) {
-    Path file = resultsDir.resolve(FILE);
+    Path file = resultsDir.resolve(ExperimentFolder.FINDINGS);
     ResultsFolder.writeAtomically(file, text(resultsDir).getBytes(StandardCharsets.UTF_8));
     return file;
   }
@@ -184,7 +182,7 @@ public final class Findings {
   }
 
   private static List<Finding> grid(ExperimentResults results) {
-    Path runs = results.dir().resolve(ExperimentResults.RUNS);
+    Path runs = results.dir().resolve(ExperimentFolder.RUNS);
     List<String> parameters = results.parameters();
     List<String> metrics = results.metrics();
     if (parameters.isEmpty() || !Files.exists(runs)) {
@@ -216,7 +214,7 @@ public final class Findings {
         ExperimentResults.Point point = results.point(index);
         if (point == null) {
           throw new ResultsReadException(runs + ", line " + line + ": point " + index + " is not in "
-              + ExperimentResults.POINTS);
+              + ExperimentFolder.POINTS);
         }
         if (replication < 0) {
           throw new ResultsReadException(runs + ", line " + line + ", column replication: " + replication

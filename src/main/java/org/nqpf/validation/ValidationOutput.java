@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.JsonOutput;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
@@ -21,7 +22,6 @@ import org.nqpf.report.ResultsFolder;
  * thread count.
  */
 public final class ValidationOutput {
-  public static final String CHARTS = "charts";
   /** The manifest's {@code kind} of a validation folder, by which {@code verify} knows how to rerun it. */
   public static final String KIND = "validation";
 
@@ -48,8 +48,8 @@ public final class ValidationOutput {
       write(folder.file(ValidationTables.DEGREES), ValidationTables.degrees(result));
       write(folder.file(ValidationTables.BY_SIZE), ValidationTables.bySize(result));
       for (ValidationCharts.Chart chart : charts) {
-        Files.write(folder.file(CHARTS + "/" + chart.baseName() + ".png"), chart.png());
-        Files.write(folder.file(CHARTS + "/" + chart.baseName() + ".svg"), chart.svg());
+        Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".png"), chart.png());
+        Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".svg"), chart.svg());
       }
       ObjectNode manifest = Manifest.build(folder.directory(), result.base(), command, Manifest.CONFIG_FILE_NAME);
       manifest.remove("seed");

@@ -28,6 +28,7 @@ import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.MatricesCsv;
@@ -97,7 +98,7 @@ public final class Verifier {
       warnings.add(folder.resolve(extra) + " is not listed in the manifest: it is not checked, and a command writing"
           + " to this folder will refuse to replace it while it is there");
     }
-    if (!config.equals(Manifest.CONFIG_FILE_NAME) && !config.equals(ExperimentFiles.EXPERIMENT)
+    if (!config.equals(Manifest.CONFIG_FILE_NAME) && !config.equals(ExperimentFolder.EXPERIMENT)
         && !config.equals(CalibrationRun.CALIBRATION) && !config.equals(EffectsOutput.FILE)) {
       delete(scratch);
       throw new ConfigException("RESULTS_DIR", "the manifest names " + config
@@ -157,7 +158,7 @@ public final class Verifier {
           "verify", List.of());
     }
     List<Verdict> verdicts = new ArrayList<>();
-    List<String> names = new ArrayList<>(List.of("timeseries.csv", "summary.json", "innovations.png"));
+    List<String> names = new ArrayList<>(List.of(RunWriter.TIME_SERIES, RunWriter.SUMMARY, RunWriter.CHART));
     if (matrices) {
       names.add(MatricesCsv.FILE_NAME);
     }
@@ -256,14 +257,14 @@ public final class Verifier {
   }
 
   private static List<Verdict> rerunExperiment(Path folder, int sample, Path scratch) {
-    ExperimentConfig experiment = ExperimentLoader.load(folder.resolve(ExperimentFiles.EXPERIMENT));
+    ExperimentConfig experiment = ExperimentLoader.load(folder.resolve(ExperimentFolder.EXPERIMENT));
     SweepRunner runner = new SweepRunner(experiment, Runtime.getRuntime().availableProcessors(), SweepRunner.Shard.ALL);
     List<Verdict> verdicts = new ArrayList<>();
     if (sample <= 0 || sample >= runner.totalRuns()) {
       Path work = runner.run(scratch.resolve("sweep"), false, done -> { });
       ExperimentFinisher.finish(work, experiment, runner.points());
-      for (String name : List.of(ExperimentFiles.POINTS, ExperimentFiles.RUNS, ExperimentFiles.TIME_SERIES,
-          ExperimentFiles.FIRM_PANEL, ExperimentFiles.SUMMARY, ExperimentFiles.SENSITIVITY)) {
+      for (String name : List.of(ExperimentFolder.POINTS, ExperimentFolder.RUNS, ExperimentFolder.TIME_SERIES,
+          FirmPanel.FILE, ExperimentFolder.SUMMARY, ExperimentFolder.SENSITIVITY)) {
         if (Files.exists(folder.resolve(name)) || Files.exists(work.resolve(name))) {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }
@@ -272,14 +273,14 @@ public final class Verifier {
         verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
       }
       // A folder made before findings were written has none (and its manifest does not list one).
-      if (Files.exists(folder.resolve(ExperimentFiles.FINDINGS))) {
-        verdicts.add(compare(ExperimentFiles.FINDINGS, folder.resolve(ExperimentFiles.FINDINGS),
-            work.resolve(ExperimentFiles.FINDINGS)));
+      if (Files.exists(folder.resolve(ExperimentFolder.FINDINGS))) {
+        verdicts.add(compare(ExperimentFolder.FINDINGS, folder.resolve(ExperimentFolder.FINDINGS),
+            work.resolve(ExperimentFolder.FINDINGS)));
       }
       return verdicts;
     }
     // A sample: the runs with the smallest seeds, rerun and compared row by row.
-    List<String[]> rows = readRows(folder.resolve(ExperimentFiles.RUNS));
+    List<String[]> rows = readRows(folder.resolve(ExperimentFolder.RUNS));
     rows.sort(Comparator.comparingLong(r -> Long.parseLong(r[3])));
     int mismatches = 0;
     String first = null;
@@ -294,7 +295,7 @@ public final class Verifier {
         }
       }
     }
-    verdicts.add(new Verdict(ExperimentFiles.RUNS, mismatches == 0, mismatches == 0
+    verdicts.add(new Verdict(ExperimentFolder.RUNS, mismatches == 0, mismatches == 0
         ? sample + " sampled runs rerun, rows identical"
         : mismatches + " of " + sample + " sampled runs differ; first: " + first));
     return verdicts;
