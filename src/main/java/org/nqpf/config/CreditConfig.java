@@ -4,7 +4,9 @@ package org.nqpf.config;
  * Credit and financing guarantees (融资担保, 自主创新专项贷款; MODEL.md §7 "Credit", "Guarantee
  * fund"): banks lend against net worth (K+S 2013), with a softer limit for SOEs; guarantee funds
  * cover a share of SME loans (coverage, fee and leverage are policy levers: {@link PolicyConfig}) (SMEs, opaque to banks, get only 1 − smeLimitDiscount of the limit) for a fee up to a leverage cap; the government lends special
- * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}.
+ * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}; the start-up
+ * keys ({@code startupEquityShare}, {@code startupLoanMaturity}, {@code founderEquitySd},
+ * {@code startupMinimumFunding}) under {@code STARTUP_CREDIT} only (docs/CONFIG.md).
  */
 public record CreditConfig(
     int banks,
@@ -22,12 +24,15 @@ public record CreditConfig(
     double fundCapitalToSales,
     double specialLoanDebtToNetWorth,
     double guaranteeRiskWeight,
-    double startupEquityShare) implements java.io.Serializable {
+    double startupEquityShare,
+    int startupLoanMaturity,
+    double founderEquitySd,
+    double startupMinimumFunding) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
-      1, 0.01, 2.0, 0.5, 0.4);
+      1, 0.01, 2.0, 0.5, 0.4, 8, 0.0, 0.0);
 
   public CreditConfig {
     Check.count("banks", banks, 1, 1000);
@@ -46,5 +51,8 @@ public record CreditConfig(
     Check.between("specialLoanDebtToNetWorth", specialLoanDebtToNetWorth, 0, 100);
     Check.probability("guaranteeRiskWeight", guaranteeRiskWeight);
     Check.probability("startupEquityShare", startupEquityShare);
+    Check.count("startupLoanMaturity", startupLoanMaturity, 1, 400);
+    Check.between("founderEquitySd", founderEquitySd, 0, 5);
+    Check.probability("startupMinimumFunding", startupMinimumFunding);
   }
 }

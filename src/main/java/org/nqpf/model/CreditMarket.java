@@ -212,7 +212,7 @@ final class CreditMarket implements Steppable {
     }
     double remaining = need - granted;
     if (remaining > EPSILON) {
-      double lent = bankLoan(model, firm, remaining, sme, cc);
+      double lent = bankLoan(model, firm, remaining, sme, cc, cc.loanMaturity());
       if (lent > EPSILON) {
         granted += lent;
         anyLoan = true;
@@ -226,7 +226,9 @@ final class CreditMarket implements Steppable {
    * A start-up's loan for what its founders do not pay in ({@link FirmPopulation#foundStartup}):
    * from its house bank, within the limit on its net worth (its founders' equity) and, for a
    * private start-up, with a guarantee (Evans and Jovanovic 1989: a new firm's capital is bounded
-   * by a multiple of its owners' wealth); returns the amount lent.
+   * by a multiple of its owners' wealth), repaid over {@code startupLoanMaturity} quarters: a loan
+   * that buys capital is repaid over the capital's life (maturity matching: Hart and Moore 1994;
+   * Stohs and Mauer 1996); returns the amount lent.
    */
   static double startupLoan(EcosystemModel model, Firm firm, double request) {
     boolean sme = firm.getSizeClass().isSme();
@@ -234,7 +236,8 @@ final class CreditMarket implements Steppable {
     if (sme) {
       model.counters().smeApplicants++;
     }
-    double lent = bankLoan(model, firm, request, sme, model.scenario().credit());
+    CreditConfig cc = model.scenario().credit();
+    double lent = bankLoan(model, firm, request, sme, cc, cc.startupLoanMaturity());
     record(model, firm, sme, request, lent, lent > EPSILON);
     return lent;
   }
@@ -313,9 +316,9 @@ final class CreditMarket implements Steppable {
 
   /**
    * Lends up to {@code request} from the firm's house bank, with a guarantee for an SME when the
-   * request does not fit its limit; returns the amount lent.
+   * request does not fit its limit, repaid over {@code maturity} quarters; returns the amount lent.
    */
-  static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc) {
+  static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, int maturity) {
     Bank bank = model.banks().get(firm.getBankIndex());
     double limit = limit(firm, sme, cc);
     double exposed = unguaranteedBankDebt(firm);
@@ -325,7 +328,7 @@ final class CreditMarket implements Steppable {
       return 0;
     }
     if (request <= firmRoom && request <= bankRoom) {
-      grant(model, firm, bank, null, 0, request, cc);
+      grant(model, firm, bank, null, 0, request, cc, maturity);
       return request;
     }
     GuaranteeFund fund = eligibleFund(model, firm, sme);
@@ -349,7 +352,7 @@ final class CreditMarket implements Steppable {
         fee = policy.guaranteeFee() * covered;
       }
       if (amount > 0) {
-        grant(model, firm, bank, fund, coverage, amount, cc);
+        grant(model, firm, bank, fund, coverage, amount, cc, maturity);
         model.books().firmPaysFund(firm, fund, fee);
         model.counters().loansGuaranteed++;
         return amount;
@@ -357,7 +360,7 @@ final class CreditMarket implements Steppable {
     }
     double partial = Math.min(Math.min(firmRoom, bankRoom), request);
     if (partial > EPSILON) {
-      grant(model, firm, bank, null, 0, partial, cc);
+      grant(model, firm, bank, null, 0, partial, cc, maturity);
       return partial;
     }
     return 0;
@@ -443,6 +446,26 @@ final class CreditMarket implements Steppable {
   }
 
   /**
+   * What a would-be founder expects to raise per unit of equity it pays in, equity included, from
+   * the public terms of credit: 1 + the bank's limit on a private SME's net worth
+   * ({@code maxDebtToNetWorth} × (1 − {@code smeLimitDiscount})), widened to limit / (1 − coverage)
+   * while guarantees are offered and a fund has room ({@link #widened}); the bank's and the fund's
+   * own room aside, which the loan itself then meets or not ({@link #startupLoan}).
+   */
+  static double startupFundingPerEquity(EcosystemModel model) {
+    CreditConfig cc = model.scenario().credit();
+    double limit = cc.maxDebtToNetWorth() * (1 - cc.smeLimitDiscount());
+    PolicyConfig policy = model.policy();
+    boolean guaranteed = false;
+    if (policy.guaranteeCoverage() > 0) {
+      for (GuaranteeFund fund : model.funds()) {
+        guaranteed |= fundRoom(fund, policy) > EPSILON;
+      }
+    }
+    return 1 + (guaranteed ? widened(limit, policy.guaranteeCoverage()) : limit);
+  }
+
+  /**
    * The credit a firm can expect this step, before it applies (what it may plan to spend on R&D
    * beyond its own cash): its room at its house bank, for a private SME widened by a guarantee to
    * room / (1 - coverage) within its fund's room, and the special innovation loans it may take.
@@ -464,8 +487,8 @@ final class CreditMarket implements Steppable {
   }
 
   private static void grant(EcosystemModel model, Firm firm, Bank bank, GuaranteeFund fund, double coverage, double amount,
-      CreditConfig cc) {
-    firm.addLoan(new Loan(bank, fund, coverage, amount, cc.interestRate(), cc.loanMaturity(), model.currentStep()));
+      CreditConfig cc, int maturity) {
+    firm.addLoan(new Loan(bank, fund, coverage, amount, cc.interestRate(), maturity, model.currentStep()));
     model.books().bankLends(bank, firm, amount);
     if (fund != null) {
       fund.addExposure(coverage * amount);

@@ -2,6 +2,7 @@ package org.nqpf.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nqpf.config.CreditConfig;
 import org.nqpf.config.DemographyConfig;
 import org.nqpf.config.Scenario;
 import sim.engine.SimState;
@@ -159,7 +160,24 @@ final class Demography implements Steppable {
     return false;
   }
 
-  /** Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew). */
+  /**
+   * What a would-be founder can pay in, as a share of its start-up's cost: lognormal with mean
+   * {@code startupEquityShare} and log-sd {@code founderEquitySd}, at most 1 (founders differ in
+   * wealth; Evans and Jovanovic 1989).
+   */
+  static double founderEquityShare(EcosystemModel model, CreditConfig cc) {
+    double sd = cc.founderEquitySd();
+    return Math.min(1, cc.startupEquityShare() * StrictMath.exp(sd * model.random.nextGaussian() - sd * sd / 2));
+  }
+
+  /**
+   * Entry; {@code sums} are the shares' sums since the last change to any share (null: taken anew).
+   * Under {@code STARTUP_CREDIT} with {@code startupMinimumFunding} m > 0 the base rate counts
+   * would-be founders, and one founds its firm only if what it can pay in and expects to borrow on
+   * the public terms of credit ({@link CreditMarket#startupFundingPerEquity}) reach m of the firm's
+   * cost; the others are deterred (liquidity constraints on entry: Evans and Jovanovic 1989; credit
+   * supply and entry: Black and Strahan 2002, Kerr and Nanda 2009).
+   */
   static void entries(EcosystemModel model, FirmPopulation.ShareSums sums) {
     Scenario scenario = model.scenario();
     DemographyConfig dc = scenario.demography();
@@ -173,12 +191,23 @@ final class Demography implements Steppable {
     FirmPopulation population = model.population();
     population.beginFounding(sums);
     try {
+      CreditConfig cc = scenario.credit();
+      boolean financeMargin = model.startupCredit() && model.incomes() != null && cc.startupMinimumFunding() > 0;
+      double fundingPerEquity = financeMargin ? CreditMarket.startupFundingPerEquity(model) : 0;
       for (int i = 0; i < entrants; i++) {
+        double equityShare = cc.startupEquityShare();
+        if (financeMargin) {
+          equityShare = founderEquityShare(model, cc);
+          if (equityShare * fundingPerEquity < cc.startupMinimumFunding()) {
+            model.counters().entrantsDeterred++;
+            continue;
+          }
+        }
         Sector sector = Sector.of(model.drawIndex(weights));
         var location = model.randomFirmLocation(dc.nearCampusEntryShare());
         double technology = population.meanTechnology(sector) * dc.entrantProductivityRatio()
             * StrictMath.exp(dc.entrantProductivityLogSd() * model.random.nextGaussian());
-        population.foundStartup(sector, location, technology, -1);
+        population.foundStartup(sector, location, technology, -1, equityShare);
         model.counters().startups++;
       }
     } finally {

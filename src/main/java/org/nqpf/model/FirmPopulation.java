@@ -125,6 +125,14 @@ final class FirmPopulation implements Serializable {
    * in kind by its owners), and its cash, {@code entrantCash}, comes from households.
    */
   Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity) {
+    return foundStartup(sector, location, technology, parentUniversity, model.scenario().credit().startupEquityShare());
+  }
+
+  /**
+   * {@link #foundStartup(Sector, Double2D, double, int)} whose founders pay in {@code equityShare}
+   * of its cost under {@code STARTUP_CREDIT} ({@link #fund}).
+   */
+  Firm foundStartup(Sector sector, Double2D location, double technology, int parentUniversity, double equityShare) {
     var demography = model.scenario().demography();
     Firm firm = addFirm(Ownership.PRIVATE, sector, location, technology, parentUniversity);
     if (demography.entrantAbilitySd() > 0
@@ -136,12 +144,12 @@ final class FirmPopulation implements Serializable {
     }
     if (model.lines() != null) {
       enterWithLines(firm, 1);
-      fund(firm, demography.entrantCash() * model.wageIndex());
+      fund(firm, demography.entrantCash() * model.wageIndex(), equityShare);
       return firm;
     }
     double share = demography.entrantRelativeShare() / firms(sector).size();
     firm.setCapital(firm.getCapitalPerOutput() * share * model.sectorDemand(sector));
-    fund(firm, demography.entrantCash() * model.wageIndex());
+    fund(firm, demography.entrantCash() * model.wageIndex(), equityShare);
     if (foundingTotal == null) {
       firm.setMarketShare(share);
       normaliseShares(sector);
@@ -165,13 +173,13 @@ final class FirmPopulation implements Serializable {
   /**
    * Funds a private start-up. Under {@code mechanisms.finance: STARTUP_CREDIT} with demand from
    * incomes its founders pay in
-   * {@code credit.startupEquityShare} of its cost (its cash and the capital its share of demand
+   * {@code equityShare} of its cost (its cash and the capital its share of demand
    * needs) and ask its house bank for the rest ({@link CreditMarket#startupLoan}; Robb and Robinson
    * 2014: new firms are funded more by outside debt, mostly bank loans, than by their owners'
    * equity); what it gets buys capital and cash in proportion, so a start-up the bank rations
    * starts with less capacity than its lines' demand. Otherwise its owners pay in all of it.
    */
-  private void fund(Firm firm, double cash) {
+  private void fund(Firm firm, double cash, double equityShare) {
     IncomesDemand incomes = model.incomes();
     if (incomes == null || !model.startupCredit()) {
       payInEquity(firm, cash, false);
@@ -181,7 +189,7 @@ final class FirmPopulation implements Serializable {
     double capital = firm.getCapital() / model.scenario().demand().desiredUtilisation();
     firm.setCapital(0);
     double cost = cash + capital;
-    double equity = model.scenario().credit().startupEquityShare() * cost;
+    double equity = equityShare * cost;
     books.householdsToFirm(Matrices.Flow.EQUITY, firm, equity);
     double lent = equity < cost ? CreditMarket.startupLoan(model, firm, cost - equity) : 0;
     double order = equity + lent >= cost ? capital : capital * (equity + lent) / cost;

@@ -121,7 +121,8 @@ public enum Metric {
   PRIVATE_SME_CREDIT_GRANTED("privateSmeCreditGranted", "money/quarter", false, Domain.NON_NEGATIVE, "New credit granted to private SMEs this step."),
   RD_SPENDING_PRIVATE_SME("rdSpendingPrivateSme", "money/quarter", false, Domain.NON_NEGATIVE, "R&D spent by private SMEs."),
   TALENT_GRANTS("talentGrants", "money/quarter", false, Domain.NON_NEGATIVE, "The government's one-off grants to the leading scientists imported this step (talent.importGrant quarters of the researcher wage each)."),
-  RESEARCHER_WAGE("researcherWage", "money/quarter", false, Domain.NON_NEGATIVE, "Pay of a core researcher this step: market.researcherWage × the wage index × the factor the talent market's excess demand sets (1 while talent.wageAdjustment is 0).");
+  RESEARCHER_WAGE("researcherWage", "money/quarter", false, Domain.NON_NEGATIVE, "Pay of a core researcher this step: market.researcherWage × the wage index × the factor the talent market's excess demand sets (1 while talent.wageAdjustment is 0)."),
+  ENTRANTS_DETERRED("entrantsDeterred", "firms", true, Domain.NON_NEGATIVE, "Would-be founders of private firms who did not start for want of finance (STARTUP_CREDIT with credit.startupMinimumFunding > 0; 0 otherwise).");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

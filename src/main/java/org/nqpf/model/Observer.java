@@ -82,6 +82,7 @@ final class Observer implements Steppable {
     set(row, Metric.RD_SPENDING_PRIVATE_SME, t.rdPrivateSme);
     set(row, Metric.TALENT_GRANTS, books.stepTalentGrants());
     set(row, Metric.RESEARCHER_WAGE, model.researcherWage());
+    set(row, Metric.ENTRANTS_DETERRED, c.entrantsDeterred());
     set(row, Metric.TAX, books.stepTax());
     set(row, Metric.TAX_PRIVATE, books.stepTaxPrivate());
     set(row, Metric.SUBSIDIES, books.stepSubsidies());
@@ -112,6 +113,12 @@ final class Observer implements Steppable {
     }
     set(row, Metric.BANK_CASH, bankCash);
     set(row, Metric.WAGE_INDEX, model.wageIndex());
+    for (Metric metric : Metric.values()) {
+      double value = row[metric.ordinal()];
+      if (!Double.isFinite(value)) {
+        throw new ModelDivergedException(step, metric.column(), value);
+      }
+    }
     return row;
   }
 

@@ -12,6 +12,8 @@ public final class StepCounters implements java.io.Serializable {
   int privatisations;
   int soeFoundings;
   int startups;
+  /** Would-be founders deterred for want of finance (Demography#entries). */
+  int entrantsDeterred;
   int spinOffs;
   int exits;
   int inventionsCreated;
@@ -81,6 +83,10 @@ public final class StepCounters implements java.io.Serializable {
 
   public int startups() {
     return startups;
+  }
+
+  public int entrantsDeterred() {
+    return entrantsDeterred;
   }
 
   public int spinOffs() {
@@ -196,6 +202,7 @@ public final class StepCounters implements java.io.Serializable {
     privatisations = 0;
     soeFoundings = 0;
     startups = 0;
+    entrantsDeterred = 0;
     spinOffs = 0;
     exits = 0;
     inventionsCreated = 0;

@@ -24,10 +24,11 @@ import org.nqpf.report.ParquetOutput;
 /**
  * {@code --format csv,parquet} end to end: each Parquet file, read back by DuckDB's Parquet reader,
  * holds the CSV file's columns and rows, value for value (a sweep's with the parameter values as
- * columns); the bytes are the same whatever the threads; a bad value is refused.
+ * columns); the bytes are the same whatever the threads; a bad value is refused. The comparison with
+ * the CSV is shared with {@link ParquetIndependentReadTest}, which reads the files with parquet-java.
  */
 class ParquetFormatTest {
-  private static final String SCENARIO = """
+  static final String SCENARIO = """
       name: parquet
       seed: 5
       steps: 12
@@ -35,7 +36,7 @@ class ParquetFormatTest {
       firms: {count: 100}
       universities: {count: 2}
       """;
-  private static final String EXPERIMENT = """
+  static final String EXPERIMENT = """
       name: parquet-sweep
       scenario: {firms: {count: 80}, universities: {count: 2}}
       steps: 6
@@ -62,8 +63,10 @@ class ParquetFormatTest {
     RunCommandTest.Outcome outcome = RunCommandTest.execute("run", scenario.toString(), "--out", out.toString(), "--quiet",
         "--firm-panel", "2", "--format", "csv,parquet");
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-    assertEqualToCsv(out.resolve("timeseries.parquet"), out.resolve("timeseries.csv"), Map.of());
-    assertEqualToCsv(out.resolve("firm-panel.parquet"), out.resolve("firm-panel.csv"), Map.of());
+    for (String name : List.of("timeseries", "firm-panel")) {
+      Path parquet = out.resolve(name + ".parquet");
+      assertEqualToCsv(readWithDuckDb(parquet), parquet, out.resolve(name + ".csv"), Map.of());
+    }
     assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"timeseries.parquet\"", "\"firm-panel.parquet\"");
     assertThat(RunCommandTest.execute("verify", out.toString()).out()).contains("timeseries.parquet: identical",
         "firm-panel.parquet: identical");
@@ -81,21 +84,11 @@ class ParquetFormatTest {
     for (String name : List.of("runs.parquet", "timeseries.parquet", "firm-panel.parquet")) {
       assertThat(Files.readAllBytes(two.resolve(name))).as(name).isEqualTo(Files.readAllBytes(one.resolve(name)));
     }
-    Map<String, Map<String, String>> parameters = new HashMap<>();
-    List<String> points = Files.readAllLines(one.resolve("points.csv"));
-    String[] keys = points.get(0).split(",");
-    for (String line : points.subList(1, points.size())) {
-      String[] fields = line.split(",");
-      Map<String, String> values = new HashMap<>();
-      for (int k = 1; k < keys.length; k++) {
-        values.put(keys[k], fields[k]);
-      }
-      parameters.put(fields[0], values);
+    Map<String, Map<String, String>> parameters = parameters(one.resolve("points.csv"));
+    for (String name : List.of("runs", "timeseries", "firm-panel")) {
+      Path parquet = one.resolve(name + ".parquet");
+      assertEqualToCsv(readWithDuckDb(parquet), parquet, one.resolve(name + ".csv"), parameters);
     }
-    assertThat(keys).containsExactly("point", "policy.iprProtection", "firms.count");
-    assertEqualToCsv(one.resolve("runs.parquet"), one.resolve("runs.csv"), parameters);
-    assertEqualToCsv(one.resolve("timeseries.parquet"), one.resolve("timeseries.csv"), parameters);
-    assertEqualToCsv(one.resolve("firm-panel.parquet"), one.resolve("firm-panel.csv"), parameters);
     assertThat(RunCommandTest.execute("verify", one.toString()).out()).contains("firm-panel.parquet: identical");
   }
 
@@ -115,13 +108,55 @@ class ParquetFormatTest {
     assertThat(dir.resolve("out.partial")).doesNotExist();
   }
 
+  /** A Parquet file as a reader gave it: its column names and its rows (Long, Double, String or null). */
+  record Table(List<String> columns, List<List<Object>> rows) {}
+
+  /** {@code parquet} read by DuckDB's Parquet reader. */
+  static Table readWithDuckDb(Path parquet) throws SQLException {
+    try (Connection connection = ParquetOutput.open(); Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT * FROM read_parquet('" + parquet.toAbsolutePath() + "')")) {
+      ResultSetMetaData meta = rows.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int c = 1; c <= meta.getColumnCount(); c++) {
+        columns.add(meta.getColumnName(c));
+      }
+      List<List<Object>> values = new ArrayList<>();
+      while (rows.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= columns.size(); c++) {
+          row.add(rows.getObject(c));
+        }
+        values.add(row);
+      }
+      return new Table(columns, values);
+    }
+  }
+
+  /** A sweep's parameter values by point, as {@code points.csv} (its header checked) gives them. */
+  static Map<String, Map<String, String>> parameters(Path points) throws IOException {
+    Map<String, Map<String, String>> parameters = new HashMap<>();
+    List<String> lines = Files.readAllLines(points, StandardCharsets.UTF_8);
+    String[] keys = lines.get(0).split(",");
+    assertThat(keys).containsExactly("point", "policy.iprProtection", "firms.count");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",");
+      Map<String, String> values = new HashMap<>();
+      for (int k = 1; k < keys.length; k++) {
+        values.put(keys[k], fields[k]);
+      }
+      parameters.put(fields[0], values);
+    }
+    return parameters;
+  }
+
   /**
-   * The Parquet file's columns are the CSV's (with the parameter columns after {@code replication}
-   * when {@code parameters}, by point, is not empty) and its rows, in order, hold the same values:
-   * whole numbers and text as written, doubles exactly (the CSV's shortest round-trip form parsed).
+   * {@code table}, read from {@code parquet}, has the CSV's columns (with the parameter columns after
+   * {@code replication} when {@code parameters}, by point, is not empty) and its rows, in order, hold
+   * the same values: whole numbers and text as written, doubles exactly (the CSV's shortest
+   * round-trip form parsed), an empty CSV cell null.
    */
-  private static void assertEqualToCsv(Path parquet, Path csv, Map<String, Map<String, String>> parameters)
-      throws IOException, SQLException {
+  static void assertEqualToCsv(Table table, Path parquet, Path csv, Map<String, Map<String, String>> parameters)
+      throws IOException {
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     List<String> header = new ArrayList<>(List.of(lines.get(0).split(",", -1)));
     List<String> expectedColumns = new ArrayList<>(header);
@@ -130,40 +165,35 @@ class ParquetFormatTest {
       // The parameter columns come in points.csv's order, after replication.
       expectedColumns.addAll(expectedColumns.indexOf("replication") + 1, PARAMETER_KEYS);
     }
-    try (Connection connection = ParquetOutput.open(); Statement sql = connection.createStatement();
-        ResultSet rows = sql.executeQuery("SELECT * FROM read_parquet('" + parquet.toAbsolutePath() + "')")) {
-      ResultSetMetaData meta = rows.getMetaData();
-      List<String> columns = new ArrayList<>();
-      for (int c = 1; c <= meta.getColumnCount(); c++) {
-        columns.add(meta.getColumnName(c));
-      }
-      assertThat(columns).as(parquet + " columns").isEqualTo(expectedColumns);
-      int line = 1;
-      while (rows.next()) {
-        assertThat(line).as("%s has more rows than %s", parquet, csv).isLessThan(lines.size());
-        String[] fields = lines.get(line).split(",", -1);
-        for (int c = 0; c < header.size(); c++) {
-          Object value = rows.getObject(header.get(c));
-          String cell = fields[c];
-          if (cell.isEmpty()) {
-            assertThat(value).as("%s row %d %s", parquet, line, header.get(c)).isNull();
-          } else if (value instanceof Double d) {
-            assertThat(d).as("%s row %d %s", parquet, line, header.get(c)).isEqualTo(Double.parseDouble(cell));
-          } else {
-            assertThat(String.valueOf(value)).as("%s row %d %s", parquet, line, header.get(c)).isEqualTo(cell);
-          }
+    assertThat(table.columns()).as(parquet + " columns").isEqualTo(expectedColumns);
+    assertThat(table.rows()).as("rows of %s against %s", parquet, csv).hasSize(lines.size() - 1);
+    for (int r = 0; r < table.rows().size(); r++) {
+      int line = r + 1;
+      List<Object> row = table.rows().get(r);
+      String[] fields = lines.get(line).split(",", -1);
+      assertThat(fields).as("%s line %d", csv, line).hasSize(header.size());
+      for (int c = 0; c < header.size(); c++) {
+        Object value = row.get(table.columns().indexOf(header.get(c)));
+        String cell = fields[c];
+        if (cell.isEmpty()) {
+          assertThat(value).as("%s row %d %s", parquet, line, header.get(c)).isNull();
+        } else if (value instanceof Double d) {
+          assertThat(d).as("%s row %d %s", parquet, line, header.get(c)).isEqualTo(Double.parseDouble(cell));
+        } else {
+          assertThat(value).as("%s row %d %s", parquet, line, header.get(c)).isNotNull();
+          assertThat(String.valueOf(value)).as("%s row %d %s", parquet, line, header.get(c)).isEqualTo(cell);
         }
-        if (!parameters.isEmpty()) {
-          Map<String, String> values = parameters.get(String.valueOf(rows.getObject("point")));
-          for (String key : parameterKeys) {
-            Object value = rows.getObject(key);
-            assertThat(value instanceof Double d ? d : Double.valueOf(String.valueOf(value))).as(key)
-                .isEqualTo(Double.parseDouble(values.get(key)));
-          }
-        }
-        line++;
       }
-      assertThat(line).as("rows of %s", parquet).isEqualTo(lines.size());
+      if (!parameters.isEmpty()) {
+        Map<String, String> values = parameters.get(String.valueOf(row.get(table.columns().indexOf("point"))));
+        assertThat(values).as("%s row %d point", parquet, line).isNotNull();
+        for (String key : parameterKeys) {
+          Object value = row.get(table.columns().indexOf(key));
+          assertThat(value).as("%s row %d %s", parquet, line, key).isNotNull();
+          assertThat(value instanceof Double d ? d : Double.valueOf(String.valueOf(value))).as("%s row %d %s", parquet, line, key)
+              .isEqualTo(Double.parseDouble(values.get(key)));
+        }
+      }
     }
   }
 }

@@ -181,6 +181,41 @@ class CreditMarketTest {
   }
 
   /**
+   * A start-up's loan is repaid over {@code startupLoanMaturity} quarters (the life of the capital
+   * it buys), a firm's later loans over {@code loanMaturity}: the first instalment is principal / 40.
+   */
+  @Test
+  void aStartUpRepaysItsLoanOverTheLifeOfItsCapital() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 8
+        firms: {count: 60}
+        universities: {count: 1}
+        mechanisms: {finance: STARTUP_CREDIT}
+        credit: {startupLoanMaturity: 40, loanMaturity: 8}
+        policy: {specialLoanQuota: 0, guaranteeCoverage: 0.0}
+        """));
+    model.start();
+    Firm startup = model.population().foundStartup(Sector.TRADITIONAL, new Double2D(50, 50), 1.0, -1);
+    assertThat(startup.getLoans()).hasSize(1);
+    Loan loan = startup.getLoans().get(0);
+    assertThat(loan.principalDue()).isCloseTo(loan.principal() / 40, within(1e-12 * loan.principal()));
+  }
+
+  /**
+   * What a would-be founder expects to raise per unit of equity: 1 + the SME limit 0.5 × (1 − 0.5)
+   * without guarantees, 1 + 0.25 / (1 − 0.7) with coverage 0.7 while the fund has room, and 1.25
+   * again when it has none.
+   */
+  @Test
+  void aFounderExpectsTheBanksLimitWidenedByAGuaranteeWhileTheFundHasRoom() {
+    assertThat(CreditMarket.startupFundingPerEquity(startupWorld("policy: {guaranteeCoverage: 0.0}"))).isCloseTo(1.25, within(1e-12));
+    assertThat(CreditMarket.startupFundingPerEquity(startupWorld("policy: {guaranteeCoverage: 0.7}")))
+        .isCloseTo(1 + 0.25 / 0.3, within(1e-12));
+    assertThat(CreditMarket.startupFundingPerEquity(startupWorld("policy: {guaranteeCoverage: 0.7, fundLeverage: 0}")))
+        .isCloseTo(1.25, within(1e-12));
+  }
+
+  /**
    * Under STARTUP_CREDIT a firm whose cash is only its reserve (0.1 of sales, no debt, no AI savings) hires R&D staff
    * for what its credit line funds (0.5 × 0.5 × net worth at a limit of 0.5), none without one, and
    * a firm with cash to spare its whole plan.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import sim.util.Double2D;
 
@@ -115,6 +116,45 @@ class DemographyTest {
     assertThat((double) entrants / steps).isCloseTo(5.0, within(4 * Math.sqrt(5.0 / steps)));
     assertThat(model.firms().stream().skip(1).allMatch(Firm::isPrivate)).isTrue();
     assertThat(model.books().households()).isCloseTo(-entrants * model.scenario().demography().entrantCash(), within(1e-6));
+  }
+
+  /**
+   * With {@code startupMinimumFunding} m = 0.5 a would-be founder paying in a lognormal share s of
+   * its cost (mean 0.4, log-sd 1) founds its firm iff s × F ≥ m, F = 1.25 without guarantees and
+   * 1 + 0.25 / 0.3 with coverage 0.7: P = 1 − Φ((ln(m / (F × 0.4)) + 1/2) / 1), 0.309 and 0.453; the
+   * others are counted as deterred, and without a minimum every one founds.
+   */
+  @Test
+  void foundersShortOfFinanceAreDeterredAndGuaranteesLetMoreIn() {
+    NormalDistribution normal = new NormalDistribution(null, 0, 1);
+    for (double coverage : new double[] {0.0, 0.7}) {
+      for (double minimum : new double[] {0.0, 0.5}) {
+        EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+            seed: 3
+            firms: {count: 200}
+            universities: {count: 1}
+            mechanisms: {finance: STARTUP_CREDIT}
+            credit: {founderEquitySd: 1.0, startupMinimumFunding: %s}
+            demography: {entryRate: 0.1}
+            policy: {specialLoanQuota: 0, guaranteeCoverage: %s, fundLeverage: 1000, marketUnification: 1.0}
+            """.formatted(minimum, coverage)));
+        model.start();
+        int founded = 0;
+        int deterred = 0;
+        for (int i = 0; i < 150; i++) {
+          model.counters().reset();
+          Demography.entries(model, null);
+          founded += model.counters().startups();
+          deterred += model.counters().entrantsDeterred();
+        }
+        int n = founded + deterred;
+        double f = coverage == 0 ? 1.25 : 1 + 0.25 / 0.3;
+        double expected = minimum == 0 ? 1 : 1 - normal.cumulativeProbability(Math.log(minimum / (f * 0.4)) + 0.5);
+        assertThat(n).isGreaterThan(2500);
+        assertThat((double) founded / n).as("coverage %s, minimum %s", coverage, minimum)
+            .isCloseTo(expected, within(4 * Math.sqrt(expected * (1 - expected) / n) + 1e-12));
+      }
+    }
   }
 
   @Test
