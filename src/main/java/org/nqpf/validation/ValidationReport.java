@@ -2,9 +2,9 @@ package org.nqpf.validation;
 
 import java.util.Base64;
 import java.util.List;
+import org.nqpf.report.Html;
 import org.nqpf.report.ChartStyle;
 import org.nqpf.report.DisplayNumbers;
-import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.Manifest;
 import org.nqpf.stats.Replications;
 import org.nqpf.stats.TransitionMatrix;
@@ -31,7 +31,7 @@ public final class ValidationReport {
       td.MISS{background:#fbe3e1;font-weight:bold;color:#9b1c14}
       td.INFO{background:#eef2f8;color:#2a4a7a}
       table.kv th{width:12em}
-      """ + ExperimentReport.FIGURE_AND_CODE_STYLE;
+      """ + Html.FIGURE_AND_CODE_STYLE;
 
   private ValidationReport() {}
 
@@ -47,9 +47,9 @@ public final class ValidationReport {
     String name = result.base().name();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Validation of ").append(esc(name)).append("</title>\n<style>\n").append(STYLE)
+        .append("<title>Validation of ").append(Html.esc(name)).append("</title>\n<style>\n").append(STYLE)
         .append("</style>\n</head>\n<body>\n");
-    h.append("<h1>Validation of <code>").append(esc(name)).append("</code> against stylized facts</h1>\n");
+    h.append("<h1>Validation of <code>").append(Html.esc(name)).append("</code> against stylized facts</h1>\n");
     int pass = 0;
     int miss = 0;
     int info = 0;
@@ -76,27 +76,27 @@ public final class ValidationReport {
         .append("<th>note</th></tr></thead>\n<tbody>\n");
     for (ValidationResult.Row row : result.rows()) {
       Target t = row.target();
-      h.append("<tr><td>").append(esc(t.id())).append("</td><td>").append(esc(t.item())).append("</td><td>")
-          .append(esc(t.statistic())).append("</td><td>").append(t.origin().label()).append("</td><td class=\"n\">")
-          .append(esc(t.targetText()))
-          .append("</td><td class=\"n\">").append(esc(num(row.stats().mean()))).append("</td><td class=\"n\">");
+      h.append("<tr><td>").append(Html.esc(t.id())).append("</td><td>").append(Html.esc(t.item())).append("</td><td>")
+          .append(Html.esc(t.statistic())).append("</td><td>").append(t.origin().label()).append("</td><td class=\"n\">")
+          .append(Html.esc(t.targetText()))
+          .append("</td><td class=\"n\">").append(Html.esc(num(row.stats().mean()))).append("</td><td class=\"n\">");
       if (Double.isFinite(row.stats().ciLow())) {
-        h.append('[').append(esc(num(row.stats().ciLow()))).append(", ").append(esc(num(row.stats().ciHigh()))).append(']');
+        h.append('[').append(Html.esc(num(row.stats().ciLow()))).append(", ").append(Html.esc(num(row.stats().ciHigh()))).append(']');
       }
       h.append("</td><td class=\"").append(row.verdict()).append("\">").append(row.verdict()).append("</td><td>")
-          .append(esc(row.note())).append("</td></tr>\n");
+          .append(Html.esc(row.note())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</div>\n");
 
     h.append("<h2 id=\"charts\">Charts</h2>\n");
     for (ValidationCharts.Chart chart : charts) {
-      h.append("<figure id=\"").append(esc(chart.baseName())).append("\">\n");
-      h.append("<img alt=\"").append(esc(chart.title())).append("\" width=\"").append(ChartStyle.WIDTH)
+      h.append("<figure id=\"").append(Html.esc(chart.baseName())).append("\">\n");
+      h.append("<img alt=\"").append(Html.esc(chart.title())).append("\" width=\"").append(ChartStyle.WIDTH)
           .append("\" height=\"").append(ChartStyle.HEIGHT).append("\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
-      h.append("<figcaption><b>").append(esc(chart.title())).append(".</b> ").append(esc(chart.caption()))
-          .append(" <span class=\"muted\">(charts/").append(esc(chart.baseName())).append(".png, charts/")
-          .append(esc(chart.baseName())).append(".svg)</span></figcaption>\n</figure>\n");
+      h.append("<figcaption><b>").append(Html.esc(chart.title())).append(".</b> ").append(Html.esc(chart.caption()))
+          .append(" <span class=\"muted\">(charts/").append(Html.esc(chart.baseName())).append(".png, charts/")
+          .append(Html.esc(chart.baseName())).append(".svg)</span></figcaption>\n</figure>\n");
     }
 
     TransitionMatrix m = result.pooledPersistence();
@@ -113,7 +113,7 @@ public final class ValidationReport {
     for (int i = 0; i < m.states(); i++) {
       h.append("<tr><th>").append(FirmPanelCollector.CLASSES.get(i)).append("</th>");
       for (int j = 0; j < m.states(); j++) {
-        h.append("<td class=\"n\">").append(esc(num(m.probability(i, j)))).append(" (").append(m.counts()[i][j])
+        h.append("<td class=\"n\">").append(Html.esc(num(m.probability(i, j)))).append(" (").append(m.counts()[i][j])
             .append(")</td>");
       }
       h.append("<td class=\"n\">").append(m.rowTotal(i)).append("</td></tr>\n");
@@ -126,10 +126,10 @@ public final class ValidationReport {
     }
     h.append(". Per-replication values: <code>replications.csv</code>; fits: <code>size_fits.csv</code>.</p>\n");
     h.append("<h2 id=\"config\">Scenario</h2>\n<p><code>config.yaml</code> (the seed in it is replaced by each")
-        .append(" replication's):</p>\n<pre>").append(esc(configYaml)).append("</pre>\n");
+        .append(" replication's):</p>\n<pre>").append(Html.esc(configYaml)).append("</pre>\n");
     if (manifest != null) {
       h.append("<h2 id=\"manifest\">Manifest</h2>\n<p><code>manifest.json</code> without the command line, thread count")
-          .append(" and times:</p>\n<pre>").append(esc(ExperimentReport.reproducible(manifest))).append("</pre>\n");
+          .append(" and times:</p>\n<pre>").append(Html.esc(Html.reproducible(manifest))).append("</pre>\n");
     }
     h.append("</body>\n</html>\n");
     return h.toString();
@@ -137,9 +137,5 @@ public final class ValidationReport {
 
   private static String num(double v) {
     return Double.isFinite(v) ? DisplayNumbers.format(v) : "";
-  }
-
-  private static String esc(String text) {
-    return ExperimentReport.esc(text);
   }
 }
