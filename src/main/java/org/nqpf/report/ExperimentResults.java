@@ -13,14 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nqpf.config.Scenario;
-import org.nqpf.config.ScenarioLoader;
 import org.nqpf.stats.Replications;
 
 /**
@@ -371,54 +367,12 @@ final class ExperimentResults {
    * scenario or it equals the baseline.
    */
   Map<String, String> scenarioChanges() {
-    Map<String, String> changes = new LinkedHashMap<>();
-    JsonNode scenario = experiment.path("scenario");
-    if (scenario.isObject()) {
-      differences("", scenario, ScenarioLoader.toTree(Scenario.DEFAULT), changes);
-    }
-    changes.keySet().removeAll(List.of("seed", "steps", "burnIn", "name"));
-    return changes;
+    return ScenarioChanges.of(experiment.path("scenario"));
   }
 
-  private static void differences(String prefix, JsonNode given, JsonNode baseline, Map<String, String> changes) {
-    Iterator<Map.Entry<String, JsonNode>> fields = given.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String key = prefix + field.getKey();
-      JsonNode value = field.getValue();
-      JsonNode reference = baseline == null ? null : baseline.get(field.getKey());
-      if (value.isObject() && reference != null && reference.isObject()) {
-        differences(key + ".", value, reference, changes);
-      } else if (reference == null || !sameValue(value, reference)) {
-        changes.put(key, value.isValueNode() ? value.asText() : value.toString());
-      }
-    }
-  }
-
-  private static boolean sameValue(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return a.asDouble() == b.asDouble();
-    }
-    return a.equals(b);
-  }
-
-  /** Short names for the parameters: the last dotted segment, unless two parameters share it. */
+  /** Short names for the parameters ({@link ParameterNames#shortNames}). */
   Map<String, String> shortNames() {
-    Map<String, String> names = new LinkedHashMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    for (String key : parameters) {
-      counts.merge(lastSegment(key), 1, Integer::sum);
-    }
-    for (String key : parameters) {
-      String last = lastSegment(key);
-      names.put(key, counts.get(last) == 1 ? last : key);
-    }
-    return names;
-  }
-
-  private static String lastSegment(String key) {
-    int dot = key.lastIndexOf('.');
-    return dot >= 0 && dot < key.length() - 1 ? key.substring(dot + 1) : key;
+    return ParameterNames.shortNames(parameters);
   }
 
   /** "p3: iprProtection=0.4, guaranteeCoverage=0.2" (or "p3" for a design without parameters). */

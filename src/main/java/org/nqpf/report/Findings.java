@@ -1,8 +1,6 @@
 package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.nqpf.model.Metric;
 import org.nqpf.stats.Replications;
 
 /**
@@ -55,9 +52,6 @@ public final class Findings {
 
   /** The level of the intervals. */
   static final double CONFIDENCE = 0.95;
-
-  /** The most decimals a sentence's number shows (more: two significant digits in powers of ten). */
-  private static final int MAX_DECIMALS = 6;
 
   /** How a finding's effect and interval were estimated (the {@code method} column). */
   enum Method {
@@ -256,7 +250,7 @@ public final class Findings {
         if (low.length == 0 || high.length == 0) {
           continue;
         }
-        double[] welch = welch(low, high);
+        double[] welch = Replications.welch(low, high, CONFIDENCE);
         double width = welch[2] - welch[1];
         double score = Double.isNaN(width) ? Double.NaN
             : width > 0 ? Math.abs(welch[0]) / width : welch[0] == 0 ? 0.0 : Double.POSITIVE_INFINITY;
@@ -267,7 +261,7 @@ public final class Findings {
         String note = n < 2 ? "one replication, no interval" : context;
         findings.add(new Finding(parameter, names.get(parameter), metrics.get(m), sides[j].low, lowLabel, sides[j].high,
             highLabel, welch[0], welch[1], welch[2], n, Method.WELCH, score,
-            sentence(names.get(parameter), lowLabel, highLabel, metrics.get(m), welch[0], welch[1], welch[2], note)));
+            FindingSentences.sentence(names.get(parameter), lowLabel, highLabel, metrics.get(m), welch[0], welch[1], welch[2], note)));
       }
     }
     return findings;
@@ -296,29 +290,6 @@ public final class Findings {
       return "averaged over the other " + others.size() + " parameters";
     }
     return "averaged over " + String.join(" and ", others);
-  }
-
-  /**
-   * The difference of means high − low and its Welch 95% interval: {effect, lo95, hi95}; the
-   * interval is NaN when either side has fewer than two values, and [effect, effect] when neither
-   * varies.
-   */
-  static double[] welch(double[] low, double[] high) {
-    Replications.Stats a = Replications.of(low);
-    Replications.Stats b = Replications.of(high);
-    double effect = b.mean() - a.mean();
-    if (a.n() < 2 || b.n() < 2) {
-      return new double[] {effect, Double.NaN, Double.NaN};
-    }
-    double va = a.sd() * a.sd() / a.n();
-    double vb = b.sd() * b.sd() / b.n();
-    double se = Math.sqrt(va + vb);
-    if (se == 0) {
-      return new double[] {effect, effect, effect};
-    }
-    double df = (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
-    double half = Replications.tQuantile(df, 1 - (1 - CONFIDENCE) / 2) * se;
-    return new double[] {effect, effect - half, effect + half};
   }
 
   // ---------------------------------------------------------------- sampled designs
@@ -373,7 +344,7 @@ public final class Findings {
         double hi = src[2] * scale;
         findings.add(new Finding(parameter, names.get(parameter), metric, range[0], lowLabel, range[1], highLabel, effect,
             lo, hi, rows, Method.LINEAR, score,
-            sentence(names.get(parameter), lowLabel, highLabel, metric, effect, lo, hi, how + indexText)));
+            FindingSentences.sentence(names.get(parameter), lowLabel, highLabel, metric, effect, lo, hi, how + indexText)));
       }
     }
     return findings;
@@ -409,65 +380,6 @@ public final class Findings {
       }
     }
     return null;
-  }
-
-  // ---------------------------------------------------------------- sentences
-
-  /**
-   * "guaranteeCoverage 0 → 0.7 lowers smeRationedShare by 0.211 [0.170, 0.252] (share, averaged
-   * over fundLeverage)": a raise or a fall with the interval of its size when the interval excludes
-   * 0, "does not significantly change" with the signed effect and interval when it holds 0.
-   */
-  static String sentence(String name, String low, String high, String metric, double effect, double lo, double hi,
-      String note) {
-    Metric known = ChartStyle.metric(metric);
-    String unit = known == null ? "" : known.unit();
-    String move = name + " " + low + " \u2192 " + high;
-    String details = join(unit, note);
-    String tail = details.isEmpty() ? "" : " (" + details + ")";
-    if (Double.isNaN(lo) || Double.isNaN(hi)) {
-      if (effect == 0) {
-        return move + " does not change " + metric + tail;
-      }
-      return move + (effect > 0 ? " raises " : " lowers ") + metric + " by " + DisplayNumbers.format(Math.abs(effect))
-          + tail;
-    }
-    if (lo == 0 && hi == 0 && effect == 0) {
-      return move + " does not change " + metric + " (" + join(unit, "the same in every replication") + ")";
-    }
-    double half = (hi - lo) / 2;
-    if (lo > 0 || hi < 0) {
-      boolean up = effect > 0;
-      return move + (up ? " raises " : " lowers ") + metric + " by " + rounded(Math.abs(effect), half) + " ["
-          + rounded(up ? lo : -hi, half) + ", " + rounded(up ? hi : -lo, half) + "]" + tail;
-    }
-    return move + " does not significantly change " + metric + " (" + rounded(effect, half) + " [" + rounded(lo, half)
-        + ", " + rounded(hi, half) + "]" + (details.isEmpty() ? "" : "; " + details) + ")";
-  }
-
-  private static String join(String first, String second) {
-    if (first.isEmpty()) {
-      return second;
-    }
-    return second.isEmpty() ? first : first + ", " + second;
-  }
-
-  /**
-   * {@code value} with as many decimals as two significant digits of {@code halfWidth} need (the
-   * interval's precision decides how much of the estimate is worth reading), locale-free; four
-   * significant digits when the half-width is 0 or not finite, and two, in powers of ten
-   * ({@code 1.9e-7}), when it would take more than {@value #MAX_DECIMALS} decimals.
-   */
-  static String rounded(double value, double halfWidth) {
-    if (!(halfWidth > 0) || !Double.isFinite(halfWidth)) {
-      return DisplayNumbers.format(value);
-    }
-    int scale = 1 - (int) Math.floor(Math.log10(halfWidth));
-    if (scale > MAX_DECIMALS) {
-      return DisplayNumbers.format(value, 2);
-    }
-    String text = new BigDecimal(value).setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
-    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }
 
   // ---------------------------------------------------------------- CSV

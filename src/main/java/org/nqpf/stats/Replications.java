@@ -109,4 +109,27 @@ public final class Replications {
     // No random generator: the distribution is used only for its quantile function.
     return new TDistribution(null, df, QUANTILE_ACCURACY).inverseCumulativeProbability(p);
   }
+
+  /**
+   * The difference of means high − low and its Welch interval at level {@code confidence}:
+   * {effect, low, high}; the interval is NaN when either side has fewer than two values, and
+   * [effect, effect] when neither varies.
+   */
+  public static double[] welch(double[] low, double[] high, double confidence) {
+    Stats a = of(low);
+    Stats b = of(high);
+    double effect = b.mean() - a.mean();
+    if (a.n() < 2 || b.n() < 2) {
+      return new double[] {effect, Double.NaN, Double.NaN};
+    }
+    double va = a.sd() * a.sd() / a.n();
+    double vb = b.sd() * b.sd() / b.n();
+    double se = Math.sqrt(va + vb);
+    if (se == 0) {
+      return new double[] {effect, effect, effect};
+    }
+    double df = (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
+    double half = tQuantile(df, 1 - (1 - confidence) / 2) * se;
+    return new double[] {effect, effect - half, effect + half};
+  }
 }
