@@ -14,6 +14,7 @@ import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
+import org.nqpf.report.ResultsTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,10 +41,10 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> ordered = ShardMerger.check(shards);
     ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFolder.EXPERIMENT));
     Path written;
-    ResultsFolder.checkTarget(out, ordered.stream().map(shard -> shard.resolve(ExperimentFolder.EXPERIMENT)).toArray(Path[]::new));
+    ResultsTarget.check(out, ordered.stream().map(shard -> shard.resolve(ExperimentFolder.EXPERIMENT)).toArray(Path[]::new));
     try (ResultsLock lock = ResultsLock.acquire(out, "merge")) {
       Path work = lock.workingFolder();
-      ResultsFolder.clearLeftovers(work);
+      ResultsTarget.clearLeftovers(work);
       try {
         ShardMerger.merge(ordered, work);
         ExperimentFinisher.finish(work, experiment, Design.points(experiment));
@@ -54,7 +55,7 @@ final class MergeCommand implements Callable<Integer> {
         written = SweepRunner.complete(work, out);
       } catch (RuntimeException e) {
         // A merge cannot be resumed: what it wrote is of no use, and the next merge would only remove it.
-        ResultsFolder.clearLeftovers(work);
+        ResultsTarget.clearLeftovers(work);
         throw e;
       }
     }

@@ -25,6 +25,7 @@ import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
+import org.nqpf.report.ResultsTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
-    ResultsFolder.checkTarget(target, experimentFile);
+    ResultsTarget.check(target, experimentFile);
     warnOfSobolSamples(experiment);
     long points = ExperimentLoader.points(experiment.design(), experiment.parameters());
     if (points >= ANNOUNCED_POINTS && !quiet) {

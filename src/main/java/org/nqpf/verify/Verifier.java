@@ -35,6 +35,7 @@ import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
 import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.ResultsFolder;
+import org.nqpf.report.ResultsTarget;
 import org.nqpf.report.RunWriter;
 import org.nqpf.stats.PowerLawFit;
 import org.nqpf.validation.ValidationOutput;
@@ -94,7 +95,7 @@ public final class Verifier {
     } catch (IOException e) {
       throw new OutputException("cannot create a scratch folder: " + e.getMessage(), e);
     }
-    for (String extra : ResultsFolder.unlistedFiles(folder, manifest)) {
+    for (String extra : ResultsTarget.unlistedFiles(folder, manifest)) {
       warnings.add(folder.resolve(extra) + " is not listed in the manifest: it is not checked, and a command writing"
           + " to this folder will refuse to replace it while it is there");
     }
