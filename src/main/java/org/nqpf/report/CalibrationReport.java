@@ -9,16 +9,7 @@ import java.util.List;
  * results give the same bytes whatever the thread count.
  */
 public final class CalibrationReport {
-  private static final String STYLE = """
-      body{font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;color:#222;line-height:1.45;max-width:1060px;\
-      margin:1.5em auto;padding:0 1em}
-      h1{font-size:1.7em;margin-bottom:.2em}
-      h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2.2em}
-      table{border-collapse:collapse;font-size:.86em;margin:.4em 0}
-      th,td{border:1px solid #ddd;padding:.22em .5em;vertical-align:top}
-      th{background:#f3f3f3;text-align:left}
-      td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-      """ + Html.FIGURE_AND_CODE_STYLE;
+  private static final String STYLE = Html.TABLE_PAGE_STYLE + Html.FIGURE_AND_CODE_STYLE;
 
   private CalibrationReport() {}
 

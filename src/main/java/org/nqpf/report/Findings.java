@@ -366,17 +366,12 @@ public final class Findings {
 
   /** {value, ciLow, ciHigh} of one row of sensitivity.csv, or null when it has none. */
   private static double[] index(CsvTable table, String metric, String parameter, String method) {
-    int metricColumn = table.require("metric");
-    int parameterColumn = table.require("parameter");
-    int methodColumn = table.require("method");
-    int valueColumn = table.require("value");
-    int lowColumn = table.column("ciLow");
-    int highColumn = table.column("ciHigh");
+    SensitivityColumns columns = SensitivityColumns.of(table);
     for (int r = 0; r < table.size(); r++) {
-      if (table.text(r, metricColumn).equals(metric) && table.text(r, parameterColumn).equals(parameter)
-          && table.text(r, methodColumn).equals(method)) {
-        return new double[] {table.number(r, valueColumn), lowColumn < 0 ? Double.NaN : table.number(r, lowColumn),
-            highColumn < 0 ? Double.NaN : table.number(r, highColumn)};
+      if (table.text(r, columns.metric()).equals(metric) && table.text(r, columns.parameter()).equals(parameter)
+          && table.text(r, columns.method()).equals(method)) {
+        return new double[] {table.number(r, columns.value()), columns.low() < 0 ? Double.NaN : table.number(r, columns.low()),
+            columns.high() < 0 ? Double.NaN : table.number(r, columns.high())};
       }
     }
     return null;

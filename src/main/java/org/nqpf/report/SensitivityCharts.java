@@ -32,23 +32,18 @@ final class SensitivityCharts {
 
   static List<ExperimentCharts.Pending> sensitivity(ExperimentResults results) {
     CsvTable table = results.sensitivity();
-    int metricColumn = table.require("metric");
-    int parameterColumn = table.require("parameter");
-    int methodColumn = table.require("method");
-    int valueColumn = table.require("value");
-    int lowColumn = table.column("ciLow");
-    int highColumn = table.column("ciHigh");
+    SensitivityColumns columns = SensitivityColumns.of(table);
     Set<String> metrics = new LinkedHashSet<>();
     for (String metric : results.metrics()) {
       for (int r = 0; r < table.size(); r++) {
-        if (table.text(r, metricColumn).equals(metric)) {
+        if (table.text(r, columns.metric()).equals(metric)) {
           metrics.add(metric);
           break;
         }
       }
     }
     for (int r = 0; r < table.size(); r++) {
-      metrics.add(table.text(r, metricColumn));
+      metrics.add(table.text(r, columns.metric()));
     }
     List<ExperimentCharts.Pending> charts = new ArrayList<>();
     for (String metric : metrics) {
@@ -56,9 +51,9 @@ final class SensitivityCharts {
       Set<String> found = new LinkedHashSet<>();
       Set<String> parameters = new LinkedHashSet<>();
       for (int r = 0; r < table.size(); r++) {
-        if (table.text(r, metricColumn).equals(metric)) {
-          found.add(table.text(r, methodColumn));
-          parameters.add(table.text(r, parameterColumn));
+        if (table.text(r, columns.metric()).equals(metric)) {
+          found.add(table.text(r, columns.method()));
+          parameters.add(table.text(r, columns.parameter()));
         }
       }
       for (String method : METHODS.keySet()) {
@@ -89,21 +84,21 @@ final class SensitivityCharts {
       double high = 0.0;
       boolean any = false;
       for (int r = 0; r < table.size(); r++) {
-        if (!table.text(r, metricColumn).equals(metric)) {
+        if (!table.text(r, columns.metric()).equals(metric)) {
           continue;
         }
-        double value = table.number(r, valueColumn);
+        double value = table.number(r, columns.value());
         if (!Double.isFinite(value)) {
           continue;
         }
-        String method = METHODS.getOrDefault(table.text(r, methodColumn), table.text(r, methodColumn));
-        String parameter = table.text(r, parameterColumn);
+        String method = METHODS.getOrDefault(table.text(r, columns.method()), table.text(r, columns.method()));
+        String parameter = table.text(r, columns.parameter());
         dataset.setValue(value, method, parameter);
         any = true;
         low = Math.min(low, value);
         high = Math.max(high, value);
-        double ciLow = lowColumn >= 0 ? table.number(r, lowColumn) : Double.NaN;
-        double ciHigh = highColumn >= 0 ? table.number(r, highColumn) : Double.NaN;
+        double ciLow = columns.low() >= 0 ? table.number(r, columns.low()) : Double.NaN;
+        double ciHigh = columns.high() >= 0 ? table.number(r, columns.high()) : Double.NaN;
         if (Double.isFinite(ciLow) && Double.isFinite(ciHigh)) {
           renderer.setInterval(method, parameter, ciLow, ciHigh);
           low = Math.min(low, Math.min(ciLow, ciHigh));
