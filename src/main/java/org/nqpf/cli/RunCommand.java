@@ -17,6 +17,7 @@ import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.Checkpoint;
 import org.nqpf.experiment.CheckpointException;
 import org.nqpf.experiment.MemoryEstimate;
+import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
@@ -206,35 +207,34 @@ final class RunCommand implements Callable<Integer> {
   private TimeSeries simulate(EcosystemModel model, boolean fresh, Path checkpoints, FirmPanel panel) {
     int total = model.scenario().totalSteps();
     long started = System.nanoTime();
-    ProgressBar bar = null;
     if (fresh) {
       model.start();
       if (matrices) {
         model.keepMatrices();
       }
     }
-    int first = (int) model.schedule.getSteps();
+    // The progress bar, shown once the run has lasted PROGRESS_AFTER_NANOS (set by the step listener).
+    ProgressBar[] shown = new ProgressBar[1];
     try {
-      for (int step = first; step < total; step++) {
-        model.schedule.step(model);
+      Simulation.stepToEnd(model, (stepped, step) -> {
         if (panel != null) {
-          panel.observe(model);
+          panel.observe(stepped);
         }
         if (checkpoints != null && (step + 1) % checkpointEvery == 0) {
-          Checkpoint.write(model, checkpoints);
+          Checkpoint.write(stepped, checkpoints);
         }
-        if (bar == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
-          bar = new ProgressBarBuilder().setTaskName(model.scenario().name()).setInitialMax(total)
+        if (shown[0] == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
+          shown[0] = new ProgressBarBuilder().setTaskName(stepped.scenario().name()).setInitialMax(total)
               .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
               .setUnit(" steps", 1).build();
         }
-        if (bar != null) {
-          bar.stepTo(step + 1L);
+        if (shown[0] != null) {
+          shown[0].stepTo(step + 1L);
         }
-      }
+      });
     } finally {
-      if (bar != null) {
-        bar.close();
+      if (shown[0] != null) {
+        shown[0].close();
       }
     }
     model.finish();

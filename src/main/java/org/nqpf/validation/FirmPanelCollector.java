@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.nqpf.config.Scenario;
+import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.InnovationListener;
@@ -142,9 +143,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       collector.remember(f);
     }
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.values().length, collector, 1.0);
-    for (int i = 0; i < scenario.totalSteps(); i++) {
-      model.schedule.step(model);
-    }
+    Simulation.stepToEnd(model, null);
     model.finish();
     return new Panel(collector.observations(model), model.series());
   }
