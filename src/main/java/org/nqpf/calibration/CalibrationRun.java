@@ -25,8 +25,8 @@ import org.nqpf.calibration.Calibrator.ProfilePoint;
 import org.nqpf.calibration.Calibrator.ProfileSummary;
 import org.nqpf.calibration.Calibrator.Result;
 import org.nqpf.calibration.Calibrator.Weights;
-import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationConfig.Moment;
+import org.nqpf.config.CalibrationConfig;
 import org.nqpf.config.CalibrationLoader;
 import org.nqpf.config.ExperimentConfig.Parameter;
 import org.nqpf.config.Scenario;
@@ -35,6 +35,7 @@ import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.CalibrationCharts;
 import org.nqpf.report.CalibrationReport;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
@@ -58,8 +59,8 @@ public final class CalibrationRun {
   public static final String PROFILE = "profile.csv";
   public static final String FIT = "fit.csv";
   public static final String FIT_RUNS = "fit-runs.csv";
-  public static final String CONVERGENCE_CHART = "charts/convergence.png";
-  public static final String PROFILE_CHART = "charts/profile.png";
+  public static final String CONVERGENCE_CHART = ExperimentFolder.CHARTS + "/convergence.png";
+  public static final String PROFILE_CHART = ExperimentFolder.CHARTS + "/profile.png";
   /** The manifest's {@code kind} of a calibration folder. */
   public static final String KIND = "calibration";
 

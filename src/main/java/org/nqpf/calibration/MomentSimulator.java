@@ -15,8 +15,8 @@ import org.nqpf.experiment.Futures;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.model.ModelDivergedException;
 import org.nqpf.report.RunSummary;
+import org.nqpf.stats.PowerLawFit;
 import org.nqpf.validation.FirmPanelCollector;
-import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.RunStatistics;
 
 /**

@@ -13,10 +13,11 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
-import picocli.CommandLine;
+import org.nqpf.report.ResultsTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code calibrate CALIBRATION [--threads N] [--out DIR] [--resume] [--quiet] [--shards N [--launcher srun|processes]]};
@@ -82,7 +83,7 @@ final class CalibrateCommand implements Callable<Integer> {
           launcher == null ? ShardedEvaluator.Launcher.SRUN : ShardedEvaluator.Launcher.parse(launcher), threads);
       ShardedEvaluator.check(sharding, System.getenv());
     }
-    Path target = ResultsFolder.checkTarget(out != null ? out : Path.of("results", config.name()),
+    Path target = ResultsTarget.check(out != null ? out : Path.of("results", config.name()),
         CalibrationLoader.inputs(calibrationFile));
     Calibrator.Listener progress = (evaluation, best) -> {
       if (!quiet && (evaluation == best || (evaluation.index() + 1) % 10 == 0)) {

@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.Findings;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code chart RESULTS_DIR}: regenerates {@code findings.csv}, {@code charts/} and {@code report.html}
@@ -45,7 +46,7 @@ final class ChartCommand implements Callable<Integer> {
       // writes them in. The findings are computed before the charts replace charts/, so a bad folder changes nothing.
       String findings = Findings.text(resultsDir);
       written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
-      Path findingsFile = resultsDir.resolve(Findings.FILE);
+      Path findingsFile = resultsDir.resolve(ExperimentFolder.FINDINGS);
       ResultsFolder.writeAtomically(findingsFile, findings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       written.add(findingsFile);
       if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
@@ -57,7 +58,7 @@ final class ChartCommand implements Callable<Integer> {
       long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
       Path report = written.get(written.size() - 1);
       spec.commandLine().getOut().printf(Locale.ROOT, "%d chart%s (PNG and SVG) in %s, report %s%n", charts,
-          charts == 1 ? "" : "s", report.resolveSibling("charts"), report);
+          charts == 1 ? "" : "s", report.resolveSibling(ExperimentFolder.CHARTS), report);
     }
     return 0;
   }

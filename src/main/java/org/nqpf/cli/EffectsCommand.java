@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.config.EffectsConfig;
 import org.nqpf.config.EffectsLoader;
+import org.nqpf.experiment.EffectsOutput;
 import org.nqpf.experiment.EffectsRunner;
 import org.nqpf.experiment.MemoryEstimate;
-import org.nqpf.report.EffectsOutput;
 import org.nqpf.report.ResultsFolder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code effects FILE [--threads N] [--out DIR] [--quiet]}: runs a policy-effects table (each

@@ -7,17 +7,18 @@ import java.util.concurrent.Callable;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.experiment.Design;
-import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.ShardMerger;
 import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
-import picocli.CommandLine;
+import org.nqpf.report.ResultsTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code merge SHARD_DIR... --out DIR}: joins a sharded sweep into the files an unsharded one writes. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -38,23 +39,23 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> ordered = ShardMerger.check(shards);
-    ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFiles.EXPERIMENT));
+    ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFolder.EXPERIMENT));
     Path written;
-    ResultsFolder.checkTarget(out, ordered.stream().map(shard -> shard.resolve(ExperimentFiles.EXPERIMENT)).toArray(Path[]::new));
+    ResultsTarget.check(out, ordered.stream().map(shard -> shard.resolve(ExperimentFolder.EXPERIMENT)).toArray(Path[]::new));
     try (ResultsLock lock = ResultsLock.acquire(out, "merge")) {
       Path work = lock.workingFolder();
-      ResultsFolder.clearLeftovers(work);
+      ResultsTarget.clearLeftovers(work);
       try {
         ShardMerger.merge(ordered, work);
         ExperimentFinisher.finish(work, experiment, Design.points(experiment));
         String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), 0,
+        ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFolder.EXPERIMENT, experiment.masterSeed(), 0,
             "merged " + ordered.size(), command);
         ExperimentFinisher.report(work);
         written = SweepRunner.complete(work, out);
       } catch (RuntimeException e) {
         // A merge cannot be resumed: what it wrote is of no use, and the next merge would only remove it.
-        ResultsFolder.clearLeftovers(work);
+        ResultsTarget.clearLeftovers(work);
         throw e;
       }
     }

@@ -14,23 +14,25 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.OutputFormats;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
+import org.nqpf.experiment.Checkpoint;
 import org.nqpf.experiment.CheckpointException;
 import org.nqpf.experiment.MemoryEstimate;
+import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.RunWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code run [scenario] [--set KEY=VALUE]... [--seed N] [--steps N] [--out DIR] [--checkpoint-every N]
  * [--resume-from FILE]}: one simulation, headless. With {@code --checkpoint-every N} the model is
- * checkpointed every N simulated steps into {@code <out>.checkpoints/} (see {@link Checkpoints});
+ * checkpointed every N simulated steps into {@code <out>.checkpoints/} (see {@link Checkpoint});
  * with {@code --resume-from FILE} the run continues from such a checkpoint instead of starting
  * afresh, and writes the same results (byte for byte, but for the manifest's command line) as the
  * uninterrupted run.
@@ -116,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     EcosystemModel model;
     Scenario scenario;
     if (resumeFrom != null) {
-      model = Checkpoints.read(resumeFrom);
+      model = Checkpoint.read(resumeFrom);
       scenario = model.scenario();
       if (scenarioFile != null || !set.isEmpty() || seed != null || steps != null) {
         Scenario asked = resolve();
@@ -133,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     }
     MemoryEstimate.check(scenario, 1, MemoryEstimate.available());
     Path target = out != null ? out : Path.of("results", scenario.name());
-    Path checkpoints = checkpointEvery != null ? Checkpoints.folderFor(target) : null;
+    Path checkpoints = checkpointEvery != null ? Checkpoint.folderFor(target) : null;
     Path written;
     TimeSeries series;
     try (ResultsFolder folder = ResultsFolder.create(target, "run", scenarioFile, resumeFrom)) {
@@ -205,35 +207,34 @@ final class RunCommand implements Callable<Integer> {
   private TimeSeries simulate(EcosystemModel model, boolean fresh, Path checkpoints, FirmPanel panel) {
     int total = model.scenario().totalSteps();
     long started = System.nanoTime();
-    ProgressBar bar = null;
     if (fresh) {
       model.start();
       if (matrices) {
         model.keepMatrices();
       }
     }
-    int first = (int) model.schedule.getSteps();
+    // The progress bar, shown once the run has lasted PROGRESS_AFTER_NANOS (set by the step listener).
+    ProgressBar[] shown = new ProgressBar[1];
     try {
-      for (int step = first; step < total; step++) {
-        model.schedule.step(model);
+      Simulation.stepToEnd(model, (stepped, step) -> {
         if (panel != null) {
-          panel.observe(model);
+          panel.observe(stepped);
         }
         if (checkpoints != null && (step + 1) % checkpointEvery == 0) {
-          Checkpoints.write(model, checkpoints);
+          Checkpoint.write(stepped, checkpoints);
         }
-        if (bar == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
-          bar = new ProgressBarBuilder().setTaskName(model.scenario().name()).setInitialMax(total)
+        if (shown[0] == null && !quiet && System.console() != null && System.nanoTime() - started > PROGRESS_AFTER_NANOS) {
+          shown[0] = new ProgressBarBuilder().setTaskName(stepped.scenario().name()).setInitialMax(total)
               .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
               .setUnit(" steps", 1).build();
         }
-        if (bar != null) {
-          bar.stepTo(step + 1L);
+        if (shown[0] != null) {
+          shown[0].stepTo(step + 1L);
         }
-      }
+      });
     } finally {
-      if (bar != null) {
-        bar.close();
+      if (shown[0] != null) {
+        shown[0].close();
       }
     }
     model.finish();

@@ -21,13 +21,15 @@ import org.nqpf.config.OutputFormats;
 import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.SweepRunner;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
-import picocli.CommandLine;
+import org.nqpf.report.ResultsTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code sweep EXPERIMENT [--set KEY=VALUE]... [--threads N] [--out DIR] [--resume] [--shard I/N]}. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -94,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepRunner.Shard slice = parseShard(shard);
     Path target = out != null ? out
         : slice.isAll() ? Path.of("results", experiment.name()) : Path.of("results", experiment.name(), "shard-" + slice.index());
-    ResultsFolder.checkTarget(target, experimentFile);
+    ResultsTarget.check(target, experimentFile);
     warnOfSobolSamples(experiment);
     long points = ExperimentLoader.points(experiment.design(), experiment.parameters());
     if (points >= ANNOUNCED_POINTS && !quiet) {
@@ -126,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
         info.put("runs", runs);
         ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
       }
-      ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFiles.EXPERIMENT, experiment.masterSeed(), workers,
+      ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFolder.EXPERIMENT, experiment.masterSeed(), workers,
           slice.toString(), command, set);
       if (slice.isAll()) {
         ExperimentFinisher.report(work);

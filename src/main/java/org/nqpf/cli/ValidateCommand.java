@@ -9,16 +9,16 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.MemoryEstimate;
 import org.nqpf.report.ResultsFolder;
-import org.nqpf.report.ValidationOutput;
-import org.nqpf.validation.PowerLawFit;
+import org.nqpf.stats.PowerLawFit;
 import org.nqpf.validation.Target;
+import org.nqpf.validation.ValidationOutput;
 import org.nqpf.validation.ValidationResult;
 import org.nqpf.validation.ValidationRunner;
 import org.nqpf.validation.ValidationTables;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code validate [SCENARIO] [--replications R] [--seed N] [--threads N] [--out DIR] [--quiet]}:

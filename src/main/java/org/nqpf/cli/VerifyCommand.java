@@ -2,11 +2,11 @@ package org.nqpf.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.nqpf.experiment.Verifier;
-import picocli.CommandLine;
+import org.nqpf.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code verify RESULTS_DIR [--sample K]}: reruns a results folder from its manifest and compares. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package org.nqpf.experiment;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
@@ -13,11 +14,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.nqpf.model.EcosystemModel;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
+import sim.engine.SimState;
 
 /**
- * Reads a MASON checkpoint of a run (written by {@code run --checkpoint-every} or by the GUI's
- * "Save As") back into an {@link EcosystemModel}, for {@code run --resume-from} and for the GUI's
- * "Open".
+ * MASON checkpoints of a run, the one class that writes and reads them: the whole
+ * {@link EcosystemModel} (scenario, agents, schedule, generator state and the time series so far),
+ * serialised by {@link SimState#writeToCheckpoint} (a gzipped Java object stream) for {@code run
+ * --checkpoint-every}, and read back (also when written by the GUI's "Save As") for {@code run
+ * --resume-from} and for the GUI's "Open".
+ *
+ * <p>The checkpoints of a run with results folder {@code <out>} go to the sibling folder
+ * {@code <out>.checkpoints/}, one file {@code checkpoint-<step>.ckpt} per checkpoint, where
+ * {@code <step>} counts the steps simulated so far, burn-in included. Each file is written to a
+ * temporary file and renamed into place, so a crash never leaves a half-written checkpoint.
  *
  * <p>A checkpoint is a gzipped Java object stream, and reading one that was forged can load
  * classes, allocate memory and spend time as the file says. This reader refuses:
@@ -65,7 +76,38 @@ public final class Checkpoint {
   public static final String FILTER = LIMITS + ";" + String.join(";", PACKAGES.stream().map(p -> p + "**").toList())
       + ";" + String.join(";", JDK_CLASSES) + ";!*";
 
+  /** The suffix of a run's checkpoint folder after its results folder's name. */
+  public static final String FOLDER_SUFFIX = ".checkpoints";
+
   private Checkpoint() {}
+
+  /** The checkpoint folder of the results folder {@code out}. */
+  public static Path folderFor(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    Path name = target.getFileName();
+    if (name == null) {
+      throw new OutputException("cannot write checkpoints next to " + out + ": it is a file-system root");
+    }
+    return target.resolveSibling(name + FOLDER_SUFFIX);
+  }
+
+  /** The file of the checkpoint after {@code step} simulated steps. */
+  public static Path fileFor(Path folder, long step) {
+    return folder.resolve("checkpoint-" + step + ".ckpt");
+  }
+
+  /** Writes the model's checkpoint after its current step into {@code folder}; returns the file. */
+  public static Path write(EcosystemModel model, Path folder) {
+    Path file = fileFor(folder, model.schedule.getSteps());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+    try {
+      model.writeToCheckpoint(bytes);
+    } catch (IOException e) {
+      throw new OutputException("cannot write checkpoint " + file + ": " + e, e);
+    }
+    ResultsFolder.writeAtomically(file, bytes.toByteArray());
+    return file;
+  }
 
   /**
    * Reads a checkpoint and checks it holds an {@link EcosystemModel} that was started and has not

@@ -11,26 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nqpf.config.ConfigException;
-import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
+import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.config.Suggest;
 import org.nqpf.model.Metric;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.TimeSeriesCsv;
 
-/** The names, headers and rows of an experiment's files (docs/EXPERIMENTS.md). */
+/** The headers and rows of an experiment's files (docs/EXPERIMENTS.md; their names: {@link ExperimentFolder}). */
 public final class ExperimentFiles {
-  public static final String EXPERIMENT = "experiment.yaml";
-  public static final String POINTS = "points.csv";
-  public static final String RUNS = "runs.csv";
-  public static final String TIME_SERIES = "timeseries.csv";
-  public static final String SUMMARY = "summary.csv";
-  public static final String SENSITIVITY = "sensitivity.csv";
-  public static final String FINDINGS = org.nqpf.report.Findings.FILE;
+  /** A shard's description, in the folder of {@code sweep --shard I/N}. */
   public static final String SHARD = "shard.json";
-  public static final String FIRM_PANEL = FirmPanel.FILE;
   /** The columns a sweep's firm panel starts with, before {@link org.nqpf.report.FirmPanel#COLUMNS}. */
   static final String FIRM_PANEL_PREFIX = "run,point,replication";
   static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
@@ -180,8 +174,8 @@ public final class ExperimentFiles {
       runs.put(m.column() + "_mean", ParquetOutput.Type.DOUBLE);
       runs.put(m.column() + "_final", type(m));
     }
-    Path points = folder.resolve(POINTS);
-    ParquetOutput.write(folder.resolve(RUNS), runs, folder.resolve(ParquetOutput.parquetName(RUNS)));
+    Path points = folder.resolve(ExperimentFolder.POINTS);
+    ParquetOutput.write(folder.resolve(ExperimentFolder.RUNS), runs, folder.resolve(ParquetOutput.parquetName(ExperimentFolder.RUNS)));
     if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
       Map<String, ParquetOutput.Type> series = ids("run", "point", "replication", "step", "burnIn");
       if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.LONG) {
@@ -192,14 +186,14 @@ public final class ExperimentFiles {
           series.put(m.column(), type(m));
         }
       }
-      ParquetOutput.write(folder.resolve(TIME_SERIES), series, points, parameters,
-          folder.resolve(ParquetOutput.parquetName(TIME_SERIES)));
+      ParquetOutput.write(folder.resolve(ExperimentFolder.TIME_SERIES), series, points, parameters,
+          folder.resolve(ParquetOutput.parquetName(ExperimentFolder.TIME_SERIES)));
     }
     if (experiment.firmPanel() > 0) {
       Map<String, ParquetOutput.Type> panel = ids("run", "point", "replication");
       panel.putAll(FirmPanel.parquetTypes());
-      ParquetOutput.write(folder.resolve(FIRM_PANEL), panel, points, parameters,
-          folder.resolve(ParquetOutput.parquetName(FIRM_PANEL)));
+      ParquetOutput.write(folder.resolve(FirmPanel.FILE), panel, points, parameters,
+          folder.resolve(ParquetOutput.parquetName(FirmPanel.FILE)));
     }
   }
 
@@ -207,12 +201,12 @@ public final class ExperimentFiles {
   public static List<String> parquetFiles(ExperimentConfig experiment) {
     List<String> files = new ArrayList<>();
     if (experiment.formats().parquet()) {
-      files.add(ParquetOutput.parquetName(RUNS));
+      files.add(ParquetOutput.parquetName(ExperimentFolder.RUNS));
       if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-        files.add(ParquetOutput.parquetName(TIME_SERIES));
+        files.add(ParquetOutput.parquetName(ExperimentFolder.TIME_SERIES));
       }
       if (experiment.firmPanel() > 0) {
-        files.add(ParquetOutput.parquetName(FIRM_PANEL));
+        files.add(ParquetOutput.parquetName(FirmPanel.FILE));
       }
     }
     return files;

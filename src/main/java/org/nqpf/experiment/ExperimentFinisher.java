@@ -8,14 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentConfig.Parameter;
+import org.nqpf.config.ExperimentConfig;
 import org.nqpf.model.Metric;
 import org.nqpf.report.ExperimentCharts;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.Findings;
 import org.nqpf.report.OutputException;
-import org.nqpf.report.Replications;
+import org.nqpf.stats.Replications;
 
 /**
  * Finishes a complete experiment folder (after a sweep, or after merging shards): the per-point
@@ -55,8 +56,8 @@ public final class ExperimentFinisher {
     int k = experiment.parameters().size();
     int replications = experiment.replications();
     double[][] means = new double[points.size()][metrics.size()];
-    Path summary = folder.resolve(ExperimentFiles.SUMMARY);
-    try (BufferedReader runs = Files.newBufferedReader(folder.resolve(ExperimentFiles.RUNS), StandardCharsets.UTF_8);
+    Path summary = folder.resolve(ExperimentFolder.SUMMARY);
+    try (BufferedReader runs = Files.newBufferedReader(folder.resolve(ExperimentFolder.RUNS), StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
       StringBuilder header = new StringBuilder("point");
       for (Parameter p : experiment.parameters()) {
@@ -74,7 +75,7 @@ public final class ExperimentFinisher {
         for (int r = 0; r < replications; r++) {
           String line = runs.readLine();
           if (line == null) {
-            throw new OutputException(folder.resolve(ExperimentFiles.RUNS) + " ends before point " + p + ", replication " + r
+            throw new OutputException(folder.resolve(ExperimentFolder.RUNS) + " ends before point " + p + ", replication " + r
                 + "; expected " + (long) points.size() * replications + " runs");
           }
           String[] fields = line.split(",", -1);

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.model.Metric;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.OutputException;
-import org.nqpf.report.Sensitivity;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * sensitivity.csv for sampled designs: for each kept metric (its per-point mean of the runs'
@@ -24,7 +25,7 @@ final class ExperimentSensitivity {
   static void write(Path folder, ExperimentConfig experiment, List<Metric> metrics, List<double[]> points, double[][] means) {
     List<String> keys = ExperimentFinisher.keys(experiment);
     double[][] x = ExperimentFinisher.matrix(points);
-    Path file = folder.resolve(ExperimentFiles.SENSITIVITY);
+    Path file = folder.resolve(ExperimentFolder.SENSITIVITY);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("metric,parameter,method,value,ciLow,ciHigh\n");
       for (int m = 0; m < metrics.size(); m++) {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nqpf.config.ConfigException;
+import org.nqpf.report.ExperimentFolder;
+import org.nqpf.report.FirmPanel;
 import org.nqpf.report.OutputException;
 
 /**
@@ -54,7 +56,7 @@ public final class ShardMerger {
               + " and " + shard);
         }
         ordered[index] = shard;
-        String text = Files.readString(shard.resolve(ExperimentFiles.EXPERIMENT), StandardCharsets.UTF_8);
+        String text = Files.readString(shard.resolve(ExperimentFolder.EXPERIMENT), StandardCharsets.UTF_8);
         if (experiment == null) {
           experiment = text;
         } else if (!experiment.equals(text)) {
@@ -77,14 +79,14 @@ public final class ShardMerger {
   /** Writes the merged runs.csv and (if present) timeseries.csv into {@code work}. */
   public static void merge(List<Path> shards, Path work) {
     try {
-      Files.copy(shards.get(0).resolve(ExperimentFiles.EXPERIMENT), work.resolve(ExperimentFiles.EXPERIMENT));
-      Files.copy(shards.get(0).resolve(ExperimentFiles.POINTS), work.resolve(ExperimentFiles.POINTS));
-      interleave(shards, ExperimentFiles.RUNS, work);
-      if (Files.exists(shards.get(0).resolve(ExperimentFiles.TIME_SERIES))) {
-        interleave(shards, ExperimentFiles.TIME_SERIES, work);
+      Files.copy(shards.get(0).resolve(ExperimentFolder.EXPERIMENT), work.resolve(ExperimentFolder.EXPERIMENT));
+      Files.copy(shards.get(0).resolve(ExperimentFolder.POINTS), work.resolve(ExperimentFolder.POINTS));
+      interleave(shards, ExperimentFolder.RUNS, work);
+      if (Files.exists(shards.get(0).resolve(ExperimentFolder.TIME_SERIES))) {
+        interleave(shards, ExperimentFolder.TIME_SERIES, work);
       }
-      if (Files.exists(shards.get(0).resolve(ExperimentFiles.FIRM_PANEL))) {
-        interleave(shards, ExperimentFiles.FIRM_PANEL, work);
+      if (Files.exists(shards.get(0).resolve(FirmPanel.FILE))) {
+        interleave(shards, FirmPanel.FILE, work);
       }
     } catch (IOException e) {
       throw new OutputException("cannot merge the shards into " + work + ": " + e.getMessage(), e);
@@ -130,7 +132,7 @@ public final class ShardMerger {
       while (true) {
         int shard = (int) (run % n);
         String line = pending[shard];
-        boolean panel = file.equals(ExperimentFiles.FIRM_PANEL);
+        boolean panel = file.equals(FirmPanel.FILE);
         if (line == null && panel && Arrays.stream(pending).anyMatch(Objects::nonNull)) {
           run++;
           continue;

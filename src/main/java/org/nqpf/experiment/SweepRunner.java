@@ -21,6 +21,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
@@ -103,11 +104,11 @@ public final class SweepRunner {
       t.setDaemon(true);
       return t;
     });
-    try (OutputStream runs = append(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
+    try (OutputStream runs = append(work.resolve(ExperimentFolder.RUNS), state.runsBytes);
         OutputStream series = experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.NONE ? null
-            : append(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
+            : append(work.resolve(ExperimentFolder.TIME_SERIES), state.seriesBytes);
         OutputStream panel = experiment.firmPanel() == 0 ? null
-            : append(work.resolve(ExperimentFiles.FIRM_PANEL), state.panelBytes)) {
+            : append(work.resolve(FirmPanel.FILE), state.panelBytes)) {
       ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
       long submitted = state.next;
       long written = state.next;
@@ -183,10 +184,10 @@ public final class SweepRunner {
               + " remove the folder to start again");
         }
         String expected = ExperimentFiles.resolvedYaml(experiment);
-        String found = Files.readString(work.resolve(ExperimentFiles.EXPERIMENT), StandardCharsets.UTF_8);
+        String found = Files.readString(work.resolve(ExperimentFolder.EXPERIMENT), StandardCharsets.UTF_8);
         if (!expected.equals(found)) {
           throw new OutputException("the interrupted sweep in " + work + " ran another experiment (its "
-              + ExperimentFiles.EXPERIMENT + " differs); expected the same experiment file and --set assignments to"
+              + ExperimentFolder.EXPERIMENT + " differs); expected the same experiment file and --set assignments to"
               + " resume it");
         }
         ObjectNode node = (ObjectNode) JSON.readTree(Files.readString(stateFile, StandardCharsets.UTF_8));
@@ -197,34 +198,34 @@ public final class SweepRunner {
         State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong(),
             node.path("panelBytes").asLong());
         removeLeftovers(work);
-        truncate(work.resolve(ExperimentFiles.RUNS), state.runsBytes);
+        truncate(work.resolve(ExperimentFolder.RUNS), state.runsBytes);
         if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-          truncate(work.resolve(ExperimentFiles.TIME_SERIES), state.seriesBytes);
+          truncate(work.resolve(ExperimentFolder.TIME_SERIES), state.seriesBytes);
         }
         if (experiment.firmPanel() > 0) {
-          truncate(work.resolve(ExperimentFiles.FIRM_PANEL), state.panelBytes);
+          truncate(work.resolve(FirmPanel.FILE), state.panelBytes);
         }
         return state;
       }
       Files.createDirectories(work);
-      Files.writeString(work.resolve(ExperimentFiles.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
+      Files.writeString(work.resolve(ExperimentFolder.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
       StringBuilder pointsCsv = new StringBuilder(ExperimentFiles.pointsHeader(experiment));
       for (int p = 0; p < points.size(); p++) {
         pointsCsv.append(ExperimentFiles.pointRow(experiment, p, points.get(p)));
       }
-      Files.writeString(work.resolve(ExperimentFiles.POINTS), pointsCsv, StandardCharsets.UTF_8);
+      Files.writeString(work.resolve(ExperimentFolder.POINTS), pointsCsv, StandardCharsets.UTF_8);
       byte[] runsHeader = ExperimentFiles.runsHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
-      Files.write(work.resolve(ExperimentFiles.RUNS), runsHeader);
+      Files.write(work.resolve(ExperimentFolder.RUNS), runsHeader);
       long seriesBytes = 0;
       if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
         byte[] header = ExperimentFiles.timeSeriesHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
-        Files.write(work.resolve(ExperimentFiles.TIME_SERIES), header);
+        Files.write(work.resolve(ExperimentFolder.TIME_SERIES), header);
         seriesBytes = header.length;
       }
       long panelBytes = 0;
       if (experiment.firmPanel() > 0) {
         byte[] header = FirmPanel.header(ExperimentFiles.FIRM_PANEL_PREFIX).getBytes(StandardCharsets.UTF_8);
-        Files.write(work.resolve(ExperimentFiles.FIRM_PANEL), header);
+        Files.write(work.resolve(FirmPanel.FILE), header);
         panelBytes = header.length;
       }
       State state = new State(0, runsHeader.length, seriesBytes, panelBytes);

@@ -9,16 +9,7 @@ import java.util.List;
  * results give the same bytes whatever the thread count.
  */
 public final class CalibrationReport {
-  private static final String STYLE = """
-      body{font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;color:#222;line-height:1.45;max-width:1060px;\
-      margin:1.5em auto;padding:0 1em}
-      h1{font-size:1.7em;margin-bottom:.2em}
-      h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2.2em}
-      table{border-collapse:collapse;font-size:.86em;margin:.4em 0}
-      th,td{border:1px solid #ddd;padding:.22em .5em;vertical-align:top}
-      th{background:#f3f3f3;text-align:left}
-      td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-      """ + ExperimentReport.FIGURE_AND_CODE_STYLE;
+  private static final String STYLE = Html.TABLE_PAGE_STYLE + Html.FIGURE_AND_CODE_STYLE;
 
   private CalibrationReport() {}
 
@@ -32,38 +23,38 @@ public final class CalibrationReport {
     StringBuilder h = new StringBuilder(1 << 18);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Calibration ").append(ExperimentReport.esc(name)).append("</title>\n<style>\n").append(STYLE)
+        .append("<title>Calibration ").append(Html.esc(name)).append("</title>\n<style>\n").append(STYLE)
         .append("</style>\n</head>\n<body>\n");
-    h.append("<h1>Calibration <code>").append(ExperimentReport.esc(name)).append("</code></h1>\n");
-    h.append("<p>").append(ExperimentReport.esc(summary)).append("</p>\n");
+    h.append("<h1>Calibration <code>").append(Html.esc(name)).append("</code></h1>\n");
+    h.append("<p>").append(Html.esc(summary)).append("</p>\n");
     for (Table table : tables) {
-      h.append("<h2>").append(ExperimentReport.esc(table.heading())).append("</h2>\n");
+      h.append("<h2>").append(Html.esc(table.heading())).append("</h2>\n");
       if (!table.note().isEmpty()) {
-        h.append("<p>").append(ExperimentReport.esc(table.note())).append("</p>\n");
+        h.append("<p>").append(Html.esc(table.note())).append("</p>\n");
       }
       h.append("<table>\n<tr>");
       for (String cell : table.header()) {
-        h.append("<th>").append(ExperimentReport.esc(cell)).append("</th>");
+        h.append("<th>").append(Html.esc(cell)).append("</th>");
       }
       h.append("</tr>\n");
       for (List<String> row : table.rows()) {
         h.append("<tr>");
         for (String cell : row) {
-          h.append(numeric(cell) ? "<td class=\"n\">" : "<td>").append(ExperimentReport.esc(cell)).append("</td>");
+          h.append(numeric(cell) ? "<td class=\"n\">" : "<td>").append(Html.esc(cell)).append("</td>");
         }
         h.append("</tr>\n");
       }
       h.append("</table>\n");
     }
     for (Figure figure : figures) {
-      h.append("<h2>").append(ExperimentReport.esc(figure.heading())).append("</h2>\n<figure>\n");
-      h.append("<img alt=\"").append(ExperimentReport.esc(figure.heading())).append("\" width=\"").append(ChartStyle.WIDTH)
+      h.append("<h2>").append(Html.esc(figure.heading())).append("</h2>\n<figure>\n");
+      h.append("<img alt=\"").append(Html.esc(figure.heading())).append("\" width=\"").append(ChartStyle.WIDTH)
           .append("\" height=\"").append(ChartStyle.HEIGHT).append("\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(figure.png())).append("\">\n");
-      h.append("<figcaption>").append(ExperimentReport.esc(figure.caption())).append(" <span class=\"muted\">(")
-          .append(ExperimentReport.esc(figure.file())).append(")</span></figcaption>\n</figure>\n");
+      h.append("<figcaption>").append(Html.esc(figure.caption())).append(" <span class=\"muted\">(")
+          .append(Html.esc(figure.file())).append(")</span></figcaption>\n</figure>\n");
     }
-    h.append("<h2>Calibration file (resolved)</h2>\n<pre>").append(ExperimentReport.esc(calibrationYaml)).append("</pre>\n");
+    h.append("<h2>Calibration file (resolved)</h2>\n<pre>").append(Html.esc(calibrationYaml)).append("</pre>\n");
     h.append("</body>\n</html>\n");
     return h.toString();
   }

@@ -1,6 +1,7 @@
 package org.nqpf.report;
 
 import java.util.Objects;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * One rendered experiment chart, held in memory until the whole set is written: the base name of

@@ -17,10 +17,10 @@ import org.jfree.graphics2d.svg.SVGGraphics2D;
  * ids of clip paths and gradients the same on every rendering, and the file carries no DOCTYPE
  * (so nothing refers to a resource on the network).
  */
-final class ChartFiles {
+public final class ChartFiles {
 
   /** The fixed prefix of ids in the SVG's {@code <defs>}. */
-  static final String SVG_DEFS_PREFIX = "nqpf-";
+  public static final String SVG_DEFS_PREFIX = "nqpf-";
 
   /**
    * The SVG file's first line. JFreeSVG's own document adds a DOCTYPE naming the SVG 1.0 DTD on
@@ -33,11 +33,11 @@ final class ChartFiles {
 
   private ChartFiles() {}
 
-  static byte[] png(JFreeChart chart) {
+  public static byte[] png(JFreeChart chart) {
     return png(chart, ChartStyle.HEIGHT);
   }
 
-  static byte[] png(JFreeChart chart, int height) {
+  public static byte[] png(JFreeChart chart, int height) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
     try {
       ChartUtilities.writeChartAsPNG(out, chart, ChartStyle.WIDTH, height);
@@ -47,11 +47,11 @@ final class ChartFiles {
     return out.toByteArray();
   }
 
-  static byte[] svg(JFreeChart chart) {
+  public static byte[] svg(JFreeChart chart) {
     return svg(chart, ChartStyle.HEIGHT);
   }
 
-  static byte[] svg(JFreeChart chart, int height) {
+  public static byte[] svg(JFreeChart chart, int height) {
     SVGGraphics2D g2 = new SVGGraphics2D(ChartStyle.WIDTH, height);
     g2.setDefsKeyPrefix(SVG_DEFS_PREFIX);
     g2.addRenderingHints(ChartStyle.hints());
@@ -61,7 +61,7 @@ final class ChartFiles {
   }
 
   /** A file-name-safe form of a metric or parameter name (letters, digits, '.', '_' and '-' kept). */
-  static String safeName(String name) {
+  public static String safeName(String name) {
     String safe = UNSAFE.matcher(name).replaceAll("_");
     return safe.isEmpty() ? "_" : safe;
   }

@@ -33,37 +33,37 @@ import org.nqpf.model.Metric;
  * background, the logical "SansSerif" fonts, a fixed palette, explicit rendering hints and tick
  * labels formatted with {@link Locale#ROOT}, so that the same data always give the same bytes.
  */
-final class ChartStyle {
+public final class ChartStyle {
 
-  static final int WIDTH = InnovationChart.WIDTH;
-  static final int HEIGHT = InnovationChart.HEIGHT;
-  static final String FONT_FAMILY = InnovationChart.FONT_FAMILY;
+  public static final int WIDTH = InnovationChart.WIDTH;
+  public static final int HEIGHT = InnovationChart.HEIGHT;
+  public static final String FONT_FAMILY = InnovationChart.FONT_FAMILY;
 
-  static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 18);
-  static final Font SUBTITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 13);
-  static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 14);
-  static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
-  static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
-  static final Font ANNOTATION_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+  public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 18);
+  public static final Font SUBTITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 13);
+  public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 14);
+  public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+  public static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+  public static final Font ANNOTATION_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
   /** A caveat under a chart's title. */
-  static final Font NOTE_FONT = new Font(FONT_FAMILY, Font.ITALIC, 12);
+  public static final Font NOTE_FONT = new Font(FONT_FAMILY, Font.ITALIC, 12);
 
-  static final Color PRIVATE_COLOR = InnovationChart.PRIVATE_COLOR;
-  static final Color SOE_COLOR = InnovationChart.SOE_COLOR;
-  static final Color BURN_IN_SHADE = InnovationChart.BURN_IN_SHADE;
-  static final Color BURN_IN_LINE = InnovationChart.BURN_IN_LINE;
-  static final Color GRID = InnovationChart.GRID;
-  static final Color ENVELOPE = new Color(0x99, 0x99, 0x99);
-  static final Color TEXT = new Color(0x33, 0x33, 0x33);
+  public static final Color PRIVATE_COLOR = InnovationChart.PRIVATE_COLOR;
+  public static final Color SOE_COLOR = InnovationChart.SOE_COLOR;
+  public static final Color BURN_IN_SHADE = InnovationChart.BURN_IN_SHADE;
+  public static final Color BURN_IN_LINE = InnovationChart.BURN_IN_LINE;
+  public static final Color GRID = InnovationChart.GRID;
+  public static final Color ENVELOPE = new Color(0x99, 0x99, 0x99);
+  public static final Color TEXT = new Color(0x33, 0x33, 0x33);
   /** The colour of a caveat: a dark red that reads as a warning without shouting. */
-  static final Color WARNING = new Color(0xA3, 0x2A, 0x1E);
+  public static final Color WARNING = new Color(0xA3, 0x2A, 0x1E);
 
   /** Tableau-10 without its grey (kept last), so a series never looks like the burn-in shading. */
   private static final Color[] PALETTE = {
       new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728), new Color(0x9467BD),
       new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22), new Color(0x7F7F7F)};
 
-  static final BasicStroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  public static final BasicStroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   private static final BasicStroke DASHED_LINE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
       10.0f, new float[] {7.0f, 4.0f}, 0.0f);
 
@@ -78,33 +78,33 @@ final class ChartStyle {
   private ChartStyle() {}
 
   /** The {@code i}-th series colour (cycles after ten). */
-  static Color color(int i) {
+  public static Color color(int i) {
     return PALETTE[Math.floorMod(i, PALETTE.length)];
   }
 
   /** The {@code i}-th series stroke: solid for the first ten, dashed for the next ten, ... */
-  static Stroke stroke(int i) {
+  public static Stroke stroke(int i) {
     return (i / PALETTE.length) % 2 == 0 ? LINE : DASHED_LINE;
   }
 
   /** The model's metric of that column name, or null for a name the model does not know. */
-  static Metric metric(String column) {
+  public static Metric metric(String column) {
     return METRICS.get(column);
   }
 
   /** "innovations (count)": the metric's column name and, when known, its unit. */
-  static String withUnit(String metric) {
+  public static String withUnit(String metric) {
     Metric known = metric(metric);
     return known == null ? metric : metric + " (" + known.unit() + ")";
   }
 
   /** "{@code prefix} innovations (count)". */
-  static String withUnit(String prefix, String metric) {
+  public static String withUnit(String prefix, String metric) {
     return prefix + " " + withUnit(metric);
   }
 
   /** The metric's description, or "" for an unknown metric. */
-  static String description(String metric) {
+  public static String description(String metric) {
     Metric known = metric(metric);
     return known == null ? "" : known.description();
   }
@@ -131,7 +131,7 @@ final class ChartStyle {
   }
 
   /** A value axis with locale-free tick labels. */
-  static NumberAxis numberAxis(String label, boolean integerTicks) {
+  public static NumberAxis numberAxis(String label, boolean integerTicks) {
     NumberAxis axis = new NumberAxis(label);
     axis.setStandardTickUnits(integerTicks ? NumberAxis.createIntegerTickUnits(Locale.ROOT) : DECIMAL_TICKS);
     styleAxis(axis);
@@ -139,27 +139,27 @@ final class ChartStyle {
   }
 
   /** The step axis of the time-series charts. */
-  static NumberAxis stepAxis() {
+  public static NumberAxis stepAxis() {
     NumberAxis axis = numberAxis("Step (quarter)", true);
     axis.setAutoRangeIncludesZero(false);
     return axis;
   }
 
-  static void styleAxis(ValueAxis axis) {
+  public static void styleAxis(ValueAxis axis) {
     axis.setLabelFont(LABEL_FONT);
     axis.setTickLabelFont(TICK_FONT);
     axis.setLabelPaint(TEXT);
     axis.setTickLabelPaint(TEXT);
   }
 
-  static void styleAxis(CategoryAxis axis) {
+  public static void styleAxis(CategoryAxis axis) {
     axis.setLabelFont(LABEL_FONT);
     axis.setTickLabelFont(TICK_FONT);
     axis.setLabelPaint(TEXT);
     axis.setTickLabelPaint(TEXT);
   }
 
-  static void stylePlot(XYPlot plot) {
+  public static void stylePlot(XYPlot plot) {
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlinePaint(BURN_IN_LINE);
@@ -170,7 +170,7 @@ final class ChartStyle {
     plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
   }
 
-  static void stylePlot(CategoryPlot plot) {
+  public static void stylePlot(CategoryPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlinePaint(BURN_IN_LINE);
     plot.setRangeGridlinePaint(GRID);
@@ -180,7 +180,7 @@ final class ChartStyle {
   }
 
   /** Shades [start, end] as the burn-in and draws a dashed line where it ends. */
-  static void addBurnIn(XYPlot plot, double start, double end) {
+  public static void addBurnIn(XYPlot plot, double start, double end) {
     IntervalMarker shade = new IntervalMarker(start, end, BURN_IN_SHADE);
     labelBurnIn(shade, BURN_IN_LINE);
     plot.addDomainMarker(shade, Layer.BACKGROUND);
@@ -191,7 +191,7 @@ final class ChartStyle {
    * For charts whose data cover the background (stacked areas): washes the burn-in steps out with
    * a translucent white overlay in the foreground, labelled, and a dashed line where it ends.
    */
-  static void addBurnInOverlay(XYPlot plot, double start, double end) {
+  public static void addBurnInOverlay(XYPlot plot, double start, double end) {
     IntervalMarker wash = new IntervalMarker(start, end, Color.WHITE);
     wash.setAlpha(0.45f);
     labelBurnIn(wash, TEXT);
@@ -216,7 +216,7 @@ final class ChartStyle {
   }
 
   /** A thin line at zero on the range axis. */
-  static ValueMarker zeroLine() {
+  public static ValueMarker zeroLine() {
     return new ValueMarker(0.0, BURN_IN_LINE, new BasicStroke(1.0f));
   }
 
@@ -224,7 +224,7 @@ final class ChartStyle {
    * The chart around {@code plot}: title, an optional subtitle (wrapped to the width), legend at
    * the bottom when {@code legend}, white background and the fixed rendering hints.
    */
-  static JFreeChart chart(String title, String subtitle, Plot plot, boolean legend) {
+  public static JFreeChart chart(String title, String subtitle, Plot plot, boolean legend) {
     JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
     chart.getTitle().setPaint(TEXT);
     if (subtitle != null && !subtitle.isBlank()) {
@@ -248,7 +248,7 @@ final class ChartStyle {
     return chart;
   }
 
-  static RenderingHints hints() {
+  public static RenderingHints hints() {
     RenderingHints hints = new RenderingHints(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     hints.put(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     hints.put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);

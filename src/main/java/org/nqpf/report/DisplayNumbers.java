@@ -9,18 +9,18 @@ import java.math.RoundingMode;
  * no trailing zeros, plain notation between 1e-4 and 1e7 and {@code 1.234e9} outside, always with
  * a dot, whatever the default locale. The CSV files keep full precision; this is display only.
  */
-final class DisplayNumbers {
+public final class DisplayNumbers {
 
-  static final int SIGNIFICANT_DIGITS = 4;
+  public static final int SIGNIFICANT_DIGITS = 4;
 
   private DisplayNumbers() {}
 
   /** {@code value} rounded for display; the empty string for NaN and infinities. */
-  static String format(double value) {
+  public static String format(double value) {
     return format(value, SIGNIFICANT_DIGITS);
   }
 
-  static String format(double value, int significantDigits) {
+  public static String format(double value, int significantDigits) {
     if (!Double.isFinite(value)) {
       return "";
     }

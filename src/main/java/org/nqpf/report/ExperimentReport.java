@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nqpf.model.Metric;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.Sensitivity;
 
 /**
  * {@code report.html}: one self-contained page an economist reads top down: a table of contents,
@@ -23,31 +25,14 @@ import org.nqpf.model.Metric;
  * elsewhere), no timestamp or path: the same folder always gives the same bytes.
  */
 public final class ExperimentReport {
-
-  /** Tables taller than this many rows scroll inside a box. */
-  static final int SCROLL_ROWS = 25;
-
   /** The findings listed before the fold, at least ... */
   static final int SHOWN_FINDINGS = 5;
 
   /** ... and at most: every significant one up to this many. */
   static final int MAX_SHOWN_FINDINGS = 15;
 
-  /** The summary tables give each parameter a column up to this many parameters, else one column for all. */
-  static final int MAX_PARAMETER_COLUMNS = 4;
-
   /** The Overview lists the base scenario's changes from the baseline up to this many, else counts them. */
   static final int MAX_SCENARIO_CHANGES = 8;
-
-  /** The style of figures, code and muted text, shared by the experiment and validation reports. */
-  static final String FIGURE_AND_CODE_STYLE = """
-      figure{margin:1.4em 0 2em 0}
-      figure img{max-width:100%;height:auto;border:1px solid #eee}
-      figcaption{font-size:.9em;color:#444;max-width:62em}
-      code,pre{font-family:Menlo,Consolas,"DejaVu Sans Mono",monospace}
-      pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.8em;overflow:auto;font-size:.84em}
-      .muted{color:#777}
-      """;
 
   private static final String STYLE = """
       body{font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;color:#222;line-height:1.45;max-width:1060px;\
@@ -68,7 +53,7 @@ public final class ExperimentReport {
       td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       table.kv th{position:static;width:12em}
       .scroll{overflow:auto;max-height:36em;border:1px solid #eee}
-      """ + FIGURE_AND_CODE_STYLE;
+      """ + Html.FIGURE_AND_CODE_STYLE;
 
   private ExperimentReport() {}
 
@@ -102,7 +87,7 @@ public final class ExperimentReport {
     List<ChartFile> charts = ExperimentCharts.render(results);
     byte[] report = html(results, charts).getBytes(StandardCharsets.UTF_8);
     List<Path> written = new ArrayList<>(ExperimentCharts.writeFiles(results.dir(), charts));
-    Path file = results.dir().resolve(ExperimentResults.REPORT);
+    Path file = results.dir().resolve(Manifest.REPORT);
     ResultsFolder.writeAtomically(file, report);
     written.add(file);
     return List.copyOf(written);
@@ -118,7 +103,7 @@ public final class ExperimentReport {
   }
 
   private static Path writeReport(ExperimentResults results, List<ChartFile> charts) {
-    Path file = results.dir().resolve(ExperimentResults.REPORT);
+    Path file = results.dir().resolve(Manifest.REPORT);
     ResultsFolder.writeAtomically(file, html(results, charts).getBytes(StandardCharsets.UTF_8));
     return file;
   }
@@ -128,10 +113,10 @@ public final class ExperimentReport {
     String name = results.name();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Experiment ").append(esc(name)).append("</title>\n<style>\n").append(STYLE)
+        .append("<title>Experiment ").append(Html.esc(name)).append("</title>\n<style>\n").append(STYLE)
         .append("</style>\n</head>\n<body>\n");
-    h.append("<h1>Experiment <code>").append(esc(name)).append("</code></h1>\n");
-    h.append("<p class=\"muted\">").append(esc(designSentence(results))).append("</p>\n");
+    h.append("<h1>Experiment <code>").append(Html.esc(name)).append("</code></h1>\n");
+    h.append("<p class=\"muted\">").append(Html.esc(designSentence(results))).append("</p>\n");
 
     Map<ChartFile.Section, List<ChartFile>> sections = new EnumMap<>(ChartFile.Section.class);
     for (ChartFile chart : charts) {
@@ -142,7 +127,7 @@ public final class ExperimentReport {
     h.append("<li><a href=\"#findings\">Findings</a> (").append(findings.size()).append(")</li>\n");
     h.append("<li><a href=\"#overview\">Overview</a></li>\n");
     for (Map.Entry<ChartFile.Section, List<ChartFile>> section : sections.entrySet()) {
-      h.append("<li><a href=\"#").append(anchor(section.getKey())).append("\">").append(esc(section.getKey().heading()))
+      h.append("<li><a href=\"#").append(anchor(section.getKey())).append("\">").append(Html.esc(section.getKey().heading()))
           .append("</a> (").append(section.getValue().size()).append(")</li>\n");
     }
     h.append("<li><a href=\"#summary\">Summary by design point</a></li>\n");
@@ -160,48 +145,48 @@ public final class ExperimentReport {
       h.append("<h2 id=\"charts\">Charts</h2>\n<p class=\"muted\">No charts: the folder has no data to draw.</p>\n");
     }
     for (Map.Entry<ChartFile.Section, List<ChartFile>> section : sections.entrySet()) {
-      h.append("<h2 id=\"").append(anchor(section.getKey())).append("\">").append(esc(section.getKey().heading()))
+      h.append("<h2 id=\"").append(anchor(section.getKey())).append("\">").append(Html.esc(section.getKey().heading()))
           .append("</h2>\n");
       for (ChartFile chart : section.getValue()) {
-        h.append("<figure id=\"").append(esc(chart.baseName())).append("\">\n");
-        h.append("<img alt=\"").append(esc(chart.title())).append("\" width=\"").append(ChartStyle.WIDTH)
+        h.append("<figure id=\"").append(Html.esc(chart.baseName())).append("\">\n");
+        h.append("<img alt=\"").append(Html.esc(chart.title())).append("\" width=\"").append(ChartStyle.WIDTH)
             .append("\" height=\"").append(chart.height()).append("\" src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
-        h.append("<figcaption><b>").append(esc(chart.title())).append(".</b> ").append(esc(chart.caption()))
-            .append(" <span class=\"muted\">(charts/").append(esc(chart.pngName())).append(", charts/")
-            .append(esc(chart.svgName())).append(")</span></figcaption>\n");
+        h.append("<figcaption><b>").append(Html.esc(chart.title())).append(".</b> ").append(Html.esc(chart.caption()))
+            .append(" <span class=\"muted\">(charts/").append(Html.esc(chart.pngName())).append(", charts/")
+            .append(Html.esc(chart.svgName())).append(")</span></figcaption>\n");
         h.append("</figure>\n");
       }
     }
 
-    summary(h, results);
+    ExperimentTables.summary(h, results);
 
     if (results.sensitivity() != null) {
       h.append("<h2 id=\"sensitivity-table\">Sensitivity indices</h2>\n");
-      h.append("<details>\n<summary><code>").append(ExperimentResults.SENSITIVITY).append("</code>: indices per metric,")
+      h.append("<details>\n<summary><code>").append(ExperimentFolder.SENSITIVITY).append("</code>: indices per metric,")
           .append(" parameter and method, computed on the per-point means, with 95% bootstrap intervals (")
           .append(results.sensitivity().size()).append(" rows)</summary>\n");
-      table(h, results.sensitivity());
+      ExperimentTables.table(h, results.sensitivity());
       h.append("</details>\n");
     }
 
     h.append("<h2 id=\"experiment\">Experiment file</h2>\n");
-    h.append("<details>\n<summary><code>").append(ExperimentResults.EXPERIMENT).append("</code>, the resolved experiment")
+    h.append("<details>\n<summary><code>").append(ExperimentFolder.EXPERIMENT).append("</code>, the resolved experiment")
         .append(" (").append(lines(results.experimentText())).append(" lines: the base scenario written out in full)")
         .append("</summary>\n");
-    h.append("<pre>").append(esc(results.experimentText())).append("</pre>\n</details>\n");
+    h.append("<pre>").append(Html.esc(results.experimentText())).append("</pre>\n</details>\n");
 
     h.append("<h2 id=\"manifest\">Manifest</h2>\n");
     if (results.manifestText() == null) {
-      h.append("<p class=\"muted\">The folder has no <code>").append(ExperimentResults.MANIFEST)
+      h.append("<p class=\"muted\">The folder has no <code>").append(Manifest.FILE_NAME)
           .append("</code>.</p>\n");
     } else {
-      h.append("<details>\n<summary><code>").append(ExperimentResults.MANIFEST).append("</code>: the versions that")
+      h.append("<details>\n<summary><code>").append(Manifest.FILE_NAME).append("</code>: the versions that")
           .append(" made the folder and the SHA-256 of every file, without the fields that record how and when the")
           .append(" sweep was run (command and its --set assignments, threads, shard, times), so that the report is")
           .append(" the same however it was run")
           .append("</summary>\n");
-      h.append("<pre>").append(esc(reproducible(results.manifestText()))).append("</pre>\n</details>\n");
+      h.append("<pre>").append(Html.esc(Html.reproducible(results.manifestText()))).append("</pre>\n</details>\n");
     }
     h.append("</body>\n</html>\n");
     return h.toString();
@@ -225,9 +210,9 @@ public final class ExperimentReport {
     h.append("<h2 id=\"findings\">Findings</h2>\n");
     if (findings.isEmpty()) {
       String why = results.parameters().isEmpty() ? "the experiment varies no parameter"
-          : results.isGrid() ? "the folder has no " + ExperimentResults.RUNS + " to compute them from"
-          : "the folder has no " + ExperimentResults.SENSITIVITY + " to compute them from";
-      h.append("<p class=\"muted\">No findings: ").append(esc(why)).append(".</p>\n");
+          : results.isGrid() ? "the folder has no " + ExperimentFolder.RUNS + " to compute them from"
+          : "the folder has no " + ExperimentFolder.SENSITIVITY + " to compute them from";
+      h.append("<p class=\"muted\">No findings: ").append(Html.esc(why)).append(".</p>\n");
       return;
     }
     if (results.isGrid()) {
@@ -240,7 +225,7 @@ public final class ExperimentReport {
     } else {
       h.append("<p>For each varied parameter and kept metric: the linear effect over the parameter's range (the")
           .append(" least-squares slope of the per-point means on the parameter, the others held fixed, times the")
-          .append(" range; from the standardized regression coefficient of <code>").append(ExperimentResults.SENSITIVITY)
+          .append(" range; from the standardized regression coefficient of <code>").append(ExperimentFolder.SENSITIVITY)
           .append("</code> and its 95% bootstrap interval), ranked by the ")
           .append(results.designType().equals("SOBOL") ? "total Sobol index" : "size of the standardized coefficient")
           .append("; an interval that holds 0 reads \u201Cdoes not significantly change\u201D.</p>\n");
@@ -254,89 +239,16 @@ public final class ExperimentReport {
       findingList(h, findings.subList(shown, findings.size()), shown + 1);
       h.append("</details>\n");
     }
-    h.append("<p class=\"muted\"><code>").append(Findings.FILE).append("</code> holds them with full precision")
+    h.append("<p class=\"muted\"><code>").append(ExperimentFolder.FINDINGS).append("</code> holds them with full precision")
         .append(" (effect, interval, n, score), one row each.</p>\n");
   }
 
   private static void findingList(StringBuilder h, List<Findings.Finding> findings, int start) {
     h.append(start == 1 ? "<ol class=\"findings\">\n" : "<ol class=\"findings\" start=\"" + start + "\">\n");
     for (Findings.Finding finding : findings) {
-      h.append(finding.significant() ? "<li>" : "<li class=\"ns\">").append(esc(finding.sentence())).append("</li>\n");
+      h.append(finding.significant() ? "<li>" : "<li class=\"ns\">").append(Html.esc(finding.sentence())).append("</li>\n");
     }
     h.append("</ol>\n");
-  }
-
-  /**
-   * summary.csv as one narrow table per metric (a row per design point), each folded away: the
-   * wide file has four columns per metric.
-   */
-  private static void summary(StringBuilder h, ExperimentResults results) {
-    h.append("<h2 id=\"summary\">Summary by design point</h2>\n");
-    h.append("<p><code>").append(ExperimentResults.SUMMARY).append("</code>, one table per metric: per design point,")
-        .append(" over its runs' <code>&lt;metric&gt;_mean</code> (each run's mean over its recorded steps), the mean,")
-        .append(" the standard deviation and the 95% t interval (empty with one replication). Rounded to ")
-        .append(DisplayNumbers.SIGNIFICANT_DIGITS).append(" significant digits; hover a cell for the full value.</p>\n");
-    List<String> parameters = results.parameters();
-    boolean columnPerParameter = parameters.size() <= MAX_PARAMETER_COLUMNS;
-    Map<String, String> names = results.shortNames();
-    CsvTable table = results.summary();
-    int replicationsColumn = table.column("replications");
-    for (String metric : results.metrics()) {
-      Metric known = ChartStyle.metric(metric);
-      h.append("<details>\n<summary><code>").append(esc(metric)).append("</code>")
-          .append(known == null ? "" : " (" + esc(known.unit()) + ")").append("</summary>\n");
-      h.append(results.points().size() > SCROLL_ROWS ? "<div class=\"scroll\">\n" : "<div>\n");
-      h.append("<table>\n<thead><tr><th>point</th>");
-      if (columnPerParameter) {
-        for (String parameter : parameters) {
-          h.append("<th title=\"").append(esc(parameter)).append("\">").append(esc(names.get(parameter))).append("</th>");
-        }
-      } else {
-        h.append("<th>design point</th>");
-      }
-      h.append("<th>replications</th>");
-      for (String suffix : ExperimentResults.SUMMARY_SUFFIXES) {
-        h.append("<th>").append(suffix.substring(1)).append("</th>");
-      }
-      h.append("</tr></thead>\n<tbody>\n");
-      for (ExperimentResults.Point point : results.points()) {
-        int row = results.summaryRow(point.index());
-        if (row < 0) {
-          continue;
-        }
-        h.append("<tr><td class=\"n\">").append(point.index()).append("</td>");
-        if (columnPerParameter) {
-          for (String label : point.labels()) {
-            h.append("<td class=\"n\">").append(esc(label)).append("</td>");
-          }
-        } else {
-          String label = results.pointLabel(point.index());
-          h.append("<td>").append(esc(label.substring(label.indexOf(": ") + 2))).append("</td>");
-        }
-        h.append("<td class=\"n\">").append(replicationsColumn < 0 ? "" : esc(table.text(row, replicationsColumn)))
-            .append("</td>");
-        for (String suffix : ExperimentResults.SUMMARY_SUFFIXES) {
-          int column = table.column(metric + suffix);
-          numberCell(h, column < 0 ? "" : table.text(row, column));
-        }
-        h.append("</tr>\n");
-      }
-      h.append("</tbody>\n</table>\n</div>\n</details>\n");
-    }
-  }
-
-  /** A number rounded for display with the full value as its tooltip; text as it is. */
-  private static void numberCell(StringBuilder h, String cell) {
-    if (!isNumber(cell)) {
-      h.append("<td>").append(esc(cell)).append("</td>");
-      return;
-    }
-    String shown = DisplayNumbers.format(Double.parseDouble(cell));
-    if (shown.equals(cell)) {
-      h.append("<td class=\"n\">").append(esc(cell)).append("</td>");
-    } else {
-      h.append("<td class=\"n\" title=\"").append(esc(cell)).append("\">").append(esc(shown)).append("</td>");
-    }
   }
 
   private static String designSentence(ExperimentResults results) {
@@ -360,14 +272,14 @@ public final class ExperimentReport {
   /** The base scenario as its changes from the built-in baseline (the full text is below). */
   private static String baseScenario(ExperimentResults results) {
     if (!results.experiment().path("scenario").isObject()) {
-      return "\u2014 (no scenario in " + ExperimentResults.EXPERIMENT + ")";
+      return "\u2014 (no scenario in " + ExperimentFolder.EXPERIMENT + ")";
     }
     Map<String, String> changes = results.scenarioChanges();
     if (changes.isEmpty()) {
       return "the built-in baseline";
     }
     if (changes.size() > MAX_SCENARIO_CHANGES) {
-      return "the built-in baseline with " + changes.size() + " keys changed (see " + ExperimentResults.EXPERIMENT
+      return "the built-in baseline with " + changes.size() + " keys changed (see " + ExperimentFolder.EXPERIMENT
           + " below)";
     }
     List<String> shown = new ArrayList<>();
@@ -378,16 +290,16 @@ public final class ExperimentReport {
   private static void overview(StringBuilder h, ExperimentResults results) {
     h.append("<h2 id=\"overview\">Overview</h2>\n<table class=\"kv\">\n");
     JsonNode design = results.experiment().path("design");
-    row(h, "Design", results.designType().isEmpty() ? "(not stated)" : results.designType()
+    Html.row(h, "Design", results.designType().isEmpty() ? "(not stated)" : results.designType()
         + (design.has("samples") ? ", samples: " + design.path("samples").asText() : ""));
-    row(h, "Design points", Integer.toString(results.points().size()));
-    row(h, "Replications per point", orDash(results.setting("replications")));
-    row(h, "Runs", results.runCount() >= 0 ? Integer.toString(results.runCount()) : "\u2014 (no runs.csv)");
-    row(h, "Steps (recorded)", orDash(results.scenarioSetting("steps")));
-    row(h, "Burn-in steps", orDash(results.scenarioSetting("burnIn")));
-    row(h, "Master seed", orDash(results.setting("masterSeed")));
-    row(h, "Base scenario", baseScenario(results));
-    row(h, "Time series", orDash(results.setting("timeSeries")));
+    Html.row(h, "Design points", Integer.toString(results.points().size()));
+    Html.row(h, "Replications per point", Html.orDash(results.setting("replications")));
+    Html.row(h, "Runs", results.runCount() >= 0 ? Integer.toString(results.runCount()) : "\u2014 (no runs.csv)");
+    Html.row(h, "Steps (recorded)", Html.orDash(results.scenarioSetting("steps")));
+    Html.row(h, "Burn-in steps", Html.orDash(results.scenarioSetting("burnIn")));
+    Html.row(h, "Master seed", Html.orDash(results.setting("masterSeed")));
+    Html.row(h, "Base scenario", baseScenario(results));
+    Html.row(h, "Time series", Html.orDash(results.setting("timeSeries")));
     h.append("</table>\n");
 
     h.append("<h3>Varied parameters</h3>\n");
@@ -404,8 +316,8 @@ public final class ExperimentReport {
           List<String> labels = new ArrayList<>(values.values());
           shown = "from " + labels.get(0) + " to " + labels.get(labels.size() - 1);
         }
-        h.append("<tr><td><code>").append(esc(results.parameters().get(p))).append("</code></td><td class=\"n\">")
-            .append(values.size()).append("</td><td>").append(esc(shown)).append("</td></tr>\n");
+        h.append("<tr><td><code>").append(Html.esc(results.parameters().get(p))).append("</code></td><td class=\"n\">")
+            .append(values.size()).append("</td><td>").append(Html.esc(shown)).append("</td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -414,78 +326,14 @@ public final class ExperimentReport {
     h.append("<table>\n<tr><th>metric</th><th>unit</th><th>meaning</th></tr>\n");
     for (String metric : results.metrics()) {
       Metric known = ChartStyle.metric(metric);
-      h.append("<tr><td><code>").append(esc(metric)).append("</code></td><td>")
-          .append(esc(known == null ? "" : known.unit())).append("</td><td>")
-          .append(esc(known == null ? "" : known.description())).append("</td></tr>\n");
+      h.append("<tr><td><code>").append(Html.esc(metric)).append("</code></td><td>")
+          .append(Html.esc(known == null ? "" : known.unit())).append("</td><td>")
+          .append(Html.esc(known == null ? "" : known.description())).append("</td></tr>\n");
     }
     h.append("</table>\n");
   }
 
-  private static void row(StringBuilder h, String key, String value) {
-    h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
-  }
-
-  private static String orDash(String value) {
-    return value == null || value.isEmpty() ? "\u2014" : value;
-  }
-
-  /** An HTML table of a CSV file: text as written, numbers rounded for display with the full value as tooltip. */
-  private static void table(StringBuilder h, CsvTable table) {
-    h.append(table.size() > SCROLL_ROWS ? "<div class=\"scroll\">\n" : "<div>\n");
-    h.append("<table>\n<thead><tr>");
-    for (String column : table.header()) {
-      h.append("<th>").append(esc(column)).append("</th>");
-    }
-    h.append("</tr></thead>\n<tbody>\n");
-    for (int r = 0; r < table.size(); r++) {
-      h.append("<tr>");
-      for (int c = 0; c < table.header().size(); c++) {
-        numberCell(h, table.text(r, c));
-      }
-      h.append("</tr>\n");
-    }
-    h.append("</tbody>\n</table>\n</div>\n");
-  }
-
-  private static boolean isNumber(String cell) {
-    return CsvTable.isNumber(cell) && Double.isFinite(Double.parseDouble(cell));
-  }
-
   private static String anchor(ChartFile.Section section) {
     return "charts-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
-
-  /**
-   * The manifest without what records how and when the sweep ran: command, its --set assignments
-   * (experiment.yaml holds their values), threads, shard, times.
-   */
-  static String reproducible(String manifest) {
-    try {
-      com.fasterxml.jackson.databind.JsonNode node = JsonOutput.MAPPER.readTree(manifest);
-      if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-        object.remove(java.util.List.of("command", "set", "threads", "shard", "started", "finished"));
-        return JsonOutput.pretty(object);
-      }
-      return manifest;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return manifest;
-    }
-  }
-
-  /** HTML-escapes text for element content and double-quoted attributes. */
-  static String esc(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

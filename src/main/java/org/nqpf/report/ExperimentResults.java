@@ -13,14 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nqpf.config.Scenario;
-import org.nqpf.config.ScenarioLoader;
+import org.nqpf.stats.Replications;
 
 /**
  * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),
@@ -35,17 +32,6 @@ import org.nqpf.config.ScenarioLoader;
  * a {@link ResultsReadException} naming it.
  */
 final class ExperimentResults {
-
-  static final String EXPERIMENT = "experiment.yaml";
-  static final String POINTS = "points.csv";
-  static final String RUNS = "runs.csv";
-  static final String TIME_SERIES = "timeseries.csv";
-  static final String SUMMARY = "summary.csv";
-  static final String SENSITIVITY = "sensitivity.csv";
-  static final String MANIFEST = "manifest.json";
-  static final String CHARTS = "charts";
-  static final String REPORT = "report.html";
-
   /** The statistics suffixes of summary.csv, in the doc's order. */
   static final List<String> SUMMARY_SUFFIXES = List.of("_mean", "_sd", "_ciLow", "_ciHigh");
 
@@ -108,16 +94,16 @@ final class ExperimentResults {
     if (!Files.isReadable(dir)) {
       throw new ResultsReadException("cannot read the results folder " + dir + ": permission denied");
     }
-    Path experimentFile = dir.resolve(EXPERIMENT);
+    Path experimentFile = dir.resolve(ExperimentFolder.EXPERIMENT);
     if (!Files.exists(experimentFile)) {
-      String hint = Files.exists(dir.resolve("config.yaml")) ? " (it looks like the folder of a single `run`)" : "";
-      throw new ResultsReadException(dir + " is not an experiment's results folder: " + EXPERIMENT + " is missing"
+      String hint = Files.exists(dir.resolve(Manifest.CONFIG_FILE_NAME)) ? " (it looks like the folder of a single `run`)" : "";
+      throw new ResultsReadException(dir + " is not an experiment's results folder: " + ExperimentFolder.EXPERIMENT + " is missing"
           + hint);
     }
     String experimentText = readText(experimentFile);
     JsonNode experiment = parseYaml(experimentFile, experimentText);
 
-    CsvTable pointsTable = CsvTable.read(dir.resolve(POINTS));
+    CsvTable pointsTable = CsvTable.read(dir.resolve(ExperimentFolder.POINTS));
     int pointColumn = pointsTable.require("point");
     if (pointColumn != 0) {
       throw new ResultsReadException(pointsTable.file() + ", line 1: the first column must be 'point'");
@@ -140,7 +126,7 @@ final class ExperimentResults {
     }
     points.addAll(seen.values());
 
-    CsvTable summary = CsvTable.read(dir.resolve(SUMMARY));
+    CsvTable summary = CsvTable.read(dir.resolve(ExperimentFolder.SUMMARY));
     int summaryPoint = summary.require("point");
     List<String> metrics = new ArrayList<>();
     for (String column : summary.header()) {
@@ -153,7 +139,7 @@ final class ExperimentResults {
       int index = summary.integer(r, summaryPoint);
       if (!seen.containsKey(index)) {
         throw new ResultsReadException(summary.file() + ", line " + (r + 2) + ": point " + index + " is not in "
-            + POINTS);
+            + ExperimentFolder.POINTS);
       }
       if (summaryRowByPoint.put(index, r) != null) {
         throw new ResultsReadException(summary.file() + ", line " + (r + 2) + ": point " + index + " appears twice");
@@ -169,8 +155,8 @@ final class ExperimentResults {
     }
 
     CsvTable sensitivity = null;
-    if (Files.exists(dir.resolve(SENSITIVITY))) {
-      sensitivity = CsvTable.read(dir.resolve(SENSITIVITY));
+    if (Files.exists(dir.resolve(ExperimentFolder.SENSITIVITY))) {
+      sensitivity = CsvTable.read(dir.resolve(ExperimentFolder.SENSITIVITY));
       for (String column : List.of("metric", "parameter", "method", "value")) {
         sensitivity.require(column);
       }
@@ -184,24 +170,24 @@ final class ExperimentResults {
       }
     }
 
-    Path timeSeriesFile = dir.resolve(TIME_SERIES);
+    Path timeSeriesFile = dir.resolve(ExperimentFolder.TIME_SERIES);
     String declared = experiment.path("timeSeries").asText("").toUpperCase(Locale.ROOT);
     if (!Files.exists(timeSeriesFile)) {
       if (declared.equals("WIDE") || declared.equals("LONG")) {
         throw new ResultsReadException("cannot read " + timeSeriesFile + ": the file does not exist, but "
-            + EXPERIMENT + " says timeSeries: " + declared);
+            + ExperimentFolder.EXPERIMENT + " says timeSeries: " + declared);
       }
       timeSeriesFile = null;
     } else if (!Files.isReadable(timeSeriesFile) || !Files.isRegularFile(timeSeriesFile)) {
       throw new ResultsReadException("cannot read " + timeSeriesFile + ": permission denied or not a regular file");
     }
 
-    String manifestText = Files.exists(dir.resolve(MANIFEST)) ? readText(dir.resolve(MANIFEST)) : null;
+    String manifestText = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? readText(dir.resolve(Manifest.FILE_NAME)) : null;
 
     int runCount = -1;
-    if (Files.exists(dir.resolve(RUNS))) {
+    if (Files.exists(dir.resolve(ExperimentFolder.RUNS))) {
       int[] count = {0};
-      CsvTable.stream(dir.resolve(RUNS), (cells, line) -> count[0]++);
+      CsvTable.stream(dir.resolve(ExperimentFolder.RUNS), (cells, line) -> count[0]++);
       runCount = count[0];
     }
     return new ExperimentResults(dir, experimentText, experiment, parameters, List.copyOf(points), summary,
@@ -381,54 +367,12 @@ final class ExperimentResults {
    * scenario or it equals the baseline.
    */
   Map<String, String> scenarioChanges() {
-    Map<String, String> changes = new LinkedHashMap<>();
-    JsonNode scenario = experiment.path("scenario");
-    if (scenario.isObject()) {
-      differences("", scenario, ScenarioLoader.toTree(Scenario.DEFAULT), changes);
-    }
-    changes.keySet().removeAll(List.of("seed", "steps", "burnIn", "name"));
-    return changes;
+    return ScenarioChanges.of(experiment.path("scenario"));
   }
 
-  private static void differences(String prefix, JsonNode given, JsonNode baseline, Map<String, String> changes) {
-    Iterator<Map.Entry<String, JsonNode>> fields = given.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String key = prefix + field.getKey();
-      JsonNode value = field.getValue();
-      JsonNode reference = baseline == null ? null : baseline.get(field.getKey());
-      if (value.isObject() && reference != null && reference.isObject()) {
-        differences(key + ".", value, reference, changes);
-      } else if (reference == null || !sameValue(value, reference)) {
-        changes.put(key, value.isValueNode() ? value.asText() : value.toString());
-      }
-    }
-  }
-
-  private static boolean sameValue(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return a.asDouble() == b.asDouble();
-    }
-    return a.equals(b);
-  }
-
-  /** Short names for the parameters: the last dotted segment, unless two parameters share it. */
+  /** Short names for the parameters ({@link ParameterNames#shortNames}). */
   Map<String, String> shortNames() {
-    Map<String, String> names = new LinkedHashMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    for (String key : parameters) {
-      counts.merge(lastSegment(key), 1, Integer::sum);
-    }
-    for (String key : parameters) {
-      String last = lastSegment(key);
-      names.put(key, counts.get(last) == 1 ? last : key);
-    }
-    return names;
-  }
-
-  private static String lastSegment(String key) {
-    int dot = key.lastIndexOf('.');
-    return dot >= 0 && dot < key.length() - 1 ? key.substring(dot + 1) : key;
+    return ParameterNames.shortNames(parameters);
   }
 
   /** "p3: iprProtection=0.4, guaranteeCoverage=0.2" (or "p3" for a design without parameters). */

@@ -1,8 +1,6 @@
 package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.nqpf.model.Metric;
+import org.nqpf.stats.Replications;
 
 /**
  * What an experiment found, as sentences an economist can quote: for each varied parameter and
@@ -49,16 +47,11 @@ import org.nqpf.model.Metric;
  */
 public final class Findings {
 
-  /** The file's name in an experiment's results folder. */
-  public static final String FILE = "findings.csv";
 
   static final String HEADER = "rank,parameter,metric,low,high,effect,lo95,hi95,n,method,score,sentence";
 
   /** The level of the intervals. */
   static final double CONFIDENCE = 0.95;
-
-  /** The most decimals a sentence's number shows (more: two significant digits in powers of ten). */
-  private static final int MAX_DECIMALS = 6;
 
   /** How a finding's effect and interval were estimated (the {@code method} column). */
   enum Method {
@@ -104,7 +97,7 @@ public final class Findings {
    * @throws OutputException if the file cannot be written
    */
   public static Path write(Path resultsDir) {
-    Path file = resultsDir.resolve(FILE);
+    Path file = resultsDir.resolve(ExperimentFolder.FINDINGS);
     ResultsFolder.writeAtomically(file, text(resultsDir).getBytes(StandardCharsets.UTF_8));
     return file;
   }
@@ -183,7 +176,7 @@ public final class Findings {
   }
 
   private static List<Finding> grid(ExperimentResults results) {
-    Path runs = results.dir().resolve(ExperimentResults.RUNS);
+    Path runs = results.dir().resolve(ExperimentFolder.RUNS);
     List<String> parameters = results.parameters();
     List<String> metrics = results.metrics();
     if (parameters.isEmpty() || !Files.exists(runs)) {
@@ -215,7 +208,7 @@ public final class Findings {
         ExperimentResults.Point point = results.point(index);
         if (point == null) {
           throw new ResultsReadException(runs + ", line " + line + ": point " + index + " is not in "
-              + ExperimentResults.POINTS);
+              + ExperimentFolder.POINTS);
         }
         if (replication < 0) {
           throw new ResultsReadException(runs + ", line " + line + ", column replication: " + replication
@@ -257,7 +250,7 @@ public final class Findings {
         if (low.length == 0 || high.length == 0) {
           continue;
         }
-        double[] welch = welch(low, high);
+        double[] welch = Replications.welch(low, high, CONFIDENCE);
         double width = welch[2] - welch[1];
         double score = Double.isNaN(width) ? Double.NaN
             : width > 0 ? Math.abs(welch[0]) / width : welch[0] == 0 ? 0.0 : Double.POSITIVE_INFINITY;
@@ -268,7 +261,7 @@ public final class Findings {
         String note = n < 2 ? "one replication, no interval" : context;
         findings.add(new Finding(parameter, names.get(parameter), metrics.get(m), sides[j].low, lowLabel, sides[j].high,
             highLabel, welch[0], welch[1], welch[2], n, Method.WELCH, score,
-            sentence(names.get(parameter), lowLabel, highLabel, metrics.get(m), welch[0], welch[1], welch[2], note)));
+            FindingSentences.sentence(names.get(parameter), lowLabel, highLabel, metrics.get(m), welch[0], welch[1], welch[2], note)));
       }
     }
     return findings;
@@ -297,29 +290,6 @@ public final class Findings {
       return "averaged over the other " + others.size() + " parameters";
     }
     return "averaged over " + String.join(" and ", others);
-  }
-
-  /**
-   * The difference of means high − low and its Welch 95% interval: {effect, lo95, hi95}; the
-   * interval is NaN when either side has fewer than two values, and [effect, effect] when neither
-   * varies.
-   */
-  static double[] welch(double[] low, double[] high) {
-    Replications.Stats a = Replications.of(low);
-    Replications.Stats b = Replications.of(high);
-    double effect = b.mean() - a.mean();
-    if (a.n() < 2 || b.n() < 2) {
-      return new double[] {effect, Double.NaN, Double.NaN};
-    }
-    double va = a.sd() * a.sd() / a.n();
-    double vb = b.sd() * b.sd() / b.n();
-    double se = Math.sqrt(va + vb);
-    if (se == 0) {
-      return new double[] {effect, effect, effect};
-    }
-    double df = (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
-    double half = Replications.tQuantile(df, 1 - (1 - CONFIDENCE) / 2) * se;
-    return new double[] {effect, effect - half, effect + half};
   }
 
   // ---------------------------------------------------------------- sampled designs
@@ -374,7 +344,7 @@ public final class Findings {
         double hi = src[2] * scale;
         findings.add(new Finding(parameter, names.get(parameter), metric, range[0], lowLabel, range[1], highLabel, effect,
             lo, hi, rows, Method.LINEAR, score,
-            sentence(names.get(parameter), lowLabel, highLabel, metric, effect, lo, hi, how + indexText)));
+            FindingSentences.sentence(names.get(parameter), lowLabel, highLabel, metric, effect, lo, hi, how + indexText)));
       }
     }
     return findings;
@@ -396,79 +366,15 @@ public final class Findings {
 
   /** {value, ciLow, ciHigh} of one row of sensitivity.csv, or null when it has none. */
   private static double[] index(CsvTable table, String metric, String parameter, String method) {
-    int metricColumn = table.require("metric");
-    int parameterColumn = table.require("parameter");
-    int methodColumn = table.require("method");
-    int valueColumn = table.require("value");
-    int lowColumn = table.column("ciLow");
-    int highColumn = table.column("ciHigh");
+    SensitivityColumns columns = SensitivityColumns.of(table);
     for (int r = 0; r < table.size(); r++) {
-      if (table.text(r, metricColumn).equals(metric) && table.text(r, parameterColumn).equals(parameter)
-          && table.text(r, methodColumn).equals(method)) {
-        return new double[] {table.number(r, valueColumn), lowColumn < 0 ? Double.NaN : table.number(r, lowColumn),
-            highColumn < 0 ? Double.NaN : table.number(r, highColumn)};
+      if (table.text(r, columns.metric()).equals(metric) && table.text(r, columns.parameter()).equals(parameter)
+          && table.text(r, columns.method()).equals(method)) {
+        return new double[] {table.number(r, columns.value()), columns.low() < 0 ? Double.NaN : table.number(r, columns.low()),
+            columns.high() < 0 ? Double.NaN : table.number(r, columns.high())};
       }
     }
     return null;
-  }
-
-  // ---------------------------------------------------------------- sentences
-
-  /**
-   * "guaranteeCoverage 0 → 0.7 lowers smeRationedShare by 0.211 [0.170, 0.252] (share, averaged
-   * over fundLeverage)": a raise or a fall with the interval of its size when the interval excludes
-   * 0, "does not significantly change" with the signed effect and interval when it holds 0.
-   */
-  static String sentence(String name, String low, String high, String metric, double effect, double lo, double hi,
-      String note) {
-    Metric known = ChartStyle.metric(metric);
-    String unit = known == null ? "" : known.unit();
-    String move = name + " " + low + " \u2192 " + high;
-    String details = join(unit, note);
-    String tail = details.isEmpty() ? "" : " (" + details + ")";
-    if (Double.isNaN(lo) || Double.isNaN(hi)) {
-      if (effect == 0) {
-        return move + " does not change " + metric + tail;
-      }
-      return move + (effect > 0 ? " raises " : " lowers ") + metric + " by " + DisplayNumbers.format(Math.abs(effect))
-          + tail;
-    }
-    if (lo == 0 && hi == 0 && effect == 0) {
-      return move + " does not change " + metric + " (" + join(unit, "the same in every replication") + ")";
-    }
-    double half = (hi - lo) / 2;
-    if (lo > 0 || hi < 0) {
-      boolean up = effect > 0;
-      return move + (up ? " raises " : " lowers ") + metric + " by " + rounded(Math.abs(effect), half) + " ["
-          + rounded(up ? lo : -hi, half) + ", " + rounded(up ? hi : -lo, half) + "]" + tail;
-    }
-    return move + " does not significantly change " + metric + " (" + rounded(effect, half) + " [" + rounded(lo, half)
-        + ", " + rounded(hi, half) + "]" + (details.isEmpty() ? "" : "; " + details) + ")";
-  }
-
-  private static String join(String first, String second) {
-    if (first.isEmpty()) {
-      return second;
-    }
-    return second.isEmpty() ? first : first + ", " + second;
-  }
-
-  /**
-   * {@code value} with as many decimals as two significant digits of {@code halfWidth} need (the
-   * interval's precision decides how much of the estimate is worth reading), locale-free; four
-   * significant digits when the half-width is 0 or not finite, and two, in powers of ten
-   * ({@code 1.9e-7}), when it would take more than {@value #MAX_DECIMALS} decimals.
-   */
-  static String rounded(double value, double halfWidth) {
-    if (!(halfWidth > 0) || !Double.isFinite(halfWidth)) {
-      return DisplayNumbers.format(value);
-    }
-    int scale = 1 - (int) Math.floor(Math.log10(halfWidth));
-    if (scale > MAX_DECIMALS) {
-      return DisplayNumbers.format(value, 2);
-    }
-    String text = new BigDecimal(value).setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
-    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }
 
   // ---------------------------------------------------------------- CSV

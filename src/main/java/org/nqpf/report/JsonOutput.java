@@ -29,9 +29,9 @@ import java.util.SortedMap;
  * Jackson's own shortest round-trip form (the same on every JDK). Also turns caller-supplied
  * values into JSON trees without depending on hash-map iteration order.
  */
-final class JsonOutput {
+public final class JsonOutput {
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
@@ -52,16 +52,16 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  static ArrayNode array() {
+  public static ArrayNode array() {
     return JsonNodeFactory.instance.arrayNode();
   }
 
   /** Pretty-printed JSON text with LF line endings and a trailing newline. */
-  static String pretty(JsonNode node) {
+  public static String pretty(JsonNode node) {
     try {
       return WRITER.writeValueAsString(node).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
@@ -69,7 +69,7 @@ final class JsonOutput {
     }
   }
 
-  static byte[] prettyBytes(JsonNode node) {
+  public static byte[] prettyBytes(JsonNode node) {
     return pretty(node).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -81,7 +81,7 @@ final class JsonOutput {
    *
    * @throws IllegalArgumentException for a NaN or infinite number, or a null map key
    */
-  static JsonNode toNode(Object value, String path) {
+  public static JsonNode toNode(Object value, String path) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (value == null) {
       return f.nullNode();
@@ -148,7 +148,7 @@ final class JsonOutput {
   }
 
   /** A JSON number: a whole number without decimal point when {@code integer}, else a double. */
-  static JsonNode number(double value, boolean integer) {
+  public static JsonNode number(double value, boolean integer) {
     if (!Double.isFinite(value)) {
       throw new IllegalStateException("value " + value + " is not finite");
     }

@@ -21,9 +21,18 @@ import org.nqpf.model.TimeSeries;
  * in one rename, so a reader never sees a half-written folder.
  */
 public final class RunWriter {
+  /** The run's time series, one row per step. */
+  public static final String TIME_SERIES = "timeseries.csv";
+
+  /** The run's summary statistics. */
+  public static final String SUMMARY = "summary.json";
+
+  /** The run's innovation chart. */
+  public static final String CHART = "innovations.png";
+
   /** The files of a run's results folder, in the order they are written (the manifest last; {@code matrices.csv} before it with {@code --matrices}). */
   public static final List<String> FILES = List.of(
-      Manifest.CONFIG_FILE_NAME, "timeseries.csv", "summary.json", "innovations.png", Manifest.FILE_NAME);
+      Manifest.CONFIG_FILE_NAME, TIME_SERIES, SUMMARY, CHART, Manifest.FILE_NAME);
 
   /** The Parquet copy of timeseries.csv ({@code run --format csv,parquet}). */
   public static final String TIME_SERIES_PARQUET = "timeseries.parquet";
@@ -67,12 +76,12 @@ public final class RunWriter {
     renderer.start();
     try {
       Map<String, Object> extra = new LinkedHashMap<>(FirmDistribution.of(finalFirms));
-      extra.putAll(AiComparison.of(finalFirms, scenario));
+      extra.putAll(AiObservations.block(finalFirms, scenario));
       try {
         Files.writeString(folder.file(Manifest.CONFIG_FILE_NAME), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
-        TimeSeriesCsv.write(series, folder.file("timeseries.csv"));
-        RunSummary.compute(series, scenario, extra).write(folder.file("summary.json"));
-        ResultsFolder.writeAtomically(folder.file("innovations.png"), renderedChart(chart));
+        TimeSeriesCsv.write(series, folder.file(TIME_SERIES));
+        RunSummary.compute(series, scenario, extra).write(folder.file(SUMMARY));
+        ResultsFolder.writeAtomically(folder.file(CHART), renderedChart(chart));
         if (!matrices.isEmpty()) {
           MatricesCsv.write(matrices, folder.file(MatricesCsv.FILE_NAME));
         }
@@ -80,7 +89,7 @@ public final class RunWriter {
           Files.writeString(folder.file(FirmPanel.FILE), panel.csv(), StandardCharsets.UTF_8);
         }
         if (parquet) {
-          ParquetOutput.write(folder.file("timeseries.csv"), timeSeriesTypes(), folder.file(TIME_SERIES_PARQUET));
+          ParquetOutput.write(folder.file(TIME_SERIES), timeSeriesTypes(), folder.file(TIME_SERIES_PARQUET));
           if (panel != null) {
             ParquetOutput.write(folder.file(FirmPanel.FILE), FirmPanel.parquetTypes(),
                 folder.file(ParquetOutput.parquetName(FirmPanel.FILE)));

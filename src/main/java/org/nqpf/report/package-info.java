@@ -1,8 +1,12 @@
 /**
- * Run outputs: the tidy per-step CSV, the JSON summary, the innovation chart and the manifest of
- * a results folder. Every writer here is deterministic (the same inputs give byte-identical
- * files: no timestamps, no hash-ordered keys, {@link java.util.Locale#ROOT} number formats, LF
- * line endings) and writes only through {@link org.nqpf.report.ResultsFolder}, so a reader never
- * sees a half-written file or folder. This is the only package that may use JFreeChart.
+ * Outputs of runs and experiments: the tidy per-step CSV, the JSON summary, the firm panel, the
+ * manifest, the charts drawn to files (PNG and SVG, JFreeChart; the chart style and file helpers
+ * that validation and calibration draw with too), report.html of experiments and calibrations, and
+ * the atomic results folder. Every writer here is deterministic (the same inputs give
+ * byte-identical files: no timestamps, no hash-ordered keys, {@link java.util.Locale#ROOT} number
+ * formats, LF line endings) and writes only through {@link org.nqpf.report.ResultsFolder}, so a
+ * reader never sees a half-written file or folder. JFreeChart is used here, in
+ * {@link org.nqpf.validation} (its charts, through this package's style) and in {@link org.nqpf.gui}
+ * (live charts); never in the model.
  */
 package org.nqpf.report;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.nqpf.config.Scenario;
+import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.InnovationListener;
@@ -16,8 +17,11 @@ import org.nqpf.model.Relation;
 import org.nqpf.model.SizeClass;
 import org.nqpf.model.TimeSeries;
 import org.nqpf.model.University;
-import org.nqpf.report.AiComparison;
+import org.nqpf.report.AiObservations;
 import org.nqpf.report.RunSummary;
+import org.nqpf.stats.AiComparison;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.TransitionMatrix;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -139,9 +143,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       collector.remember(f);
     }
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.values().length, collector, 1.0);
-    for (int i = 0; i < scenario.totalSteps(); i++) {
-      model.schedule.step(model);
-    }
+    Simulation.stepToEnd(model, null);
     model.finish();
     return new Panel(collector.observations(model), model.series());
   }
@@ -388,7 +390,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
     RunSummary.PrivateShares shares = RunSummary.compute(series, scenario, null).privateShares();
     double[] privateShares = {nan(shares.firms()), nan(shares.employment()), nan(shares.innovation()),
         nan(shares.output()), nan(shares.tax())};
-    AiComparison.Result ai = AiComparison.compare(AiComparison.observe(model.firms()));
+    AiComparison.Result ai = AiComparison.compare(AiObservations.observe(model.firms()));
     List<Firm> firms = model.firms();
     double[] employment = new double[firms.size()];
     double[] output = new double[firms.size()];

@@ -2,6 +2,8 @@ package org.nqpf.validation;
 
 import java.util.OptionalDouble;
 import org.nqpf.model.SizeClass;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.TransitionMatrix;
 
 /**
  * What one validation run observed (recorded steps only, burn-in excluded, except the key series), everything in a fixed

@@ -2,6 +2,13 @@ package org.nqpf.validation;
 
 import java.util.List;
 import org.nqpf.model.SizeClass;
+import org.nqpf.stats.GrowthVolatility;
+import org.nqpf.stats.LognormalFit;
+import org.nqpf.stats.Lorenz;
+import org.nqpf.stats.Moments;
+import org.nqpf.stats.PowerLawFit;
+import org.nqpf.stats.SubbotinFit;
+import org.nqpf.stats.TransitionMatrix;
 
 /**
  * The statistics of one run, one value per {@link Targets#ALL} entry (NaN when not computable:

@@ -2,7 +2,7 @@ package org.nqpf.validation;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.nqpf.report.Replications;
+import org.nqpf.stats.Replications;
 
 /**
  * One line of the validation table: a statistic of the model, what the world (the article or the

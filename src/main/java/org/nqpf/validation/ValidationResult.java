@@ -8,7 +8,11 @@ import java.util.Map;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.nqpf.config.Scenario;
 import org.nqpf.model.SizeClass;
-import org.nqpf.report.Replications;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.LognormalFit;
+import org.nqpf.stats.PowerLawFit;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.TransitionMatrix;
 
 /**
  * The validation of a scenario over its replications: per-run observations and statistics (in

@@ -3,6 +3,10 @@ package org.nqpf.validation;
 import java.util.List;
 import org.nqpf.model.SizeClass;
 import org.nqpf.report.TimeSeriesCsv;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.LognormalFit;
+import org.nqpf.stats.PowerLawFit;
+import org.nqpf.stats.TransitionMatrix;
 
 /**
  * The CSV files of a validation (docs/VALIDATION.md): numbers in the project's CSV form

@@ -11,8 +11,8 @@ import org.nqpf.config.Scenario;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.model.Metric;
 import org.nqpf.report.RunSummary;
+import org.nqpf.stats.PowerLawFit;
 import org.nqpf.validation.FirmPanelCollector;
-import org.nqpf.validation.PowerLawFit;
 import org.nqpf.validation.RunStatistics;
 
 /** The moments are the figures a run's summary.json gives, whether or not validate's panel runs alongside. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.cli.RunCommandTest.Outcome;
-import org.nqpf.report.EffectsOutput;
+import org.nqpf.experiment.EffectsOutput;
 
 /** The {@code effects} verb end to end on a small economy. */
 class EffectsCommandTest {

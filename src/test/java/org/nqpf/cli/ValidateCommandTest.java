@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nqpf.cli.RunCommandTest.Outcome;
-import org.nqpf.report.ValidationCharts;
 import org.nqpf.validation.Targets;
+import org.nqpf.validation.ValidationCharts;
 import org.nqpf.validation.ValidationTables;
 
 /** The {@code validate} verb end to end on a small scenario. */

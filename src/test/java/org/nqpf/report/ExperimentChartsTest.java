@@ -174,7 +174,7 @@ class ExperimentChartsTest {
   void aGridOfManyPointsGetsAPanelPerValueOfTheOtherParameterAndALinePerPoint() throws Exception {
     ExperimentResults results = ExperimentResults.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
     StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
-    List<ExperimentCharts.Pending> charts = ExperimentCharts.timeSeries(results, steps, "output");
+    List<ExperimentCharts.Pending> charts = TimeSeriesCharts.timeSeries(results, steps, "output");
     assertThat(charts).hasSize(1);
     PanelPlot plot = (PanelPlot) charts.get(0).chart().getPlot();
     assertThat(plot.panels()).extracting(PanelPlot.Panel::label)
@@ -203,13 +203,13 @@ class ExperimentChartsTest {
   @Test
   void anOwnershipPanelPerPointLaidOutByTheLastParametersValues() throws Exception {
     ExperimentResults results = ExperimentResults.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
-    List<ExperimentCharts.Pending> ownership = ExperimentCharts.ownership(results,
+    List<ExperimentCharts.Pending> ownership = OwnershipCharts.ownership(results,
         StepStatistics.read(results.timeSeriesFile()));
     assertThat(ownership).extracting(ExperimentCharts.Pending::baseName).containsExactly("ownership");
     PanelPlot plot = (PanelPlot) ownership.get(0).chart().getPlot();
     assertThat(plot.panels()).hasSize(9);
     assertThat(plot.panels().get(4).label()).isEqualTo("p4: iprProtection=0.4, guaranteeCoverage=0.2");
-    assertThat(ownership.get(0).height()).isEqualTo(ExperimentCharts.panelHeight(3)).isGreaterThan(600);
+    assertThat(ownership.get(0).height()).isEqualTo(TimeSeriesCharts.panelHeight(3)).isGreaterThan(600);
     assertThat(ownership.get(0).caption()).contains("each column is one value of policy.guaranteeCoverage");
   }
 
@@ -242,8 +242,8 @@ class ExperimentChartsTest {
     }
     ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("lhs12")));
     // The fixture's made-up indices of innovations: |SRC| is largest for the third parameter (0.45).
-    assertThat(ExperimentCharts.leading(results, "innovations")).isEqualTo(2);
-    ExperimentCharts.Pending chart = ExperimentCharts.timeSeries(results, StepStatistics.read(results.timeSeriesFile()),
+    assertThat(TimeSeriesCharts.leading(results, "innovations")).isEqualTo(2);
+    ExperimentCharts.Pending chart = TimeSeriesCharts.timeSeries(results, StepStatistics.read(results.timeSeriesFile()),
         "innovations").get(0);
     PanelPlot plot = (PanelPlot) chart.chart().getPlot();
     assertThat(plot.panels()).hasSize(1);
@@ -319,32 +319,32 @@ class ExperimentChartsTest {
     // Unclipped, the share's band would run from about −4.9 to 5.9 and the count's below −200.
     assertThat(steps.cell("smeRationedShare", 0, 3).halfWidth()).isGreaterThan(4.0);
 
-    ExperimentCharts.Pending share = ExperimentCharts.timeSeries(results, steps, "smeRationedShare").get(0);
+    ExperimentCharts.Pending share = TimeSeriesCharts.timeSeries(results, steps, "smeRationedShare").get(0);
     assertThat(bandExtremes(share)).containsExactly(0.0, 1.0);
     assertThat(share.caption()).contains("cut to the values smeRationedShare can take (0 to 1)")
         .contains("2 replications: too few for a meaningful 95% interval");
     assertThat(subtitles(share)).contains("2 replications: too few for a meaningful 95% interval (t with 1 degree of"
         + " freedom); run at least 3");
-    ExperimentCharts.Pending count = ExperimentCharts.timeSeries(results, steps, "loansGuaranteed").get(0);
+    ExperimentCharts.Pending count = TimeSeriesCharts.timeSeries(results, steps, "loansGuaranteed").get(0);
     assertThat(bandExtremes(count)[0]).isZero();
     assertThat(bandExtremes(count)[1]).isGreaterThan(40.0);
 
-    ExperimentCharts.Pending response = ExperimentCharts.response(results, "smeRationedShare", 0);
+    ExperimentCharts.Pending response = ResponseCharts.response(results, "smeRationedShare", 0);
     assertThat(bandExtremes(response)).containsExactly(0.0, 1.0);
     assertThat(subtitles(response)).contains("2 replications: too few");
-    assertThat(bandExtremes(ExperimentCharts.response(results, "loansGuaranteed", 0))[0]).isZero();
+    assertThat(bandExtremes(ResponseCharts.response(results, "loansGuaranteed", 0))[0]).isZero();
   }
 
   @Test
   void aBalanceThatMayBeNegativeKeepsItsBandAndThreeReplicationsAreNotFlagged() throws Exception {
     ExperimentResults results = ExperimentResults.read(wideReplications(3).writeTo(dir.resolve("three")));
     StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
-    ExperimentCharts.Pending balance = ExperimentCharts.timeSeries(results, steps, "governmentBalance").get(0);
+    ExperimentCharts.Pending balance = TimeSeriesCharts.timeSeries(results, steps, "governmentBalance").get(0);
     StepStatistics.Cell cell = steps.cell("governmentBalance", 0, 0);
     assertThat(bandExtremes(balance)[0]).isLessThanOrEqualTo(cell.mean() - cell.halfWidth());
     assertThat(subtitles(balance)).doesNotContain("replications");
     assertThat(balance.caption()).contains("(any value)").doesNotContain("too few");
-    assertThat(subtitles(ExperimentCharts.response(results, "smeRationedShare", 0))).doesNotContain("too few");
+    assertThat(subtitles(ResponseCharts.response(results, "smeRationedShare", 0))).doesNotContain("too few");
   }
 
   @Test
@@ -352,7 +352,7 @@ class ExperimentChartsTest {
     ExperimentFixture fixture = ExperimentFixture.grid();
     fixture.metrics = List.of("specialLoans", "output");
     ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("constant")));
-    ExperimentCharts.Pending heat = ExperimentCharts.heatMap(results, "specialLoans");
+    ExperimentCharts.Pending heat = HeatMapCharts.heatMap(results, "specialLoans");
     org.jfree.chart.renderer.PaintScale scale = null;
     for (int i = 0; i < heat.chart().getSubtitleCount(); i++) {
       if (heat.chart().getSubtitle(i) instanceof org.jfree.chart.title.PaintScaleLegend legend) {
@@ -363,9 +363,9 @@ class ExperimentChartsTest {
     assertThat(scale.getLowerBound()).isZero();
     assertThat(scale.getUpperBound()).isEqualTo(1.0);
     assertThat(heat.caption()).contains("Every cell has the same value, 0: specialLoans did not vary");
-    assertThat(ExperimentCharts.aroundConstant(0.0, org.nqpf.model.Metric.Domain.ANY)).containsExactly(-1.0, 1.0);
-    assertThat(ExperimentCharts.aroundConstant(1.0, org.nqpf.model.Metric.Domain.SHARE)).containsExactly(0.9, 1.0);
-    assertThat(ExperimentCharts.aroundConstant(50.0, org.nqpf.model.Metric.Domain.NON_NEGATIVE))
+    assertThat(ChartParts.aroundConstant(0.0, org.nqpf.model.Metric.Domain.ANY)).containsExactly(-1.0, 1.0);
+    assertThat(ChartParts.aroundConstant(1.0, org.nqpf.model.Metric.Domain.SHARE)).containsExactly(0.9, 1.0);
+    assertThat(ChartParts.aroundConstant(50.0, org.nqpf.model.Metric.Domain.NON_NEGATIVE))
         .containsExactly(45.0, 55.0);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.nqpf.stats.Replications;
 
 /**
  * Small synthetic experiment results folders laid out exactly as docs/EXPERIMENTS.md says

@@ -18,6 +18,7 @@ import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.experiment.ExperimentFiles;
+import org.nqpf.stats.Replications;
 
 class ExperimentReportTest {
 
@@ -81,7 +82,7 @@ class ExperimentReportTest {
     assertThat(html.indexOf("<li><a href=\"#findings\">")).isLessThan(html.indexOf("<li><a href=\"#overview\">"));
     // the first finding is findings.csv's first sentence, the strongest effect
     List<Findings.Finding> ranked = Findings.of(ExperimentResults.read(results));
-    assertThat(html).contains("<ol class=\"findings\">\n<li>" + ExperimentReport.esc(ranked.get(0).sentence())
+    assertThat(html).contains("<ol class=\"findings\">\n<li>" + Html.esc(ranked.get(0).sentence())
         + "</li>\n");
     assertThat(ranked.get(0).sentence()).startsWith("iprProtection 0 \u2192 0.8 raises output");
     // the experiment file and the manifest are folded away, after the charts
@@ -92,7 +93,7 @@ class ExperimentReportTest {
     // no table wider than the point, the parameters, the replications and the four statistics
     Matcher header = Pattern.compile("<thead><tr>(.*?)</tr></thead>").matcher(html);
     while (header.find()) {
-      assertThat(count(header.group(1), "<th")).isLessThanOrEqualTo(1 + ExperimentReport.MAX_PARAMETER_COLUMNS + 5);
+      assertThat(count(header.group(1), "<th")).isLessThanOrEqualTo(1 + ExperimentTables.MAX_PARAMETER_COLUMNS + 5);
     }
   }
 

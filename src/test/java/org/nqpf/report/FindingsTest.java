@@ -200,12 +200,12 @@ class FindingsTest {
 
   @Test
   void numbersInSentencesShowTwoSignificantDigitsOfTheIntervalsHalfWidth() {
-    assertThat(Findings.rounded(0.21134, 0.041)).isEqualTo("0.211");
-    assertThat(Findings.rounded(38213.4, 3100)).isEqualTo("38200");
-    assertThat(Findings.rounded(-0.0004, 0.5)).isEqualTo("0.00");
-    assertThat(Findings.rounded(1.8965e-7, 6e-7)).isEqualTo("1.9e-7");
-    assertThat(Findings.rounded(4.25, 0.0)).isEqualTo("4.25");
-    assertThat(Findings.sentence("coverage", "0", "0.7", "smeRationedShare", -0.21, -0.25, -0.17, ""))
+    assertThat(FindingSentences.rounded(0.21134, 0.041)).isEqualTo("0.211");
+    assertThat(FindingSentences.rounded(38213.4, 3100)).isEqualTo("38200");
+    assertThat(FindingSentences.rounded(-0.0004, 0.5)).isEqualTo("0.00");
+    assertThat(FindingSentences.rounded(1.8965e-7, 6e-7)).isEqualTo("1.9e-7");
+    assertThat(FindingSentences.rounded(4.25, 0.0)).isEqualTo("4.25");
+    assertThat(FindingSentences.sentence("coverage", "0", "0.7", "smeRationedShare", -0.21, -0.25, -0.17, ""))
         .isEqualTo("coverage 0 \u2192 0.7 lowers smeRationedShare by 0.210 [0.170, 0.250] (share)");
   }
 

@@ -244,10 +244,10 @@ class ResultsFolderTest {
     Files.createDirectories(input.getParent());
     write(input, "seed: 1");
     for (Path out : List.of(input.getParent(), parent.resolve("project"), parent)) {
-      assertThatThrownBy(() -> ResultsFolder.checkTarget(out, input)).isInstanceOf(OutputException.class)
+      assertThatThrownBy(() -> ResultsTarget.check(out, input)).isInstanceOf(OutputException.class)
           .hasMessageContaining("it holds the input " + input);
     }
-    assertThat(ResultsFolder.checkTarget(parent.resolve("project/results"), input)).isNotNull();
+    assertThat(ResultsTarget.check(parent.resolve("project/results"), input)).isNotNull();
     assertThat(input).hasContent("seed: 1");
   }
 

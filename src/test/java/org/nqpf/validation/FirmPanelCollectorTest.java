@@ -9,6 +9,7 @@ import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
+import org.nqpf.stats.TransitionMatrix;
 
 /** The collector observes without changing the run, and its observations hang together. */
 class FirmPanelCollectorTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.nqpf.stats.Lorenz;
 
 /** The statistics of one run: those asked for are the full computation's, the costly others skipped. */
 class RunStatisticsTest {

@@ -7,7 +7,9 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.report.Replications;
+import org.nqpf.stats.ExitHazard;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.TransitionMatrix;
 
 /** The warm-up, stationarity and ergodicity estimators on series with known answers. */
 class StationarityTest {

@@ -1,0 +1,72 @@
+package org.nqpf.validation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.nqpf.config.ScenarioLoader;
+import org.nqpf.report.ExperimentFolder;
+import org.nqpf.report.JsonOutput;
+import org.nqpf.report.Manifest;
+import org.nqpf.report.OutputException;
+import org.nqpf.report.ResultsFolder;
+
+/**
+ * Writes a validation's results folder (docs/VALIDATION.md) in a temporary folder renamed into
+ * place when complete ({@link ResultsFolder}): {@code config.yaml}, the CSV files of
+ * {@link ValidationTables}, {@code charts/} (PNG and SVG), {@code manifest.json} (with the master
+ * seed, the replications and the thread count) and, last, {@code report.html}. Every file but
+ * the manifest is the same, byte for byte, for the same scenario and master seed whatever the
+ * thread count.
+ */
+public final class ValidationOutput {
+  /** The manifest's {@code kind} of a validation folder, by which {@code verify} knows how to rerun it. */
+  public static final String KIND = "validation";
+
+  private ValidationOutput() {}
+
+  /** Writes everything into {@code target} (replacing an existing folder whole) and returns it. */
+  public static Path write(Path target, ValidationResult result, int threads, String command) {
+    try (ResultsFolder folder = ResultsFolder.create(target)) {
+      return write(folder, result, threads, command);
+    }
+  }
+
+  /** Writes everything into {@code folder}, started (checked and locked) by the caller, and commits it. */
+  public static Path write(ResultsFolder folder, ValidationResult result, int threads, String command) {
+    List<ValidationCharts.Chart> charts = ValidationCharts.render(result);
+    String yaml = ScenarioLoader.toYaml(result.base());
+    try {
+      write(folder.file(Manifest.CONFIG_FILE_NAME), yaml);
+      write(folder.file(ValidationTables.TABLE), ValidationTables.table(result));
+      write(folder.file(ValidationTables.REPLICATIONS), ValidationTables.replications(result));
+      write(folder.file(ValidationTables.FITS), ValidationTables.fits(result));
+      write(folder.file(ValidationTables.TRANSITIONS), ValidationTables.transitions(result));
+      write(folder.file(ValidationTables.HAZARD), ValidationTables.hazard(result));
+      write(folder.file(ValidationTables.DEGREES), ValidationTables.degrees(result));
+      write(folder.file(ValidationTables.BY_SIZE), ValidationTables.bySize(result));
+      for (ValidationCharts.Chart chart : charts) {
+        Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".png"), chart.png());
+        Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".svg"), chart.svg());
+      }
+      ObjectNode manifest = Manifest.build(folder.directory(), result.base(), command, Manifest.CONFIG_FILE_NAME);
+      manifest.remove("seed");
+      manifest.put("kind", KIND);
+      manifest.put("masterSeed", result.masterSeed());
+      manifest.put("replications", result.replications());
+      manifest.put("threads", threads);
+      String manifestText = JsonOutput.pretty(manifest);
+      write(folder.file(Manifest.FILE_NAME), manifestText);
+      write(folder.file(Manifest.REPORT), ValidationReport.html(result, charts, yaml, manifestText));
+      return folder.commit();
+    } catch (IOException e) {
+      throw new OutputException("cannot write the validation's results to " + folder.target() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
