@@ -41,6 +41,13 @@ import org.nqpf.report.TimeSeriesCsv;
 public final class Calibrator {
   /** The objective of a candidate some of whose moments cannot be computed in any replication. */
   public static final double UNCOMPUTABLE = 1e12;
+
+  /**
+   * A diverged run's value for every moment ({@link org.nqpf.model.ModelDivergedException}): no
+   * statistic is ever +∞ otherwise (one that cannot be computed is NaN), and a candidate with a
+   * diverged replication has no moments, so its objective is {@link #UNCOMPUTABLE}.
+   */
+  public static final double DIVERGED = Double.POSITIVE_INFINITY;
   /** The profile's threshold: the 95% quantile of χ²(1), 3.84. */
   public static final double THRESHOLD = new ChiSquaredDistribution(null, 1).inverseCumulativeProbability(0.95);
   /** The step size of CMA-ES in the unit cube: a third of each range at first, a tenth in the second stage. */
@@ -278,10 +285,19 @@ public final class Calibrator {
     means.put(key, mean(runs));
   }
 
-  /** Moments averaged over the replications where they could be computed (NaN where none could). */
+  /**
+   * Moments averaged over the replications where they could be computed (NaN where none could, and
+   * every one NaN when a replication diverged: {@link #DIVERGED}).
+   */
   static double[] mean(double[][] runs) {
     int m = runs[0].length;
     double[] mean = new double[m];
+    for (double[] run : runs) {
+      if (m > 0 && run[0] == DIVERGED) {
+        java.util.Arrays.fill(mean, Double.NaN);
+        return mean;
+      }
+    }
     for (int i = 0; i < m; i++) {
       double sum = 0;
       int n = 0;

@@ -13,6 +13,7 @@ import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.experiment.Futures;
 import org.nqpf.experiment.Simulation;
+import org.nqpf.model.ModelDivergedException;
 import org.nqpf.report.RunSummary;
 import org.nqpf.validation.FirmPanelCollector;
 import org.nqpf.validation.PowerLawFit;
@@ -104,8 +105,21 @@ public final class MomentSimulator implements Calibrator.Evaluator, AutoCloseabl
     return moments;
   }
 
-  /** The moments of one run. */
+  /**
+   * The moments of one run; every one {@link Calibrator#DIVERGED} when the run diverged
+   * ({@link ModelDivergedException}).
+   */
   double[] moments(Scenario scenario) {
+    try {
+      return computeMoments(scenario);
+    } catch (ModelDivergedException e) {
+      double[] diverged = new double[statistics.size()];
+      java.util.Arrays.fill(diverged, Calibrator.DIVERGED);
+      return diverged;
+    }
+  }
+
+  private double[] computeMoments(Scenario scenario) {
     RunSummary summary;
     RunStatistics statisticsOfPanel = null;
     if (panel) {

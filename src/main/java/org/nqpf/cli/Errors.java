@@ -3,13 +3,15 @@ package org.nqpf.cli;
 import org.nqpf.calibration.ShardFailure;
 import org.nqpf.config.ConfigException;
 import org.nqpf.experiment.CheckpointException;
+import org.nqpf.model.ModelDivergedException;
 import org.nqpf.report.OutputException;
 import picocli.CommandLine;
 
 /**
  * Turns refusals into one clear line on stderr and exit code 2 (bad config, bad option, unusable
- * output location, unusable checkpoint); a failed shard of a calibration is one message too, with
- * exit code 1; anything else is an internal error, exit code 1, with its stack trace.
+ * output location, unusable checkpoint); a failed shard of a calibration and a diverged run
+ * ({@link ModelDivergedException}, wherever it is wrapped) are one message too, with exit code 1;
+ * anything else is an internal error, exit code 1, with its stack trace.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -26,6 +28,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     if (e instanceof OutputException) {
       cmd.getErr().println("error: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
+    }
+    ModelDivergedException diverged = ModelDivergedException.in(e);
+    if (diverged != null) {
+      cmd.getErr().println("error: " + diverged.getMessage());
+      return 1;
     }
     if (e instanceof ShardFailure) {
       cmd.getErr().println("error: " + e.getMessage());

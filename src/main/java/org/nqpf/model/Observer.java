@@ -113,6 +113,12 @@ final class Observer implements Steppable {
     }
     set(row, Metric.BANK_CASH, bankCash);
     set(row, Metric.WAGE_INDEX, model.wageIndex());
+    for (Metric metric : Metric.values()) {
+      double value = row[metric.ordinal()];
+      if (!Double.isFinite(value)) {
+        throw new ModelDivergedException(step, metric.column(), value);
+      }
+    }
     return row;
   }
 

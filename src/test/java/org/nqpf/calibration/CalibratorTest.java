@@ -56,6 +56,24 @@ class CalibratorTest {
     return new Calibrator(config, evaluator, Map.of(), (e, best) -> { }).run();
   }
 
+  /**
+   * A replication that diverged ({@link Calibrator#DIVERGED} for every moment) leaves its
+   * candidate without moments, so its objective is uncomputable; a statistic one replication
+   * cannot compute (NaN) is averaged over the others.
+   */
+  @Test
+  void aDivergedReplicationLeavesItsCandidateUncomputable() {
+    double d = Calibrator.DIVERGED;
+    assertThat(Calibrator.mean(new double[][] {{1, 2}, {d, d}, {3, 4}})).containsOnly(Double.NaN);
+    assertThat(Calibrator.mean(new double[][] {{1, Double.NaN}, {3, 4}})).containsExactly(2, 4);
+    CalibrationConfig config = CalibrationLoader.parse(FILE, false, Path.of("."));
+    Calibrator calibrator = new Calibrator(config, new Synthetic(), Map.of(), (e, best) -> { });
+    assertThat(calibrator.objective(Calibrator.mean(new double[][] {{0.3, 0.6}, {d, d}}), new double[] {1, 1}))
+        .isEqualTo(Calibrator.UNCOMPUTABLE);
+    assertThat(calibrator.objective(Calibrator.mean(new double[][] {{0.3, 0.6}, {0.3, 0.6}}), new double[] {1, 1}))
+        .isZero();
+  }
+
   @Test
   void findsTheMinimumAndEvaluatesWholeGenerationsAtOnce() {
     Synthetic evaluator = new Synthetic();

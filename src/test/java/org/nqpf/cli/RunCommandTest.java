@@ -99,6 +99,23 @@ public class RunCommandTest {
     assertThat(Files.readAllBytes(plain.resolve("timeseries.csv"))).isEqualTo(Files.readAllBytes(out.resolve("timeseries.csv")));
   }
 
+  /**
+   * A run whose productivity compounds without bound (innovations 128 times the default's smallest
+   * size, an efficiency ten times the default's, effort at constant returns) is refused at the step
+   * it leaves the numbers, in one line naming it, exit code 1, and nothing is written.
+   */
+  @Test
+  void aDivergedRunSaysWhereAndWritesNothing() {
+    Path out = dir.resolve("results/diverged");
+    Outcome outcome = execute("run", "--seed", "3", "--steps", "200", "--set", "burnIn=10", "--set", "firms.count=100",
+        "--set", "universities.count=2", "--set", "innovation.innovationEfficiency=3", "--set",
+        "innovation.effortElasticity=1.0", "--set", "innovation.sizeMinimum=0.05", "--out", out.toString(), "--quiet");
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.err()).startsWith("error: the model diverged at step ").doesNotContain("internal error").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    assertThat(out.getParent()).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
   @Test
   void matricesWithResumeFromAreRefused() {
     Outcome refused = execute("run", "--resume-from", dir.resolve("none.ckpt").toString(), "--matrices");
