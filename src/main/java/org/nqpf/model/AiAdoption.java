@@ -154,7 +154,7 @@ final class AiAdoption implements Steppable {
       }
       double investment = investment(ai, firm, costFactor);
       if (reviews) {
-        double epsilon = sigma > 0 ? StrictMath.exp(sigma * model.random.nextGaussian() - sigma * sigma / 2) : 1;
+        double epsilon = sigma > 0 ? model.lognormalFactor(sigma) : 1;
         double wages = model.wageOf(firm) * Math.max(0, firm.getWorkers());
         double value = epsilon * wages * savedShare - Math.max(0, firm.getSales()) * upkeepFactor;
         decided = value > investment;

@@ -441,8 +441,13 @@ final class CreditMarket implements Steppable {
    * its leverage beyond it (risk-based fees, Beck, Klapper and Mendoza 2010; Honohan 2010).
    */
   private static double feeRate(Firm firm, double amount, CreditConfig cc, PolicyConfig policy) {
-    double limit = cc.maxDebtToNetWorth() * (1 - cc.smeLimitDiscount()) * Math.max(EPSILON, firm.getNetWorth());
+    double limit = privateSmeLimit(cc) * Math.max(EPSILON, firm.getNetWorth());
     return Math.min(1, policy.guaranteeFee() * Math.max(1, (firm.getDebt() + amount) / limit));
+  }
+
+  /** The bank's limit on a private SME's debt per unit of its net worth, before any guarantee. */
+  private static double privateSmeLimit(CreditConfig cc) {
+    return cc.maxDebtToNetWorth() * (1 - cc.smeLimitDiscount());
   }
 
   /**
@@ -454,7 +459,7 @@ final class CreditMarket implements Steppable {
    */
   static double startupFundingPerEquity(EcosystemModel model) {
     CreditConfig cc = model.scenario().credit();
-    double limit = cc.maxDebtToNetWorth() * (1 - cc.smeLimitDiscount());
+    double limit = privateSmeLimit(cc);
     PolicyConfig policy = model.policy();
     boolean guaranteed = false;
     if (policy.guaranteeCoverage() > 0) {

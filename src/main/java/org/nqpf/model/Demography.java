@@ -167,7 +167,7 @@ final class Demography implements Steppable {
    */
   static double founderEquityShare(EcosystemModel model, CreditConfig cc) {
     double sd = cc.founderEquitySd();
-    return Math.min(1, cc.startupEquityShare() * StrictMath.exp(sd * model.random.nextGaussian() - sd * sd / 2));
+    return Math.min(1, cc.startupEquityShare() * model.lognormalFactor(sd));
   }
 
   /**

@@ -747,6 +747,11 @@ public class EcosystemModel extends SimState {
     return n - 1;
   }
 
+  /** A lognormal factor of mean 1 and log-sd {@code sigma}: exp(σ Z − σ²/2), one Gaussian draw. */
+  double lognormalFactor(double sigma) {
+    return StrictMath.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+  }
+
   /** A Poisson draw by inversion for small means and a rounded normal approximation above 500. */
   int poisson(double mean) {
     if (mean <= 0) {

@@ -67,7 +67,7 @@ final class WorldBuilder {
       Sector sector = Sector.of(model.drawIndex(soe ? soeWeights : privateWeights));
       double technology = StrictMath.exp(fc.productivityLogSd() * model.random.nextGaussian());
       double meanWorkers = fc.privateMeanEmployment() * (soe ? fc.soeSizeMultiplier() : 1.0);
-      double workers = Math.max(1, meanWorkers * StrictMath.exp(sigma * model.random.nextGaussian() - sigma * sigma / 2));
+      double workers = Math.max(1, meanWorkers * model.lognormalFactor(sigma));
       Firm firm = model.population().addFirm(ownership, sector, model.randomFirmLocation(fc.nearCampusShare()), technology, -1);
       double quantity = workers * firm.getProductivity();
       double price = model.priceOf(firm);
