@@ -20,13 +20,14 @@ public record UniversitiesConfig(
     double spinOffProbability,
     double inventionDecay,
     int inventionMaxAge,
-    int initialPartners) implements java.io.Serializable {
+    int initialPartners,
+    double pilotCost) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final UniversitiesConfig DEFAULT = new UniversitiesConfig(
       10, 60, 1.0, 0.01, -3.5, 0.7,
       new SectorWeights(0.3, 0.5, 0.2),
-      20, 20, 0.3, 5, 15, 0.05, 0.05, 16, 5);
+      20, 20, 0.3, 5, 15, 0.05, 0.05, 16, 5, 0);
 
   public UniversitiesConfig {
     Check.count("count", count, 0, 100_000);
@@ -45,5 +46,6 @@ public record UniversitiesConfig(
     Check.probability("inventionDecay", inventionDecay);
     Check.count("inventionMaxAge", inventionMaxAge, 1, 10_000);
     Check.count("initialPartners", initialPartners, 0, 10_000);
+    Check.between("pilotCost", pilotCost, 0, 1_000);
   }
 }

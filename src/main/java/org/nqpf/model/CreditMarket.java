@@ -319,17 +319,27 @@ final class CreditMarket implements Steppable {
    * request does not fit its limit, repaid over {@code maturity} quarters; returns the amount lent.
    */
   static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, int maturity) {
+    Offer offer = offer(model, firm, request, sme, cc);
+    take(model, firm, offer, cc, maturity);
+    return offer.amount();
+  }
+
+  /**
+   * What the firm's house bank would lend it for {@code request}: unguaranteed within the firm's
+   * and the bank's room; else, for an eligible SME, guaranteed ({@link #eligibleFund}); else what
+   * fits (rationed). Nothing is lent; {@link #take} lends it.
+   */
+  private static Offer offer(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc) {
     Bank bank = model.banks().get(firm.getBankIndex());
     double limit = limit(firm, sme, cc);
     double exposed = unguaranteedBankDebt(firm);
     double firmRoom = limit - exposed;
     double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model, cc));
     if (bankRoom <= EPSILON) {
-      return 0;
+      return new Offer(bank, null, 0, 0, 0);
     }
     if (request <= firmRoom && request <= bankRoom) {
-      grant(model, firm, bank, null, 0, request, cc, maturity);
-      return request;
+      return new Offer(bank, null, 0, request, 0);
     }
     GuaranteeFund fund = eligibleFund(model, firm, sme);
     if (fund != null) {
@@ -352,18 +362,50 @@ final class CreditMarket implements Steppable {
         fee = policy.guaranteeFee() * covered;
       }
       if (amount > 0) {
-        grant(model, firm, bank, fund, coverage, amount, cc, maturity);
-        model.books().firmPaysFund(firm, fund, fee);
-        model.counters().loansGuaranteed++;
-        return amount;
+        return new Offer(bank, fund, coverage, amount, fee);
       }
     }
     double partial = Math.min(Math.min(firmRoom, bankRoom), request);
-    if (partial > EPSILON) {
-      grant(model, firm, bank, null, 0, partial, cc, maturity);
-      return partial;
+    return new Offer(bank, null, 0, partial > EPSILON ? partial : 0, 0);
+  }
+
+  /** Lends what the offer holds (nothing when it is 0), with its guarantee and fee. */
+  private static void take(EcosystemModel model, Firm firm, Offer offer, CreditConfig cc, int maturity) {
+    if (offer.amount() <= 0) {
+      return;
     }
-    return 0;
+    grant(model, firm, offer.bank(), offer.fund(), offer.coverage(), offer.amount(), cc, maturity);
+    if (offer.fund() != null) {
+      model.books().firmPaysFund(firm, offer.fund(), offer.fee());
+      model.counters().loansGuaranteed++;
+    }
+  }
+
+  /** A bank's offer: the amount (0: none), and the fund, coverage and fee of its guarantee (null fund: unguaranteed). */
+  private record Offer(Bank bank, GuaranteeFund fund, double coverage, double amount, double fee) {
+  }
+
+  /**
+   * A pilot conversion's loan ({@link PilotConversion}, {@code universities.pilotCost}): the firm
+   * borrows {@code request} from its house bank, guaranteed like any loan of a private SME, over
+   * {@code loanMaturity} quarters, only if the bank would lend all of it (a pilot line half paid
+   * for converts nothing); returns whether it did. The application is counted like any other, and
+   * a refused SME counts as rationed.
+   */
+  static boolean conversionLoan(EcosystemModel model, Firm firm, double request) {
+    boolean sme = firm.getSizeClass().isSme();
+    model.counters().loansApplied++;
+    if (sme) {
+      model.counters().smeApplicants++;
+    }
+    CreditConfig cc = model.scenario().credit();
+    Offer offer = offer(model, firm, request, sme, cc);
+    boolean whole = offer.amount() >= request * (1 - 1e-9);
+    if (whole) {
+      take(model, firm, offer, cc, cc.loanMaturity());
+    }
+    record(model, firm, sme, request, whole ? offer.amount() : 0, whole);
+    return whole;
   }
 
   /**

@@ -524,6 +524,16 @@ public final class Firm implements java.io.Serializable {
   }
 
   /**
+   * Adds a pilot conversion's cost to the step's R&D spending (scaling up a process proven in the
+   * laboratory is experimental development, and a pilot plant is R&D while its purpose is
+   * experience and engineering data: OECD Frascati Manual, ch. 2), so that it is expensed in the
+   * step's profit like the rest of R&D.
+   */
+  void payPilot(double cost) {
+    rdSpending += cost;
+  }
+
+  /**
    * Records one step's innovation draw: whether the firm had innovators ({@code effort} > 0, the
    * innovators before any AI speed-up) and whether the draw succeeded, split by AI status.
    */

@@ -59,6 +59,12 @@ final class FirmPopulation implements Serializable {
   /** Under product lines, while firms are being founded: each sector's mean technology at the batch's start. */
   private transient double[] foundingMeans;
 
+  /**
+   * Per sector, the mean sales per living firm in the last market ({@link #recordMeanSales}); null
+   * while no rule reads it (no pilot costs). Saved in checkpoints.
+   */
+  private double[] meanSales;
+
   FirmPopulation(EcosystemModel model) {
     this.model = model;
   }
@@ -450,6 +456,36 @@ final class FirmPopulation implements Serializable {
 
 
   /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
+  /**
+   * Sums each sector's mean sales per living firm, once a step after the market (and once when the
+   * world is built), when a rule reads them (pilot costs, {@code universities.pilotCost}); one pass
+   * over the firms.
+   */
+  void recordMeanSales() {
+    if (model.scenario().universities().pilotCost() == 0) {
+      return;
+    }
+    if (meanSales == null) {
+      meanSales = new double[firmsBySector.size()];
+    }
+    for (int s = 0; s < firmsBySector.size(); s++) {
+      double total = 0;
+      int n = 0;
+      for (Firm f : firmsBySector.get(s)) {
+        if (f.isAlive()) {
+          total += f.getSales();
+          n++;
+        }
+      }
+      meanSales[s] = n == 0 ? 0 : total / n;
+    }
+  }
+
+  /** The sector's mean sales per living firm in the last market (0 before the first; see {@link #recordMeanSales}). */
+  double meanSales(Sector sector) {
+    return meanSales == null ? 0 : meanSales[sector.ordinal()];
+  }
+
   double meanTechnology(Sector sector) {
     if (foundingMeans != null) {
       return foundingMeans[sector.ordinal()];

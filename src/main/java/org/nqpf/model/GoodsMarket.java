@@ -50,6 +50,7 @@ final class GoodsMarket implements Steppable {
     if (model.incomes() != null) {
       model.incomes().close(model);
     }
+    model.population().recordMeanSales();
   }
 
   private void clear(EcosystemModel model, Sector sector) {

@@ -122,7 +122,9 @@ public enum Metric {
   RD_SPENDING_PRIVATE_SME("rdSpendingPrivateSme", "money/quarter", false, Domain.NON_NEGATIVE, "R&D spent by private SMEs."),
   TALENT_GRANTS("talentGrants", "money/quarter", false, Domain.NON_NEGATIVE, "The government's one-off grants to the leading scientists imported this step (talent.importGrant quarters of the researcher wage each)."),
   RESEARCHER_WAGE("researcherWage", "money/quarter", false, Domain.NON_NEGATIVE, "Pay of a core researcher this step: market.researcherWage × the wage index × the factor the talent market's excess demand sets (1 while talent.wageAdjustment is 0)."),
-  ENTRANTS_DETERRED("entrantsDeterred", "firms", true, Domain.NON_NEGATIVE, "Would-be founders of private firms who did not start for want of finance (STARTUP_CREDIT with credit.startupMinimumFunding > 0; 0 otherwise).");
+  ENTRANTS_DETERRED("entrantsDeterred", "firms", true, Domain.NON_NEGATIVE, "Would-be founders of private firms who did not start for want of finance (STARTUP_CREDIT with credit.startupMinimumFunding > 0; 0 otherwise)."),
+  CONVERSIONS_UNFUNDED("conversionsUnfunded", "inventions", true, Domain.NON_NEGATIVE, "Conversions a partner would have made this step but could not pay the pilot for from its own funds and a bank loan (universities.pilotCost > 0; 0 otherwise)."),
+  PILOT_SPENDING("pilotSpending", "money/quarter", false, Domain.NON_NEGATIVE, "What converting firms paid for pilot conversions (universities.pilotCost > 0; 0 otherwise), counted in their R&D spending.");
 
   /**
    * The values a metric can take, by its definition: a confidence interval of its mean is clipped

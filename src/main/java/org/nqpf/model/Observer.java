@@ -83,6 +83,8 @@ final class Observer implements Steppable {
     set(row, Metric.TALENT_GRANTS, books.stepTalentGrants());
     set(row, Metric.RESEARCHER_WAGE, model.researcherWage());
     set(row, Metric.ENTRANTS_DETERRED, c.entrantsDeterred());
+    set(row, Metric.CONVERSIONS_UNFUNDED, c.conversionsUnfunded());
+    set(row, Metric.PILOT_SPENDING, c.pilotSpending());
     set(row, Metric.TAX, books.stepTax());
     set(row, Metric.TAX_PRIVATE, books.stepTaxPrivate());
     set(row, Metric.SUBSIDIES, books.stepSubsidies());

@@ -81,7 +81,8 @@ final class PilotConversion implements Steppable {
       while (queue.hasNext()) {
         Invention invention = queue.next();
         Firm partner = drawPartner(model, university, invention.sector(), uc);
-        if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)) {
+        if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)
+            && paysPilot(model, partner, invention, uc)) {
           double before = partner.getTechnology();
           partner.setTechnology(before * (1 + invention.value()));
           model.innovated(partner, InnovationType.CONVERTED, before);
@@ -102,6 +103,39 @@ final class PilotConversion implements Steppable {
         }
       }
     }
+  }
+
+  /**
+   * Whether the partner pays the pilot of {@code invention} (always, while
+   * {@code universities.pilotCost} k is 0). The pilot costs k × the invention's value × its
+   * sector's mean sales per firm in the last market: the cost of scaling up belongs to the technology, not
+   * to the firm that adopts it, so it weighs on a small firm's funds and not on a large one's (the
+   * financing gap between invention and product, the "valley of death": Auerswald and Branscomb
+   * 2003; Hall and Lerner 2010 for why it binds on small firms). The partner pays from its cash
+   * above its liquidity reserve ({@code firms.initialCashToSales} × sales) and what it saves
+   * towards AI, and borrows the rest from its bank, guaranteed for a private SME like any of its
+   * loans ({@link CreditMarket#conversionLoan}); net of the R&D subsidy, since the pilot is R&D
+   * ({@link Firm#payPilot}). A partner that cannot fund it all does not convert (the invention
+   * waits, ages, or becomes a spin-off as when no partner converts it).
+   */
+  private boolean paysPilot(EcosystemModel model, Firm partner, Invention invention, UniversitiesConfig uc) {
+    if (uc.pilotCost() == 0) {
+      return true;
+    }
+    double cost = uc.pilotCost() * invention.value() * model.population().meanSales(invention.sector());
+    double subsidy = model.policy().rdSubsidyRate() * cost;
+    double own = Math.max(0, partner.getCash() - model.scenario().firms().initialCashToSales() * partner.getSales()
+        - partner.getAiSaving());
+    double borrow = cost - subsidy - own;
+    if (borrow > 1e-9 && !(model.creditMarket() && CreditMarket.conversionLoan(model, partner, borrow))) {
+      model.counters().conversionsUnfunded++;
+      return false;
+    }
+    partner.payPilot(cost);
+    model.books().firmToHouseholds(Matrices.Flow.RESEARCH, partner, cost);
+    model.books().subsidiseFirm(partner, subsidy);
+    model.counters().pilotSpending += cost;
+    return true;
   }
 
   static double conversionProbability(UniversitiesConfig uc, double capacity, University university, Firm partner) {

@@ -15,6 +15,10 @@ public final class StepCounters implements java.io.Serializable {
   /** Would-be founders deterred for want of finance (Demography#entries). */
   int entrantsDeterred;
   int spinOffs;
+  /** Conversions a partner would have made but could not pay the pilot for (PilotConversion). */
+  int conversionsUnfunded;
+  /** What partners paid for pilot conversions (PilotConversion). */
+  double pilotSpending;
   int exits;
   int inventionsCreated;
   int inventionsDecayed;
@@ -91,6 +95,14 @@ public final class StepCounters implements java.io.Serializable {
 
   public int spinOffs() {
     return spinOffs;
+  }
+
+  public int conversionsUnfunded() {
+    return conversionsUnfunded;
+  }
+
+  public double pilotSpending() {
+    return pilotSpending;
   }
 
   public int exits() {
@@ -204,6 +216,8 @@ public final class StepCounters implements java.io.Serializable {
     startups = 0;
     entrantsDeterred = 0;
     spinOffs = 0;
+    conversionsUnfunded = 0;
+    pilotSpending = 0;
     exits = 0;
     inventionsCreated = 0;
     inventionsDecayed = 0;

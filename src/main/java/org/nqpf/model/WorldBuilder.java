@@ -34,6 +34,7 @@ final class WorldBuilder {
       model.addUniversity(randomPoint(margin), uc.upstairsResearchers(), uc.facilityFactor(), uc.downstairsEngineers());
     }
     placeFirms();
+    model.population().recordMeanSales();
     linkInitialPartners();
     if (model.talentMarket()) {
       TalentMarket.initialise(model);
