@@ -24,7 +24,6 @@ import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.EffectsOutput;
 import org.nqpf.experiment.EffectsRunner;
-import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.experiment.SweepRunner;
@@ -264,14 +263,10 @@ public final class Verifier {
     if (sample <= 0 || sample >= runner.totalRuns()) {
       Path work = runner.run(scratch.resolve("sweep"), false, done -> { });
       ExperimentFinisher.finish(work, experiment, runner.points());
-      for (String name : List.of(ExperimentFolder.POINTS, ExperimentFolder.RUNS, ExperimentFolder.TIME_SERIES,
-          FirmPanel.FILE, ExperimentFolder.SUMMARY, ExperimentFolder.SENSITIVITY)) {
+      for (String name : ExperimentFolder.rerunFiles(experiment)) {
         if (Files.exists(folder.resolve(name)) || Files.exists(work.resolve(name))) {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }
-      }
-      for (String name : ExperimentFiles.parquetFiles(experiment)) {
-        verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
       }
       // A folder made before findings were written has none (and its manifest does not list one).
       if (Files.exists(folder.resolve(ExperimentFolder.FINDINGS))) {
