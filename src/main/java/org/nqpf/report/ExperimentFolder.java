@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nqpf.config.ExperimentConfig;
+import org.nqpf.config.ExperimentLoader;
 import org.nqpf.model.Metric;
 import org.nqpf.stats.Replications;
 import org.nqpf.stats.Sensitivity;
@@ -88,6 +89,27 @@ public final class ExperimentFolder {
   /** The folder's experiment.yaml as written. */
   public static String experimentText(Path dir) throws IOException {
     return Files.readString(dir.resolve(EXPERIMENT), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The folder's experiment, loaded and checked as an experiment file.
+   *
+   * @throws org.nqpf.config.ConfigException if it cannot be read or is not a valid experiment
+   */
+  public static ExperimentConfig readExperiment(Path dir) {
+    return ExperimentLoader.load(dir.resolve(EXPERIMENT));
+  }
+
+  /** The rows of runs.csv after its header, split into cells. */
+  public static List<String[]> readRuns(Path dir) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(dir.resolve(RUNS), StandardCharsets.UTF_8)) {
+      reader.readLine();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        rows.add(line.split(",", -1));
+      }
+    }
+    return rows;
   }
 
   /** Cuts the appended files back to {@code sizes} (what a sweep's state says is complete). */
