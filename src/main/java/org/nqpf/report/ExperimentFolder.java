@@ -27,11 +27,11 @@ import org.nqpf.stats.Sensitivity;
 /**
  * An experiment's results folder (docs/EXPERIMENTS.md, docs/OUTPUTS.md): its file names, declared
  * here once, and every write and read of its files. {@code sweep} and {@code merge} write it
- * ({@link org.nqpf.experiment}'s runner, merger and finisher call the write methods),
+ * ({@link org.nqpf.experiment}'s runner and finisher, and {@link ShardFolder#merge}, call the write
+ * methods),
  * {@code chart} and the report read it ({@link #read}, into {@link ExperimentResults}), and
  * {@code verify} compares its {@link #rerunFiles}; a shard's folder ({@link ShardFolder}) holds its
- * first files. The text of its rows is {@link ExperimentRows}'s.
- * Its {@code manifest.json} and {@code report.html} are {@link Manifest#FILE_NAME} and
+ * first files. The text of its rows is {@link ExperimentRows}'s. Its {@code manifest.json} and {@code report.html} are {@link Manifest#FILE_NAME} and
  * {@link Manifest#REPORT}; its firm panel, a run's {@link FirmPanel#FILE} with three columns in front.
  */
 public final class ExperimentFolder {
@@ -51,6 +51,7 @@ public final class ExperimentFolder {
   public static final String FINDINGS = "findings.csv";
   /** The charts, PNG and SVG (also the folder of validation's and calibration's charts). */
   public static final String CHARTS = "charts";
+
   private ExperimentFolder() {}
 
   /** The sizes in bytes of the files a sweep appends its runs to (0 for a file it does not write). */

@@ -30,6 +30,18 @@ public final class ValidationOutput {
   /** The manifest's {@code kind} of a validation folder, by which {@code verify} knows how to rerun it. */
   public static final String KIND = "validation";
 
+  /** The first of the folder's tables (their text: {@link ValidationTables}): one row per target. */
+  public static final String TABLE = "validation.csv";
+  public static final String REPLICATIONS = "replications.csv";
+  public static final String FITS = "size_fits.csv";
+  public static final String TRANSITIONS = "transitions.csv";
+  public static final String HAZARD = "hazard.csv";
+  public static final String DEGREES = "degrees.csv";
+  public static final String BY_SIZE = "innovation_by_size.csv";
+
+  /** The data files in the order they are written. */
+  public static final List<String> FILES = List.of(TABLE, REPLICATIONS, FITS, TRANSITIONS, HAZARD, DEGREES, BY_SIZE);
+
   private ValidationOutput() {}
 
   /** A validation folder as read back: its scenario (config.yaml), replications and master seed. */
@@ -83,13 +95,13 @@ public final class ValidationOutput {
     String yaml = ScenarioLoader.toYaml(result.base());
     try {
       write(folder.file(Manifest.CONFIG_FILE_NAME), yaml);
-      write(folder.file(ValidationTables.TABLE), ValidationTables.table(result));
-      write(folder.file(ValidationTables.REPLICATIONS), ValidationTables.replications(result));
-      write(folder.file(ValidationTables.FITS), ValidationTables.fits(result));
-      write(folder.file(ValidationTables.TRANSITIONS), ValidationTables.transitions(result));
-      write(folder.file(ValidationTables.HAZARD), ValidationTables.hazard(result));
-      write(folder.file(ValidationTables.DEGREES), ValidationTables.degrees(result));
-      write(folder.file(ValidationTables.BY_SIZE), ValidationTables.bySize(result));
+      write(folder.file(TABLE), ValidationTables.table(result));
+      write(folder.file(REPLICATIONS), ValidationTables.replications(result));
+      write(folder.file(FITS), ValidationTables.fits(result));
+      write(folder.file(TRANSITIONS), ValidationTables.transitions(result));
+      write(folder.file(HAZARD), ValidationTables.hazard(result));
+      write(folder.file(DEGREES), ValidationTables.degrees(result));
+      write(folder.file(BY_SIZE), ValidationTables.bySize(result));
       for (ValidationCharts.Chart chart : charts) {
         Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".png"), chart.png());
         Files.write(folder.file(ExperimentFolder.CHARTS + "/" + chart.baseName() + ".svg"), chart.svg());
