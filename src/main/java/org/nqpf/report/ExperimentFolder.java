@@ -26,7 +26,9 @@ import org.nqpf.stats.Sensitivity;
 
 /**
  * An experiment's results folder (docs/EXPERIMENTS.md, docs/OUTPUTS.md): its file names, declared
- * here once, and every write and read of its files. {@code sweep} and {@code merge} write it
+ * here once, and every write and read of its data files (its charts are written by
+ * {@link ExperimentCharts}, its report by {@link ExperimentReport}; {@link #read} hands the time
+ * series and runs files it found to the charts and the findings, which stream them). {@code sweep} and {@code merge} write it
  * ({@link org.nqpf.experiment}'s runner and finisher, and {@link ShardFolder#merge}, call the write
  * methods),
  * {@code chart} and the report read it ({@link #read}, into {@link ExperimentResults}), and
