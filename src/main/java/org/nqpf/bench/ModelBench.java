@@ -89,21 +89,23 @@ public final class ModelBench {
     long world = measureHeap ? liveHeap() - before : 0;
     PhaseClock clock = details ? new PhaseClock() : null;
     model.setPhaseListener(clock);
-    long firmSteps = 0;
     int steps = scenario.totalSteps();
+    // The firms each step starts with: those after the build, then those after each step but the last.
+    long[] firmSteps = {steps > 0 ? model.firms().size() : 0};
     long c2 = cpuNanos();
     long t2 = System.nanoTime();
-    for (int i = 0; i < steps; i++) {
-      firmSteps += model.firms().size();
-      model.schedule.step(model);
-    }
+    model.stepToEnd((stepped, step) -> {
+      if (step < steps - 1) {
+        firmSteps[0] += stepped.firms().size();
+      }
+    });
     long t3 = System.nanoTime();
     long c3 = cpuNanos();
     int atEnd = model.firms().size();
     FirmReads reads = details && atEnd > 0 ? firmReads(model.firms(), 3) : null;
     model.finish();
     long peak = peakHeap();
-    return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps, world, peak,
+    return new RunTiming(scenario.firms().count(), steps, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (c3 - c2) / 1e9, firmSteps[0], world, peak,
         atEnd, clock == null ? null : clock.nanos, reads);
   }
 

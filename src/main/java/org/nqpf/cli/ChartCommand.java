@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentReport;
 import org.nqpf.report.Findings;
-import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,9 +45,7 @@ final class ChartCommand implements Callable<Integer> {
       // writes them in. The findings are computed before the charts replace charts/, so a bad folder changes nothing.
       String findings = Findings.text(resultsDir);
       written = new java.util.ArrayList<>(org.nqpf.report.ExperimentCharts.write(resultsDir));
-      Path findingsFile = resultsDir.resolve(ExperimentFolder.FINDINGS);
-      ResultsFolder.writeAtomically(findingsFile, findings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      written.add(findingsFile);
+      written.add(ExperimentFolder.writeFindings(resultsDir, findings));
       if (java.nio.file.Files.exists(resultsDir.resolve(org.nqpf.report.Manifest.FILE_NAME))) {
         org.nqpf.report.Manifest.refreshFiles(resultsDir);
       }

@@ -5,16 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nqpf.config.ExperimentConfig;
-import org.nqpf.config.ExperimentLoader;
 import org.nqpf.experiment.Design;
 import org.nqpf.experiment.ExperimentFinisher;
-import org.nqpf.experiment.ShardMerger;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
-import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
 import org.nqpf.report.ResultsTarget;
+import org.nqpf.report.ShardFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,15 +36,15 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> ordered = ShardMerger.check(shards);
-    ExperimentConfig experiment = ExperimentLoader.load(ordered.get(0).resolve(ExperimentFolder.EXPERIMENT));
+    List<Path> ordered = ShardFolder.check(shards);
+    ExperimentConfig experiment = ExperimentFolder.readExperiment(ordered.get(0));
     Path written;
     ResultsTarget.check(out, ordered.stream().map(shard -> shard.resolve(ExperimentFolder.EXPERIMENT)).toArray(Path[]::new));
     try (ResultsLock lock = ResultsLock.acquire(out, "merge")) {
       Path work = lock.workingFolder();
       ResultsTarget.clearLeftovers(work);
       try {
-        ShardMerger.merge(ordered, work);
+        ShardFolder.merge(ordered, work);
         ExperimentFinisher.finish(work, experiment, Design.points(experiment));
         String command = String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFolder.EXPERIMENT, experiment.masterSeed(), 0,

@@ -17,7 +17,6 @@ import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.Checkpoint;
 import org.nqpf.experiment.CheckpointException;
 import org.nqpf.experiment.MemoryEstimate;
-import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
@@ -216,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
     // The progress bar, shown once the run has lasted PROGRESS_AFTER_NANOS (set by the step listener).
     ProgressBar[] shown = new ProgressBar[1];
     try {
-      Simulation.stepToEnd(model, (stepped, step) -> {
+      model.stepToEnd((stepped, step) -> {
         if (panel != null) {
           panel.observe(stepped);
         }

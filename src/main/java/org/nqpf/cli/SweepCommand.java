@@ -1,8 +1,5 @@
 package org.nqpf.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +15,13 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.OutputFormats;
-import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.ExperimentManifest;
-import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsLock;
 import org.nqpf.report.ResultsTarget;
+import org.nqpf.report.ShardFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,11 +118,7 @@ final class SweepCommand implements Callable<Integer> {
       if (slice.isAll()) {
         ExperimentFinisher.finish(work, experiment, runner.points());
       } else {
-        ObjectNode info = JsonNodeFactory.instance.objectNode();
-        info.put("index", slice.index());
-        info.put("count", slice.count());
-        info.put("runs", runs);
-        ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+        ShardFolder.writeShard(work, slice.index(), slice.count(), runs);
       }
       ExperimentManifest.write(work, experiment.baseScenario(), ExperimentFolder.EXPERIMENT, experiment.masterSeed(), workers,
           slice.toString(), command, set);

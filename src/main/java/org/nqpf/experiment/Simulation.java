@@ -10,8 +10,8 @@ import org.nqpf.report.FirmPanel;
 
 /**
  * The Java API for other tools and the tests: run one configuration with one seed and get its
- * results. The command line's {@code run} and {@code sweep} are thin layers over it, and every
- * command steps its models with {@link #stepToEnd} (but {@code bench}, which times the bare loop).
+ * results. The command line's {@code run} and {@code sweep} are thin layers over it; every
+ * command steps its models with {@link EcosystemModel#stepToEnd}.
  */
 public final class Simulation {
   private Simulation() {}
@@ -39,32 +39,9 @@ public final class Simulation {
     if (keepMatrices) {
       model.keepMatrices();
     }
-    stepToEnd(model, panel == null ? null : (stepped, step) -> panel.observe(stepped));
+    model.stepToEnd(panel == null ? null : (stepped, step) -> panel.observe(stepped));
     model.finish();
     return new Result(scenario, model.series(), List.copyOf(model.firms()), model.matrices());
-  }
-
-  /** What a caller of {@link #stepToEnd} hears after each step. */
-  @FunctionalInterface
-  public interface StepListener {
-    /** Called after the model has run step {@code step} (counted from 0 at the start, burn-in included). */
-    void stepped(EcosystemModel model, int step);
-  }
-
-  /**
-   * Steps a started model from its current step (0, or a checkpoint's) to its scenario's end,
-   * telling {@code listener}, when not null, after each step: the one loop in which {@code run},
-   * {@code sweep}, {@code verify}, {@code effects}, {@code validate} and {@code calibrate} step a
-   * model. The caller starts the model before and finishes it after.
-   */
-  public static void stepToEnd(EcosystemModel model, StepListener listener) {
-    int total = model.scenario().totalSteps();
-    for (int step = (int) model.schedule.getSteps(); step < total; step++) {
-      model.schedule.step(model);
-      if (listener != null) {
-        listener.stepped(model, step);
-      }
-    }
   }
 
   /** Runs {@code scenario} with another seed. */

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +20,7 @@ import org.nqpf.config.Scenario;
 import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 import org.nqpf.report.ExperimentFolder;
+import org.nqpf.report.ExperimentRows;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
 import org.nqpf.report.OutputException;
@@ -71,7 +70,7 @@ public final class SweepRunner {
 
   public SweepRunner(ExperimentConfig experiment, int threads, Shard shard) {
     this.experiment = experiment;
-    this.metrics = ExperimentFiles.keptMetrics(experiment);
+    this.metrics = ExperimentRows.keptMetrics(experiment);
     this.points = Design.points(experiment);
     this.threads = threads;
     this.shard = shard;
@@ -104,11 +103,9 @@ public final class SweepRunner {
       t.setDaemon(true);
       return t;
     });
-    try (OutputStream runs = append(work.resolve(ExperimentFolder.RUNS), state.runsBytes);
-        OutputStream series = experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.NONE ? null
-            : append(work.resolve(ExperimentFolder.TIME_SERIES), state.seriesBytes);
-        OutputStream panel = experiment.firmPanel() == 0 ? null
-            : append(work.resolve(FirmPanel.FILE), state.panelBytes)) {
+    try (OutputStream runs = ExperimentFolder.appendRuns(work, state.runsBytes);
+        OutputStream series = ExperimentFolder.appendTimeSeries(work, experiment, state.seriesBytes);
+        OutputStream panel = ExperimentFolder.appendPanel(work, experiment, state.panelBytes)) {
       ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
       long submitted = state.next;
       long written = state.next;
@@ -155,7 +152,7 @@ public final class SweepRunner {
    */
   public static Path complete(Path work, Path out) {
     try {
-      Files.deleteIfExists(work.resolve(ExperimentFiles.STATE));
+      Files.deleteIfExists(work.resolve(Manifest.SWEEP_STATE));
     } catch (IOException e) {
       throw new OutputException("cannot remove the sweep's state file in " + work + ": " + e.getMessage(), e);
     }
@@ -168,7 +165,7 @@ public final class SweepRunner {
   }
 
   private State prepare(Path work, boolean resume) {
-    Path stateFile = work.resolve(ExperimentFiles.STATE);
+    Path stateFile = work.resolve(Manifest.SWEEP_STATE);
     try {
       if (holdsWork(work)) {
         if (Files.exists(work.resolve(Manifest.CALIBRATION_CONFIG))) {
@@ -180,11 +177,11 @@ public final class SweepRunner {
               + " continue it with --resume, or remove the folder to start again");
         }
         if (!Files.exists(stateFile)) {
-          throw new OutputException(work + " has no sweep state (" + ExperimentFiles.STATE + "); it cannot be resumed;"
+          throw new OutputException(work + " has no sweep state (" + Manifest.SWEEP_STATE + "); it cannot be resumed;"
               + " remove the folder to start again");
         }
-        String expected = ExperimentFiles.resolvedYaml(experiment);
-        String found = Files.readString(work.resolve(ExperimentFolder.EXPERIMENT), StandardCharsets.UTF_8);
+        String expected = ExperimentRows.resolvedYaml(experiment);
+        String found = ExperimentFolder.experimentText(work);
         if (!expected.equals(found)) {
           throw new OutputException("the interrupted sweep in " + work + " ran another experiment (its "
               + ExperimentFolder.EXPERIMENT + " differs); expected the same experiment file and --set assignments to"
@@ -198,37 +195,11 @@ public final class SweepRunner {
         State state = new State(node.path("next").asLong(), node.path("runsBytes").asLong(), node.path("seriesBytes").asLong(),
             node.path("panelBytes").asLong());
         removeLeftovers(work);
-        truncate(work.resolve(ExperimentFolder.RUNS), state.runsBytes);
-        if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-          truncate(work.resolve(ExperimentFolder.TIME_SERIES), state.seriesBytes);
-        }
-        if (experiment.firmPanel() > 0) {
-          truncate(work.resolve(FirmPanel.FILE), state.panelBytes);
-        }
+        ExperimentFolder.truncate(work, experiment, new ExperimentFolder.Sizes(state.runsBytes, state.seriesBytes, state.panelBytes));
         return state;
       }
-      Files.createDirectories(work);
-      Files.writeString(work.resolve(ExperimentFolder.EXPERIMENT), ExperimentFiles.resolvedYaml(experiment), StandardCharsets.UTF_8);
-      StringBuilder pointsCsv = new StringBuilder(ExperimentFiles.pointsHeader(experiment));
-      for (int p = 0; p < points.size(); p++) {
-        pointsCsv.append(ExperimentFiles.pointRow(experiment, p, points.get(p)));
-      }
-      Files.writeString(work.resolve(ExperimentFolder.POINTS), pointsCsv, StandardCharsets.UTF_8);
-      byte[] runsHeader = ExperimentFiles.runsHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
-      Files.write(work.resolve(ExperimentFolder.RUNS), runsHeader);
-      long seriesBytes = 0;
-      if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-        byte[] header = ExperimentFiles.timeSeriesHeader(experiment, metrics).getBytes(StandardCharsets.UTF_8);
-        Files.write(work.resolve(ExperimentFolder.TIME_SERIES), header);
-        seriesBytes = header.length;
-      }
-      long panelBytes = 0;
-      if (experiment.firmPanel() > 0) {
-        byte[] header = FirmPanel.header(ExperimentFiles.FIRM_PANEL_PREFIX).getBytes(StandardCharsets.UTF_8);
-        Files.write(work.resolve(FirmPanel.FILE), header);
-        panelBytes = header.length;
-      }
-      State state = new State(0, runsHeader.length, seriesBytes, panelBytes);
+      ExperimentFolder.Sizes sizes = ExperimentFolder.create(work, experiment, points, metrics);
+      State state = new State(0, sizes.runs(), sizes.series(), sizes.panel());
       saveState(work, state);
       return state;
     } catch (IOException e) {
@@ -266,24 +237,7 @@ public final class SweepRunner {
     if (experiment.firmPanel() > 0) {
       node.put("panelBytes", state.panelBytes);
     }
-    ResultsFolder.writeAtomically(work.resolve(ExperimentFiles.STATE), (node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void truncate(Path file, long bytes) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      if (channel.size() < bytes) {
-        throw new OutputException(file + " is shorter (" + channel.size() + " bytes) than the sweep state says (" + bytes
-            + "); it cannot be resumed; remove the folder to start again");
-      }
-      channel.truncate(bytes);
-    }
-  }
-
-  private static OutputStream append(Path file, long expectedSize) throws IOException {
-    if (Files.size(file) != expectedSize) {
-      throw new OutputException(file + " has " + Files.size(file) + " bytes, expected " + expectedSize);
-    }
-    return new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
+    ResultsFolder.writeAtomically(work.resolve(Manifest.SWEEP_STATE), (node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -339,7 +293,7 @@ public final class SweepRunner {
   private String runsRow(long index, int point, int replication, long seed, double[] values, TimeSeries series, int burnIn) {
     StringBuilder sb = new StringBuilder().append(index).append(',').append(point).append(',').append(replication)
         .append(',').append(seed);
-    ExperimentFiles.appendValues(sb, experiment, values);
+    ExperimentRows.appendValues(sb, experiment, values);
     int from = Math.min(burnIn, series.size() - 1);
     for (Metric m : metrics) {
       double[] column = series.column(m, from);
@@ -347,8 +301,8 @@ public final class SweepRunner {
       for (double v : column) {
         sum += v;
       }
-      sb.append(',').append(ExperimentFiles.number(sum / column.length, false));
-      sb.append(',').append(ExperimentFiles.number(series.get(series.size() - 1, m), m.integer()));
+      sb.append(',').append(ExperimentRows.number(sum / column.length, false));
+      sb.append(',').append(ExperimentRows.number(series.get(series.size() - 1, m), m.integer()));
     }
     return sb.append('\n').toString();
   }
@@ -365,13 +319,13 @@ public final class SweepRunner {
       if (wide) {
         sb.append(rowPrefix);
         for (Metric m : metrics) {
-          sb.append(',').append(ExperimentFiles.number(series.get(step, m), m.integer()));
+          sb.append(',').append(ExperimentRows.number(series.get(step, m), m.integer()));
         }
         sb.append('\n');
       } else {
         for (Metric m : metrics) {
           sb.append(rowPrefix).append(',').append(m.column()).append(',')
-              .append(ExperimentFiles.number(series.get(step, m), m.integer())).append('\n');
+              .append(ExperimentRows.number(series.get(step, m), m.integer())).append('\n');
         }
       }
     }

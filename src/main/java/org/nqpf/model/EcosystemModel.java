@@ -206,11 +206,26 @@ public class EcosystemModel extends SimState {
   /** Runs the scenario's burn-in and recorded steps from a fresh start. */
   public TimeSeries runToEnd() {
     start();
-    for (int i = 0; i < scenario.totalSteps(); i++) {
-      schedule.step(this);
-    }
+    stepToEnd(null);
     finish();
     return series;
+  }
+
+  /**
+   * Steps the started model from its current step (0, or a checkpoint's) to its scenario's end,
+   * telling {@code listener}, when not null, after each step: the one loop in which every command
+   * ({@code run}, {@code sweep}, {@code verify}, {@code effects}, {@code validate},
+   * {@code calibrate}, {@code bench}) and {@link #runToEnd} step a model. The caller starts the
+   * model before and finishes it after.
+   */
+  public void stepToEnd(StepListener listener) {
+    int total = scenario.totalSteps();
+    for (int step = (int) schedule.getSteps(); step < total; step++) {
+      schedule.step(this);
+      if (listener != null) {
+        listener.stepped(this, step);
+      }
+    }
   }
 
   // ---- state read by mechanisms, observers, tests and the GUI ----

@@ -360,8 +360,28 @@ final class FirmQuery {
   private int sampleFlat(double cx, double cy, double radius, int self, int k, ec.util.MersenneTwisterFast random, WorkCounters work) {
     int minX = column(cx - radius);
     int maxX = column(cx + radius);
-    int minY = row(cy - radius);
-    int maxY = row(cy + radius);
+    int range = maxX - minX + 1;
+    int total = layOutRuns(minX, maxX, row(cy - radius), row(cy + radius));
+    picked = true;
+    size = 0;
+    adopters = 0;
+    if (k > 0 && k <= MAX_REJECTION_SAMPLE && total > REJECTION_FACTOR * k) {
+      if (drawByRejection(cx, cy, radius, self, k, range, total, random, work)) {
+        return k;
+      }
+      size = 0;
+      adopters = 0;
+    }
+    return drawByScan(cx, cy, radius, self, k, range, total, random, work);
+  }
+
+  /**
+   * Lays out the cells of columns {@code minX}…{@code maxX}, rows {@code minY}…{@code maxY} as runs
+   * of the flat copy, one per column, and returns the firms they hold: the picks 0…total−1 number
+   * the runs' firms in column order, run r ending before {@code rangeEnds[r]} and pick p of it
+   * being flat index {@code segStart[r] + p}.
+   */
+  private int layOutRuns(int minX, int maxX, int minY, int maxY) {
     // The cells of each column in [minY, maxY] are one run of the flat copy; the runs in column
     // order are the cells in the order (column, then row) and the firms of each cell in id order.
     int range = maxX - minX + 1;
@@ -378,66 +398,81 @@ final class FirmQuery {
       total += start[x * rows + maxY + 1] - from;
       rangeEnds[r] = total;
     }
-    picked = true;
-    size = 0;
-    adopters = 0;
+    return total;
+  }
+
+  /**
+   * The rejection draws of {@link #sampleFlat}: a uniform pick of the {@code total} firms of the
+   * {@code range} runs, kept if it qualifies and is not drawn yet, until k are in {@code picks}
+   * (true) or {@link #ATTEMPTS_PER_DRAW} draws per firm sought are spent (false; {@code size} and
+   * {@code adopters} then hold a partial sample for the caller to discard).
+   */
+  private boolean drawByRejection(double cx, double cy, double radius, int self, int k, int range, int total,
+      ec.util.MersenneTwisterFast random, WorkCounters work) {
     double[] xy = flatXy;
     byte[] state = flatState;
-    if (k > 0 && k <= MAX_REJECTION_SAMPLE && total > REJECTION_FACTOR * k) {
-      // With three runs or fewer (the usual case: cells as large as the radius) the run of a pick
-      // is found without branches.
-      int end0 = range > 1 ? rangeEnds[0] : Integer.MAX_VALUE;
-      int end1 = range > 2 ? rangeEnds[1] : Integer.MAX_VALUE;
-      int attempts = ATTEMPTS_PER_DRAW * k;
-      long examined = 0;
-      // sqrt(s) <= radius decided without the square root where s is clearly inside or outside
-      // (sqrt is correctly rounded and monotone; within 1e-12 of radius² the root is taken).
-      double r2 = radius * radius;
-      double inside = r2 * (1 - 1e-12);
-      double outside = r2 * (1 + 1e-12);
-      int[] mark = flatMark;
-      if (++sampleNumber == Integer.MAX_VALUE) {
-        Arrays.fill(mark, 0);
-        sampleNumber = 1;
-      }
-      int number = sampleNumber;
-      while (size < k && attempts-- > 0) {
-        int pick = random.nextInt(total);
-        int j;
-        if (range <= 3) {
-          j = (pick >= end0 ? 1 : 0) + (pick >= end1 ? 1 : 0);
-        } else {
-          j = 0;
-          while (rangeEnds[j] <= pick) {
-            j++;
-          }
-        }
-        int f = segStart[j] + pick;
-        examined++;
-        byte st = state[f];
-        if (st != 0) {
-          double dx = xy[2 * f] - cx;
-          double dy = xy[2 * f + 1] - cy;
-          double d2 = dx * dx + dy * dy;
-          boolean within = d2 <= inside || (d2 < outside && Math.sqrt(d2) <= radius);
-          if (within && mark[f] != number && f != self) {
-            mark[f] = number;
-            picks[size++] = f;
-            if (st == ADOPTER) {
-              adopters++;
-            }
-          }
-        }
-      }
-      work.spatialCandidates += examined;
-      if (size == k) {
-        work.spatialQueries++;
-        return k;
-      }
-      size = 0;
-      adopters = 0;
+    // With three runs or fewer (the usual case: cells as large as the radius) the run of a pick
+    // is found without branches.
+    int end0 = range > 1 ? rangeEnds[0] : Integer.MAX_VALUE;
+    int end1 = range > 2 ? rangeEnds[1] : Integer.MAX_VALUE;
+    int attempts = ATTEMPTS_PER_DRAW * k;
+    long examined = 0;
+    // sqrt(s) <= radius decided without the square root where s is clearly inside or outside
+    // (sqrt is correctly rounded and monotone; within 1e-12 of radius² the root is taken).
+    double r2 = radius * radius;
+    double inside = r2 * (1 - 1e-12);
+    double outside = r2 * (1 + 1e-12);
+    int[] mark = flatMark;
+    if (++sampleNumber == Integer.MAX_VALUE) {
+      Arrays.fill(mark, 0);
+      sampleNumber = 1;
     }
-    // The scan: every qualifying firm of the runs, in the grid's order.
+    int number = sampleNumber;
+    while (size < k && attempts-- > 0) {
+      int pick = random.nextInt(total);
+      int j;
+      if (range <= 3) {
+        j = (pick >= end0 ? 1 : 0) + (pick >= end1 ? 1 : 0);
+      } else {
+        j = 0;
+        while (rangeEnds[j] <= pick) {
+          j++;
+        }
+      }
+      int f = segStart[j] + pick;
+      examined++;
+      byte st = state[f];
+      if (st != 0) {
+        double dx = xy[2 * f] - cx;
+        double dy = xy[2 * f + 1] - cy;
+        double d2 = dx * dx + dy * dy;
+        boolean within = d2 <= inside || (d2 < outside && Math.sqrt(d2) <= radius);
+        if (within && mark[f] != number && f != self) {
+          mark[f] = number;
+          picks[size++] = f;
+          if (st == ADOPTER) {
+            adopters++;
+          }
+        }
+      }
+    }
+    work.spatialCandidates += examined;
+    if (size == k) {
+      work.spatialQueries++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The scan of {@link #sampleFlat}: every qualifying firm of the {@code range} runs into
+   * {@code picks}, in the grid's order, then, if more than k, the first k of a partial
+   * Fisher–Yates shuffle; returns how many were taken, with {@code size} and {@code adopters}.
+   */
+  private int drawByScan(double cx, double cy, double radius, int self, int k, int range, int total,
+      ec.util.MersenneTwisterFast random, WorkCounters work) {
+    double[] xy = flatXy;
+    byte[] state = flatState;
     int n = 0;
     for (int r = 0, from = 0; r < range; from = rangeEnds[r], r++) {
       for (int p = from; p < rangeEnds[r]; p++) {

@@ -93,7 +93,7 @@ public final class ExperimentCharts {
    */
   public static List<Path> write(Path resultsDir) {
     Objects.requireNonNull(resultsDir, "resultsDir");
-    ExperimentResults results = ExperimentResults.read(resultsDir);
+    ExperimentResults results = ExperimentFolder.read(resultsDir);
     return writeFiles(results.dir(), render(results));
   }
 
@@ -104,7 +104,7 @@ public final class ExperimentCharts {
    */
   public static List<ChartFile> render(Path resultsDir) {
     Objects.requireNonNull(resultsDir, "resultsDir");
-    return render(ExperimentResults.read(resultsDir));
+    return render(ExperimentFolder.read(resultsDir));
   }
 
   static List<ChartFile> render(ExperimentResults results) {

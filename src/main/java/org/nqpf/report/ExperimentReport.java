@@ -68,7 +68,7 @@ public final class ExperimentReport {
    */
   public static Path write(Path resultsDir) {
     Objects.requireNonNull(resultsDir, "resultsDir");
-    ExperimentResults results = ExperimentResults.read(resultsDir);
+    ExperimentResults results = ExperimentFolder.read(resultsDir);
     return writeReport(results, ExperimentCharts.render(results));
   }
 
@@ -83,7 +83,7 @@ public final class ExperimentReport {
    */
   public static List<Path> writeAll(Path resultsDir) {
     Objects.requireNonNull(resultsDir, "resultsDir");
-    ExperimentResults results = ExperimentResults.read(resultsDir);
+    ExperimentResults results = ExperimentFolder.read(resultsDir);
     List<ChartFile> charts = ExperimentCharts.render(results);
     byte[] report = html(results, charts).getBytes(StandardCharsets.UTF_8);
     List<Path> written = new ArrayList<>(ExperimentCharts.writeFiles(results.dir(), charts));
@@ -99,7 +99,7 @@ public final class ExperimentReport {
    * @throws ResultsReadException as for {@link #write(Path)}
    */
   public static String html(Path resultsDir, List<ChartFile> charts) {
-    return html(ExperimentResults.read(resultsDir), charts);
+    return html(ExperimentFolder.read(resultsDir), charts);
   }
 
   private static Path writeReport(ExperimentResults results, List<ChartFile> charts) {

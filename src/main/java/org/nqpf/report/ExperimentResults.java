@@ -4,12 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +15,7 @@ import org.nqpf.stats.Replications;
 
 /**
  * What the charts and the report need from an experiment's results folder (docs/EXPERIMENTS.md),
- * read and checked once: the experiment file, the design points, the per-point summary, and the
+ * read ({@link ExperimentFolder#read}) and checked once: the experiment file, the design points, the per-point summary, and the
  * optional sensitivity indices, time series and manifest. {@code runs.csv} is only counted here
  * ({@link Findings} streams it).
  *
@@ -53,11 +47,12 @@ final class ExperimentResults {
   private final CsvTable sensitivity;
   private final Path timeSeriesFile;
   private final String manifestText;
+  private final Path runsFile;
   private final int runCount;
 
-  private ExperimentResults(Path dir, String experimentText, JsonNode experiment, List<String> parameters,
+  ExperimentResults(Path dir, String experimentText, JsonNode experiment, List<String> parameters,
       List<Point> points, CsvTable summary, List<String> metrics, Map<Integer, Integer> summaryRowByPoint,
-      CsvTable sensitivity, Path timeSeriesFile, String manifestText, int runCount) {
+      CsvTable sensitivity, Path timeSeriesFile, String manifestText, Path runsFile, int runCount) {
     this.dir = dir;
     this.experimentText = experimentText;
     this.experiment = experiment;
@@ -74,42 +69,21 @@ final class ExperimentResults {
     this.sensitivity = sensitivity;
     this.timeSeriesFile = timeSeriesFile;
     this.manifestText = manifestText;
+    this.runsFile = runsFile;
     this.runCount = runCount;
   }
 
-  /**
-   * Reads and checks the folder.
-   *
-   * @throws ResultsReadException if the folder or a required file is missing, unreadable or
-   *     malformed
-   */
-  static ExperimentResults read(Path resultsDir) {
-    Path dir = resultsDir.toAbsolutePath().normalize();
-    if (!Files.exists(dir)) {
-      throw new ResultsReadException("results folder " + dir + " does not exist");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new ResultsReadException(dir + " is not a folder; expected an experiment's results folder");
-    }
-    if (!Files.isReadable(dir)) {
-      throw new ResultsReadException("cannot read the results folder " + dir + ": permission denied");
-    }
-    Path experimentFile = dir.resolve(ExperimentFolder.EXPERIMENT);
-    if (!Files.exists(experimentFile)) {
-      String hint = Files.exists(dir.resolve(Manifest.CONFIG_FILE_NAME)) ? " (it looks like the folder of a single `run`)" : "";
-      throw new ResultsReadException(dir + " is not an experiment's results folder: " + ExperimentFolder.EXPERIMENT + " is missing"
-          + hint);
-    }
-    String experimentText = readText(experimentFile);
-    JsonNode experiment = parseYaml(experimentFile, experimentText);
-
-    CsvTable pointsTable = CsvTable.read(dir.resolve(ExperimentFolder.POINTS));
+  /** The parameters of points.csv (its columns after {@code point}, which must be the first). */
+  static List<String> parameters(CsvTable pointsTable) {
     int pointColumn = pointsTable.require("point");
     if (pointColumn != 0) {
       throw new ResultsReadException(pointsTable.file() + ", line 1: the first column must be 'point'");
     }
-    List<String> parameters = List.copyOf(pointsTable.header().subList(1, pointsTable.header().size()));
-    List<Point> points = new ArrayList<>();
+    return List.copyOf(pointsTable.header().subList(1, pointsTable.header().size()));
+  }
+
+  /** The design points of points.csv by index, checked: each index once. */
+  static Map<Integer, Point> points(CsvTable pointsTable, List<String> parameters) {
     Map<Integer, Point> seen = new TreeMap<>();
     for (int r = 0; r < pointsTable.size(); r++) {
       int index = pointsTable.integer(r, 0);
@@ -124,16 +98,24 @@ final class ExperimentResults {
         throw new ResultsReadException(pointsTable.file() + ", line " + (r + 2) + ": point " + index + " appears twice");
       }
     }
-    points.addAll(seen.values());
+    return seen;
+  }
 
-    CsvTable summary = CsvTable.read(dir.resolve(ExperimentFolder.SUMMARY));
-    int summaryPoint = summary.require("point");
+  /** The metrics of summary.csv: those with a {@code <metric>_mean} column that is not a parameter. */
+  static List<String> metrics(CsvTable summary, List<String> parameters) {
+    summary.require("point");
     List<String> metrics = new ArrayList<>();
     for (String column : summary.header()) {
       if (column.endsWith("_mean") && column.length() > "_mean".length() && !parameters.contains(column)) {
         metrics.add(column.substring(0, column.length() - "_mean".length()));
       }
     }
+    return List.copyOf(metrics);
+  }
+
+  /** Each point's row of summary.csv, checked: points of points.csv, each once, numbers where numbers belong. */
+  static Map<Integer, Integer> summaryRows(CsvTable summary, Map<Integer, Point> seen, List<String> metrics) {
+    int summaryPoint = summary.require("point");
     Map<Integer, Integer> summaryRowByPoint = new TreeMap<>();
     for (int r = 0; r < summary.size(); r++) {
       int index = summary.integer(r, summaryPoint);
@@ -153,63 +135,27 @@ final class ExperimentResults {
         }
       }
     }
+    return Collections.unmodifiableMap(summaryRowByPoint);
+  }
 
-    CsvTable sensitivity = null;
-    if (Files.exists(dir.resolve(ExperimentFolder.SENSITIVITY))) {
-      sensitivity = CsvTable.read(dir.resolve(ExperimentFolder.SENSITIVITY));
-      for (String column : List.of("metric", "parameter", "method", "value")) {
-        sensitivity.require(column);
-      }
-      for (int r = 0; r < sensitivity.size(); r++) {
-        for (String column : List.of("value", "ciLow", "ciHigh")) {
-          int c = sensitivity.column(column);
-          if (c >= 0) {
-            sensitivity.number(r, c);
-          }
+  /** Checks sensitivity.csv: its columns, and numbers where numbers belong. */
+  static CsvTable checkSensitivity(CsvTable sensitivity) {
+    for (String column : List.of("metric", "parameter", "method", "value")) {
+      sensitivity.require(column);
+    }
+    for (int r = 0; r < sensitivity.size(); r++) {
+      for (String column : List.of("value", "ciLow", "ciHigh")) {
+        int c = sensitivity.column(column);
+        if (c >= 0) {
+          sensitivity.number(r, c);
         }
       }
     }
-
-    Path timeSeriesFile = dir.resolve(ExperimentFolder.TIME_SERIES);
-    String declared = experiment.path("timeSeries").asText("").toUpperCase(Locale.ROOT);
-    if (!Files.exists(timeSeriesFile)) {
-      if (declared.equals("WIDE") || declared.equals("LONG")) {
-        throw new ResultsReadException("cannot read " + timeSeriesFile + ": the file does not exist, but "
-            + ExperimentFolder.EXPERIMENT + " says timeSeries: " + declared);
-      }
-      timeSeriesFile = null;
-    } else if (!Files.isReadable(timeSeriesFile) || !Files.isRegularFile(timeSeriesFile)) {
-      throw new ResultsReadException("cannot read " + timeSeriesFile + ": permission denied or not a regular file");
-    }
-
-    String manifestText = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? readText(dir.resolve(Manifest.FILE_NAME)) : null;
-
-    int runCount = -1;
-    if (Files.exists(dir.resolve(ExperimentFolder.RUNS))) {
-      int[] count = {0};
-      CsvTable.stream(dir.resolve(ExperimentFolder.RUNS), (cells, line) -> count[0]++);
-      runCount = count[0];
-    }
-    return new ExperimentResults(dir, experimentText, experiment, parameters, List.copyOf(points), summary,
-        List.copyOf(metrics), Collections.unmodifiableMap(summaryRowByPoint), sensitivity, timeSeriesFile,
-        manifestText, runCount);
+    return sensitivity;
   }
 
-  static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-    } catch (NoSuchFileException e) {
-      throw new ResultsReadException("cannot read " + file + ": the file does not exist", e);
-    } catch (AccessDeniedException e) {
-      throw new ResultsReadException("cannot read " + file + ": permission denied", e);
-    } catch (MalformedInputException e) {
-      throw new ResultsReadException("cannot read " + file + ": not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new ResultsReadException("cannot read " + file + ": " + e, e);
-    }
-  }
-
-  private static JsonNode parseYaml(Path file, String text) {
+  /** The experiment file's keys (an empty node for an empty file). */
+  static JsonNode parseYaml(Path file, String text) {
     try {
       JsonNode node = new YAMLMapper().readTree(text);
       if (node == null || node.isMissingNode() || node.isNull()) {
@@ -331,6 +277,11 @@ final class ExperimentResults {
   /** manifest.json's text (LF line endings), or null when the folder has none. */
   String manifestText() {
     return manifestText;
+  }
+
+  /** runs.csv, or null when the folder has none. */
+  Path runsFile() {
+    return runsFile;
   }
 
   /** Rows of runs.csv, or -1 when the folder has none. */

@@ -1,8 +1,6 @@
 package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,9 +95,7 @@ public final class Findings {
    * @throws OutputException if the file cannot be written
    */
   public static Path write(Path resultsDir) {
-    Path file = resultsDir.resolve(ExperimentFolder.FINDINGS);
-    ResultsFolder.writeAtomically(file, text(resultsDir).getBytes(StandardCharsets.UTF_8));
-    return file;
+    return ExperimentFolder.writeFindings(resultsDir, text(resultsDir));
   }
 
   /**
@@ -109,7 +105,7 @@ public final class Findings {
    */
   public static String text(Path resultsDir) {
     Objects.requireNonNull(resultsDir, "resultsDir");
-    return csv(of(ExperimentResults.read(resultsDir)));
+    return csv(of(ExperimentFolder.read(resultsDir)));
   }
 
   /** The findings of the folder, ranked (none for a design without parameters or without runs.csv). */
@@ -176,10 +172,10 @@ public final class Findings {
   }
 
   private static List<Finding> grid(ExperimentResults results) {
-    Path runs = results.dir().resolve(ExperimentFolder.RUNS);
+    Path runs = results.runsFile();
     List<String> parameters = results.parameters();
     List<String> metrics = results.metrics();
-    if (parameters.isEmpty() || !Files.exists(runs)) {
+    if (parameters.isEmpty() || runs == null) {
       return List.of();
     }
     Sides[] sides = new Sides[parameters.size()];

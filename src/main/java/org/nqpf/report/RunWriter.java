@@ -1,8 +1,10 @@
 package org.nqpf.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import org.nqpf.model.Metric;
 import org.nqpf.model.TimeSeries;
 
 /**
- * Writes the results folder of one run: the resolved config, the time series, the summary, the
- * innovation chart and, last, the manifest; all into a temporary folder that replaces the target
- * in one rename, so a reader never sees a half-written folder.
+ * The results folder of one run, written and read back here: the resolved config, the time
+ * series, the summary, the innovation chart and, last, the manifest; all written into a temporary
+ * folder that replaces the target in one rename, so a reader never sees a half-written folder.
+ * {@code verify} reads a folder's run ({@link #read}) and compares its {@link #rerunFiles}.
  */
 public final class RunWriter {
   /** The run's time series, one row per step. */
@@ -38,6 +41,42 @@ public final class RunWriter {
   public static final String TIME_SERIES_PARQUET = "timeseries.parquet";
 
   private RunWriter() {}
+
+  /**
+   * A run's folder as read back: its scenario (config.yaml), and the options it was written with,
+   * {@code run --matrices}, {@code --format csv,parquet} and {@code --firm-panel K} (K, 0 without).
+   */
+  public record Contents(Scenario scenario, boolean matrices, boolean parquet, int firmPanel) {}
+
+  /**
+   * Reads a run's folder: its config.yaml, which optional files it holds, and its manifest's
+   * (already parsed by the caller) firm-panel K.
+   *
+   * @throws org.nqpf.config.ConfigException if config.yaml cannot be read as a scenario
+   */
+  public static Contents read(Path folder, JsonNode manifest) {
+    Scenario scenario = ScenarioLoader.load(folder.resolve(Manifest.CONFIG_FILE_NAME));
+    return new Contents(scenario, Files.isRegularFile(folder.resolve(MatricesCsv.FILE_NAME)),
+        Files.isRegularFile(folder.resolve(TIME_SERIES_PARQUET)), manifest.path("firmPanel").asInt(0));
+  }
+
+  /** The files a rerun of the same run writes byte for byte (all but the config and the manifest). */
+  public static List<String> rerunFiles(Contents run) {
+    List<String> names = new ArrayList<>(List.of(TIME_SERIES, SUMMARY, CHART));
+    if (run.matrices()) {
+      names.add(MatricesCsv.FILE_NAME);
+    }
+    if (run.firmPanel() > 0) {
+      names.add(FirmPanel.FILE);
+    }
+    if (run.parquet()) {
+      names.add(TIME_SERIES_PARQUET);
+      if (run.firmPanel() > 0) {
+        names.add(ParquetOutput.parquetName(FirmPanel.FILE));
+      }
+    }
+    return names;
+  }
 
   /**
    * Writes everything and moves it into {@code target}.

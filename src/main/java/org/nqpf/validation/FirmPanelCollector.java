@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.nqpf.config.Scenario;
-import org.nqpf.experiment.Simulation;
 import org.nqpf.model.EcosystemModel;
 import org.nqpf.model.Firm;
 import org.nqpf.model.InnovationListener;
@@ -143,7 +142,7 @@ public final class FirmPanelCollector implements Steppable, InnovationListener {
       collector.remember(f);
     }
     model.schedule.scheduleRepeating(Schedule.EPOCH, Phase.values().length, collector, 1.0);
-    Simulation.stepToEnd(model, null);
+    model.stepToEnd(null);
     model.finish();
     return new Panel(collector.observations(model), model.series());
   }

@@ -1,6 +1,5 @@
 package org.nqpf.validation;
 
-import java.util.List;
 import org.nqpf.model.SizeClass;
 import org.nqpf.report.TimeSeriesCsv;
 import org.nqpf.stats.ExitHazard;
@@ -9,25 +8,15 @@ import org.nqpf.stats.PowerLawFit;
 import org.nqpf.stats.TransitionMatrix;
 
 /**
- * The CSV files of a validation (docs/VALIDATION.md): numbers in the project's CSV form
+ * The text of a validation's CSV files (docs/VALIDATION.md; {@link ValidationOutput} names and
+ * writes them): numbers in the project's CSV form
  * (shortest round-trip, locale-free; empty for NaN), text quoted when it holds a comma, a quote
  * or a line break; LF line endings.
  */
 public final class ValidationTables {
-  public static final String TABLE = "validation.csv";
-  public static final String REPLICATIONS = "replications.csv";
-  public static final String FITS = "size_fits.csv";
-  public static final String TRANSITIONS = "transitions.csv";
-  public static final String HAZARD = "hazard.csv";
-  public static final String DEGREES = "degrees.csv";
-  public static final String BY_SIZE = "innovation_by_size.csv";
-
-  /** The data files in the order they are written. */
-  public static final List<String> FILES = List.of(TABLE, REPLICATIONS, FITS, TRANSITIONS, HAZARD, DEGREES, BY_SIZE);
-
   private ValidationTables() {}
 
-  /** {@value #TABLE}: one row per target. */
+  /** {@value ValidationOutput#TABLE}: one row per target. */
   public static String table(ValidationResult result) {
     StringBuilder sb = new StringBuilder("id,target,statistic,origin,target_value,model_value,ci_low,ci_high,verdict,note\n");
     for (ValidationResult.Row row : result.rows()) {
@@ -63,7 +52,7 @@ public final class ValidationTables {
     return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4g", v) : "—";
   }
 
-  /** {@value #REPLICATIONS}: each replication's seed and value of every target. */
+  /** {@value ValidationOutput#REPLICATIONS}: each replication's seed and value of every target. */
   public static String replications(ValidationResult result) {
     StringBuilder sb = new StringBuilder("replication,seed");
     for (Target t : Targets.ALL) {
@@ -80,7 +69,7 @@ public final class ValidationTables {
     return sb.toString();
   }
 
-  /** {@value #FITS}: the power-law and lognormal fits of each replication's size distributions. */
+  /** {@value ValidationOutput#FITS}: the power-law and lognormal fits of each replication's size distributions. */
   public static String fits(ValidationResult result) {
     StringBuilder sb = new StringBuilder("replication,variable,n,xmin,tail,alpha,alpha_se,ks,lognormal_mu,lognormal_sigma,"
         + "vuong_R,vuong_normalised,vuong_p,favoured\n");
@@ -107,7 +96,7 @@ public final class ValidationTables {
         .append(',').append(vuong == null ? "" : text(vuong.favoured())).append('\n');
   }
 
-  /** {@value #TRANSITIONS}: the pooled transition counts and probabilities between innovation classes. */
+  /** {@value ValidationOutput#TRANSITIONS}: the pooled transition counts and probabilities between innovation classes. */
   public static String transitions(ValidationResult result) {
     TransitionMatrix m = result.pooledPersistence();
     StringBuilder sb = new StringBuilder("from,to,count,probability\n");
@@ -120,7 +109,7 @@ public final class ValidationTables {
     return sb.toString();
   }
 
-  /** {@value #HAZARD}: the pooled life table by year of age. */
+  /** {@value ValidationOutput#HAZARD}: the pooled life table by year of age. */
   public static String hazard(ValidationResult result) {
     ExitHazard h = result.pooledHazard();
     int year = FirmPanelCollector.STEPS_PER_YEAR;
@@ -139,7 +128,7 @@ public final class ValidationTables {
     return sb.toString();
   }
 
-  /** {@value #DEGREES}: the pooled degree distributions of firms and universities. */
+  /** {@value ValidationOutput#DEGREES}: the pooled degree distributions of firms and universities. */
   public static String degrees(ValidationResult result) {
     StringBuilder sb = new StringBuilder("node,degree,count,share\n");
     degreeRows(sb, "firm", result.pooledFirmDegrees());
@@ -156,7 +145,7 @@ public final class ValidationTables {
     }
   }
 
-  /** {@value #BY_SIZE}: pooled innovations and employment by size class. */
+  /** {@value ValidationOutput#BY_SIZE}: pooled innovations and employment by size class. */
   public static String bySize(ValidationResult result) {
     long[] innovations = result.pooledInnovationsBySize();
     double[] employment = result.pooledEmploymentBySize();

@@ -2,7 +2,6 @@ package org.nqpf.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +18,17 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.EffectsConfig;
 import org.nqpf.config.EffectsLoader;
 import org.nqpf.config.ExperimentConfig;
-import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.experiment.EffectsOutput;
 import org.nqpf.experiment.EffectsRunner;
-import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.experiment.ExperimentFinisher;
 import org.nqpf.experiment.Simulation;
 import org.nqpf.experiment.SweepRunner;
 import org.nqpf.report.ExperimentFolder;
 import org.nqpf.report.FirmPanel;
 import org.nqpf.report.Manifest;
-import org.nqpf.report.MatricesCsv;
 import org.nqpf.report.OutputException;
-import org.nqpf.report.ParquetOutput;
 import org.nqpf.report.ResultsFolder;
 import org.nqpf.report.ResultsTarget;
 import org.nqpf.report.RunWriter;
@@ -106,7 +101,7 @@ public final class Verifier {
           + "; expected config.yaml, experiment.yaml, calibration.yaml or effects.yaml");
     }
     try {
-      if (config.equals(Manifest.CONFIG_FILE_NAME) && isValidation(manifest)) {
+      if (config.equals(Manifest.CONFIG_FILE_NAME) && ValidationOutput.isValidation(manifest)) {
         verdicts.addAll(rerunValidation(folder, manifest, scratch));
       } else if (config.equals(Manifest.CONFIG_FILE_NAME)) {
         verdicts.addAll(rerunRun(folder, manifest, scratch));
@@ -143,44 +138,24 @@ public final class Verifier {
   }
 
   private static List<Verdict> rerunRun(Path folder, JsonNode manifest, Path scratch) {
-    Scenario scenario = ScenarioLoader.load(folder.resolve(Manifest.CONFIG_FILE_NAME));
+    RunWriter.Contents run = RunWriter.read(folder, manifest);
+    Scenario scenario = run.scenario();
     if (!ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText())) {
       return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
           "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
     }
-    boolean matrices = Files.isRegularFile(folder.resolve(MatricesCsv.FILE_NAME));
-    boolean parquet = Files.isRegularFile(folder.resolve(RunWriter.TIME_SERIES_PARQUET));
-    int every = manifest.path("firmPanel").asInt(0);
-    FirmPanel panel = every > 0 ? new FirmPanel(every, scenario.burnIn()) : null;
-    Simulation.Result result = Simulation.run(scenario, matrices, panel);
+    FirmPanel panel = run.firmPanel() > 0 ? new FirmPanel(run.firmPanel(), scenario.burnIn()) : null;
+    Simulation.Result result = Simulation.run(scenario, run.matrices(), panel);
     Path again;
     try (ResultsFolder target = ResultsFolder.create(scratch.resolve("run"))) {
-      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), panel, parquet,
+      again = RunWriter.write(target, scenario, result.series(), result.finalFirms(), result.matrices(), panel, run.parquet(),
           "verify", List.of());
     }
     List<Verdict> verdicts = new ArrayList<>();
-    List<String> names = new ArrayList<>(List.of(RunWriter.TIME_SERIES, RunWriter.SUMMARY, RunWriter.CHART));
-    if (matrices) {
-      names.add(MatricesCsv.FILE_NAME);
-    }
-    if (panel != null) {
-      names.add(FirmPanel.FILE);
-    }
-    if (parquet) {
-      names.add(RunWriter.TIME_SERIES_PARQUET);
-      if (panel != null) {
-        names.add(ParquetOutput.parquetName(FirmPanel.FILE));
-      }
-    }
-    for (String name : names) {
+    for (String name : RunWriter.rerunFiles(run)) {
       verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
     }
     return verdicts;
-  }
-
-  /** A folder written by {@code validate}: its manifest says so. */
-  private static boolean isValidation(JsonNode manifest) {
-    return ValidationOutput.KIND.equals(manifest.path("kind").asText());
   }
 
   /**
@@ -189,29 +164,23 @@ public final class Verifier {
    * config. A validation is always rerun whole.
    */
   private static List<Verdict> rerunValidation(Path folder, JsonNode manifest, Path scratch) {
-    Scenario scenario = ScenarioLoader.load(folder.resolve(Manifest.CONFIG_FILE_NAME));
+    ValidationOutput.Contents validation = ValidationOutput.read(folder, manifest);
+    Scenario scenario = validation.scenario();
     if (!ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText())) {
       return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
           "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
     }
-    int replications = manifest.path("replications").asInt();
+    int replications = validation.replications();
     if (replications < 2) {
       throw new ConfigException("RESULTS_DIR", "the manifest gives " + replications + " replications; expected at least 2");
     }
-    ValidationResult result = ValidationRunner.run(scenario, replications, manifest.path("masterSeed").asLong(),
+    ValidationResult result = ValidationRunner.run(scenario, replications, validation.masterSeed(),
         Runtime.getRuntime().availableProcessors(), PowerLawFit.DEFAULT_MIN_TAIL, done -> { });
     Path again = ValidationOutput.write(scratch.resolve("validation"), result, Runtime.getRuntime().availableProcessors(),
         "verify");
     List<Verdict> verdicts = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(again)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String name = again.relativize(file).toString().replace('\\', '/');
-        if (!name.equals(Manifest.FILE_NAME) && !name.equals(Manifest.REPORT)) {
-          verdicts.add(compare(name, folder.resolve(name), file));
-        }
-      }
-    } catch (IOException e) {
-      throw new OutputException("cannot read the rerun validation in " + again + ": " + e.getMessage(), e);
+    for (String name : ValidationOutput.rerunFiles(again)) {
+      verdicts.add(compare(name, folder.resolve(name), again.resolve(name)));
     }
     return verdicts;
   }
@@ -258,20 +227,16 @@ public final class Verifier {
   }
 
   private static List<Verdict> rerunExperiment(Path folder, int sample, Path scratch) {
-    ExperimentConfig experiment = ExperimentLoader.load(folder.resolve(ExperimentFolder.EXPERIMENT));
+    ExperimentConfig experiment = ExperimentFolder.readExperiment(folder);
     SweepRunner runner = new SweepRunner(experiment, Runtime.getRuntime().availableProcessors(), SweepRunner.Shard.ALL);
     List<Verdict> verdicts = new ArrayList<>();
     if (sample <= 0 || sample >= runner.totalRuns()) {
       Path work = runner.run(scratch.resolve("sweep"), false, done -> { });
       ExperimentFinisher.finish(work, experiment, runner.points());
-      for (String name : List.of(ExperimentFolder.POINTS, ExperimentFolder.RUNS, ExperimentFolder.TIME_SERIES,
-          FirmPanel.FILE, ExperimentFolder.SUMMARY, ExperimentFolder.SENSITIVITY)) {
+      for (String name : ExperimentFolder.rerunFiles(experiment)) {
         if (Files.exists(folder.resolve(name)) || Files.exists(work.resolve(name))) {
           verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
         }
-      }
-      for (String name : ExperimentFiles.parquetFiles(experiment)) {
-        verdicts.add(compare(name, folder.resolve(name), work.resolve(name)));
       }
       // A folder made before findings were written has none (and its manifest does not list one).
       if (Files.exists(folder.resolve(ExperimentFolder.FINDINGS))) {
@@ -281,7 +246,12 @@ public final class Verifier {
       return verdicts;
     }
     // A sample: the runs with the smallest seeds, rerun and compared row by row.
-    List<String[]> rows = readRows(folder.resolve(ExperimentFolder.RUNS));
+    List<String[]> rows;
+    try {
+      rows = ExperimentFolder.readRuns(folder);
+    } catch (IOException e) {
+      throw new ConfigException("RESULTS_DIR", folder.resolve(ExperimentFolder.RUNS) + " cannot be read: " + e.getMessage());
+    }
     rows.sort(Comparator.comparingLong(r -> Long.parseLong(r[3])));
     int mismatches = 0;
     String first = null;
@@ -300,19 +270,6 @@ public final class Verifier {
         ? sample + " sampled runs rerun, rows identical"
         : mismatches + " of " + sample + " sampled runs differ; first: " + first));
     return verdicts;
-  }
-
-  private static List<String[]> readRows(Path file) {
-    List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      reader.readLine();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        rows.add(line.split(",", -1));
-      }
-    } catch (IOException e) {
-      throw new ConfigException("RESULTS_DIR", file + " cannot be read: " + e.getMessage());
-    }
-    return rows;
   }
 
   /** Byte comparison, with the first differing line and column for text files. */

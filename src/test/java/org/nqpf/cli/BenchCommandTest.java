@@ -60,14 +60,4 @@ class BenchCommandTest {
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("missing.yaml").contains("does not exist");
   }
-
-  @Test
-  void smallSizesAreWarmedUpWithWholeRunsAndLargeOnesNot() {
-    // The default budget: thirteen baseline runs (1,000 firms × 220 steps), one at 10,000 firms, none at 100,000.
-    assertThat(BenchCommand.warmUpRuns(3_000_000, 1_000, 220)).isEqualTo(13);
-    assertThat(BenchCommand.warmUpRuns(3_000_000, 10_000, 220)).isEqualTo(1);
-    assertThat(BenchCommand.warmUpRuns(3_000_000, 100_000, 220)).isZero();
-    assertThat(BenchCommand.warmUpRuns(0, 1_000, 220)).isZero();
-    assertThat(BenchCommand.warmUpRuns(3_000_000, 100, 1)).isEqualTo(100);
-  }
 }

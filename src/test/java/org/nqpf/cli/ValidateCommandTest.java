@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nqpf.cli.RunCommandTest.Outcome;
 import org.nqpf.validation.Targets;
 import org.nqpf.validation.ValidationCharts;
-import org.nqpf.validation.ValidationTables;
+import org.nqpf.validation.ValidationOutput;
 
 /** The {@code validate} verb end to end on a small scenario. */
 class ValidateCommandTest {
@@ -83,7 +83,7 @@ class ValidateCommandTest {
         .containsPattern("(?m)^1d +Private share of output \\(GDP\\) +outcome ");
 
     List<String> files = listing(one);
-    for (String name : ValidationTables.FILES) {
+    for (String name : ValidationOutput.FILES) {
       assertThat(one.resolve(name)).isNotEmptyFile();
     }
     assertThat(files).contains("config.yaml", "manifest.json", "report.html", "charts/rank_size_employment.png",
@@ -104,7 +104,7 @@ class ValidateCommandTest {
       assertThat(siblings.map(p -> p.getFileName().toString()).sorted()).containsExactly("one", "two");
     }
 
-    List<String> table = Files.readAllLines(one.resolve(ValidationTables.TABLE));
+    List<String> table = Files.readAllLines(one.resolve(ValidationOutput.TABLE));
     assertThat(table.get(0)).isEqualTo("id,target,statistic,origin,target_value,model_value,ci_low,ci_high,verdict,note");
     assertThat(table).hasSize(1 + Targets.ALL.size());
     for (String row : table.subList(1, table.size())) {

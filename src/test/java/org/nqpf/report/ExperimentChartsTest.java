@@ -115,7 +115,7 @@ class ExperimentChartsTest {
 
   @Test
   void renderingInParallelGivesTheSameBytesAsOneAtATime() throws Exception {
-    ExperimentResults results = ExperimentResults.read(ExperimentFixture.sampled().writeTo(dir.resolve("lhs")));
+    ExperimentResults results = ExperimentFolder.read(ExperimentFixture.sampled().writeTo(dir.resolve("lhs")));
     List<ChartFile> sequential = ExperimentCharts.renderAll(ExperimentCharts.pending(results), 1);
     List<ChartFile> parallel = ExperimentCharts.renderAll(ExperimentCharts.pending(results), 4);
     assertThat(parallel).hasSameSizeAs(sequential);
@@ -155,7 +155,7 @@ class ExperimentChartsTest {
     fixture.parameters = List.of("policy.iprProtection");
     fixture.points = new ArrayList<>(List.of(new double[] {0.0}, new double[] {0.5}, new double[] {1.0}));
     fixture.metrics = List.of("output", "outputPrivate", "privateShareOutput");
-    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("few")));
+    ExperimentResults results = ExperimentFolder.read(fixture.writeTo(dir.resolve("few")));
     List<ExperimentCharts.Pending> charts = ExperimentCharts.pending(results);
     assertThat(charts).extracting(ExperimentCharts.Pending::baseName).containsExactly(
         "timeseries_output", "timeseries_outputPrivate", "timeseries_privateShareOutput",
@@ -172,7 +172,7 @@ class ExperimentChartsTest {
 
   @Test
   void aGridOfManyPointsGetsAPanelPerValueOfTheOtherParameterAndALinePerPoint() throws Exception {
-    ExperimentResults results = ExperimentResults.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
+    ExperimentResults results = ExperimentFolder.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
     StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
     List<ExperimentCharts.Pending> charts = TimeSeriesCharts.timeSeries(results, steps, "output");
     assertThat(charts).hasSize(1);
@@ -202,7 +202,7 @@ class ExperimentChartsTest {
 
   @Test
   void anOwnershipPanelPerPointLaidOutByTheLastParametersValues() throws Exception {
-    ExperimentResults results = ExperimentResults.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
+    ExperimentResults results = ExperimentFolder.read(ExperimentFixture.grid().writeTo(dir.resolve("grid")));
     List<ExperimentCharts.Pending> ownership = OwnershipCharts.ownership(results,
         StepStatistics.read(results.timeSeriesFile()));
     assertThat(ownership).extracting(ExperimentCharts.Pending::baseName).containsExactly("ownership");
@@ -222,7 +222,7 @@ class ExperimentChartsTest {
         fixture.points.add(new double[] {a, b * 0.02});
       }
     }
-    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("forty")));
+    ExperimentResults results = ExperimentFolder.read(fixture.writeTo(dir.resolve("forty")));
     List<ChartFile> charts = ExperimentCharts.render(results);
     assertThat(charts).extracting(ChartFile::baseName).startsWith("timeseries_output_part1", "timeseries_output_part2",
         "timeseries_outputPrivate_part1", "timeseries_outputPrivate_part2", "ownership_part1", "ownership_part2");
@@ -240,7 +240,7 @@ class ExperimentChartsTest {
     for (int p = 0; p < 12; p++) {
       fixture.points.add(new double[] {(p * 0.37) % 1.0, (p * 0.61) % 1.0 * 0.8, (p * 0.23) % 1.0});
     }
-    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("lhs12")));
+    ExperimentResults results = ExperimentFolder.read(fixture.writeTo(dir.resolve("lhs12")));
     // The fixture's made-up indices of innovations: |SRC| is largest for the third parameter (0.45).
     assertThat(TimeSeriesCharts.leading(results, "innovations")).isEqualTo(2);
     ExperimentCharts.Pending chart = TimeSeriesCharts.timeSeries(results, StepStatistics.read(results.timeSeriesFile()),
@@ -314,7 +314,7 @@ class ExperimentChartsTest {
 
   @Test
   void bandsAreClippedToTheMetricsDomainAndTwoReplicationsAreFlagged() throws Exception {
-    ExperimentResults results = ExperimentResults.read(wideReplications(2).writeTo(dir.resolve("two")));
+    ExperimentResults results = ExperimentFolder.read(wideReplications(2).writeTo(dir.resolve("two")));
     StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
     // Unclipped, the share's band would run from about −4.9 to 5.9 and the count's below −200.
     assertThat(steps.cell("smeRationedShare", 0, 3).halfWidth()).isGreaterThan(4.0);
@@ -337,7 +337,7 @@ class ExperimentChartsTest {
 
   @Test
   void aBalanceThatMayBeNegativeKeepsItsBandAndThreeReplicationsAreNotFlagged() throws Exception {
-    ExperimentResults results = ExperimentResults.read(wideReplications(3).writeTo(dir.resolve("three")));
+    ExperimentResults results = ExperimentFolder.read(wideReplications(3).writeTo(dir.resolve("three")));
     StepStatistics steps = StepStatistics.read(results.timeSeriesFile());
     ExperimentCharts.Pending balance = TimeSeriesCharts.timeSeries(results, steps, "governmentBalance").get(0);
     StepStatistics.Cell cell = steps.cell("governmentBalance", 0, 0);
@@ -351,7 +351,7 @@ class ExperimentChartsTest {
   void aHeatMapOfAConstantMetricGetsAColourBarAroundItsValue() throws Exception {
     ExperimentFixture fixture = ExperimentFixture.grid();
     fixture.metrics = List.of("specialLoans", "output");
-    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("constant")));
+    ExperimentResults results = ExperimentFolder.read(fixture.writeTo(dir.resolve("constant")));
     ExperimentCharts.Pending heat = HeatMapCharts.heatMap(results, "specialLoans");
     org.jfree.chart.renderer.PaintScale scale = null;
     for (int i = 0; i < heat.chart().getSubtitleCount(); i++) {

@@ -217,7 +217,7 @@ public final class ExperimentFixture {
   }
 
   /**
-   * experiment.yaml laid out as {@code sweep} writes it (ExperimentFiles.resolvedYaml): steps and
+   * experiment.yaml laid out as {@code sweep} writes it (ExperimentRows.resolvedYaml): steps and
    * burn-in under {@code scenario:}, no {@code base}; the scenario abridged to the keys that differ
    * from the baseline.
    */

@@ -17,7 +17,6 @@ import org.nqpf.config.ConfigException;
 import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ExperimentLoader;
 import org.nqpf.config.Scenario;
-import org.nqpf.experiment.ExperimentFiles;
 import org.nqpf.stats.Replications;
 
 class ExperimentReportTest {
@@ -81,7 +80,7 @@ class ExperimentReportTest {
     assertThat(findings).isLessThan(html.indexOf("<h2 id=\"overview\">")).isLessThan(html.indexOf("<figure"));
     assertThat(html.indexOf("<li><a href=\"#findings\">")).isLessThan(html.indexOf("<li><a href=\"#overview\">"));
     // the first finding is findings.csv's first sentence, the strongest effect
-    List<Findings.Finding> ranked = Findings.of(ExperimentResults.read(results));
+    List<Findings.Finding> ranked = Findings.of(ExperimentFolder.read(results));
     assertThat(html).contains("<ol class=\"findings\">\n<li>" + Html.esc(ranked.get(0).sentence())
         + "</li>\n");
     assertThat(ranked.get(0).sentence()).startsWith("iprProtection 0 \u2192 0.8 raises output");
@@ -181,7 +180,7 @@ class ExperimentReportTest {
       }
       experiments++;
       ExperimentFixture fixture = ExperimentFixture.grid();
-      fixture.experimentText = ExperimentFiles.resolvedYaml(experiment);
+      fixture.experimentText = ExperimentRows.resolvedYaml(experiment);
       Path results = fixture.writeTo(dir.resolve(experiment.name()));
       ExperimentReport.writeAll(results);
       String html = Files.readString(results.resolve("report.html"), StandardCharsets.UTF_8);

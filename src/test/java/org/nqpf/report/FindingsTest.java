@@ -106,7 +106,7 @@ class FindingsTest {
 
   @Test
   void findingsAreRankedByEffectOverIntervalWidthAndAnIntervalHoldingZeroIsNotSignificant() throws IOException {
-    ExperimentResults results = ExperimentResults.read(grid().writeTo(dir.resolve("grid")));
+    ExperimentResults results = ExperimentFolder.read(grid().writeTo(dir.resolve("grid")));
     List<Findings.Finding> findings = Findings.of(results);
     for (int i = 1; i < findings.size(); i++) {
       assertThat(findings.get(i).score()).isLessThanOrEqualTo(findings.get(i - 1).score());
@@ -147,7 +147,7 @@ class FindingsTest {
   @Test
   void aSampledDesignGivesTheLinearEffectFromTheSrcRankedBySensitivity() throws IOException {
     ExperimentFixture fixture = ExperimentFixture.sampled();
-    ExperimentResults results = ExperimentResults.read(fixture.writeTo(dir.resolve("lhs")));
+    ExperimentResults results = ExperimentFolder.read(fixture.writeTo(dir.resolve("lhs")));
     List<Findings.Finding> findings = Findings.of(results);
     assertThat(findings).hasSize(3 * 2);
     for (int i = 1; i < findings.size(); i++) {
@@ -184,7 +184,7 @@ class FindingsTest {
     }
     fixture.sensitivityMethods = List.of("SRC", "PRCC", "SOBOL_FIRST", "SOBOL_TOTAL");
     fixture.experimentText = fixture.experimentYaml().replace("samples: 8", "samples: 2");
-    List<Findings.Finding> findings = Findings.of(ExperimentResults.read(fixture.writeTo(dir.resolve("sobol"))));
+    List<Findings.Finding> findings = Findings.of(ExperimentFolder.read(fixture.writeTo(dir.resolve("sobol"))));
     assertThat(findings).hasSize(2 * 2).allSatisfy(f -> assertThat(f.n()).isEqualTo(4));
     Findings.Finding first = findings.get(0);
     // The made-up SOBOL_TOTAL (method 3) of each metric and parameter; the largest comes first.

@@ -1,7 +1,8 @@
-package org.nqpf.experiment;
+package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,19 +14,42 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nqpf.config.ConfigException;
-import org.nqpf.report.ExperimentFolder;
-import org.nqpf.report.FirmPanel;
-import org.nqpf.report.OutputException;
 
 /**
- * Joins the folders of the N shards of a sweep into the files an unsharded sweep writes: the
- * shards must hold the same experiment and cover shards 0 … N−1 once each; their runs.csv and
- * timeseries.csv rows are interleaved by run index (the first column), streaming.
+ * The folder of one shard of a sweep ({@code sweep --shard I/N}): the first files of an
+ * {@link ExperimentFolder} (experiment, points, and the shard's rows of runs, time series and firm
+ * panel) and {@code shard.json}, written last. {@code merge} checks the N shards' folders here
+ * (the same experiment, shards 0 … N−1 once each) and joins them into one experiment folder.
  */
-public final class ShardMerger {
+public final class ShardFolder {
+  /** A shard's description, in the folder of {@code sweep --shard I/N}. */
+  public static final String SHARD = "shard.json";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ShardMerger() {}
+  private ShardFolder() {}
+
+  /** A shard folder's description: shard {@code index} of {@code count}. */
+  public record ShardInfo(int index, int count) {}
+
+  /** Writes a sweep shard's description (atomically): the last file of a shard that finished. */
+  public static void writeShard(Path work, int index, int count, long runs) {
+    ObjectNode info = JSON.createObjectNode();
+    info.put("index", index);
+    info.put("count", count);
+    info.put("runs", runs);
+    ResultsFolder.writeAtomically(work.resolve(SHARD), (info.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A shard folder's description, or null if it has none (it is not a shard that finished). */
+  public static ShardInfo readShard(Path shard) throws IOException {
+    Path info = shard.resolve(SHARD);
+    if (!Files.isRegularFile(info)) {
+      return null;
+    }
+    JsonNode node = JSON.readTree(Files.readString(info, StandardCharsets.UTF_8));
+    return new ShardInfo(node.path("index").asInt(-1), node.path("count").asInt(-1));
+  }
 
   /** Checks the shards and returns them ordered by shard index. */
   public static List<Path> check(List<Path> shards) {
@@ -35,15 +59,14 @@ public final class ShardMerger {
     Path[] ordered = null;
     String experiment = null;
     for (Path shard : shards) {
-      Path info = shard.resolve(ExperimentFiles.SHARD);
-      if (!Files.isRegularFile(info)) {
-        throw new ConfigException("SHARD_DIR", shard + " is not a complete shard folder (no " + ExperimentFiles.SHARD
-            + "); expected a folder written by sweep --shard I/N that finished");
-      }
       try {
-        JsonNode node = JSON.readTree(Files.readString(info, StandardCharsets.UTF_8));
-        int index = node.path("index").asInt(-1);
-        int count = node.path("count").asInt(-1);
+        ShardInfo info = readShard(shard);
+        if (info == null) {
+          throw new ConfigException("SHARD_DIR", shard + " is not a complete shard folder (no " + SHARD
+              + "); expected a folder written by sweep --shard I/N that finished");
+        }
+        int index = info.index();
+        int count = info.count();
         if (ordered == null) {
           ordered = new Path[count];
         }
@@ -56,7 +79,7 @@ public final class ShardMerger {
               + " and " + shard);
         }
         ordered[index] = shard;
-        String text = Files.readString(shard.resolve(ExperimentFolder.EXPERIMENT), StandardCharsets.UTF_8);
+        String text = ExperimentFolder.experimentText(shard);
         if (experiment == null) {
           experiment = text;
         } else if (!experiment.equals(text)) {
@@ -76,7 +99,11 @@ public final class ShardMerger {
     return List.of(ordered);
   }
 
-  /** Writes the merged runs.csv and (if present) timeseries.csv into {@code work}. */
+  /**
+   * Writes into {@code work} the files an unsharded sweep writes from the shards' (ordered by shard
+   * index): the experiment and points of the first, the runs.csv, timeseries.csv and firm-panel.csv
+   * rows interleaved by run index (the first column), streaming.
+   */
   public static void merge(List<Path> shards, Path work) {
     try {
       Files.copy(shards.get(0).resolve(ExperimentFolder.EXPERIMENT), work.resolve(ExperimentFolder.EXPERIMENT));
@@ -169,4 +196,5 @@ public final class ShardMerger {
       }
     }
   }
+
 }

@@ -1,11 +1,10 @@
-package org.nqpf.experiment;
+package org.nqpf.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +15,20 @@ import org.nqpf.config.ExperimentConfig;
 import org.nqpf.config.ScenarioLoader;
 import org.nqpf.config.Suggest;
 import org.nqpf.model.Metric;
-import org.nqpf.report.ExperimentFolder;
-import org.nqpf.report.FirmPanel;
-import org.nqpf.report.ParquetOutput;
-import org.nqpf.report.TimeSeriesCsv;
+import org.nqpf.stats.Replications;
+import org.nqpf.stats.Sensitivity;
 
-/** The headers and rows of an experiment's files (docs/EXPERIMENTS.md; their names: {@link ExperimentFolder}). */
-public final class ExperimentFiles {
-  /** A shard's description, in the folder of {@code sweep --shard I/N}. */
-  public static final String SHARD = "shard.json";
-  /** The columns a sweep's firm panel starts with, before {@link org.nqpf.report.FirmPanel#COLUMNS}. */
+/**
+ * The text of an experiment folder's headers and rows (docs/EXPERIMENTS.md), and the column types
+ * of its Parquet copies; {@link ExperimentFolder} writes and reads the files.
+ */
+public final class ExperimentRows {
+  /** The columns a sweep's firm panel starts with, before {@link FirmPanel#COLUMNS}. */
   static final String FIRM_PANEL_PREFIX = "run,point,replication";
-  static final String STATE = org.nqpf.report.Manifest.SWEEP_STATE;
 
   private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 
-  private ExperimentFiles() {}
+  private ExperimentRows() {}
 
   /** The kept metrics: the experiment's list, or every metric but the step and burn-in flag. */
   public static List<Metric> keptMetrics(ExperimentConfig experiment) {
@@ -157,59 +154,78 @@ public final class ExperimentFiles {
     return sb.append('\n').toString();
   }
 
-  /**
-   * Writes the Parquet copies of runs.csv, timeseries.csv and firm-panel.csv (those the folder has),
-   * the time series and the panel with the design point's parameter values as columns after
-   * {@code replication} (runs.csv has them already).
-   */
-  public static void writeParquet(Path folder, ExperimentConfig experiment) {
-    List<Metric> metrics = keptMetrics(experiment);
-    List<ParquetOutput.Parameter> parameters = new ArrayList<>();
+  static String summaryHeader(ExperimentConfig experiment, List<Metric> metrics) {
+    StringBuilder header = new StringBuilder("point");
+    for (Parameter p : experiment.parameters()) {
+      header.append(',').append(p.key());
+    }
+    header.append(",replications");
+    for (Metric m : metrics) {
+      String c = m.column();
+      header.append(',').append(c).append("_mean,").append(c).append("_sd,").append(c).append("_ciLow,").append(c).append("_ciHigh");
+    }
+    return header.append('\n').toString();
+  }
+
+  static String summaryRow(ExperimentConfig experiment, int point, double[] values, Replications.Stats[] stats) {
+    StringBuilder row = new StringBuilder().append(point);
+    for (int j = 0; j < values.length; j++) {
+      row.append(',').append(number(values[j], experiment.parameters().get(j).integer()));
+    }
+    row.append(',').append(experiment.replications());
+    for (Replications.Stats s : stats) {
+      row.append(',').append(cell(s.mean())).append(',').append(cell(s.sd()))
+          .append(',').append(cell(s.ciLow())).append(',').append(cell(s.ciHigh()));
+    }
+    return row.append('\n').toString();
+  }
+
+  static String sensitivityRow(Metric metric, Sensitivity.Index index) {
+    return metric.column() + "," + index.parameter() + "," + index.method() + "," + cell(index.value()) + ","
+        + cell(index.ciLow()) + "," + cell(index.ciHigh()) + "\n";
+  }
+
+  /** The column types of runs.parquet. */
+  static Map<String, ParquetOutput.Type> runsTypes(ExperimentConfig experiment, List<Metric> metrics) {
     Map<String, ParquetOutput.Type> runs = ids("run", "point", "replication", "seed");
     for (Parameter p : experiment.parameters()) {
-      parameters.add(new ParquetOutput.Parameter(p.key(), p.integer()));
       runs.put(p.key(), p.integer() ? ParquetOutput.Type.BIGINT : ParquetOutput.Type.DOUBLE);
     }
     for (Metric m : metrics) {
       runs.put(m.column() + "_mean", ParquetOutput.Type.DOUBLE);
       runs.put(m.column() + "_final", type(m));
     }
-    Path points = folder.resolve(ExperimentFolder.POINTS);
-    ParquetOutput.write(folder.resolve(ExperimentFolder.RUNS), runs, folder.resolve(ParquetOutput.parquetName(ExperimentFolder.RUNS)));
-    if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-      Map<String, ParquetOutput.Type> series = ids("run", "point", "replication", "step", "burnIn");
-      if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.LONG) {
-        series.put("metric", ParquetOutput.Type.VARCHAR);
-        series.put("value", ParquetOutput.Type.DOUBLE);
-      } else {
-        for (Metric m : metrics) {
-          series.put(m.column(), type(m));
-        }
-      }
-      ParquetOutput.write(folder.resolve(ExperimentFolder.TIME_SERIES), series, points, parameters,
-          folder.resolve(ParquetOutput.parquetName(ExperimentFolder.TIME_SERIES)));
-    }
-    if (experiment.firmPanel() > 0) {
-      Map<String, ParquetOutput.Type> panel = ids("run", "point", "replication");
-      panel.putAll(FirmPanel.parquetTypes());
-      ParquetOutput.write(folder.resolve(FirmPanel.FILE), panel, points, parameters,
-          folder.resolve(ParquetOutput.parquetName(FirmPanel.FILE)));
-    }
+    return runs;
   }
 
-  /** The Parquet files a sweep of {@code experiment} writes (none unless it asks for Parquet). */
-  public static List<String> parquetFiles(ExperimentConfig experiment) {
-    List<String> files = new ArrayList<>();
-    if (experiment.formats().parquet()) {
-      files.add(ParquetOutput.parquetName(ExperimentFolder.RUNS));
-      if (experiment.timeSeries() != ExperimentConfig.TimeSeriesFormat.NONE) {
-        files.add(ParquetOutput.parquetName(ExperimentFolder.TIME_SERIES));
-      }
-      if (experiment.firmPanel() > 0) {
-        files.add(ParquetOutput.parquetName(FirmPanel.FILE));
+  /** The column types of timeseries.parquet, before the design point's parameters. */
+  static Map<String, ParquetOutput.Type> timeSeriesTypes(ExperimentConfig experiment, List<Metric> metrics) {
+    Map<String, ParquetOutput.Type> series = ids("run", "point", "replication", "step", "burnIn");
+    if (experiment.timeSeries() == ExperimentConfig.TimeSeriesFormat.LONG) {
+      series.put("metric", ParquetOutput.Type.VARCHAR);
+      series.put("value", ParquetOutput.Type.DOUBLE);
+    } else {
+      for (Metric m : metrics) {
+        series.put(m.column(), type(m));
       }
     }
-    return files;
+    return series;
+  }
+
+  /** The column types of firm-panel.parquet, before the design point's parameters. */
+  static Map<String, ParquetOutput.Type> panelTypes() {
+    Map<String, ParquetOutput.Type> panel = ids("run", "point", "replication");
+    panel.putAll(FirmPanel.parquetTypes());
+    return panel;
+  }
+
+  /** The design's parameters, as Parquet columns. */
+  static List<ParquetOutput.Parameter> parquetParameters(ExperimentConfig experiment) {
+    List<ParquetOutput.Parameter> parameters = new ArrayList<>();
+    for (Parameter p : experiment.parameters()) {
+      parameters.add(new ParquetOutput.Parameter(p.key(), p.integer()));
+    }
+    return parameters;
   }
 
   private static Map<String, ParquetOutput.Type> ids(String... names) {
@@ -224,13 +240,20 @@ public final class ExperimentFiles {
     return m.integer() ? ParquetOutput.Type.BIGINT : ParquetOutput.Type.DOUBLE;
   }
 
-  static void appendValues(StringBuilder sb, ExperimentConfig experiment, double[] values) {
+  /** Appends a design point's parameter values, each after a comma. */
+  public static void appendValues(StringBuilder sb, ExperimentConfig experiment, double[] values) {
     for (int j = 0; j < values.length; j++) {
       sb.append(',').append(TimeSeriesCsv.formatNumber(values[j], experiment.parameters().get(j).integer()));
     }
   }
 
-  static String number(double value, boolean integer) {
+  /** A number as the experiment's CSV files write it. */
+  public static String number(double value, boolean integer) {
     return TimeSeriesCsv.formatNumber(value, integer);
+  }
+
+  /** A number, or an empty cell for NaN (a standard deviation of one replication). */
+  static String cell(double value) {
+    return Double.isNaN(value) ? "" : number(value, false);
   }
 }
