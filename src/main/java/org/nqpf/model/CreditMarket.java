@@ -189,11 +189,7 @@ final class CreditMarket implements Steppable {
     PolicyConfig policy = model.policy();
     StepCounters counters = model.counters();
     double special = 0;
-    boolean sme = firm.getSizeClass().isSme();
-    counters.loansApplied++;
-    if (sme) {
-      counters.smeApplicants++;
-    }
+    boolean sme = countApplication(model, firm);
     double granted = 0;
     boolean anyLoan = false;
     if (firm.isPrivate() && sme && specialQuota > EPSILON) {
@@ -231,15 +227,21 @@ final class CreditMarket implements Steppable {
    * Stohs and Mauer 1996); returns the amount lent.
    */
   static double startupLoan(EcosystemModel model, Firm firm, double request) {
+    boolean sme = countApplication(model, firm);
+    CreditConfig cc = model.scenario().credit();
+    double lent = bankLoan(model, firm, request, sme, cc, cc.startupLoanMaturity());
+    record(model, firm, sme, request, lent, lent > EPSILON);
+    return lent;
+  }
+
+  /** Counts an application (and an SME's among them); returns whether the applicant is an SME. */
+  private static boolean countApplication(EcosystemModel model, Firm firm) {
     boolean sme = firm.getSizeClass().isSme();
     model.counters().loansApplied++;
     if (sme) {
       model.counters().smeApplicants++;
     }
-    CreditConfig cc = model.scenario().credit();
-    double lent = bankLoan(model, firm, request, sme, cc, cc.startupLoanMaturity());
-    record(model, firm, sme, request, lent, lent > EPSILON);
-    return lent;
+    return sme;
   }
 
   /** Counts an application's outcome and keeps the firm's loan edge. */
@@ -393,11 +395,7 @@ final class CreditMarket implements Steppable {
    * a refused SME counts as rationed.
    */
   static boolean conversionLoan(EcosystemModel model, Firm firm, double request) {
-    boolean sme = firm.getSizeClass().isSme();
-    model.counters().loansApplied++;
-    if (sme) {
-      model.counters().smeApplicants++;
-    }
+    boolean sme = countApplication(model, firm);
     CreditConfig cc = model.scenario().credit();
     Offer offer = offer(model, firm, request, sme, cc);
     boolean whole = offer.amount() >= request * (1 - 1e-9);
