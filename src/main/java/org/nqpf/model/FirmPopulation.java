@@ -385,23 +385,38 @@ final class FirmPopulation implements Serializable {
     }
   }
 
-  /** Removes {@code gone} (in the list's order, all of them in it) from {@code list}, keeping the others' order. */
+  /**
+   * Removes {@code gone} (in the list's order, all of them in it) from {@code list}, keeping the
+   * others' order. The firms before the first that goes stay where they are, unwritten; the rest
+   * are compacted in a fresh copy and put back with one bulk copy: at 100,000 firms the lists live
+   * in the old generation, where each single reference store pays the collector's write barrier
+   * (a memory fence), once per surviving firm per list a step.
+   */
   private static void removeFrom(List<Firm> list, List<Firm> gone) {
     int n = list.size();
+    if (gone.isEmpty()) {
+      return;
+    }
+    Firm first = gone.get(0);
+    int start = 0;
+    while (start < n && list.get(start) != first) {
+      start++;
+    }
+    Firm[] tail = list.subList(start, n).toArray(new Firm[n - start]);
     int kept = 0;
     int next = 0;
-    for (int i = 0; i < n; i++) {
-      Firm f = list.get(i);
+    for (Firm f : tail) {
       if (next < gone.size() && f == gone.get(next)) {
         next++;
       } else {
-        list.set(kept++, f);
+        tail[kept++] = f;
       }
     }
     if (next != gone.size()) {
       throw new IllegalStateException(gone.size() - next + " exited firms were not found in id order");
     }
-    list.subList(kept, n).clear();
+    list.subList(start, n).clear();
+    list.addAll(java.util.Arrays.asList(tail).subList(0, kept));
   }
 
   /** Rescales the market shares of a sector's living firms to sum to one. */
