@@ -56,8 +56,15 @@ final class FirmPopulation implements Serializable {
   private transient double[] foundingWeights;
   private transient double[] foundingWeighted;
   private transient boolean[] foundingChanged;
-  /** Under product lines, while firms are being founded: each sector's mean technology at the batch's start. */
+  /**
+   * Under product lines, while firms are being founded: each sector's mean technology at the
+   * batch's start, taken when first needed ({@code foundingMeanTaken}): by the sector's first
+   * founding or before the batch first changes a firm of the sector ({@link #sectorChanging}),
+   * whichever comes first, so that it is the mean at the batch's start without a pass over the
+   * sectors where nothing is founded.
+   */
   private transient double[] foundingMeans;
+  private transient boolean[] foundingMeanTaken;
 
   FirmPopulation(EcosystemModel model) {
     this.model = model;
@@ -270,11 +277,8 @@ final class FirmPopulation implements Serializable {
     if (model.lines() != null) {
       // Entrants take lines from other firms, which changes their shares: the batch's entrants
       // draw their technology around each sector's mean at the batch's start.
-      double[] means = new double[sectors];
-      for (Sector sector : Sector.values()) {
-        means[sector.ordinal()] = meanTechnology(sector);
-      }
-      foundingMeans = means;
+      foundingMeans = new double[sectors];
+      foundingMeanTaken = new boolean[sectors];
       return;
     }
     foundingChanged = new boolean[sectors];
@@ -307,6 +311,7 @@ final class FirmPopulation implements Serializable {
   void endFounding() {
     if (model.lines() != null) {
       foundingMeans = null;
+      foundingMeanTaken = null;
       return;
     }
     boolean[] changed = foundingChanged;
@@ -351,6 +356,17 @@ final class FirmPopulation implements Serializable {
       normaliseShares(sector, totals[sector.ordinal()], sums);
     }
     return sums;
+  }
+
+  /**
+   * To be called before a founding batch changes the technology or the market share of a firm of
+   * {@code sector} (other than by founding one there): the sector's mean at the batch's start is
+   * taken now, if it was not yet. Nothing outside a batch under product lines.
+   */
+  void sectorChanging(Sector sector) {
+    if (foundingMeans != null) {
+      meanTechnology(sector);
+    }
   }
 
   /** Keeps the running share-weighted technology of a founding batch up to date when a firm's technology changes. */
@@ -467,7 +483,16 @@ final class FirmPopulation implements Serializable {
   /** Share-weighted mean technology of a sector's living firms (plain mean if no shares yet). */
   double meanTechnology(Sector sector) {
     if (foundingMeans != null) {
-      return foundingMeans[sector.ordinal()];
+      int s = sector.ordinal();
+      if (!foundingMeanTaken[s]) {
+        double[] means = foundingMeans;
+        boolean[] taken = foundingMeanTaken;
+        foundingMeans = null;
+        means[s] = meanTechnology(sector);
+        foundingMeans = means;
+        taken[s] = true;
+      }
+      return foundingMeans[s];
     }
     if (foundingTotal != null && foundingWeights[sector.ordinal()] > 0) {
       return foundingWeighted[sector.ordinal()] / foundingWeights[sector.ordinal()];

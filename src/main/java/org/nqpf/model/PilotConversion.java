@@ -82,6 +82,8 @@ final class PilotConversion implements Steppable {
         Invention invention = queue.next();
         Firm partner = drawPartner(model, university, invention.sector(), uc);
         if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)) {
+          // The spin-offs' founding batch keeps each sector's mean technology as at its start.
+          model.population().sectorChanging(partner.getSector());
           double before = partner.getTechnology();
           partner.setTechnology(before * (1 + invention.value()));
           model.innovated(partner, InnovationType.CONVERTED, before);
