@@ -65,6 +65,11 @@ final class FirmPopulation implements Serializable {
    */
   private transient double[] foundingMeans;
   private transient boolean[] foundingMeanTaken;
+  /**
+   * The SOEs among the living firms, in id order (the firm list's), for {@link #soes}: null until
+   * first read (not saved in checkpoints); firms privatised or gone since are dropped at the next read.
+   */
+  private transient List<Firm> soes;
 
   FirmPopulation(EcosystemModel model) {
     this.model = model;
@@ -72,6 +77,7 @@ final class FirmPopulation implements Serializable {
 
   /** Empties the population for a new run: no firms, one empty list per sector, ids from 0. */
   void reset() {
+    soes = null;
     firms.clear();
     firmsBySector.clear();
     for (int s = 0; s < Sector.values().length; s++) {
@@ -101,6 +107,25 @@ final class FirmPopulation implements Serializable {
     return sectorViews.get(sector.ordinal());
   }
 
+  /**
+   * The living SOEs, in the firm list's order (a list kept beside it: a pass over the SOEs alone,
+   * about one firm in fifteen, instead of every firm). The list may be read, not changed, and only
+   * until the next call.
+   */
+  List<Firm> soes() {
+    if (soes == null) {
+      soes = new ArrayList<>();
+      for (Firm f : firms) {
+        if (!f.isPrivate()) {
+          soes.add(f);
+        }
+      }
+    } else {
+      soes.removeIf(f -> f.isPrivate() || !f.isAlive());
+    }
+    return soes;
+  }
+
   /** Creates a firm, places it and adds it to the network; its market share starts at 0. */
   Firm addFirm(Ownership ownership, Sector sector, Double2D location, double technology, int parentUniversity) {
     boolean soe = ownership == Ownership.SOE;
@@ -121,6 +146,9 @@ final class FirmPopulation implements Serializable {
       firm.setFundIndex(fundCount > 1 ? model.random.nextInt(fundCount) : 0);
     }
     firms.add(firm);
+    if (soe && soes != null) {
+      soes.add(firm);
+    }
     firmsBySector.get(sector.ordinal()).add(firm);
     model.place(firm, location);
     return firm;
