@@ -37,6 +37,14 @@ final class PilotConversion implements Steppable {
   private transient long[] collectedAt;
   /** Conversions and spin-offs so far in this step: any of them makes every collected candidate list stale. */
   private transient long changes;
+  /**
+   * Per university id, the distance terms exp(−distance / scale) of the firms it has weighed, by
+   * firm id, for the scale in {@link #termsScale} (firms and campuses never move, so a pair's term
+   * never changes: the exponential is taken once per pair, not at every collection); never saved
+   * in checkpoints.
+   */
+  private transient DistanceTerms[] terms;
+  private transient double termsScale;
 
   @Override
   public void step(SimState state) {
@@ -81,7 +89,8 @@ final class PilotConversion implements Steppable {
       while (queue.hasNext()) {
         Invention invention = queue.next();
         Firm partner = drawPartner(model, university, invention.sector(), uc);
-        if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)) {
+        if (partner != null && model.random.nextDouble()
+            < uc.conversionProbability() * capacity * partner.getAbsorptiveCapacity() * term(university, partner, uc)) {
           // The spin-offs' founding batch keeps each sector's mean technology as at its start.
           model.population().sectorChanging(partner.getSector());
           double before = partner.getTechnology();
@@ -110,6 +119,76 @@ final class PilotConversion implements Steppable {
     double distance = partner.getLocation().distance(university.getCampus());
     return uc.conversionProbability() * capacity * partner.getAbsorptiveCapacity()
         * StrictMath.exp(-distance / uc.conversionDistanceScale());
+  }
+
+  /** exp(−distance from {@code firm} to the campus / {@code conversionDistanceScale}), from {@link #terms} once taken. */
+  private double term(University university, Firm firm, UniversitiesConfig uc) {
+    double scale = uc.conversionDistanceScale();
+    if (terms == null || Double.doubleToLongBits(scale) != Double.doubleToLongBits(termsScale)) {
+      terms = new DistanceTerms[Math.max(16, university.getId() + 1)];
+      termsScale = scale;
+    } else if (university.getId() >= terms.length) {
+      terms = java.util.Arrays.copyOf(terms, Math.max(university.getId() + 1, 2 * terms.length));
+    }
+    DistanceTerms known = terms[university.getId()];
+    if (known == null) {
+      known = terms[university.getId()] = new DistanceTerms();
+    }
+    int id = firm.getId();
+    double term = known.get(id);
+    if (Double.isNaN(term)) {
+      term = StrictMath.exp(-firm.getLocation().distance(university.getCampus()) / scale);
+      known.put(id, term);
+    }
+    return term;
+  }
+
+  /** A map from firm id to a distance term (open addressing; NaN for an id not in it). */
+  private static final class DistanceTerms {
+    private int[] keys = new int[64];
+    private double[] values = new double[64];
+    private int size;
+
+    double get(int id) {
+      int mask = keys.length - 1;
+      for (int i = mix(id) & mask; ; i = (i + 1) & mask) {
+        if (keys[i] == id + 1) {
+          return values[i];
+        }
+        if (keys[i] == 0) {
+          return Double.NaN;
+        }
+      }
+    }
+
+    void put(int id, double value) {
+      if (2 * (size + 1) > keys.length) {
+        int[] oldKeys = keys;
+        double[] oldValues = values;
+        keys = new int[2 * oldKeys.length];
+        values = new double[keys.length];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            put(oldKeys[i] - 1, oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      int i = mix(id) & mask;
+      while (keys[i] != 0 && keys[i] != id + 1) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        keys[i] = id + 1;
+        size++;
+      }
+      values[i] = value;
+    }
+
+    private static int mix(int id) {
+      return id * 0x9E3779B9 >>> 7;
+    }
   }
 
   /**
@@ -175,8 +254,7 @@ final class PilotConversion implements Steppable {
     double total = 0;
     for (int i = 0; i < count; i++) {
       Firm candidate = candidates[i];
-      double distance = candidate.getLocation().distance(university.getCampus());
-      weights[i] = candidate.getAbsorptiveCapacity() * StrictMath.exp(-distance / uc.conversionDistanceScale());
+      weights[i] = candidate.getAbsorptiveCapacity() * term(university, candidate, uc);
       total += weights[i];
     }
     counts[s] = count;
