@@ -1,7 +1,6 @@
 package org.nqpf.model;
 
 import java.util.Iterator;
-import java.util.List;
 import org.nqpf.config.UniversitiesConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -45,6 +44,9 @@ final class PilotConversion implements Steppable {
    */
   private transient DistanceTerms[] terms;
   private transient double termsScale;
+  /** The current university's living partners of one sector, in id order, and their sort keys (scratch). */
+  private transient Firm[] allies;
+  private transient long[] allyKeys;
 
   @Override
   public void step(SimState state) {
@@ -119,6 +121,37 @@ final class PilotConversion implements Steppable {
     double distance = partner.getLocation().distance(university.getCampus());
     return uc.conversionProbability() * capacity * partner.getAbsorptiveCapacity()
         * StrictMath.exp(-distance / uc.conversionDistanceScale());
+  }
+
+  /**
+   * Puts the university's living alliance partners of {@code sector} into {@link #allies}, in
+   * order of firm id (the sector's part of {@link EcosystemModel#alliancePartners}, sorted alone),
+   * and returns how many.
+   */
+  private int sectorAllies(EcosystemModel model, University university, Sector sector) {
+    sim.util.Bag edges = model.network().getEdgesIn(university);
+    if (allies == null || allies.length < edges.numObjs) {
+      allies = new Firm[Math.max(16, edges.numObjs)];
+      allyKeys = new long[allies.length];
+    }
+    int n = 0;
+    for (int i = 0; i < edges.numObjs; i++) {
+      Firm f = EcosystemModel.livingAlly((sim.field.network.Edge) edges.objs[i], university);
+      if (f != null && f.getSector() == sector) {
+        allies[n] = f;
+        allyKeys[n] = (long) f.getId() << 32 | n;
+        n++;
+      }
+    }
+    if (n > 1) {
+      // Ids are distinct: sorting (id, position) keys orders the firms by id.
+      java.util.Arrays.sort(allyKeys, 0, n);
+      Firm[] unsorted = java.util.Arrays.copyOf(allies, n);
+      for (int i = 0; i < n; i++) {
+        allies[i] = unsorted[(int) allyKeys[i]];
+      }
+    }
+    return n;
   }
 
   /** exp(−distance from {@code firm} to the campus / {@code conversionDistanceScale}), from {@link #terms} once taken. */
@@ -220,36 +253,35 @@ final class PilotConversion implements Steppable {
   private void collect(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
     int s = sector.ordinal();
     java.util.Arrays.fill(candidates[s], 0, counts[s], null);
-    List<Firm> allied = model.alliancePartners(university);
+    int alliedCount = sectorAllies(model, university, sector);
+    Firm[] allied = allies;
     FirmQuery near = model.query();
     int nearCount = near.collect(university.getCampus(), uc.conversionSearchRadius(), sector, null, model.work());
     near.sortById();
-    int capacity = allied.size() + nearCount;
+    int capacity = alliedCount + nearCount;
     if (candidates[s].length < capacity) {
       candidates[s] = new Firm[Math.max(capacity, 2 * candidates[s].length)];
       weights[s] = new double[candidates[s].length];
     }
     Firm[] candidates = this.candidates[s];
     int count = 0;
-    for (int i = 0, n = allied.size(); i < n; i++) {
-      Firm partner = allied.get(i);
-      if (partner.getSector() == sector) {
-        candidates[count++] = partner;
-      }
+    for (int i = 0; i < alliedCount; i++) {
+      candidates[count++] = allied[i];
     }
+    // The near firms are of the sector too: only the sector's partners can be among them.
     int a = 0;
-    int alliedCount = allied.size();
     for (int i = 0; i < nearCount; i++) {
       Firm firm = near.get(i);
       int id = firm.getId();
-      while (a < alliedCount && allied.get(a).getId() < id) {
+      while (a < alliedCount && allied[a].getId() < id) {
         a++;
       }
-      if (a < alliedCount && allied.get(a) == firm) {
+      if (a < alliedCount && allied[a] == firm) {
         continue;
       }
       candidates[count++] = firm;
     }
+    java.util.Arrays.fill(allied, 0, alliedCount, null);
     double[] weights = this.weights[s];
     double total = 0;
     for (int i = 0; i < count; i++) {
