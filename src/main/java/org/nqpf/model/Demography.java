@@ -48,10 +48,9 @@ final class Demography implements Steppable {
   static void letGoOfTheSmall(EcosystemModel model) {
     DemographyConfig dc = model.scenario().demography();
     double large = dc.soeLargeEmployment();
-    for (Firm firm : model.firms()) {
-      if (firm.isPrivate()) {
-        continue;
-      }
+    List<Firm> soes = model.population().soes();
+    for (int i = 0, n = soes.size(); i < n; i++) {
+      Firm firm = soes.get(i);
       int lines = firm.getLines();
       boolean small = large > 0 ? firm.getEmployment() < large : lines <= dc.soeSmallLines();
       if (lines == 0 || (small && model.random.nextDouble() < dc.soePrivatisationHazard())) {

@@ -91,6 +91,8 @@ public final class Firm implements java.io.Serializable {
    * byte-identical; recomputed after a checkpoint is read.
    */
   private transient double debt;
+  /** Interest and principal the loans will ask for at the next debt service, summed with {@link #debt} and valid with it. */
+  private transient double serviceDue;
   private transient boolean debtValid;
 
   Firm(int id, Ownership ownership, Sector sector, Double2D location, long born, int parentUniversity,
@@ -342,14 +344,26 @@ public final class Firm implements java.io.Serializable {
   /** Principal outstanding over all loans. */
   public double getDebt() {
     if (!debtValid) {
-      double sum = 0;
-      for (int i = 0, n = loans.size(); i < n; i++) {
-        sum += loans.get(i).principal();
-      }
-      debt = sum;
-      debtValid = true;
+      sumLoans();
     }
     return debt;
+  }
+
+  /**
+   * Sums the loans' principals and their next debt service in one visit of the loans (each loan's
+   * terms are read once for both: at 100,000 firms the loans are cache misses), in loan order.
+   */
+  private void sumLoans() {
+    double sum = 0;
+    double due = 0;
+    for (int i = 0, n = loans.size(); i < n; i++) {
+      Loan loan = loans.get(i);
+      sum += loan.principal();
+      due += loan.rate() * loan.principal() + loan.principalDue();
+    }
+    debt = sum;
+    serviceDue = due;
+    debtValid = true;
   }
 
   /** The loans themselves (package-private, not copied or wrapped: read by the credit market). */
@@ -359,15 +373,10 @@ public final class Firm implements java.io.Serializable {
 
   /** Interest and principal its loans will ask for at the next debt service. */
   double debtServiceDue() {
-    if (debtValid && debt == 0) {
-      return 0;
+    if (!debtValid) {
+      sumLoans();
     }
-    double due = 0;
-    for (int l = 0, count = loans.size(); l < count; l++) {
-      Loan loan = loans.get(l);
-      due += loan.rate() * loan.principal() + loan.principalDue();
-    }
-    return due;
+    return serviceDue;
   }
 
   /** Marks the cached debt stale after a loan's principal changed (repaid, written off). */

@@ -191,6 +191,10 @@ final class FirmResearch implements Steppable {
     if (sizeCount + count > sizes.length) {
       sizes = java.util.Arrays.copyOf(sizes, Math.max(2 * sizes.length, sizeCount + count));
     }
+    if (count == 0) {
+      // exp(0) is exactly 1: nothing to multiply.
+      return;
+    }
     double gain = 0;
     for (int k = 0; k < count; k++) {
       double size = paretoSize(ic.sizeMinimum(), paretoRatio, ic.sizeTailIndex(), model.random.nextDouble());
@@ -211,7 +215,13 @@ final class FirmResearch implements Steppable {
     }
     double theta = ic.knowledgeWeight();
     double inputs = StrictMath.pow(effort, 1 - theta) * StrictMath.pow(ic.knowledgeDepreciation() * knowledge, theta);
-    return ic.innovationEfficiency() * StrictMath.pow(inputs, ic.effortElasticity());
+    double beta = ic.effortElasticity();
+    // pow(+0, β) is +0 for every β > 0: a firm without effort (whose stock only depreciates) is
+    // spared the general power, the phase's dearest call.
+    if (Double.doubleToRawLongBits(inputs) == 0L && beta > 0) {
+      return ic.innovationEfficiency() * 0.0;
+    }
+    return ic.innovationEfficiency() * StrictMath.pow(inputs, beta);
   }
 
   /**
@@ -237,7 +247,10 @@ final class FirmResearch implements Steppable {
     InnovationConfig ic = model.scenario().innovation();
     double imitators = (1 - ic.innovationShare()) * researchers * speed;
     double damping = 1 - model.policy().iprProtection();
-    if (model.random.nextDouble() < 1 - StrictMath.exp(-ic.imitationEfficiency() * imitators * damping)) {
+    double rate = ic.imitationEfficiency() * imitators * damping;
+    // With no imitation effort the probability 1 − exp(−0) is exactly 0 (the draw is still made).
+    double probability = rate == 0 ? 0 : 1 - StrictMath.exp(-rate);
+    if (model.random.nextDouble() < probability) {
       Firm target = imitationTarget(model, firm, ic, candidates, weights);
       if (target != null && target.getTechnology() > adopted[i]) {
         adopted[i] = target.getTechnology();

@@ -1,7 +1,6 @@
 package org.nqpf.model;
 
 import java.util.Iterator;
-import java.util.List;
 import org.nqpf.config.UniversitiesConfig;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -37,6 +36,17 @@ final class PilotConversion implements Steppable {
   private transient long[] collectedAt;
   /** Conversions and spin-offs so far in this step: any of them makes every collected candidate list stale. */
   private transient long changes;
+  /**
+   * Per university id, the distance terms exp(−distance / scale) of the firms it has weighed, by
+   * firm id, for the scale in {@link #termsScale} (firms and campuses never move, so a pair's term
+   * never changes: the exponential is taken once per pair, not at every collection); never saved
+   * in checkpoints.
+   */
+  private transient DistanceTerms[] terms;
+  private transient double termsScale;
+  /** The current university's living partners of one sector, in id order, and their sort keys (scratch). */
+  private transient Firm[] allies;
+  private transient long[] allyKeys;
 
   @Override
   public void step(SimState state) {
@@ -81,8 +91,11 @@ final class PilotConversion implements Steppable {
       while (queue.hasNext()) {
         Invention invention = queue.next();
         Firm partner = drawPartner(model, university, invention.sector(), uc);
-        if (partner != null && model.random.nextDouble() < conversionProbability(uc, capacity, university, partner)
+        if (partner != null && model.random.nextDouble()
+            < conversionProbability(uc, capacity, partner, term(university, partner, uc))
             && paysPilot(model, partner, invention, uc)) {
+          // The spin-offs' founding batch keeps each sector's mean technology as at its start.
+          model.population().sectorChanging(partner.getSector());
           double before = partner.getTechnology();
           partner.setTechnology(before * (1 + invention.value()));
           model.innovated(partner, InnovationType.CONVERTED, before);
@@ -138,10 +151,115 @@ final class PilotConversion implements Steppable {
     return true;
   }
 
-  static double conversionProbability(UniversitiesConfig uc, double capacity, University university, Firm partner) {
-    double distance = partner.getLocation().distance(university.getCampus());
-    return uc.conversionProbability() * capacity * partner.getAbsorptiveCapacity()
-        * StrictMath.exp(-distance / uc.conversionDistanceScale());
+  /** The conversion probability: {@code conversionProbability} × c × absorptive capacity × the distance term ({@link #distanceTerm}). */
+  static double conversionProbability(UniversitiesConfig uc, double capacity, Firm partner, double distanceTerm) {
+    return uc.conversionProbability() * capacity * partner.getAbsorptiveCapacity() * distanceTerm;
+  }
+
+  /** exp(−distance from {@code firm} to the university's campus / {@code scale}). */
+  static double distanceTerm(University university, Firm firm, double scale) {
+    return StrictMath.exp(-firm.getLocation().distance(university.getCampus()) / scale);
+  }
+
+  /**
+   * Puts the university's living alliance partners of {@code sector} into {@link #allies}, in
+   * order of firm id (the sector's part of {@link EcosystemModel#alliancePartners}, sorted alone),
+   * and returns how many.
+   */
+  private int sectorAllies(EcosystemModel model, University university, Sector sector) {
+    sim.util.Bag edges = model.network().getEdgesIn(university);
+    if (allies == null || allies.length < edges.numObjs) {
+      allies = new Firm[Math.max(16, edges.numObjs)];
+      allyKeys = new long[allies.length];
+    }
+    int n = 0;
+    for (int i = 0; i < edges.numObjs; i++) {
+      Firm f = EcosystemModel.livingAlly((sim.field.network.Edge) edges.objs[i], university);
+      if (f != null && f.getSector() == sector) {
+        allies[n] = f;
+        allyKeys[n] = (long) f.getId() << 32 | n;
+        n++;
+      }
+    }
+    if (n > 1) {
+      // Ids are distinct: sorting (id, position) keys orders the firms by id.
+      java.util.Arrays.sort(allyKeys, 0, n);
+      Firm[] unsorted = java.util.Arrays.copyOf(allies, n);
+      for (int i = 0; i < n; i++) {
+        allies[i] = unsorted[(int) allyKeys[i]];
+      }
+    }
+    return n;
+  }
+
+  /** exp(−distance from {@code firm} to the campus / {@code conversionDistanceScale}), from {@link #terms} once taken. */
+  private double term(University university, Firm firm, UniversitiesConfig uc) {
+    double scale = uc.conversionDistanceScale();
+    if (terms == null || Double.doubleToLongBits(scale) != Double.doubleToLongBits(termsScale)) {
+      terms = new DistanceTerms[Math.max(16, university.getId() + 1)];
+      termsScale = scale;
+    } else if (university.getId() >= terms.length) {
+      terms = java.util.Arrays.copyOf(terms, Math.max(university.getId() + 1, 2 * terms.length));
+    }
+    DistanceTerms known = terms[university.getId()];
+    if (known == null) {
+      known = terms[university.getId()] = new DistanceTerms();
+    }
+    int id = firm.getId();
+    double term = known.get(id);
+    if (Double.isNaN(term)) {
+      term = distanceTerm(university, firm, scale);
+      known.put(id, term);
+    }
+    return term;
+  }
+
+  /** A map from firm id to a distance term (open addressing; NaN for an id not in it). */
+  private static final class DistanceTerms {
+    private int[] keys = new int[64];
+    private double[] values = new double[64];
+    private int size;
+
+    double get(int id) {
+      int mask = keys.length - 1;
+      for (int i = mix(id) & mask; ; i = (i + 1) & mask) {
+        if (keys[i] == id + 1) {
+          return values[i];
+        }
+        if (keys[i] == 0) {
+          return Double.NaN;
+        }
+      }
+    }
+
+    void put(int id, double value) {
+      if (2 * (size + 1) > keys.length) {
+        int[] oldKeys = keys;
+        double[] oldValues = values;
+        keys = new int[2 * oldKeys.length];
+        values = new double[keys.length];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            put(oldKeys[i] - 1, oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      int i = mix(id) & mask;
+      while (keys[i] != 0 && keys[i] != id + 1) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        keys[i] = id + 1;
+        size++;
+      }
+      values[i] = value;
+    }
+
+    private static int mix(int id) {
+      return id * 0x9E3779B9 >>> 7;
+    }
   }
 
   /**
@@ -173,42 +291,40 @@ final class PilotConversion implements Steppable {
   private void collect(EcosystemModel model, University university, Sector sector, UniversitiesConfig uc) {
     int s = sector.ordinal();
     java.util.Arrays.fill(candidates[s], 0, counts[s], null);
-    List<Firm> allied = model.alliancePartners(university);
+    int alliedCount = sectorAllies(model, university, sector);
+    Firm[] allied = allies;
     FirmQuery near = model.query();
     int nearCount = near.collect(university.getCampus(), uc.conversionSearchRadius(), sector, null, model.work());
     near.sortById();
-    int capacity = allied.size() + nearCount;
+    int capacity = alliedCount + nearCount;
     if (candidates[s].length < capacity) {
       candidates[s] = new Firm[Math.max(capacity, 2 * candidates[s].length)];
       weights[s] = new double[candidates[s].length];
     }
     Firm[] candidates = this.candidates[s];
     int count = 0;
-    for (int i = 0, n = allied.size(); i < n; i++) {
-      Firm partner = allied.get(i);
-      if (partner.getSector() == sector) {
-        candidates[count++] = partner;
-      }
+    for (int i = 0; i < alliedCount; i++) {
+      candidates[count++] = allied[i];
     }
+    // The near firms are of the sector too: only the sector's partners can be among them.
     int a = 0;
-    int alliedCount = allied.size();
     for (int i = 0; i < nearCount; i++) {
       Firm firm = near.get(i);
       int id = firm.getId();
-      while (a < alliedCount && allied.get(a).getId() < id) {
+      while (a < alliedCount && allied[a].getId() < id) {
         a++;
       }
-      if (a < alliedCount && allied.get(a) == firm) {
+      if (a < alliedCount && allied[a] == firm) {
         continue;
       }
       candidates[count++] = firm;
     }
+    java.util.Arrays.fill(allied, 0, alliedCount, null);
     double[] weights = this.weights[s];
     double total = 0;
     for (int i = 0; i < count; i++) {
       Firm candidate = candidates[i];
-      double distance = candidate.getLocation().distance(university.getCampus());
-      weights[i] = candidate.getAbsorptiveCapacity() * StrictMath.exp(-distance / uc.conversionDistanceScale());
+      weights[i] = candidate.getAbsorptiveCapacity() * term(university, candidate, uc);
       total += weights[i];
     }
     counts[s] = count;

@@ -67,6 +67,8 @@ final class ProductLines implements java.io.Serializable {
   private double[][] logWeights;
   /** Per sector, the sum of its lines' weights (its number of lines when σ = 0). */
   private final double[] sectorWeights;
+  /** Per firm id, the weight of the lines it holds, summed by {@link #resum} (scratch, rebuilt at every use). */
+  private transient double[] heldWeight;
 
   private ProductLines(int[] linesPerSector) {
     holders = new Firm[linesPerSector.length][];
@@ -129,7 +131,7 @@ final class ProductLines implements java.io.Serializable {
         logWeights[s][j] = stationarySd * model.random.nextGaussian();
         weights[s][j] = StrictMath.exp(logWeights[s][j]);
       }
-      resum(s);
+      resum(model.firms(Sector.values()[s]), s);
     }
   }
 
@@ -144,6 +146,7 @@ final class ProductLines implements java.io.Serializable {
       return;
     }
     double rho = model.scenario().market().lineDemandPersistence();
+    Sector[] sectors = Sector.values();
     for (int s = 0; s < weights.length; s++) {
       double[] logs = logWeights[s];
       double[] w = weights[s];
@@ -151,30 +154,43 @@ final class ProductLines implements java.io.Serializable {
         logs[j] = rho * logs[j] + sd * model.random.nextGaussian();
         w[j] = StrictMath.exp(logs[j]);
       }
-      resum(s);
+      resum(model.firms(sectors[s]), s);
     }
     model.work().shareUpdates += totalLines();
   }
 
-  /** Sums a sector's weights (in line order) into its total and its holders' weights, and sets the holders' shares. */
-  private void resum(int s) {
-    Firm[] sectorLines = holders[s];
+  /**
+   * Sums a sector's weights (in line order) into its total and its holders' weights, and sets the
+   * holders' shares. The holders' sums are taken by id in {@link #heldWeight} from the ids kept
+   * beside the lines, so that no firm is visited per line; then each firm of the sector's list that
+   * holds lines is given its sum and share in one visit. Every holder is a living firm of the
+   * sector's list here: exits hand their lines on ({@link #reassignLeft}) in the step they leave.
+   */
+  private void resum(List<Firm> sectorFirms, int s) {
+    int[] ids = holderIds[s];
     double[] w = weights[s];
-    for (Firm f : sectorLines) {
-      if (f != null) {
-        f.setLineWeight(0);
+    double[] held = heldWeight == null ? new double[0] : heldWeight;
+    for (int id : ids) {
+      if (id >= held.length) {
+        held = java.util.Arrays.copyOf(held, Math.max(id + 1, 2 * held.length));
+      }
+      if (id >= 0) {
+        held[id] = 0;
       }
     }
+    heldWeight = held;
     double total = 0;
     for (int j = 0; j < w.length; j++) {
       total += w[j];
-      if (sectorLines[j] != null) {
-        sectorLines[j].setLineWeight(sectorLines[j].getLineWeight() + w[j]);
+      if (ids[j] >= 0) {
+        held[ids[j]] += w[j];
       }
     }
     sectorWeights[s] = total;
-    for (Firm f : sectorLines) {
-      if (f != null) {
+    for (int i = 0, n = sectorFirms.size(); i < n; i++) {
+      Firm f = sectorFirms.get(i);
+      if (f.getLines() > 0) {
+        f.setLineWeight(held[f.getId()]);
         f.setMarketShare(shareOf(f));
       }
     }

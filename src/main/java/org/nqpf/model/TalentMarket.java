@@ -105,6 +105,15 @@ final class TalentMarket implements Steppable {
    */
   private transient List<Post> open;
   private transient List<Post> universitiesOpen;
+  /**
+   * Per firm id, the distance term of {@link #acceptance}, exp(−distance to the nearest campus /
+   * {@code acceptanceDistanceScale}), NaN until computed, for the number of universities and the
+   * scale it was computed with: firms and campuses never move, so the exponential is taken once
+   * per firm, not every step (not saved in checkpoints).
+   */
+  private transient double[] campusTermById;
+  private transient int campusTermUniversities;
+  private transient double campusTermScale;
 
   /** Sets up the initial headcounts of firms, universities and the pool. */
   static void initialise(EcosystemModel model) {
@@ -295,7 +304,8 @@ final class TalentMarket implements Steppable {
     int p0 = 0;
     for (int i = 0, n = firms.size(); i < n; i++) {
       Post post = postPool[p0++];
-      openFirmPost(model, post, firms.get(i), tc, separations, movers, wage);
+      Firm firm = firms.get(i);
+      openFirmPost(model, post, firm, acceptanceOf(model, firm, tc), separations, movers, wage);
       collectOpen(post);
     }
     double universityAcceptance = tc.baseAcceptance() * ownershipFactor(tc, true);
@@ -329,11 +339,11 @@ final class TalentMarket implements Steppable {
   }
 
   /** A firm's post for this step: reset, separations drawn and queued, vacancies set, dual-appointment time cleared. */
-  private static void openFirmPost(EcosystemModel model, Post post, Firm firm, TalentConfig tc, Separations separations,
+  private static void openFirmPost(EcosystemModel model, Post post, Firm firm, double acceptance, Separations separations,
       MoverQueue[] movers, double wage) {
-    post.reset(firm, null, acceptance(model, firm, tc));
+    post.reset(firm, null, acceptance);
     separations.draw(post, movers);
-    firmVacancies(model, post, tc, wage);
+    firmVacancies(model, post, model.scenario().talent(), wage);
     // Set anew by this step's dual appointments, which follow the matching.
     firm.setDualAppointmentTime(0);
   }
@@ -560,6 +570,32 @@ final class TalentMarket implements Steppable {
     double distance = distanceToCampus(model, firm);
     return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE)
         * StrictMath.exp(-distance / tc.acceptanceDistanceScale());
+  }
+
+  /** {@link #acceptance}, with the distance term taken from {@link #campusTermById} (computed there on first use). */
+  private double acceptanceOf(EcosystemModel model, Firm firm, TalentConfig tc) {
+    int id = firm.getId();
+    int universities = model.universityCount();
+    double scale = tc.acceptanceDistanceScale();
+    double[] terms = campusTermById;
+    if (terms == null || universities != campusTermUniversities
+        || Double.doubleToLongBits(scale) != Double.doubleToLongBits(campusTermScale)) {
+      terms = new double[Math.max(64, id + 1)];
+      java.util.Arrays.fill(terms, Double.NaN);
+      campusTermById = terms;
+      campusTermUniversities = universities;
+      campusTermScale = scale;
+    } else if (id >= terms.length) {
+      int from = terms.length;
+      terms = campusTermById = java.util.Arrays.copyOf(terms, Math.max(id + 1, 2 * from));
+      java.util.Arrays.fill(terms, from, terms.length, Double.NaN);
+    }
+    double term = terms[id];
+    if (Double.isNaN(term)) {
+      term = StrictMath.exp(-distanceToCampus(model, firm) / scale);
+      terms[id] = term;
+    }
+    return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE) * term;
   }
 
   /** Distance from the firm to the nearest campus (from the campus grid), 0 without universities. */

@@ -38,6 +38,10 @@ class PilotConversionTest {
     assertThat(model.alliancePartners(u)).containsExactly(firm);
   }
 
+  private static double probability(org.nqpf.config.UniversitiesConfig uc, double capacity, University u, Firm partner) {
+    return PilotConversion.conversionProbability(uc, capacity, partner, PilotConversion.distanceTerm(u, partner, uc.conversionDistanceScale()));
+  }
+
   @Test
   void conversionProbabilityFallsWithDistanceAndRisesWithCapacityAndAbsorption() {
     EcosystemModel model = campus("", 20);
@@ -47,11 +51,11 @@ class PilotConversionTest {
     Firm far = partner(model, new Double2D(60, 50), 4);
     Firm weak = partner(model, new Double2D(51, 50), 0.5);
     double c = 20 / (20 + uc.conversionHalfCapacity());
-    assertThat(PilotConversion.conversionProbability(uc, c, u, near)).isGreaterThan(PilotConversion.conversionProbability(uc, c, u, far));
-    assertThat(PilotConversion.conversionProbability(uc, c, u, near)).isGreaterThan(PilotConversion.conversionProbability(uc, c, u, weak));
-    assertThat(PilotConversion.conversionProbability(uc, 0.9, u, near)).isGreaterThan(PilotConversion.conversionProbability(uc, 0.1, u, near));
+    assertThat(probability(uc, c, u, near)).isGreaterThan(probability(uc, c, u, far));
+    assertThat(probability(uc, c, u, near)).isGreaterThan(probability(uc, c, u, weak));
+    assertThat(probability(uc, 0.9, u, near)).isGreaterThan(probability(uc, 0.1, u, near));
     double expected = uc.conversionProbability() * c * (4.0 / 5.0) * Math.exp(-1 / uc.conversionDistanceScale());
-    assertThat(PilotConversion.conversionProbability(uc, c, u, near)).isCloseTo(expected, within(1e-12));
+    assertThat(probability(uc, c, u, near)).isCloseTo(expected, within(1e-12));
   }
 
   @Test
