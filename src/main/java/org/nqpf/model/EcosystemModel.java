@@ -808,13 +808,23 @@ public class EcosystemModel extends SimState {
     if (!startupCredit()) {
       return plan;
     }
-    double reserve = scenario.firms().initialCashToSales() * firm.getSales() + firm.getAiSaving() + firm.debtServiceDue();
+    double reserve = liquidityReserve(firm) + firm.debtServiceDue();
     double own = (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
     if (own >= plan) {
       return plan;
     }
     double credit = creditMarket() ? CreditMarket.creditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
     return Math.max(0, Math.min(plan, own + credit));
+  }
+
+  /**
+   * The cash a firm keeps before it spends on anything but its running costs: its liquidity buffer
+   * ({@code firms.initialCashToSales} × last step's sales; Caiani et al. 2016) and what it saves
+   * towards AI. R&D ({@link #fundedRd}) and investment ({@link GoodsMarket}) are paid from the
+   * cash above it, and pilots ({@link PilotConversion}) too, subtracted there term by term.
+   */
+  double liquidityReserve(Firm firm) {
+    return scenario.firms().initialCashToSales() * firm.getSales() + firm.getAiSaving();
   }
 
   /**

@@ -567,9 +567,17 @@ final class TalentMarket implements Steppable {
 
   /** The probability that a candidate accepts the firm's offer. */
   static double acceptance(EcosystemModel model, Firm firm, TalentConfig tc) {
-    double distance = distanceToCampus(model, firm);
-    return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE)
-        * StrictMath.exp(-distance / tc.acceptanceDistanceScale());
+    return acceptance(tc, firm, campusTerm(model, firm, tc.acceptanceDistanceScale()));
+  }
+
+  /** The acceptance probability with the firm's distance term ({@link #campusTerm}) given. */
+  private static double acceptance(TalentConfig tc, Firm firm, double campusTerm) {
+    return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE) * campusTerm;
+  }
+
+  /** exp(−distance from the firm to the nearest campus / {@code scale}). */
+  private static double campusTerm(EcosystemModel model, Firm firm, double scale) {
+    return StrictMath.exp(-distanceToCampus(model, firm) / scale);
   }
 
   /** {@link #acceptance}, with the distance term taken from {@link #campusTermById} (computed there on first use). */
@@ -592,10 +600,10 @@ final class TalentMarket implements Steppable {
     }
     double term = terms[id];
     if (Double.isNaN(term)) {
-      term = StrictMath.exp(-distanceToCampus(model, firm) / scale);
+      term = campusTerm(model, firm, scale);
       terms[id] = term;
     }
-    return tc.baseAcceptance() * ownershipFactor(tc, firm.getOwnership() == Ownership.SOE) * term;
+    return acceptance(tc, firm, term);
   }
 
   /** Distance from the firm to the nearest campus (from the campus grid), 0 without universities. */

@@ -10,9 +10,11 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * al. 1997: σ(g | S) ∝ S^(−β), β ≈ 0.15–0.2): observations (log size, growth) are split into
  * {@code bins} equal-count bins by size; in each, the mean log size and the standard deviation of
  * growth; the slope is the least-squares slope of ln sd on mean log size (−β), with its standard
- * error (Commons Math {@link SimpleRegression}).
+ * error and its intercept (Commons Math {@link SimpleRegression}); bins with no spread are left
+ * out of the fit.
  */
-public record GrowthVolatility(double[] binLogSize, double[] binSd, int[] binCount, double slope, double slopeStandardError) {
+public record GrowthVolatility(double[] binLogSize, double[] binSd, int[] binCount, double slope, double slopeStandardError,
+    double intercept) {
 
   public static GrowthVolatility of(double[] logSize, double[] growth, int bins) {
     Objects.requireNonNull(logSize, "logSize");
@@ -47,6 +49,7 @@ public record GrowthVolatility(double[] binLogSize, double[] binSd, int[] binCou
         regression.addData(size[k], StrictMath.log(sd[k]));
       }
     }
-    return new GrowthVolatility(size, sd, count, regression.getSlope(), regression.getSlopeStdErr());
+    return new GrowthVolatility(size, sd, count, regression.getSlope(), regression.getSlopeStdErr(),
+        regression.getIntercept());
   }
 }

@@ -242,11 +242,6 @@ public final class ValidationCharts {
     if (bins.getItemCount() < 2) {
       return null;
     }
-    double intercept = 0;
-    for (int k = 0; k < v.binSd().length; k++) {
-      intercept += StrictMath.log(v.binSd()[k]) - v.slope() * v.binLogSize()[k];
-    }
-    intercept /= v.binSd().length;
     XYSeries fit = new XYSeries(String.format(Locale.ROOT, "Least-squares fit: slope %.3f", v.slope()), false, true);
     XYSeries reference = new XYSeries("Slope \u22120.2 (Stanley et al. 1996), through the middle bin", false, true);
     double lo = v.binLogSize()[0];
@@ -254,7 +249,7 @@ public final class ValidationCharts {
     int mid = v.binLogSize().length / 2;
     for (int k = 0; k <= 20; k++) {
       double s = lo + (hi - lo) * k / 20;
-      fit.add(s, StrictMath.exp(intercept + v.slope() * s), false);
+      fit.add(s, StrictMath.exp(v.intercept() + v.slope() * s), false);
       reference.add(s, v.binSd()[mid] * StrictMath.exp(-0.2 * (s - v.binLogSize()[mid])), false);
     }
     XYSeriesCollection dataset = new XYSeriesCollection();

@@ -137,12 +137,20 @@ public final class Verifier {
     return verdicts;
   }
 
+  /** The verdict on a folder whose configuration no longer hashes to its manifest's. */
+  private static final Verdict CONFIG_CHANGED = new Verdict(Manifest.CONFIG_FILE_NAME, false,
+      "its canonical SHA-256 differs from the manifest's: the configuration was changed");
+
+  /** Whether the scenario read back from a folder hashes otherwise than its manifest says it was written with. */
+  private static boolean configChanged(Scenario scenario, JsonNode manifest) {
+    return !ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText());
+  }
+
   private static List<Verdict> rerunRun(Path folder, JsonNode manifest, Path scratch) {
     RunWriter.Contents run = RunWriter.read(folder, manifest);
     Scenario scenario = run.scenario();
-    if (!ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText())) {
-      return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
-          "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
+    if (configChanged(scenario, manifest)) {
+      return List.of(CONFIG_CHANGED);
     }
     FirmPanel panel = run.firmPanel() > 0 ? new FirmPanel(run.firmPanel(), scenario.burnIn()) : null;
     Simulation.Result result = Simulation.run(scenario, run.matrices(), panel);
@@ -166,9 +174,8 @@ public final class Verifier {
   private static List<Verdict> rerunValidation(Path folder, JsonNode manifest, Path scratch) {
     ValidationOutput.Contents validation = ValidationOutput.read(folder, manifest);
     Scenario scenario = validation.scenario();
-    if (!ScenarioLoader.hash(scenario).equals(manifest.path("config").path("sha256").asText())) {
-      return List.of(new Verdict(Manifest.CONFIG_FILE_NAME, false,
-          "its canonical SHA-256 differs from the manifest's: the configuration was changed"));
+    if (configChanged(scenario, manifest)) {
+      return List.of(CONFIG_CHANGED);
     }
     int replications = validation.replications();
     if (replications < 2) {
