@@ -177,10 +177,13 @@ final class FirmResearch implements Steppable {
     double innovators = ic.innovationShare() * researchers;
     double effort = innovators * speed;
     firm.accumulateKnowledge(ic.knowledgeDepreciation(), effort);
-    double exposure = intensity(ic, effort, firm.getKnowledge());
     EntrantLearning learning = firm.learning();
-    int count = model.poisson(learning == null ? exposure : exposure * learning.ability());
-    if (learning != null) {
+    int count;
+    if (learning == null) {
+      count = arrivalsOf(model, ic, effort, firm.getKnowledge());
+    } else {
+      double exposure = intensity(ic, effort, firm.getKnowledge());
+      count = model.poisson(exposure * learning.ability());
       learning.observe(count, exposure);
     }
     firm.recordRdOutcome(innovators, count > 0);
@@ -225,6 +228,55 @@ final class FirmResearch implements Steppable {
   }
 
   /**
+   * {@code model.poisson(intensity(ic, effort, knowledge))}: the same draws and the same count,
+   * with λ and the inversion's limit e^(−λ) taken from {@code Math}'s functions while every
+   * product of uniforms is clearly on one side of the limit, and from {@code StrictMath} (the
+   * model's definition) from the first that is not ({@link ExactShortcuts}). λ near zero or near
+   * the normal approximation's threshold of 500 is taken exactly.
+   */
+  static int arrivalsOf(EcosystemModel model, InnovationConfig ic, double effort, double knowledge) {
+    double fast = fastIntensity(ic, effort, knowledge);
+    if (!(fast >= 1e-300 && fast <= 499)) {
+      return model.poisson(intensity(ic, effort, knowledge));
+    }
+    return arrivalsBelow(model.random, Math.exp(-fast), ic, effort, knowledge);
+  }
+
+  /**
+   * The inversion of {@link #arrivalsOf} given the fast limit: uniforms multiplied until their
+   * product falls to the limit, the exact limit e^(−λ) taken from the first product within
+   * {@link ExactShortcuts#SLACK} of the fast one.
+   */
+  static int arrivalsBelow(ec.util.MersenneTwisterFast random, double fastLimit, InnovationConfig ic, double effort,
+      double knowledge) {
+    double limit = fastLimit;
+    boolean exact = false;
+    double product = random.nextDouble();
+    int count = 0;
+    while (true) {
+      if (!exact && Math.abs(product - limit) <= ExactShortcuts.SLACK * limit) {
+        limit = StrictMath.exp(-intensity(ic, effort, knowledge));
+        exact = true;
+      }
+      if (!(product > limit)) {
+        return count;
+      }
+      count++;
+      product *= random.nextDouble();
+    }
+  }
+
+  /** {@link #intensity} from {@code Math.pow}, within a few ulps of it. */
+  private static double fastIntensity(InnovationConfig ic, double effort, double knowledge) {
+    if (effort <= 0 && knowledge <= 0) {
+      return 0;
+    }
+    double theta = ic.knowledgeWeight();
+    double inputs = Math.pow(effort, 1 - theta) * Math.pow(ic.knowledgeDepreciation() * knowledge, theta);
+    return ic.innovationEfficiency() * Math.pow(inputs, ic.effortElasticity());
+  }
+
+  /**
    * The size of an innovation by inversion of a Pareto of tail index α truncated to [x_min, x_max]:
    * x = x_min (1 − u (1 − (x_min / x_max)^α))^(−1/α), u uniform on [0, 1).
    */
@@ -249,8 +301,8 @@ final class FirmResearch implements Steppable {
     double damping = 1 - model.policy().iprProtection();
     double rate = ic.imitationEfficiency() * imitators * damping;
     // With no imitation effort the probability 1 − exp(−0) is exactly 0 (the draw is still made).
-    double probability = rate == 0 ? 0 : 1 - StrictMath.exp(-rate);
-    if (model.random.nextDouble() < probability) {
+    double u = model.random.nextDouble();
+    if (rate != 0 && ExactShortcuts.below1MinusExp(u, rate)) {
       Firm target = imitationTarget(model, firm, ic, candidates, weights);
       if (target != null && target.getTechnology() > adopted[i]) {
         adopted[i] = target.getTechnology();

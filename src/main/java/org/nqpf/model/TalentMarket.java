@@ -470,10 +470,10 @@ final class TalentMarket implements Steppable {
     MoverQueue queue = movers[tier.ordinal()];
     TalentPool pool = model.talentPool();
     int toMovers = Math.min(vacancies, queue.availableTo(post));
-    int moved = binomial(model.random, toMovers, post.acceptance);
+    int moved = binomial(model.random, toMovers, post.acceptance, post.acceptanceLogQ(toMovers));
     queue.take(model, post, moved);
     int toPool = Math.min(vacancies - toMovers, pool.get(tier));
-    int hired = binomial(model.random, toPool, post.acceptance);
+    int hired = binomial(model.random, toPool, post.acceptance, post.acceptanceLogQ(toPool));
     pool.add(tier, -hired);
     // The posts are visited in a random order: the employer, a cache miss at 100,000 firms, is
     // reached only when someone was hired.
@@ -643,14 +643,20 @@ final class TalentMarket implements Steppable {
     return binomial(random, n, p, Double.NaN);
   }
 
-  /** ln(1 − p) as {@link #binomial} uses it for p in (0, 1/2], NaN otherwise (then it is not used). */
+  /**
+   * The logarithm {@link #binomial} takes for p: ln(1 − p) for p in (0, 1/2], ln(1 − (1 − p)) for
+   * p in (1/2, 1) (the draw is then of 1 − p, by symmetry), NaN otherwise (then it is not used).
+   */
   static double binomialLogQ(double p) {
+    if (p > 0.5 && p < 1) {
+      return binomialLogQ(1 - p);
+    }
     return p > 0 && p <= 0.5 ? StrictMath.log1p(-p) : Double.NaN;
   }
 
   /**
-   * {@link #binomial}(random, n, p) with ln(1 − p) given ({@link #binomialLogQ}(p), NaN when not
-   * known): the same draws and the same result, without recomputing the logarithm per call.
+   * {@link #binomial}(random, n, p) with its logarithm given ({@link #binomialLogQ}(p), NaN when
+   * not known): the same draws and the same result, without recomputing the logarithm per call.
    */
   static int binomial(MersenneTwisterFast random, int n, double p, double logQ) {
     if (n <= 0 || p <= 0) {
@@ -660,7 +666,7 @@ final class TalentMarket implements Steppable {
       return n;
     }
     if (p > 0.5) {
-      return n - binomial(random, n, 1 - p);
+      return n - binomial(random, n, 1 - p, logQ);
     }
     return waitingTime(random, n, p, logQ);
   }
@@ -679,7 +685,7 @@ final class TalentMarket implements Steppable {
     int count = 0;
     while (true) {
       // A geometric gap (trials up to the next success): floor(ln U / ln(1 − p)) + 1, U in (0, 1].
-      position += StrictMath.floor(StrictMath.log(1 - random.nextDouble()) / logQ) + 1;
+      position += ExactShortcuts.floorLogRatio(1 - random.nextDouble(), logQ) + 1;
       if (position > n) {
         return count;
       }
@@ -692,6 +698,8 @@ final class TalentMarket implements Steppable {
     Firm firm;
     University university;
     double acceptance;
+    /** {@link #binomialLogQ} of the acceptance, taken at the post's first offer (NaN before). */
+    private double acceptanceLogQ = Double.NaN;
     /**
      * Per employed tier, separated staff searching job to job, and the index of this employer's
      * batch in the tier's mover queue or -1. Fields rather than per-tier arrays: the matching
@@ -714,11 +722,20 @@ final class TalentMarket implements Steppable {
     int hiredCore;
     int hiredLeading;
 
+    /** The acceptance's logarithm for a draw of {@code n} offers, taken once a step for a post that makes offers. */
+    double acceptanceLogQ(int n) {
+      if (n > 0 && Double.isNaN(acceptanceLogQ)) {
+        acceptanceLogQ = binomialLogQ(acceptance);
+      }
+      return acceptanceLogQ;
+    }
+
     /** Makes this the fresh post of an employer (every field as a new post has it). */
     void reset(Firm firm, University university, double acceptance) {
       this.firm = firm;
       this.university = university;
       this.acceptance = acceptance;
+      acceptanceLogQ = Double.NaN;
       movingCore = 0;
       movingSkilled = 0;
       movingLeading = 0;

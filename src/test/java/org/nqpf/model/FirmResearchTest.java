@@ -166,6 +166,36 @@ class FirmResearchTest {
     assertThat(FirmResearch.intensity(ic, 0, 0)).isZero();
   }
 
+  /**
+   * Arrivals counted against the limit from Math's functions are the Poisson draws the intensity
+   * defines (StrictMath's), draw for draw: over efforts and stocks from none to a λ above the normal
+   * approximation's 500, and with a product that lands on the fast limit itself.
+   */
+  @Test
+  void arrivalsFromTheFastLimitAreTheExactPoissonDraws() {
+    InnovationConfig ic = Worlds.scenario("innovation: {innovationEfficiency: 0.3, effortElasticity: 0.9, knowledgeWeight: 0.5, knowledgeDepreciation: 0.04}")
+        .innovation();
+    EcosystemModel fast = Worlds.empty(Worlds.scenario("seed: 11"));
+    EcosystemModel exact = Worlds.empty(Worlds.scenario("seed: 11"));
+    ec.util.MersenneTwisterFast values = new ec.util.MersenneTwisterFast(12);
+    long total = 0;
+    for (int i = 0; i < 100_000; i++) {
+      double effort = i % 10 == 0 ? 0 : StrictMath.exp(-6 + 14 * values.nextDouble());
+      double knowledge = i % 7 == 0 ? 0 : effort / 0.04 * StrictMath.exp(-2 + 4 * values.nextDouble());
+      int count = FirmResearch.arrivalsOf(fast, ic, effort, knowledge);
+      assertThat(count).as("effort %s, knowledge %s", effort, knowledge)
+          .isEqualTo(exact.poisson(FirmResearch.intensity(ic, effort, knowledge)));
+      total += count;
+    }
+    assertThat(total).isPositive();
+    double effort = 2;
+    double knowledge = 60;
+    double first = ((ec.util.MersenneTwisterFast) fast.random.clone()).nextDouble();
+    assertThat(FirmResearch.arrivalsBelow(fast.random, first, ic, effort, knowledge))
+        .isEqualTo(exact.poisson(FirmResearch.intensity(ic, effort, knowledge)));
+    assertThat(fast.random.nextLong()).as("the generators' next words").isEqualTo(exact.random.nextLong());
+  }
+
   @Test
   void theKnowledgeStockAccumulatesEffortAndDepreciatesToEffortOverDelta() {
     EcosystemModel model = arrivalsWorld(5, "{innovationShare: 1.0, knowledgeDepreciation: 0.1, imitationEfficiency: 0.0}");

@@ -119,6 +119,21 @@ class TalentMarketTest {
     assertThat(TalentMarket.binomial(random, 10, 1.0)).isEqualTo(10);
   }
 
+  /** The logarithm given for p above 1/2 (the draw is of 1 − p) gives the draws of the logarithm taken per call. */
+  @Test
+  void aBinomialWithItsLogarithmGivenDrawsAsOneThatTakesIt() {
+    MersenneTwisterFast given = new MersenneTwisterFast(9);
+    MersenneTwisterFast taken = new MersenneTwisterFast(9);
+    MersenneTwisterFast values = new MersenneTwisterFast(10);
+    for (int i = 0; i < 50_000; i++) {
+      double p = values.nextDouble();
+      int n = values.nextInt(200);
+      assertThat(TalentMarket.binomial(given, n, p, TalentMarket.binomialLogQ(p))).as("Binomial(%d, %s)", n, p)
+          .isEqualTo(TalentMarket.binomial(taken, n, p));
+    }
+    assertThat(given.nextLong()).isEqualTo(taken.nextLong());
+  }
+
   // ---- initialisation ----
 
   /** Under the replicator a budget's staff is rounded to the nearest integer (random rounding under product lines: below). */
