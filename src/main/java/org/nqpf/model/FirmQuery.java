@@ -428,8 +428,10 @@ final class FirmQuery {
       sampleNumber = 1;
     }
     int number = sampleNumber;
+    double inverse = 1.0 / total;
+    boolean powerOfTwo = (total & -total) == total;
     while (size < k && attempts-- > 0) {
-      int pick = random.nextInt(total);
+      int pick = powerOfTwo ? random.nextInt(total) : uniformIndex(random, total, inverse);
       int j;
       if (range <= 3) {
         j = (pick >= end0 ? 1 : 0) + (pick >= end1 ? 1 : 0);
@@ -442,18 +444,23 @@ final class FirmQuery {
       int f = segStart[j] + pick;
       examined++;
       byte st = state[f];
-      if (st != 0) {
+      if (st != 0 && mark[f] != number && f != self) {
         double dx = xy[2 * f] - cx;
         double dy = xy[2 * f + 1] - cy;
         double d2 = dx * dx + dy * dy;
-        boolean within = d2 <= inside || (d2 < outside && Math.sqrt(d2) <= radius);
-        if (within && mark[f] != number && f != self) {
-          mark[f] = number;
-          picks[size++] = f;
-          if (st == ADOPTER) {
-            adopters++;
-          }
+        // Whether d2 <= inside (the sign of inside − d2, exact: a rounded difference keeps the
+        // sign of the exact one and is +0 only when they are equal) and whether d2 < outside,
+        // as bits: the pick is kept or not without a branch, which half the picks would
+        // mispredict. Only the rare d2 between the two takes the square root.
+        int in = (int) (Double.doubleToRawLongBits(inside - d2) >>> 63) ^ 1;
+        int band = (int) (Double.doubleToRawLongBits(d2 - outside) >>> 63) & ~in;
+        if (band != 0) {
+          in = Math.sqrt(d2) <= radius ? 1 : 0;
         }
+        picks[size] = f;
+        mark[f] ^= (mark[f] ^ number) & -in;
+        adopters += in & (st >> 1); // st >> 1 is 1 for ADOPTER (2), 0 for ALIVE (1)
+        size += in;
       }
     }
     work.spatialCandidates += examined;
@@ -462,6 +469,28 @@ final class FirmQuery {
       return true;
     }
     return false;
+  }
+
+  /**
+   * {@code random.nextInt(n)} for n &gt; 0 not a power of two, the same words drawn and the same
+   * value, without its integer division: MASON takes 31 bits b of each word and rejects the word
+   * if b − (b mod n) + n − 1 overflows; b mod n is taken here from the quotient b · (1 / n), which
+   * is within 2⁻²¹ of the exact one for b &lt; 2³¹, so its floor is off by one at most and one
+   * correction makes it exact.
+   */
+  static int uniformIndex(ec.util.MersenneTwisterFast random, int n, double inverse) {
+    while (true) {
+      int bits = random.nextInt() >>> 1;
+      int value = bits - (int) (bits * inverse) * n;
+      if (value < 0) {
+        value += n;
+      } else if (value >= n) {
+        value -= n;
+      }
+      if (bits - value + (n - 1) >= 0) {
+        return value;
+      }
+    }
   }
 
   /**
