@@ -102,6 +102,9 @@ final class CreditMarket implements Steppable {
       return;
     }
     double interestPaid = 0;
+    double principals = 0;
+    double nextService = 0;
+    firm.loansChanged();
     for (int l = 0, count = loans.size(); l < count; l++) {
       Loan loan = loans.get(l);
       double interest = loan.rate() * loan.principal();
@@ -113,13 +116,15 @@ final class CreditMarket implements Steppable {
         books.firmRepaysBank(firm, loan.bank(), principal, interest);
       }
       loan.repay(principal);
-      firm.loansChanged();
       if (loan.isGuaranteed()) {
         loan.fund().addExposure(-loan.guaranteedShare() * principal);
       }
+      // The firm's debt and next service summed while the loan is at hand (Firm#getDebt's sums).
+      principals += loan.principal();
+      nextService += loan.rate() * loan.principal() + loan.principalDue();
     }
     firm.setInterestPaid(interestPaid);
-    firm.pruneLoans();
+    firm.pruneLoansAfterService(principals, nextService);
     updateLoanEdge(model, firm);
   }
 

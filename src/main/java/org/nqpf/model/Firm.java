@@ -657,9 +657,30 @@ public final class Firm implements java.io.Serializable {
     loanEdge = edge;
   }
 
+  /**
+   * Appends a loan. A valid cached debt is extended by the new loan's terms: that is the last
+   * addition {@link #sumLoans} would make (the loan is last in the list), so the sums are the
+   * same, bit for bit, without a walk over the loans.
+   */
   void addLoan(Loan loan) {
     loans.add(loan);
-    debtValid = false;
+    if (debtValid) {
+      debt += loan.principal();
+      serviceDue += loan.rate() * loan.principal() + loan.principalDue();
+    }
+  }
+
+  /**
+   * Drops the loans a debt service repaid and takes the sums it made as it went, in loan order,
+   * of the principals left and of the next service: a repaid loan added ±0 to each (its
+   * principal is 0), which leaves a sum unchanged, so they are the sums {@link #sumLoans} would
+   * make over the loans kept.
+   */
+  void pruneLoansAfterService(double principals, double nextService) {
+    pruneLoans();
+    debt = principals;
+    serviceDue = nextService;
+    debtValid = true;
   }
 
   /** Drops repaid and written-off loans. */

@@ -38,6 +38,27 @@ class CreditMarketTest {
     return firm;
   }
 
+  /** The debt a firm keeps up to date as loans are added is the sum over its loans in their order, bit for bit. */
+  @Test
+  void aFirmsDebtExtendedAsLoansAreAddedIsTheSumOverItsLoans() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 5"));
+    Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, new Double2D(50, 50), 1.0, 0.01, 100, 100);
+    ec.util.MersenneTwisterFast values = new ec.util.MersenneTwisterFast(6);
+    for (int i = 0; i < 40; i++) {
+      firm.getDebt();
+      firm.addLoan(new Loan(null, null, 0, 1 + 100 * values.nextDouble(), 0.01 + 0.05 * values.nextDouble(),
+          1 + values.nextInt(40), 0));
+      double debt = 0;
+      double due = 0;
+      for (Loan loan : firm.loans()) {
+        debt += loan.principal();
+        due += loan.rate() * loan.principal() + loan.principalDue();
+      }
+      assertThat(firm.getDebt()).isEqualTo(debt);
+      assertThat(firm.debtServiceDue()).isEqualTo(due);
+    }
+  }
+
   @Test
   void initialisationCapitalisesBanksAndFundsWithoutCreatingMoney() {
     EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 4\n" + CREDIT));
