@@ -6,7 +6,9 @@ package org.nqpf.config;
  * life of about 35 years, 140 quarters (graduation at about 25; retirement at 60 for men under
  * the State Council's 1978 rules (国发〔1978〕104号), raised step by step from 2025 by the NPC
  * Standing Committee's decision of 13 September 2024), so 1 / 140 ≈ 0.007. Used when
- * {@code mechanisms.talent} is {@code MARKET}.
+ * {@code mechanisms.talent} is {@code MARKET}. {@code indivisibleRd} makes R&D staff whole people
+ * whose last, partly planned post is filled when the firm's cash and guaranteed credit pay it (Cohen and Klepper 1996;
+ * docs/MODEL.md, "R&D comes in whole researchers"); false keeps the earlier rounding.
  */
 public record TalentConfig(
     double graduatesPerResearcher,
@@ -28,11 +30,12 @@ public record TalentConfig(
     int importTeamSize,
     double leadingWagePremium,
     double importGrant,
-    double wageAdjustment) implements java.io.Serializable {
+    double wageAdjustment,
+    boolean indivisibleRd) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0, 0.0);
+      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0, 0.0, false);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);

@@ -198,7 +198,7 @@ final class CreditMarket implements Steppable {
     double granted = 0;
     boolean anyLoan = false;
     if (firm.isPrivate() && sme && specialQuota > EPSILON) {
-      double rdPlan = model.plannedRd(firm);
+      double rdPlan = model.rdCommitment(firm);
       double room = cc.specialLoanDebtToNetWorth() * Math.max(0, firm.getNetWorth()) - firm.getDebt();
       double amount = Math.min(Math.min(rdPlan, need), Math.min(specialQuota, room));
       if (amount > EPSILON) {
@@ -521,13 +521,36 @@ final class CreditMarket implements Steppable {
    * room / (1 - coverage) within its fund's room, and the special innovation loans it may take.
    */
   static double creditLine(EcosystemModel model, Firm firm) {
+    return creditLine(model, firm, false);
+  }
+
+  /**
+   * The credit a firm can count on for R&D under {@code talent.indivisibleRd}: what a guarantee
+   * adds to its room at the bank, within its fund's room. Not its unguaranteed room: banks lend
+   * against collateral, and R&D, mostly researchers' pay, leaves none, so firms fund it from
+   * internal funds and equity, hardly from bank debt (Hall 2002; Brown, Fazzari and Petersen 2009;
+   * Hall and Lerner 2010), while a guarantee stands in for the collateral a small firm lacks (Beck,
+   * Klapper and Mendoza 2010; Columba, Gambacorta and Mistrulli 2010). Not the special innovation
+   * loans either: their quota is shared out each step in the pecking order among all applicants, so
+   * no firm knows before it hires what it will get ({@link #creditLine} counts the whole quota for
+   * every private SME); they still lend for the R&D a firm must pay ({@link EcosystemModel#rdCommitment}).
+   */
+  static double rdCreditLine(EcosystemModel model, Firm firm) {
+    return creditLine(model, firm, true);
+  }
+
+  private static double creditLine(EcosystemModel model, Firm firm, boolean guaranteedOnly) {
     CreditConfig cc = model.scenario().credit();
     boolean sme = firm.getSizeClass().isSme();
     double room = Math.max(0, firmRoom(firm, sme, cc));
+    double unguaranteed = room;
     GuaranteeFund fund = eligibleFund(model, firm, sme);
     if (fund != null) {
       double coverage = model.policy().guaranteeCoverage();
       room = Math.min(widened(room, coverage), room + fundRoom(fund, model.policy()) / coverage);
+    }
+    if (guaranteedOnly) {
+      return Math.max(0, room - unguaranteed);
     }
     if (firm.isPrivate() && sme && model.policy().specialLoanQuota() > 0) {
       room += Math.max(0, Math.min(model.policyMoney(model.policy().specialLoanQuota()),
@@ -575,7 +598,9 @@ final class CreditMarket implements Steppable {
     double depreciated = firm.getCapital() * (1 - model.scenario().market().depreciation());
     // Capital goods ordered and paid for last step arrive in this step's market: they are not
     // asked for again.
-    return model.plannedRd(firm) + Math.max(0, targetCapital - depreciated - firm.getInvestmentOrder());
+    // Under talent.indivisibleRd a whole researcher hired for a fraction of one is paid in full:
+    // what the firm's funds do not cover is borrowed (EcosystemModel.rdCommitment).
+    return model.rdCommitment(firm) + Math.max(0, targetCapital - depreciated - firm.getInvestmentOrder());
   }
 
   private static void payOut(EcosystemModel model) {

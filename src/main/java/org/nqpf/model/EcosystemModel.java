@@ -818,6 +818,34 @@ public class EcosystemModel extends SimState {
   }
 
   /**
+   * The funds a firm can put into R&D this step under {@code talent.indivisibleRd}: its cash above
+   * its working reserve (as in {@link #fundedRd}) and the credit a guarantee adds
+   * ({@link CreditMarket#rdCreditLine}, 0 without a credit market), grossed up by the R&D subsidy.
+   */
+  double rdFunds(Firm firm) {
+    double reserve = liquidityReserve(firm) + firm.debtServiceDue();
+    double own = (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+    double credit = creditMarket() ? CreditMarket.rdCreditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
+    return own + credit;
+  }
+
+  /**
+   * The R&D a firm must pay for: its plan ({@link #plannedRd}) or, under {@code talent.indivisibleRd},
+   * the pay of the R&D staff it holds if that is more (a whole researcher hired for a fraction of
+   * one: {@link TalentMarket#wantedStaff}). What it asks the bank for ({@link CreditMarket}) and
+   * keeps in its cash before dividends ({@link GoodsMarket}); the plan itself when the option is off.
+   */
+  double rdCommitment(Firm firm) {
+    double plan = plannedRd(firm);
+    if (!scenario.talent().indivisibleRd() || !talentMarket()) {
+      return plan;
+    }
+    double pay = (firm.getCoreResearchers() + firm.getTechnicians()
+        + scenario.talent().leadingWagePremium() * firm.getLeadingScientists()) * researcherWage();
+    return Math.max(plan, pay);
+  }
+
+  /**
    * The cash a firm keeps before it spends on anything but its running costs: its liquidity buffer
    * ({@code firms.initialCashToSales} × last step's sales; Caiani et al. 2016) and what it saves
    * towards AI. R&D ({@link #fundedRd}) and investment ({@link GoodsMarket}) are paid from the

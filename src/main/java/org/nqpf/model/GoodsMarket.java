@@ -290,7 +290,7 @@ final class GoodsMarket implements Steppable {
     // The buffer also holds what the firm saves towards an AI adoption (AiAdoption) and next
     // step's planned R&D and debt service: retained earnings first, debt after them (Myers and
     // Majluf 1984; Hall 2002).
-    double buffer = model.liquidityReserve(firm) + model.plannedRd(firm)
+    double buffer = model.liquidityReserve(firm) + model.rdCommitment(firm)
         + firm.debtServiceDue();
     investment = Math.min(investment, Math.max(0, firm.getCash() - buffer));
     // Capacity grows by at most maxCapitalGrowth a quarter beyond replacing what depreciated (time

@@ -530,7 +530,30 @@ final class TalentMarket implements Steppable {
    * incubation grants.
    */
   static int wantedStaff(EcosystemModel model, Firm firm, double wage) {
+    if (model.scenario().talent().indivisibleRd()) {
+      return indivisibleStaff(model.plannedRd(firm), model.rdFunds(firm), wage);
+    }
     return staffFor(model, model.fundedRd(firm), wage);
+  }
+
+  /**
+   * R&D staff under {@code talent.indivisibleRd}: min(ceil(B / w), floor(F / w)) for planned R&D B
+   * and funds F (cash above the reserve and guaranteed credit, {@link EcosystemModel#rdFunds}). An
+   * R&D effort comes in whole researchers, and a research post has a minimum scale that small
+   * firms' R&D budgets often do not reach (Cohen and Klepper 1996; Hall 2002; Czarnitzki and
+   * Hottenrott 2011 on small firms' R&D and financing constraints): a firm whose plan buys a
+   * fraction of a post (0.3 of a researcher, or 2.3) fills the whole post when its funds pay it,
+   * borrowing what its cash does not cover ({@link EcosystemModel#rdCommitment}), and otherwise
+   * hires the whole posts its funds pay. Finance, and guarantees with it, so decide whether a small
+   * firm does R&D at all. No random draw: the same plan and funds give the same staff every step.
+   */
+  static int indivisibleStaff(double plan, double funds, double wage) {
+    if (plan <= 0 || funds <= 0) {
+      return 0;
+    }
+    double wanted = Math.ceil(Math.min(Integer.MAX_VALUE / 4, plan / wage));
+    double affordable = Math.floor(Math.min(Integer.MAX_VALUE / 4, funds / wage));
+    return (int) Math.min(wanted, affordable);
   }
 
   /** R&D staff a budget buys at {@code wage}. */
