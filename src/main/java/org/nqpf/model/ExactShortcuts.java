@@ -8,7 +8,7 @@ package org.nqpf.model;
  * are (the Java SE specification of both classes), so the two differ by a few ulps, some 1e-15
  * relative: a draw farther than {@link #SLACK} (relative) from the fast value falls on the same side
  * of the strict one, and every decision, every draw taken and every output is the one
- * {@code StrictMath} gives (docs/PERFORMANCE.md, "Thirteenth sitting").
+ * {@code StrictMath} gives (docs/PERFORMANCE.md, the thirteenth sitting).
  */
 final class ExactShortcuts {
   /**
