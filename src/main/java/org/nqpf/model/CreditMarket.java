@@ -121,7 +121,7 @@ final class CreditMarket implements Steppable {
       }
       // The firm's debt and next service summed while the loan is at hand (Firm#getDebt's sums).
       principals += loan.principal();
-      nextService += loan.rate() * loan.principal() + loan.principalDue();
+      nextService += loan.nextService();
     }
     firm.setInterestPaid(interestPaid);
     firm.pruneLoansAfterService(principals, nextService);

@@ -808,8 +808,7 @@ public class EcosystemModel extends SimState {
     if (!startupCredit()) {
       return plan;
     }
-    double reserve = liquidityReserve(firm) + firm.debtServiceDue();
-    double own = (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+    double own = ownRdFunds(firm);
     if (own >= plan) {
       return plan;
     }
@@ -823,10 +822,18 @@ public class EcosystemModel extends SimState {
    * ({@link CreditMarket#rdCreditLine}, 0 without a credit market), grossed up by the R&D subsidy.
    */
   double rdFunds(Firm firm) {
-    double reserve = liquidityReserve(firm) + firm.debtServiceDue();
-    double own = (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
+    double own = ownRdFunds(firm);
     double credit = creditMarket() ? CreditMarket.rdCreditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
     return own + credit;
+  }
+
+  /**
+   * The R&D a firm's internal funds pay for: its cash above its working reserve and next debt
+   * service, grossed up by the R&D subsidy, and its unspent incubation grant.
+   */
+  private double ownRdFunds(Firm firm) {
+    double reserve = liquidityReserve(firm) + firm.debtServiceDue();
+    return (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
   }
 
   /**

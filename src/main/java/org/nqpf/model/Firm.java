@@ -359,7 +359,7 @@ public final class Firm implements java.io.Serializable {
     for (int i = 0, n = loans.size(); i < n; i++) {
       Loan loan = loans.get(i);
       sum += loan.principal();
-      due += loan.rate() * loan.principal() + loan.principalDue();
+      due += loan.nextService();
     }
     debt = sum;
     serviceDue = due;
@@ -666,7 +666,7 @@ public final class Firm implements java.io.Serializable {
     loans.add(loan);
     if (debtValid) {
       debt += loan.principal();
-      serviceDue += loan.rate() * loan.principal() + loan.principalDue();
+      serviceDue += loan.nextService();
     }
   }
 

@@ -65,6 +65,11 @@ public final class Loan implements java.io.Serializable {
     return Math.min(instalment, principal);
   }
 
+  /** What the loan asks for at its next service: interest on the principal and the principal due. */
+  double nextService() {
+    return rate * principal + principalDue();
+  }
+
   void repay(double amount) {
     principal -= amount;
     if (principal < 1e-9) {
