@@ -102,6 +102,11 @@ final class FirmPopulation implements Serializable {
   }
 
   /** Living firms of one sector, in order of creation. */
+  /** The id the next firm created will have: every firm created so far has a lower one. */
+  int nextFirmId() {
+    return nextFirmId;
+  }
+
   List<Firm> firms(Sector sector) {
     if (sectorViews == null) {
       List<List<Firm>> views = new ArrayList<>();

@@ -266,6 +266,49 @@ final class FirmQuery {
     return size;
   }
 
+  /**
+   * As {@link #collect} with no firm excluded, but only the firms with an id of at least
+   * {@code fromId}: each cell keeps its firms in id order (added in order of creation, removed
+   * keeping the others' order), so only the cells' tails are read, from the last firm back to the
+   * first with a lower id. The result is in the cells' order; {@link #sortById} puts it in id order.
+   */
+  int collectFrom(Double2D centre, double radius, Sector sector, int fromId, WorkCounters work) {
+    picked = false;
+    size = 0;
+    int wanted = sector.ordinal();
+    int minX = column(centre.x - radius);
+    int maxX = column(centre.x + radius);
+    int minY = row(centre.y - radius);
+    int maxY = row(centre.y + radius);
+    long examined = 0;
+    for (int cx = minX; cx <= maxX; cx++) {
+      for (int cy = minY; cy <= maxY; cy++) {
+        int c = cx * rows + cy;
+        int[] id = ids[c];
+        int first = counts[c];
+        while (first > 0 && id[first - 1] >= fromId) {
+          first--;
+        }
+        Firm[] cell = cells[c];
+        double[] x = xs[c];
+        double[] y = ys[c];
+        byte[] sectorOf = sectors[c];
+        examined += counts[c] - first + 1;
+        for (int i = first; i < counts[c]; i++) {
+          if (sectorOf[i] == wanted && distance(x[i], y[i], centre) <= radius && cell[i].isAlive()) {
+            if (size == found.length) {
+              found = Arrays.copyOf(found, 2 * size);
+            }
+            found[size++] = cell[i];
+          }
+        }
+      }
+    }
+    work.spatialCandidates += examined;
+    work.spatialQueries++;
+    return size;
+  }
+
   /** With more candidates in the cells than this many times k, {@link #sample} draws by rejection. */
   private static final int REJECTION_FACTOR = 4;
   /** Rejection draws the sampling is given per firm to draw, before it falls back to the exact scan. */

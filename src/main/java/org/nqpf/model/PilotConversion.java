@@ -44,6 +44,8 @@ final class PilotConversion implements Steppable {
    */
   private transient DistanceTerms[] terms;
   private transient double termsScale;
+  /** The firms near each campus, by sector, kept from step to step; never saved in checkpoints. */
+  private transient CampusNeighbours neighbours;
   /** The current university's living partners of one sector, in id order, and their sort keys (scratch). */
   private transient Firm[] allies;
   private transient long[] allyKeys;
@@ -293,23 +295,31 @@ final class PilotConversion implements Steppable {
     java.util.Arrays.fill(candidates[s], 0, counts[s], null);
     int alliedCount = sectorAllies(model, university, sector);
     Firm[] allied = allies;
-    FirmQuery near = model.query();
-    int nearCount = near.collect(university.getCampus(), uc.conversionSearchRadius(), sector, null, model.work());
-    near.sortById();
+    if (neighbours == null) {
+      neighbours = new CampusNeighbours();
+    }
+    CampusNeighbours.Near near = neighbours.of(model, university, sector, uc.conversionSearchRadius(),
+        uc.conversionDistanceScale(), firm -> term(university, firm, uc));
+    int nearCount = near.count();
     int capacity = alliedCount + nearCount;
     if (candidates[s].length < capacity) {
       candidates[s] = new Firm[Math.max(capacity, 2 * candidates[s].length)];
       weights[s] = new double[candidates[s].length];
     }
     Firm[] candidates = this.candidates[s];
+    double[] weights = this.weights[s];
     int count = 0;
     for (int i = 0; i < alliedCount; i++) {
+      weights[count] = term(university, allied[i], uc);
       candidates[count++] = allied[i];
     }
-    // The near firms are of the sector too: only the sector's partners can be among them.
+    // The near firms are of the sector too: only the sector's partners can be among them. Each
+    // weight holds the distance term until the absorptive capacities are applied below.
     int a = 0;
+    Firm[] nearList = near.firms();
+    double[] nearTerms = near.terms();
     for (int i = 0; i < nearCount; i++) {
-      Firm firm = near.get(i);
+      Firm firm = nearList[i];
       int id = firm.getId();
       while (a < alliedCount && allied[a].getId() < id) {
         a++;
@@ -317,14 +327,13 @@ final class PilotConversion implements Steppable {
       if (a < alliedCount && allied[a] == firm) {
         continue;
       }
+      weights[count] = nearTerms[i];
       candidates[count++] = firm;
     }
     java.util.Arrays.fill(allied, 0, alliedCount, null);
-    double[] weights = this.weights[s];
     double total = 0;
     for (int i = 0; i < count; i++) {
-      Firm candidate = candidates[i];
-      weights[i] = candidate.getAbsorptiveCapacity() * term(university, candidate, uc);
+      weights[i] = candidates[i].getAbsorptiveCapacity() * weights[i];
       total += weights[i];
     }
     counts[s] = count;
