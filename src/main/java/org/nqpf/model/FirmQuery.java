@@ -229,6 +229,20 @@ final class FirmQuery {
    * how many. Counts the query and the firms examined in {@code work}.
    */
   int collect(Double2D centre, double radius, Sector sector, Firm exclude, WorkCounters work) {
+    return collect(centre, radius, sector, exclude, 0, work);
+  }
+
+  /**
+   * As {@link #collect} with no firm excluded, but only the firms with an id of at least
+   * {@code fromId}: each cell keeps its firms in id order (added in order of creation, removed
+   * keeping the others' order), so only the cells' tails are read, from the last firm back to the
+   * first with a lower id. The result is in the cells' order; {@link #sortById} puts it in id order.
+   */
+  int collectFrom(Double2D centre, double radius, Sector sector, int fromId, WorkCounters work) {
+    return collect(centre, radius, sector, null, fromId, work);
+  }
+
+  private int collect(Double2D centre, double radius, Sector sector, Firm exclude, int fromId, WorkCounters work) {
     picked = false;
     size = 0;
     int wanted = sector == null ? -1 : sector.ordinal();
@@ -245,8 +259,16 @@ final class FirmQuery {
         double[] y = ys[c];
         byte[] sectorOf = sectors[c];
         int n = counts[c];
-        examined += n;
-        for (int i = 0; i < n; i++) {
+        int first = 0;
+        if (fromId > 0) {
+          int[] id = ids[c];
+          first = n;
+          while (first > 0 && id[first - 1] >= fromId) {
+            first--;
+          }
+        }
+        examined += n - first;
+        for (int i = first; i < n; i++) {
           // The sector from the grid's array first: only candidates of the sector are read.
           if ((wanted < 0 || sectorOf[i] == wanted) && distance(x[i], y[i], centre) <= radius) {
             Firm f = cell[i];
@@ -257,49 +279,6 @@ final class FirmQuery {
               found = Arrays.copyOf(found, 2 * size);
             }
             found[size++] = f;
-          }
-        }
-      }
-    }
-    work.spatialCandidates += examined;
-    work.spatialQueries++;
-    return size;
-  }
-
-  /**
-   * As {@link #collect} with no firm excluded, but only the firms with an id of at least
-   * {@code fromId}: each cell keeps its firms in id order (added in order of creation, removed
-   * keeping the others' order), so only the cells' tails are read, from the last firm back to the
-   * first with a lower id. The result is in the cells' order; {@link #sortById} puts it in id order.
-   */
-  int collectFrom(Double2D centre, double radius, Sector sector, int fromId, WorkCounters work) {
-    picked = false;
-    size = 0;
-    int wanted = sector.ordinal();
-    int minX = column(centre.x - radius);
-    int maxX = column(centre.x + radius);
-    int minY = row(centre.y - radius);
-    int maxY = row(centre.y + radius);
-    long examined = 0;
-    for (int cx = minX; cx <= maxX; cx++) {
-      for (int cy = minY; cy <= maxY; cy++) {
-        int c = cx * rows + cy;
-        int[] id = ids[c];
-        int first = counts[c];
-        while (first > 0 && id[first - 1] >= fromId) {
-          first--;
-        }
-        Firm[] cell = cells[c];
-        double[] x = xs[c];
-        double[] y = ys[c];
-        byte[] sectorOf = sectors[c];
-        examined += counts[c] - first + 1;
-        for (int i = first; i < counts[c]; i++) {
-          if (sectorOf[i] == wanted && distance(x[i], y[i], centre) <= radius && cell[i].isAlive()) {
-            if (size == found.length) {
-              found = Arrays.copyOf(found, 2 * size);
-            }
-            found[size++] = cell[i];
           }
         }
       }
