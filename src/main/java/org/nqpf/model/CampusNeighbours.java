@@ -39,7 +39,7 @@ final class CampusNeighbours {
     }
 
     /** The firms' values, entry by entry. */
-    double[] terms() {
+    double[] values() {
       return values;
     }
 

@@ -101,12 +101,12 @@ final class FirmPopulation implements Serializable {
     return firmsView;
   }
 
-  /** Living firms of one sector, in order of creation. */
   /** The id the next firm created will have: every firm created so far has a lower one. */
   int nextFirmId() {
     return nextFirmId;
   }
 
+  /** Living firms of one sector, in order of creation. */
   List<Firm> firms(Sector sector) {
     if (sectorViews == null) {
       List<List<Firm>> views = new ArrayList<>();

@@ -317,7 +317,7 @@ final class PilotConversion implements Steppable {
     // weight holds the distance term until the absorptive capacities are applied below.
     int a = 0;
     Firm[] nearList = near.firms();
-    double[] nearTerms = near.terms();
+    double[] nearTerms = near.values();
     for (int i = 0; i < nearCount; i++) {
       Firm firm = nearList[i];
       int id = firm.getId();

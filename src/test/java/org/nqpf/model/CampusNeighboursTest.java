@@ -52,7 +52,7 @@ class CampusNeighboursTest {
           f -> f.getLocation().distance(CAMPUS));
       assertThat(listed(fresh)).containsExactlyElementsOf(expected);
       for (int i = 0; i < near.count(); i++) {
-        assertThat(near.terms()[i]).isEqualTo(near.firms()[i].getLocation().distance(CAMPUS));
+        assertThat(near.values()[i]).isEqualTo(near.firms()[i].getLocation().distance(CAMPUS));
       }
       // Some firms leave (near ones among them), some are created, in and out of the radius and sector.
       List<Firm> leaving = new ArrayList<>();
@@ -88,6 +88,6 @@ class CampusNeighboursTest {
         .containsExactlyElementsOf(bruteForce(model, sector, 2 * RADIUS))
         .hasSizeGreaterThan(bruteForce(model, sector, RADIUS).size());
     CampusNeighbours.Near rescaled = kept.of(model, university, sector, 2 * RADIUS, 7.0, f -> 2.0);
-    assertThat(rescaled.terms()[0]).isEqualTo(2.0);
+    assertThat(rescaled.values()[0]).isEqualTo(2.0);
   }
 }
