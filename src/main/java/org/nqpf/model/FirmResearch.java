@@ -33,8 +33,9 @@ final class FirmResearch implements Steppable {
   /** Per-firm buffers of the phase (the technology each would adopt, and how), reused from step to step (never saved in checkpoints). */
   private transient double[] adopted;
   private transient InnovationType[] types;
-  /** The imitation candidates drawn for one firm and their weights, reused from firm to firm. */
+  /** The imitation candidates drawn for one firm, their technologies and their weights, reused from firm to firm. */
   private transient Firm[] candidates;
+  private transient double[] technologies;
   private transient double[] weights;
   /**
    * Under arrivals, the sizes of the step's innovations of all firms, in firm order, and per firm
@@ -61,6 +62,7 @@ final class FirmResearch implements Steppable {
     }
     if (candidates == null || candidates.length < ic.imitationCandidates()) {
       candidates = new Firm[ic.imitationCandidates()];
+      technologies = new double[ic.imitationCandidates()];
       weights = new double[ic.imitationCandidates()];
     }
     boolean arrivalRule = model.scenario().mechanisms().innovation() == MechanismsConfig.Innovation.ARRIVALS;
@@ -303,7 +305,7 @@ final class FirmResearch implements Steppable {
     // With no imitation effort the probability 1 − exp(−0) is exactly 0 (the draw is still made).
     double u = model.random.nextDouble();
     if (rate != 0 && ExactShortcuts.below1MinusExp(u, rate)) {
-      Firm target = imitationTarget(model, firm, ic, candidates, weights);
+      Firm target = imitationTarget(model, firm, ic, candidates, technologies, weights);
       if (target != null && target.getTechnology() > adopted[i]) {
         adopted[i] = target.getTechnology();
         types[i] = InnovationType.IMITATED;
@@ -314,11 +316,14 @@ final class FirmResearch implements Steppable {
   /**
    * Samples {@code imitationCandidates} firms of the same sector and draws one with weight
    * exp(−geographic distance / scale) / (0.01 + |ln T_j − ln T_i|): near and technologically close
-   * firms are the easiest to copy (K+S). {@code candidates} and {@code weights} are scratch
-   * buffers of at least {@code imitationCandidates} elements (their contents are overwritten).
+   * firms are the easiest to copy (K+S). {@code candidates}, {@code technologies} and
+   * {@code weights} are scratch buffers of at least {@code imitationCandidates} elements (their
+   * contents are overwritten). The candidates are drawn and read first, their weights computed
+   * after: the reads of candidates that are not in the caches (at 100,000 firms, most of them) then
+   * overlap, instead of each waiting behind the previous candidate's logarithm and exponential.
    */
   static Firm imitationTarget(EcosystemModel model, Firm firm, InnovationConfig ic, Firm[] candidates,
-      double[] weights) {
+      double[] technologies, double[] weights) {
     List<Firm> peers = model.firms(firm.getSector());
     int n = ic.imitationCandidates();
     if (peers.size() < 2 || n == 0) {
@@ -328,13 +333,20 @@ final class FirmResearch implements Steppable {
       Firm candidate = peers.get(model.random.nextInt(peers.size()));
       if (candidate == firm) {
         candidates[k] = null;
+        continue;
+      }
+      candidates[k] = candidate;
+      technologies[k] = candidate.getTechnology();
+      // The geographic distance, until the loop below turns it into the weight.
+      weights[k] = candidate.getLocation().distance(firm.getLocation());
+    }
+    for (int k = 0; k < n; k++) {
+      if (candidates[k] == null) {
         weights[k] = 0;
         continue;
       }
-      double technological = Math.abs(StrictMath.log(candidate.getTechnology() / firm.getTechnology()));
-      double geographic = candidate.getLocation().distance(firm.getLocation());
-      candidates[k] = candidate;
-      weights[k] = StrictMath.exp(-geographic / ic.imitationDistanceScale()) / (0.01 + technological);
+      double technological = Math.abs(StrictMath.log(technologies[k] / firm.getTechnology()));
+      weights[k] = StrictMath.exp(-weights[k] / ic.imitationDistanceScale()) / (0.01 + technological);
     }
     double total = 0;
     for (int k = 0; k < n; k++) {
