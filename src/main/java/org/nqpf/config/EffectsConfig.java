@@ -32,6 +32,13 @@ public record EffectsConfig(String name, Scenario baseScenario, int replications
     /** Private SMEs' R&D spending over output, percent, the ratio of their means over the recorded steps. */
     privateSmeRd("private SMEs' R&D", "% of output"),
     /**
+     * The government's outlays on the policies a quarter, percent of output, before the taxes and
+     * repayments they bring back: R&D subsidies, special loans lent, fund top-ups, incubation
+     * grants, SOE bail-outs and grants to imported scientists, means over the recorded steps. What a
+     * policy costs the budget at first hand, whatever its growth returns in taxes.
+     */
+    governmentOutlays("government's policy outlays", "% of output"),
+    /**
      * The government's net cost a quarter, percent of output: its outlays on the policies (R&D
      * subsidies, special loans net of their repayments, fund top-ups, incubation grants, SOE
      * bail-outs) less the taxes it collects, means over the recorded steps. Its purchases of goods,

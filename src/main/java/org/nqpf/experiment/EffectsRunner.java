@@ -187,6 +187,7 @@ public final class EffectsRunner {
     for (Metric m : OUTLAYS) {
       outlays += mean(series.column(m, burnIn));
     }
+    out[Outcome.governmentOutlays.ordinal()] = meanOutput > 0 ? 100 * outlays / meanOutput : Double.NaN;
     for (Metric m : REVENUES) {
       outlays -= mean(series.column(m, burnIn));
     }

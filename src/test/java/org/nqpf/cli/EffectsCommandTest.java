@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqpf.cli.RunCommandTest.Outcome;
+import org.nqpf.config.EffectsConfig;
 import org.nqpf.experiment.EffectsOutput;
 
 /** The {@code effects} verb end to end on a small economy. */
@@ -63,7 +64,7 @@ class EffectsCommandTest {
       assertThat(Files.readAllBytes(one.resolve(name))).as(name).isEqualTo(Files.readAllBytes(two.resolve(name)));
     }
     String csv = Files.readString(one.resolve(EffectsOutput.EFFECTS));
-    assertThat(csv.lines().count()).isEqualTo(1 + 2 * 6);
+    assertThat(csv.lines().count()).isEqualTo(1 + 2L * EffectsConfig.Outcome.values().length);
     // More subsidy, more private innovations in every pair: the interval lies above zero.
     String innovation = csv.lines().filter(l -> l.startsWith("rdSubsidy,") && l.contains(",privateInnovation,"))
         .findFirst().orElseThrow();
@@ -90,7 +91,7 @@ class EffectsCommandTest {
     assertThat(made.exitCode()).as(made.err()).isZero();
     List<String> idle = Files.readString(out.resolve(EffectsOutput.EFFECTS)).lines()
         .filter(l -> l.startsWith("idleTopUp,")).toList();
-    assertThat(idle).hasSize(6);
+    assertThat(idle).hasSize(EffectsConfig.Outcome.values().length);
     for (String line : idle) {
       String[] cells = line.split(",", -1);
       int n = cells.length;
