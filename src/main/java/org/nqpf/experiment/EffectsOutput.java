@@ -217,7 +217,8 @@ public final class EffectsOutput {
         config.replications() + " paired replications, master seed " + config.masterSeed() + "; " + config.baseScenario().steps()
             + " steps read after a burn-in of " + config.baseScenario().burnIn(), plot, true);
     ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
-    ChartUtilities.writeChartAsPNG(out, chart, 1600, 260 + 46 * n);
+    // Wide enough that each panel's axis label (outcome and unit) fits under it.
+    ChartUtilities.writeChartAsPNG(out, chart, 200 + 255 * Outcome.values().length, 260 + 46 * n);
     return out.toByteArray();
   }
 
