@@ -6,7 +6,8 @@ package org.nqpf.config;
  * cover a share of SME loans (coverage, fee and leverage are policy levers: {@link PolicyConfig}) (SMEs, opaque to banks, get only 1 − smeLimitDiscount of the limit) for a fee up to a leverage cap; the government lends special
  * innovation loans for R&D. Used when {@code mechanisms.finance} is {@code CREDIT}; the start-up
  * keys ({@code startupEquityShare}, {@code startupLoanMaturity}, {@code founderEquitySd},
- * {@code startupMinimumFunding}) under {@code STARTUP_CREDIT} only (docs/CONFIG.md).
+ * {@code startupMinimumFunding}, {@code startupCollateral}) under {@code STARTUP_CREDIT} only
+ * (docs/CONFIG.md).
  */
 public record CreditConfig(
     int banks,
@@ -27,12 +28,13 @@ public record CreditConfig(
     double startupEquityShare,
     int startupLoanMaturity,
     double founderEquitySd,
-    double startupMinimumFunding) implements java.io.Serializable {
+    double startupMinimumFunding,
+    boolean startupCollateral) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
-      1, 0.01, 2.0, 0.5, 0.4, 8, 0.0, 0.0);
+      1, 0.01, 2.0, 0.5, 0.4, 8, 0.0, 0.0, false);
 
   public CreditConfig {
     Check.count("banks", banks, 1, 1000);

@@ -229,12 +229,17 @@ final class CreditMarket implements Steppable {
    * private start-up, with a guarantee (Evans and Jovanovic 1989: a new firm's capital is bounded
    * by a multiple of its owners' wealth), repaid over {@code startupLoanMaturity} quarters: a loan
    * that buys capital is repaid over the capital's life (maturity matching: Hart and Moore 1994;
-   * Stohs and Mauer 1996); returns the amount lent.
+   * Stohs and Mauer 1996); returns the amount lent. With {@code credit.startupCollateral} the
+   * capital the loan buys, {@code capitalShare} of what it funds, secures it too: the bank lends
+   * against its liquidation value, {@code recoveryRate} of it ({@link #securedRoom}).
    */
-  static double startupLoan(EcosystemModel model, Firm firm, double request) {
+  static double startupLoan(EcosystemModel model, Firm firm, double request, double capitalShare) {
     boolean sme = countApplication(model, firm);
     CreditConfig cc = model.scenario().credit();
-    double lent = bankLoan(model, firm, request, sme, cc, cc.startupLoanMaturity());
+    double secured = cc.startupCollateral() ? securedRoom(limit(firm, sme, cc), cc.recoveryRate(), capitalShare) : 0;
+    Offer offer = offer(model, firm, request, sme, cc, secured);
+    take(model, firm, offer, cc, cc.startupLoanMaturity());
+    double lent = offer.amount();
     record(model, firm, sme, request, lent, lent > EPSILON);
     return lent;
   }
@@ -326,7 +331,7 @@ final class CreditMarket implements Steppable {
    * request does not fit its limit, repaid over {@code maturity} quarters; returns the amount lent.
    */
   static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, int maturity) {
-    Offer offer = offer(model, firm, request, sme, cc);
+    Offer offer = offer(model, firm, request, sme, cc, 0);
     take(model, firm, offer, cc, maturity);
     return offer.amount();
   }
@@ -336,9 +341,9 @@ final class CreditMarket implements Steppable {
    * and the bank's room; else, for an eligible SME, guaranteed ({@link #eligibleFund}); else what
    * fits (rationed). Nothing is lent; {@link #take} lends it.
    */
-  private static Offer offer(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc) {
+  private static Offer offer(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, double secured) {
     Bank bank = model.banks().get(firm.getBankIndex());
-    double limit = limit(firm, sme, cc);
+    double limit = limit(firm, sme, cc) + secured;
     double exposed = unguaranteedBankDebt(firm);
     double firmRoom = limit - exposed;
     double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model, cc));
@@ -402,7 +407,7 @@ final class CreditMarket implements Steppable {
   static boolean conversionLoan(EcosystemModel model, Firm firm, double request) {
     boolean sme = countApplication(model, firm);
     CreditConfig cc = model.scenario().credit();
-    Offer offer = offer(model, firm, request, sme, cc);
+    Offer offer = offer(model, firm, request, sme, cc, 0);
     boolean whole = offer.amount() >= request * (1 - 1e-9);
     if (whole) {
       take(model, firm, offer, cc, cc.loanMaturity());
@@ -418,6 +423,18 @@ final class CreditMarket implements Steppable {
   private static double limit(Firm firm, boolean sme, CreditConfig cc) {
     return cc.maxDebtToNetWorth() * Math.max(0, firm.getNetWorth()) * (firm.isPrivate() ? 1 : 1 + cc.soePreference())
         * (sme ? 1 - cc.smeLimitDiscount() : 1);
+  }
+
+  /**
+   * The room a start-up's loan gains from the capital it buys, which secures it (Hart and Moore
+   * 1994: debt capacity is the liquidation value of the assets; Berger and Udell 1998: small firms'
+   * bank loans are mostly secured): a loan L funds capital κL ({@code capitalShare} κ), worth ρκL
+   * to the bank at default (ρ the recovery rate), so L ≤ ℓ + ρκL, the room ℓ on net worth widened
+   * to ℓ / (1 − ρκ); returns the widening, ℓ ρκ / (1 − ρκ).
+   */
+  static double securedRoom(double limit, double recoveryRate, double capitalShare) {
+    double secured = recoveryRate * capitalShare;
+    return secured < 1 ? limit * secured / (1 - secured) : Double.POSITIVE_INFINITY;
   }
 
   /** The firm's bank debt not covered by guarantees. */

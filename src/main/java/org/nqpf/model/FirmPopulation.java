@@ -237,7 +237,7 @@ final class FirmPopulation implements Serializable {
     double cost = cash + capital;
     double equity = equityShare * cost;
     books.householdsToFirm(Matrices.Flow.EQUITY, firm, equity);
-    double lent = equity < cost ? CreditMarket.startupLoan(model, firm, cost - equity) : 0;
+    double lent = equity < cost ? CreditMarket.startupLoan(model, firm, cost - equity, capital / cost) : 0;
     double order = equity + lent >= cost ? capital : capital * (equity + lent) / cost;
     if (order > 0) {
       incomes.order(books, firm, order);

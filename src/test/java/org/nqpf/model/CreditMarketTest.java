@@ -202,6 +202,36 @@ class CreditMarketTest {
   }
 
   /**
+   * With {@code credit.startupCollateral} the capital a start-up's loan buys secures it: a loan L
+   * funds capital κL, worth 0.4 κL to the bank, so L ≤ 0.1 of the cost + 0.4 κL, and the start-up
+   * raises 0.4 + 0.1 / (1 − 0.4 κ) of its cost, more than the half it raises on its founders'
+   * equity alone.
+   */
+  @Test
+  void aStartUpsLoanSecuredByTheCapitalItBuysRaisesMoreThanOnItsFoundersEquityAlone() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 8
+        firms: {count: 60}
+        universities: {count: 1}
+        mechanisms: {finance: STARTUP_CREDIT}
+        credit: {startupCollateral: true}
+        policy: {specialLoanQuota: 0, guaranteeCoverage: 0.0}
+        """));
+    model.start();
+    double money = Worlds.money(model);
+    Firm startup = model.population().foundStartup(Sector.TRADITIONAL, new Double2D(50, 50), 1.0, -1);
+    double got = startup.getCash() + startup.getInvestmentOrder();
+    double kappa = startup.getInvestmentOrder() / got;
+    double funded = 0.4 + 0.1 / (1 - 0.4 * kappa);
+    assertThat(kappa).as("the capital's share of the cost").isBetween(0.01, 0.99);
+    assertThat(startup.getDebt() / got).as("the loan's share of what the start-up got")
+        .isCloseTo((funded - 0.4) / funded, within(1e-9));
+    assertThat(funded).isGreaterThan(0.5);
+    assertThat(CreditMarket.securedRoom(0.1, 0.4, kappa)).isCloseTo(0.1 / (1 - 0.4 * kappa) - 0.1, within(1e-12));
+    assertThat(Worlds.money(model)).isCloseTo(money, within(1e-9 * Math.abs(money)));
+  }
+
+  /**
    * A start-up's loan is repaid over {@code startupLoanMaturity} quarters (the life of the capital
    * it buys), a firm's later loans over {@code loanMaturity}: the first instalment is principal / 40.
    */
