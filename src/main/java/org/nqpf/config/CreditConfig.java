@@ -34,7 +34,7 @@ public record CreditConfig(
 
   public static final CreditConfig DEFAULT = new CreditConfig(
       1, 0.3, 0.1, 0.015, 8, 0.5, 0.5, 0.5, 0.4, 0.1, 0.5,
-      1, 0.01, 2.0, 0.5, 0.4, 8, 0.0, 0.0, false);
+      1, 0.01, 2.0, 0.5, 0.4, 40, 0.0, 0.0, true);
 
   public CreditConfig {
     Check.count("banks", banks, 1, 1000);

@@ -33,7 +33,7 @@ public record DemographyConfig(
   private static final long serialVersionUID = 1L;
 
   public static final DemographyConfig DEFAULT = new DemographyConfig(0.03, 0.95, 0.1, 0.5, 20, 0.2, 8, true,
-      10, 1000, 0.025, 0.0017, 10, 0, 0.5);
+      10, 1000, 0.025, 0.00236, 10, 0, 0.5);
 
   public DemographyConfig {
     Check.between("entryRate", entryRate, 0, 1);

@@ -29,7 +29,7 @@ public record InnovationConfig(
   private static final long serialVersionUID = 1L;
 
   public static final InnovationConfig DEFAULT = new InnovationConfig(
-      0.5, 0.3, 0.3, 3, 3, -0.03, 0.03, 0.01, 0.05, 0.2, 5, 20, 0.83, 0.5, 0.04, 0.00039, 1.3, 0.5);
+      0.5, 0.3, 0.3, 3, 3, -0.03, 0.03, 0.01, 0.05, 0.2, 5, 20, 0.894, 0.5, 0.04, 0.000077, 1.3, 0.5);
 
   public InnovationConfig {
     Check.probability("innovationShare", innovationShare);

@@ -93,7 +93,7 @@ public record MechanismsConfig(Finance finance, Talent talent, Ai ai, Market mar
     ARRIVALS
   }
 
-  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.CREDIT, Talent.MARKET, Ai.DIFFUSION,
+  public static final MechanismsConfig DEFAULT = new MechanismsConfig(Finance.STARTUP_CREDIT, Talent.MARKET, Ai.DECISION,
       Market.LINES, Demand.INCOMES, Innovation.ARRIVALS);
 
   public MechanismsConfig {

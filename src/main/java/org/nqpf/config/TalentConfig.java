@@ -35,7 +35,7 @@ public record TalentConfig(
   private static final long serialVersionUID = 1L;
 
   public static final TalentConfig DEFAULT = new TalentConfig(
-      0.03, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 1.0, 0, 0.0, false);
+      0.103, 0.5, 8, 0.03, 0.03, 0.007, 0.3, 0.01, 3.0, 1.2, 0.7, 50, 0.1, 0.3, 0.1, 0.1, 3, 3.0, 20, 0.05, true);
 
   public TalentConfig {
     Check.between("graduatesPerResearcher", graduatesPerResearcher, 0, 10);

@@ -318,9 +318,9 @@ class ScenarioLoaderTest {
   @Test
   void mechanismWordsBindUnquotedEvenWhereYamlWouldSeeABoolean() {
     assertThat(MechanismsConfig.DEFAULT).isEqualTo(new MechanismsConfig(
-        MechanismsConfig.Finance.CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DIFFUSION,
+        MechanismsConfig.Finance.STARTUP_CREDIT, MechanismsConfig.Talent.MARKET, MechanismsConfig.Ai.DECISION,
         MechanismsConfig.Market.LINES, MechanismsConfig.Demand.INCOMES, MechanismsConfig.Innovation.ARRIVALS));
-    assertThat(ScenarioLoader.parse("mechanisms: {finance: CREDIT, talent: MARKET, ai: DIFFUSION}", false))
+    assertThat(ScenarioLoader.parse("mechanisms: {finance: STARTUP_CREDIT, talent: MARKET, ai: DECISION}", false))
         .isEqualTo(Scenario.DEFAULT);
     // YAML 1.1 reads a bare OFF as false; the loader keeps it as the word, so the enum binds.
     Scenario off = ScenarioLoader.parse("mechanisms: {finance: INTERNAL_FUNDS, talent: FREE_HIRING, ai: OFF}", false);
@@ -460,7 +460,7 @@ class ScenarioLoaderTest {
     assertThat(tree.at("/policy/timeline").isArray()).isTrue();
     assertThat(tree.at("/policy/timeline").size()).isZero();
     assertThat(tree.at("/policy/fundReplenishment").asText()).isEqualTo("MARKET");
-    assertThat(tree.at("/mechanisms/finance").asText()).isEqualTo("CREDIT");
+    assertThat(tree.at("/mechanisms/finance").asText()).isEqualTo("STARTUP_CREDIT");
     assertThat(tree.at("/demography/soeSoftBudget").isBoolean()).isTrue();
     JsonNode entry = canonicalTree(ScenarioLoader.parse("policy: {timeline: [{step: 3, lever: taxRate, value: 0.3}]}", false))
         .at("/policy/timeline/0");

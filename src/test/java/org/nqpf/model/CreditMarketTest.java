@@ -172,8 +172,8 @@ class CreditMarketTest {
   }
 
   /**
-   * A private start-up's founders pay in 0.4 of its cost and it borrows within 0.5 × 0.5 of their
-   * equity: 0.1 of the cost, so it starts with half its cash and capital; a guarantee covering 0.7
+   * A private start-up's founders pay in 0.4 of its cost and, its loan secured by their equity alone
+   * ({@code startupCollateral} false), it borrows within 0.5 × 0.5 of that equity: 0.1 of the cost, so it starts with half its cash and capital; a guarantee covering 0.7
    * widens the loan to 0.25 / 0.3 of the equity, 1/3 of the cost (less the fund's fee).
    */
   @Test
@@ -184,6 +184,7 @@ class CreditMarketTest {
           firms: {count: 60}
           universities: {count: 1}
           mechanisms: {finance: STARTUP_CREDIT}
+          credit: {startupCollateral: false}
           policy: {specialLoanQuota: 0, guaranteeCoverage: %s, fundLeverage: 1000}
           """.formatted(coverage)));
       model.start();

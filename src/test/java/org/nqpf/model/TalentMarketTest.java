@@ -176,7 +176,7 @@ class TalentMarketTest {
    */
   @Test
   void underProductLinesABudgetBuysItsStaffRoundedAtRandomWithoutBias() {
-    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 3\nmechanisms: {talent: MARKET, market: LINES}"));
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 3\nmechanisms: {talent: MARKET, market: LINES}\ntalent: {indivisibleRd: false}"));
     double wage = model.scenario().market().researcherWage();
     Firm firm = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL, HERE, 1.0, 1.0, 100, 1.0);
     for (double buys : new double[] {7.4, 0.3}) {
@@ -412,7 +412,7 @@ class TalentMarketTest {
     var market = model.scenario().market();
     assertThat(model.researcherWage()).as("the production wage").isCloseTo(market.wage() * model.wageIndex(), within(1e-12));
 
-    EcosystemModel fixed = Worlds.empty(Worlds.scenario("seed: 6\nmechanisms: {talent: MARKET}"));
+    EcosystemModel fixed = Worlds.empty(Worlds.scenario("seed: 6\nmechanisms: {talent: MARKET}\ntalent: {wageAdjustment: 0}"));
     double before = fixed.researcherWage();
     TalentMarket.adjustWage(fixed, 30, 10);
     assertThat(fixed.researcherWage()).isEqualTo(before);
@@ -569,7 +569,7 @@ class TalentMarketTest {
         seed: 11
         mechanisms: {talent: MARKET}
         policy: {talentImportQuota: 0}
-        talent: {separationRate: 0.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, poolAttrition: 0.0}
+        talent: {separationRate: 0.0, baseAcceptance: 1.0, soeAttractiveness: 1.0, poolAttrition: 0.0, wageAdjustment: 0}
         """;
     EcosystemModel plenty = Worlds.empty(Worlds.scenario(yaml));
     Firm firm = firmWanting(plenty, Ownership.PRIVATE, HERE, 5);
