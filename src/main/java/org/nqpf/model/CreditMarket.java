@@ -237,9 +237,7 @@ final class CreditMarket implements Steppable {
     boolean sme = countApplication(model, firm);
     CreditConfig cc = model.scenario().credit();
     double secured = cc.startupCollateral() ? securedRoom(limit(firm, sme, cc), cc.recoveryRate(), capitalShare) : 0;
-    Offer offer = offer(model, firm, request, sme, cc, secured);
-    take(model, firm, offer, cc, cc.startupLoanMaturity());
-    double lent = offer.amount();
+    double lent = bankLoan(model, firm, request, sme, cc, cc.startupLoanMaturity(), secured);
     record(model, firm, sme, request, lent, lent > EPSILON);
     return lent;
   }
@@ -331,7 +329,13 @@ final class CreditMarket implements Steppable {
    * request does not fit its limit, repaid over {@code maturity} quarters; returns the amount lent.
    */
   static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, int maturity) {
-    Offer offer = offer(model, firm, request, sme, cc, 0);
+    return bankLoan(model, firm, request, sme, cc, maturity, 0);
+  }
+
+  /** {@link #bankLoan} with the firm's room widened by {@code secured} (a start-up's collateral). */
+  private static double bankLoan(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, int maturity,
+      double secured) {
+    Offer offer = offer(model, firm, request, sme, cc, secured);
     take(model, firm, offer, cc, maturity);
     return offer.amount();
   }
