@@ -104,6 +104,9 @@ final class CreditMarket implements Steppable {
     double interestPaid = 0;
     double principals = 0;
     double nextService = 0;
+    double unguaranteed = 0;
+    boolean bank = false;
+    boolean guaranteed = false;
     firm.loansChanged();
     for (int l = 0, count = loans.size(); l < count; l++) {
       Loan loan = loans.get(l);
@@ -122,9 +125,17 @@ final class CreditMarket implements Steppable {
       // The firm's debt and next service summed while the loan is at hand (Firm#getDebt's sums).
       principals += loan.principal();
       nextService += loan.nextService();
+      if (!loan.isSpecial()) {
+        unguaranteed += loan.unguaranteedPrincipal();
+        if (loan.principal() > 0) {
+          // Kept by the pruning below.
+          bank = true;
+          guaranteed |= loan.isGuaranteed();
+        }
+      }
     }
     firm.setInterestPaid(interestPaid);
-    firm.pruneLoansAfterService(principals, nextService);
+    firm.pruneLoansAfterService(principals, nextService, unguaranteed, bank, guaranteed);
     updateLoanEdge(model, firm);
   }
 
@@ -441,15 +452,9 @@ final class CreditMarket implements Steppable {
     return secured < 1 ? limit * secured / (1 - secured) : Double.POSITIVE_INFINITY;
   }
 
-  /** The firm's bank debt not covered by guarantees. */
+  /** The firm's bank debt not covered by guarantees ({@link Firm#unguaranteedBankDebt}). */
   private static double unguaranteedBankDebt(Firm firm) {
-    double exposed = 0;
-    for (Loan loan : firm.loans()) {
-      if (!loan.isSpecial()) {
-        exposed += loan.principal() * (1 - loan.guaranteedShare());
-      }
-    }
-    return exposed;
+    return firm.unguaranteedBankDebt();
   }
 
   /**
@@ -563,9 +568,13 @@ final class CreditMarket implements Steppable {
   private static double creditLine(EcosystemModel model, Firm firm, boolean guaranteedOnly) {
     CreditConfig cc = model.scenario().credit();
     boolean sme = firm.getSizeClass().isSme();
+    GuaranteeFund fund = eligibleFund(model, firm, sme);
+    if (guaranteedOnly && fund == null) {
+      // No guarantee to add: the room less itself, 0.
+      return 0;
+    }
     double room = Math.max(0, firmRoom(firm, sme, cc));
     double unguaranteed = room;
-    GuaranteeFund fund = eligibleFund(model, firm, sme);
     if (fund != null) {
       double coverage = model.policy().guaranteeCoverage();
       room = Math.min(widened(room, coverage), room + fundRoom(fund, model.policy()) / coverage);
@@ -699,14 +708,8 @@ final class CreditMarket implements Steppable {
 
   /** Keeps one LOAN edge from the house bank to a firm with bank loans, marked when guaranteed. */
   private static void updateLoanEdge(EcosystemModel model, Firm firm) {
-    boolean bankLoans = false;
-    boolean guaranteed = false;
-    for (Loan loan : firm.loans()) {
-      if (!loan.isSpecial()) {
-        bankLoans = true;
-        guaranteed |= loan.isGuaranteed();
-      }
-    }
+    boolean bankLoans = firm.hasBankLoans();
+    boolean guaranteed = firm.hasGuaranteedBankLoans();
     Edge edge = firm.getLoanEdge();
     if (bankLoans && edge == null) {
       Bank bank = model.banks().get(firm.getBankIndex());
@@ -718,8 +721,10 @@ final class CreditMarket implements Steppable {
       firm.setLoanEdge(null);
       return;
     }
-    if (edge != null) {
+    byte mark = (byte) (guaranteed ? 2 : 1);
+    if (edge != null && firm.getLoanEdgeMark() != mark) {
       ((Relation) edge.info).setGuaranteed(guaranteed);
+      firm.setLoanEdgeMark(mark);
     }
   }
 }

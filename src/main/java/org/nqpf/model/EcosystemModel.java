@@ -817,21 +817,20 @@ public class EcosystemModel extends SimState {
   }
 
   /**
-   * The funds a firm can put into R&D this step under {@code talent.indivisibleRd}: its cash above
-   * its working reserve (as in {@link #fundedRd}) and the credit a guarantee adds
-   * ({@link CreditMarket#rdCreditLine}, 0 without a credit market), grossed up by the R&D subsidy.
+   * The credit part of the funds a firm can put into R&D this step under {@code talent.indivisibleRd}
+   * (the other part is {@link #ownRdFunds}): what a guarantee adds to its room at its bank
+   * ({@link CreditMarket#rdCreditLine}, 0 without a credit market), grossed up by the R&D subsidy;
+   * never negative, so it can only add to the firm's own funds.
    */
-  double rdFunds(Firm firm) {
-    double own = ownRdFunds(firm);
-    double credit = creditMarket() ? CreditMarket.rdCreditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
-    return own + credit;
+  double rdCredit(Firm firm) {
+    return creditMarket() ? CreditMarket.rdCreditLine(this, firm) / (1 - policy.rdSubsidyRate()) : 0;
   }
 
   /**
    * The R&D a firm's internal funds pay for: its cash above its working reserve and next debt
    * service, grossed up by the R&D subsidy, and its unspent incubation grant.
    */
-  private double ownRdFunds(Firm firm) {
+  double ownRdFunds(Firm firm) {
     double reserve = liquidityReserve(firm) + firm.debtServiceDue();
     return (firm.getCash() - reserve) / (1 - policy.rdSubsidyRate()) + firm.getRdGrant();
   }

@@ -93,6 +93,20 @@ public final class Firm implements java.io.Serializable {
   private transient double debt;
   /** Interest and principal the loans will ask for at the next debt service, summed with {@link #debt} and valid with it. */
   private transient double serviceDue;
+  /**
+   * The bank loans' principals not covered by a guarantee (special loans aside), summed with
+   * {@link #debt} and valid with it: what the house bank holds against the firm's limit.
+   */
+  private transient double unguaranteedBankDebt;
+  /** Whether the firm has bank loans, and whether a guarantee covers one of them; valid with {@link #debt}. */
+  private transient boolean bankLoans;
+  private transient boolean guaranteedBankLoans;
+  /**
+   * The guarantee mark last set on the loan edge's relation: 0 not known (a new edge, or a
+   * checkpoint read), 1 not guaranteed, 2 guaranteed; the credit market writes the relation, a
+   * cache miss at 100,000 firms, only when the mark changes.
+   */
+  private transient byte loanEdgeMark;
   private transient boolean debtValid;
 
   Firm(int id, Ownership ownership, Sector sector, Double2D location, long born, int parentUniversity,
@@ -350,19 +364,31 @@ public final class Firm implements java.io.Serializable {
   }
 
   /**
-   * Sums the loans' principals and their next debt service in one visit of the loans (each loan's
-   * terms are read once for both: at 100,000 firms the loans are cache misses), in loan order.
+   * Sums the loans' principals, their next debt service and the bank's unguaranteed exposure in
+   * one visit of the loans (each loan's terms are read once for all: at 100,000 firms the loans
+   * are cache misses), in loan order.
    */
   private void sumLoans() {
     double sum = 0;
     double due = 0;
+    double unguaranteed = 0;
+    boolean bank = false;
+    boolean guaranteed = false;
     for (int i = 0, n = loans.size(); i < n; i++) {
       Loan loan = loans.get(i);
       sum += loan.principal();
       due += loan.nextService();
+      if (!loan.isSpecial()) {
+        unguaranteed += loan.unguaranteedPrincipal();
+        bank = true;
+        guaranteed |= loan.isGuaranteed();
+      }
     }
     debt = sum;
     serviceDue = due;
+    unguaranteedBankDebt = unguaranteed;
+    bankLoans = bank;
+    guaranteedBankLoans = guaranteed;
     debtValid = true;
   }
 
@@ -377,6 +403,33 @@ public final class Firm implements java.io.Serializable {
       sumLoans();
     }
     return serviceDue;
+  }
+
+  /**
+   * The firm's bank debt not covered by guarantees: over its bank loans (special loans aside), in
+   * loan order, principal × (1 − guaranteed share).
+   */
+  double unguaranteedBankDebt() {
+    if (!debtValid) {
+      sumLoans();
+    }
+    return unguaranteedBankDebt;
+  }
+
+  /** Whether the firm has a loan from a bank (special loans aside). */
+  boolean hasBankLoans() {
+    if (!debtValid) {
+      sumLoans();
+    }
+    return bankLoans;
+  }
+
+  /** Whether a guarantee covers one of the firm's bank loans. */
+  boolean hasGuaranteedBankLoans() {
+    if (!debtValid) {
+      sumLoans();
+    }
+    return guaranteedBankLoans;
   }
 
   /** Marks the cached debt stale after a loan's principal changed (repaid, written off). */
@@ -649,12 +702,22 @@ public final class Firm implements java.io.Serializable {
     campusDistanceFor = universities;
   }
 
+  /** The guarantee mark last set on the loan edge ({@link #loanEdgeMark}). */
+  byte getLoanEdgeMark() {
+    return loanEdgeMark;
+  }
+
+  void setLoanEdgeMark(byte mark) {
+    loanEdgeMark = mark;
+  }
+
   sim.field.network.Edge getLoanEdge() {
     return loanEdge;
   }
 
   void setLoanEdge(sim.field.network.Edge edge) {
     loanEdge = edge;
+    loanEdgeMark = 0;
   }
 
   /**
@@ -667,19 +730,29 @@ public final class Firm implements java.io.Serializable {
     if (debtValid) {
       debt += loan.principal();
       serviceDue += loan.nextService();
+      if (!loan.isSpecial()) {
+        unguaranteedBankDebt += loan.unguaranteedPrincipal();
+        bankLoans = true;
+        guaranteedBankLoans |= loan.isGuaranteed();
+      }
     }
   }
 
   /**
    * Drops the loans a debt service repaid and takes the sums it made as it went, in loan order,
-   * of the principals left and of the next service: a repaid loan added ±0 to each (its
-   * principal is 0), which leaves a sum unchanged, so they are the sums {@link #sumLoans} would
-   * make over the loans kept.
+   * of the principals left, of the next service and of the unguaranteed bank principals: a repaid
+   * loan added ±0 to each (its principal is 0), which leaves a sum unchanged, so they are the sums
+   * {@link #sumLoans} would make over the loans kept; and whether bank loans, and guaranteed ones,
+   * are among the loans kept.
    */
-  void pruneLoansAfterService(double principals, double nextService) {
+  void pruneLoansAfterService(double principals, double nextService, double unguaranteed, boolean bank,
+      boolean guaranteed) {
     pruneLoans();
     debt = principals;
     serviceDue = nextService;
+    unguaranteedBankDebt = unguaranteed;
+    bankLoans = bank;
+    guaranteedBankLoans = guaranteed;
     debtValid = true;
   }
 

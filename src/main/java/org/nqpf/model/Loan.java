@@ -61,6 +61,11 @@ public final class Loan implements java.io.Serializable {
   }
 
   /** The principal due this step: one instalment, or what is left. */
+  /** The principal the lender bears itself: principal × (1 − guaranteed share). */
+  double unguaranteedPrincipal() {
+    return principal * (1 - guaranteedShare);
+  }
+
   double principalDue() {
     return Math.min(instalment, principal);
   }

@@ -531,14 +531,25 @@ final class TalentMarket implements Steppable {
    */
   static int wantedStaff(EcosystemModel model, Firm firm, double wage) {
     if (model.scenario().talent().indivisibleRd()) {
-      return indivisibleStaff(model.plannedRd(firm), model.rdFunds(firm), wage);
+      double plan = model.plannedRd(firm);
+      if (plan <= 0) {
+        return 0;
+      }
+      // Credit only adds to the funds: when the firm's own funds pay every post its plan wants,
+      // its credit line cannot change the staff and is not looked up (at 100,000 firms it reads
+      // every loan of the firm).
+      double own = model.ownRdFunds(firm);
+      int staff = indivisibleStaff(plan, own, wage);
+      return staff == indivisibleStaff(plan, Double.POSITIVE_INFINITY, wage)
+          ? staff : indivisibleStaff(plan, own + model.rdCredit(firm), wage);
     }
     return staffFor(model, model.fundedRd(firm), wage);
   }
 
   /**
    * R&D staff under {@code talent.indivisibleRd}: min(ceil(B / w), floor(F / w)) for planned R&D B
-   * and funds F (cash above the reserve and guaranteed credit, {@link EcosystemModel#rdFunds}). An
+   * and funds F (cash above the reserve, {@link EcosystemModel#ownRdFunds}, and guaranteed credit,
+   * {@link EcosystemModel#rdCredit}). An
    * R&D effort comes in whole researchers, and a research post has a minimum scale that small
    * firms' R&D budgets often do not reach (Cohen and Klepper 1996; Hall 2002; Czarnitzki and
    * Hottenrott 2011 on small firms' R&D and financing constraints): a firm whose plan buys a

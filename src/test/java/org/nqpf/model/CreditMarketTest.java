@@ -440,4 +440,51 @@ class CreditMarketTest {
     }
     return all > 0 ? soe / all : 0;
   }
+
+  /**
+   * Through a run with guarantees and special loans, each living firm's cached bank exposure (kept
+   * as loans are added and serviced) is the sum a walk over its bank loans gives, bit for bit, and
+   * its loan edge exists exactly when it has bank loans and carries whether one is guaranteed.
+   */
+  @Test
+  void aFirmsCachedBankExposureAndLoanEdgeFollowItsLoansThroughARun() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 12
+        firms: {count: 300}
+        universities: {count: 3}
+        policy: {guaranteeCoverage: 0.7, specialLoanQuota: 0.01}
+        mechanisms: {finance: STARTUP_CREDIT, talent: MARKET, ai: DECISION}
+        """));
+    model.start();
+    int guaranteedFirms = 0;
+    int specialLoans = 0;
+    int unguaranteedFirms = 0;
+    for (int step = 0; step < 40; step++) {
+      model.schedule.step(model);
+      for (Firm firm : model.firms()) {
+        double exposure = 0;
+        boolean bank = false;
+        boolean guaranteed = false;
+        for (Loan loan : firm.loans()) {
+          if (loan.isSpecial()) {
+            specialLoans++;
+          } else {
+            exposure += loan.principal() * (1 - loan.guaranteedShare());
+            bank = true;
+            guaranteed |= loan.isGuaranteed();
+          }
+        }
+        assertThat(firm.unguaranteedBankDebt()).isEqualTo(exposure);
+        assertThat(firm.getLoanEdge() != null).isEqualTo(bank);
+        if (bank) {
+          assertThat(((Relation) firm.getLoanEdge().info).guaranteed()).isEqualTo(guaranteed);
+          guaranteedFirms += guaranteed ? 1 : 0;
+          unguaranteedFirms += guaranteed ? 0 : 1;
+        }
+      }
+    }
+    assertThat(guaranteedFirms).isPositive();
+    assertThat(unguaranteedFirms).isPositive();
+    assertThat(specialLoans).isPositive();
+  }
 }

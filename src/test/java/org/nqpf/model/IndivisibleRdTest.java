@@ -104,4 +104,39 @@ class IndivisibleRdTest {
     TalentMarket.wantedStaff(on, smallFirm(on, 0.5), on.researcherWage());
     assertThat(on.random.nextLong()).isEqualTo(twin.random.nextLong());
   }
+
+  /**
+   * The staff a firm wants, which skips its credit line when its own funds pay every post of its
+   * plan, is through a run the staff its own funds and credit together buy; both ways are taken.
+   */
+  @Test
+  void theStaffWantedIsWhatOwnFundsAndCreditTogetherBuy() {
+    EcosystemModel model = new EcosystemModel(Worlds.scenario("""
+        seed: 14
+        firms: {count: 300}
+        universities: {count: 3}
+        policy: {guaranteeCoverage: 0.7}
+        mechanisms: {finance: STARTUP_CREDIT, talent: MARKET, ai: DECISION}
+        """));
+    model.start();
+    int ownEnough = 0;
+    int withCredit = 0;
+    for (int step = 0; step < 30; step++) {
+      model.schedule.step(model);
+      double wage = model.researcherWage();
+      for (Firm firm : model.firms()) {
+        double plan = model.plannedRd(firm);
+        double own = model.ownRdFunds(firm);
+        int staff = TalentMarket.indivisibleStaff(plan, own + model.rdCredit(firm), wage);
+        assertThat(TalentMarket.wantedStaff(model, firm, wage)).isEqualTo(staff);
+        if (plan > 0 && TalentMarket.indivisibleStaff(plan, own, wage) == staff) {
+          ownEnough++;
+        } else if (staff > TalentMarket.indivisibleStaff(plan, own, wage)) {
+          withCredit++;
+        }
+      }
+    }
+    assertThat(ownEnough).isPositive();
+    assertThat(withCredit).isPositive();
+  }
 }
