@@ -743,11 +743,16 @@ public class EcosystemModel extends SimState {
 
   /** {@link #drawIndex(double[])} over the first {@code n} weights (a reused buffer). */
   int drawIndex(double[] weights, int n) {
+    return indexAt(weights, n, random.nextDouble());
+  }
+
+  /** The index {@link #drawIndex(double[], int)} gives for the uniform draw {@code r}. */
+  static int indexAt(double[] weights, int n, double r) {
     double total = 0;
     for (int i = 0; i < n; i++) {
       total += weights[i];
     }
-    double u = random.nextDouble() * total;
+    double u = r * total;
     for (int i = 0; i < n; i++) {
       u -= weights[i];
       if (u < 0) {

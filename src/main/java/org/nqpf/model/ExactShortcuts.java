@@ -46,4 +46,32 @@ final class ExactShortcuts {
     }
     return StrictMath.floor(StrictMath.log(v) / logQ);
   }
+
+  /**
+   * The index {@link EcosystemModel#indexAt} gives for the uniform draw {@code r} over weights the
+   * model defines through {@code StrictMath}, taken from {@code weights} computed with {@code Math}'s
+   * functions (each within a few ulps, some 1e-15 relative, of the strict one): the same sums and
+   * subtractions, and the index where the remainder first falls below 0, provided every remainder
+   * compared is farther than {@link #SLACK} × the total from 0 (then the strict weights' remainders
+   * have the same signs); −1 when one is not, or when no remainder falls below 0, and the caller
+   * draws from the strict weights with the same {@code r}.
+   */
+  static int indexAt(double[] weights, int n, double r) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += weights[i];
+    }
+    double u = r * total;
+    double margin = SLACK * total;
+    for (int i = 0; i < n; i++) {
+      u -= weights[i];
+      if (Math.abs(u) <= margin) {
+        return -1;
+      }
+      if (u < 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

@@ -321,6 +321,10 @@ final class FirmResearch implements Steppable {
    * contents are overwritten). The candidates are drawn and read first, their weights computed
    * after: the reads of candidates that are not in the caches (at 100,000 firms, most of them) then
    * overlap, instead of each waiting behind the previous candidate's logarithm and exponential.
+   * The weights are taken with {@code Math}'s logarithm and exponential, and again with
+   * {@code StrictMath}'s (the model's definition) only when the draw falls within
+   * {@link ExactShortcuts#SLACK} of a boundary between two candidates or a weight is near 0
+   * ({@link ExactShortcuts#indexAt}): the same draw, the same target.
    */
   static Firm imitationTarget(EcosystemModel model, Firm firm, InnovationConfig ic, Firm[] candidates,
       double[] technologies, double[] weights) {
@@ -338,15 +342,20 @@ final class FirmResearch implements Steppable {
       candidates[k] = candidate;
       technologies[k] = candidate.getTechnology();
       // The geographic distance, until the loop below turns it into the weight.
-      weights[k] = candidate.getLocation().distance(firm.getLocation());
+      weights[k] = candidate.distanceTo(firm);
     }
+    boolean nearZero = false;
     for (int k = 0; k < n; k++) {
       if (candidates[k] == null) {
         weights[k] = 0;
         continue;
       }
-      double technological = Math.abs(StrictMath.log(technologies[k] / firm.getTechnology()));
-      weights[k] = StrictMath.exp(-weights[k] / ic.imitationDistanceScale()) / (0.01 + technological);
+      double technological = Math.abs(Math.log(technologies[k] / firm.getTechnology()));
+      weights[k] = Math.exp(-weights[k] / ic.imitationDistanceScale()) / (0.01 + technological);
+      nearZero |= !(weights[k] >= NEAR_ZERO);
+    }
+    if (nearZero) {
+      strictWeights(firm, ic, candidates, technologies, weights, n);
     }
     double total = 0;
     for (int k = 0; k < n; k++) {
@@ -355,6 +364,31 @@ final class FirmResearch implements Steppable {
     if (total <= 0) {
       return null;
     }
-    return candidates[model.drawIndex(weights, n)];
+    double r = model.random.nextDouble();
+    int index = nearZero ? -1 : ExactShortcuts.indexAt(weights, n, r);
+    if (index < 0) {
+      if (!nearZero) {
+        strictWeights(firm, ic, candidates, technologies, weights, n);
+      }
+      index = EcosystemModel.indexAt(weights, n, r);
+    }
+    return candidates[index];
+  }
+
+  /**
+   * Below this a weight taken with {@code Math}'s functions may be 0 where the strict one is not
+   * (or the reverse, near the exponential's underflow), and every weight is taken strictly.
+   */
+  private static final double NEAR_ZERO = 1e-290;
+
+  /** The imitation weights with {@code StrictMath}'s logarithm and exponential, the model's definition. */
+  private static void strictWeights(Firm firm, InnovationConfig ic, Firm[] candidates, double[] technologies,
+      double[] weights, int n) {
+    for (int k = 0; k < n; k++) {
+      if (candidates[k] != null) {
+        double technological = Math.abs(StrictMath.log(technologies[k] / firm.getTechnology()));
+        weights[k] = StrictMath.exp(-candidates[k].distanceTo(firm) / ic.imitationDistanceScale()) / (0.01 + technological);
+      }
+    }
   }
 }

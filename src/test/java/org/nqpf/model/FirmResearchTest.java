@@ -254,4 +254,19 @@ class FirmResearchTest {
     assertThat(FirmResearch.paretoSize(ic, 1.0)).isCloseTo(0.5, within(1e-12));
     assertThat(FirmResearch.paretoSize(ic, 0.5)).isBetween(0.002, 0.5);
   }
+
+  /** A firm's distance to another, from the coordinates it keeps, is its location's distance, bit for bit. */
+  @Test
+  void aFirmsDistanceToAnotherIsItsLocationsDistance() {
+    EcosystemModel model = Worlds.empty(Worlds.scenario("seed: 15"));
+    ec.util.MersenneTwisterFast values = new ec.util.MersenneTwisterFast(16);
+    for (int i = 0; i < 200; i++) {
+      Firm a = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL,
+          new Double2D(100 * values.nextDouble(), 100 * values.nextDouble()), 1.0, 0.01, 10, 10);
+      Firm b = Worlds.firm(model, Ownership.PRIVATE, Sector.TRADITIONAL,
+          new Double2D(100 * values.nextDouble(), 100 * values.nextDouble()), 1.0, 0.01, 10, 10);
+      assertThat(a.distanceTo(b)).isEqualTo(a.getLocation().distance(b.getLocation()));
+      assertThat(b.distanceTo(a)).isEqualTo(b.getLocation().distance(a.getLocation()));
+    }
+  }
 }
