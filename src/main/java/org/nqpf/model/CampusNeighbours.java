@@ -25,6 +25,8 @@ final class CampusNeighbours {
     private int count;
     /** Every firm with a lower id had been created when the list was last brought up to date. */
     private int nextId;
+    /** {@link FirmPopulation#removedCount} when the list was last brought up to date. */
+    private long removedCount;
 
     private Near(double radius, double scale, int capacity) {
       this.radius = radius;
@@ -89,8 +91,13 @@ final class CampusNeighbours {
     if (near == null || near.radius != radius || near.scale != scale) {
       found = query.collect(university.getCampus(), radius, sector, null, model.work());
       near = byCampus[u][sector.ordinal()] = new Near(radius, scale, found);
+    } else if (near.nextId == model.population().nextFirmId() && near.removedCount == model.population().removedCount()) {
+      // No firm was created or removed since the list was brought up to date: it is up to date.
+      return near;
     } else {
-      near.dropLeavers();
+      if (near.removedCount != model.population().removedCount()) {
+        near.dropLeavers();
+      }
       found = query.collectFrom(university.getCampus(), radius, sector, near.nextId, model.work());
     }
     query.sortById();
@@ -99,6 +106,7 @@ final class CampusNeighbours {
       near.add(firm, value.applyAsDouble(firm));
     }
     near.nextId = model.population().nextFirmId();
+    near.removedCount = model.population().removedCount();
     return near;
   }
 }

@@ -44,6 +44,11 @@ final class FirmPopulation implements Serializable {
   private final List<Firm> firms = new ArrayList<>();
   private final List<List<Firm>> firmsBySector = new ArrayList<>();
   private int nextFirmId;
+  /**
+   * Firms removed by {@link #removeExited} since this object was made or read from a checkpoint: a
+   * reader that remembers it knows whether any firm has left since (firms leave only there).
+   */
+  private transient long removedCount;
   /** Read-only views of the lists, made on first use (the accessors are called per firm in some phases). */
   private transient List<Firm> firmsView;
   private transient List<List<Firm>> sectorViews;
@@ -104,6 +109,11 @@ final class FirmPopulation implements Serializable {
   /** The id the next firm created will have: every firm created so far has a lower one. */
   int nextFirmId() {
     return nextFirmId;
+  }
+
+  /** Firms removed since this object was made or read ({@link #removedCount}). */
+  long removedCount() {
+    return removedCount;
   }
 
   /** Living firms of one sector, in order of creation. */
@@ -425,6 +435,7 @@ final class FirmPopulation implements Serializable {
     if (exited.isEmpty()) {
       return;
     }
+    removedCount += exited.size();
     List<Firm> byId = new ArrayList<>(exited);
     byId.sort(BY_ID);
     model.removeFromWorld(byId);
