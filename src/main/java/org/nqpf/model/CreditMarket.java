@@ -97,8 +97,8 @@ final class CreditMarket implements Steppable {
   /** One firm's interest and instalments. */
   private static void serviceDebt(EcosystemModel model, Books books, Firm firm) {
     firm.setInterestPaid(0);
-    List<Loan> loans = firm.loans();
-    if (loans.isEmpty()) {
+    int count = firm.loanCount();
+    if (count == 0) {
       return;
     }
     double interestPaid = 0;
@@ -108,8 +108,8 @@ final class CreditMarket implements Steppable {
     boolean bank = false;
     boolean guaranteed = false;
     firm.loansChanged();
-    for (int l = 0, count = loans.size(); l < count; l++) {
-      Loan loan = loans.get(l);
+    for (int l = 0; l < count; l++) {
+      Loan loan = firm.loan(l);
       double interest = loan.rate() * loan.principal();
       interestPaid += interest;
       double principal = loan.principalDue();
@@ -662,7 +662,7 @@ final class CreditMarket implements Steppable {
    * (as far as the fund's capital goes); the government bears the loss on special loans.
    */
   static void settleExit(EcosystemModel model, Firm firm) {
-    if (firm.loans().isEmpty()) {
+    if (firm.loanCount() == 0) {
       return;
     }
     Books books = model.books();
@@ -673,7 +673,7 @@ final class CreditMarket implements Steppable {
     double available = Math.max(0, firm.getCash());
     double payRatio = Math.min(1, available / debt);
     boolean loss = false;
-    for (Loan loan : firm.loans()) {
+    for (Loan loan : firm.getLoans()) {
       double principal = loan.principal();
       double paid = principal * payRatio;
       double unpaid = principal - paid;

@@ -135,7 +135,7 @@ final class Demography implements Steppable {
       if (model.incomes() != null) {
         model.incomes().cancel(model.books(), firm);
       }
-      if (model.incomesDemand() && (!model.creditMarket() || firm.loans().isEmpty())) {
+      if (model.incomesDemand() && (!model.creditMarket() || firm.loanCount() == 0)) {
         // With demand from incomes a leaver's capital is sold too when it owes nothing (with loans,
         // settleExit sells it and pays the creditors first): at the recovery rate, to households.
         model.books().householdsToFirm(Matrices.Flow.LIQUIDATION, firm,

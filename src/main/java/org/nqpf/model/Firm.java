@@ -60,7 +60,13 @@ public final class Firm implements java.io.Serializable {
   private long aiAdoptedStep = -1;
   private int bankIndex;
   private int fundIndex = -1;
-  private final java.util.List<Loan> loans = new java.util.ArrayList<>();
+  /**
+   * The loans outstanding, in the order they were granted, in the first {@link #loanCount}
+   * entries: an array held by the firm, not a list object between them (at 100,000 firms the debt
+   * service reaches every borrower's loans, and each object on the way is a cache miss).
+   */
+  private Loan[] loans = new Loan[0];
+  private int loanCount;
   private sim.field.network.Edge loanEdge;
   private int rdActiveSteps;
   private int rdSuccesses;
@@ -374,7 +380,17 @@ public final class Firm implements java.io.Serializable {
 
   /** The firm's loans outstanding (read-only view). */
   public java.util.List<Loan> getLoans() {
-    return java.util.Collections.unmodifiableList(loans);
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(loans).subList(0, loanCount));
+  }
+
+  /** The number of loans outstanding. */
+  int loanCount() {
+    return loanCount;
+  }
+
+  /** Loan {@code i} of the loans outstanding, in the order they were granted. */
+  Loan loan(int i) {
+    return loans[i];
   }
 
   /** Principal outstanding over all loans. */
@@ -396,8 +412,8 @@ public final class Firm implements java.io.Serializable {
     double unguaranteed = 0;
     boolean bank = false;
     boolean guaranteed = false;
-    for (int i = 0, n = loans.size(); i < n; i++) {
-      Loan loan = loans.get(i);
+    for (int i = 0; i < loanCount; i++) {
+      Loan loan = loans[i];
       sum += loan.principal();
       due += loan.nextService();
       if (!loan.isSpecial()) {
@@ -412,11 +428,6 @@ public final class Firm implements java.io.Serializable {
     bankLoans = bank;
     guaranteedBankLoans = guaranteed;
     debtValid = true;
-  }
-
-  /** The loans themselves (package-private, not copied or wrapped: read by the credit market). */
-  java.util.List<Loan> loans() {
-    return loans;
   }
 
   /** Interest and principal its loans will ask for at the next debt service. */
@@ -748,7 +759,10 @@ public final class Firm implements java.io.Serializable {
    * same, bit for bit, without a walk over the loans.
    */
   void addLoan(Loan loan) {
-    loans.add(loan);
+    if (loanCount == loans.length) {
+      loans = java.util.Arrays.copyOf(loans, Math.max(2, 2 * loanCount));
+    }
+    loans[loanCount++] = loan;
     if (debtValid) {
       debt += loan.principal();
       serviceDue += loan.nextService();
@@ -780,12 +794,14 @@ public final class Firm implements java.io.Serializable {
 
   /** Drops repaid and written-off loans. */
   void pruneLoans() {
-    for (int i = 0, n = loans.size(); i < n; i++) {
-      if (loans.get(i).principal() <= 0) {
-        loans.removeIf(loan -> loan.principal() <= 0);
-        break;
+    int kept = 0;
+    for (int i = 0; i < loanCount; i++) {
+      if (loans[i].principal() > 0) {
+        loans[kept++] = loans[i];
       }
     }
+    java.util.Arrays.fill(loans, kept, loanCount, null);
+    loanCount = kept;
     debtValid = false;
   }
 

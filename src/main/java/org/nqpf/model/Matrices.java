@@ -200,7 +200,7 @@ public record Matrices(long step, double[][] flows, double[][] balances) {
     }
     for (Firm f : model.firms()) {
       int column = Account.of(f).ordinal();
-      for (Loan loan : f.loans()) {
+      for (Loan loan : f.getLoans()) {
         if (loan.isSpecial()) {
           balances[Stock.SPECIAL_LOANS.ordinal()][column] -= loan.principal();
           balances[Stock.SPECIAL_LOANS.ordinal()][Account.GOVERNMENT.ordinal()] += loan.principal();

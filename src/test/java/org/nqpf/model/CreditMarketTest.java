@@ -50,7 +50,7 @@ class CreditMarketTest {
           1 + values.nextInt(40), 0));
       double debt = 0;
       double due = 0;
-      for (Loan loan : firm.loans()) {
+      for (Loan loan : firm.getLoans()) {
         debt += loan.principal();
         due += loan.rate() * loan.principal() + loan.principalDue();
       }
@@ -465,7 +465,7 @@ class CreditMarketTest {
         double exposure = 0;
         boolean bank = false;
         boolean guaranteed = false;
-        for (Loan loan : firm.loans()) {
+        for (Loan loan : firm.getLoans()) {
           if (loan.isSpecial()) {
             specialLoans++;
           } else {
