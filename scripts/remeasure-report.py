@@ -64,13 +64,14 @@ def validation_rows(path, where, ids=None):
         f"{len(verdicts) - verdicts.count('PASS') - verdicts.count('MISS')} descriptive or inputs")
 
 
-def effects_table(path, where):
+def effects_table(path, where, image=True):
     md = os.path.join(path, "effects.md")
     for line in open(md, encoding="utf-8"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) > 2 and cells[0] not in ("policy", "") and not set(cells[0]) <= set("-: "):
             say(f"- {where}, row {cells[0]}: `{line.strip()}`")
-    say(f"- {where}, the image: copy {os.path.join(path, 'effects.png')} over the image README shows")
+    if image:
+        say(f"- {where}, the image: copy {os.path.join(path, 'effects.png')} over the image README shows")
 
 
 def report_baseline_run():
@@ -154,6 +155,8 @@ def report_effects():
     if not p:
         return
     effects_table(os.path.join(p, "policy-effects"), "README.md § Policy effects")
+    effects_table(os.path.join(p, "policy-effects-guarantees"),
+                  "README.md § Policy effects (the guarantees bullet, 100 replications)", image=False)
     say()
 
 
