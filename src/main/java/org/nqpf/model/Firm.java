@@ -395,9 +395,7 @@ public final class Firm implements java.io.Serializable {
 
   /** Principal outstanding over all loans. */
   public double getDebt() {
-    if (!debtValid) {
-      sumLoans();
-    }
+    summed();
     return debt;
   }
 
@@ -430,11 +428,16 @@ public final class Firm implements java.io.Serializable {
     debtValid = true;
   }
 
-  /** Interest and principal its loans will ask for at the next debt service. */
-  double debtServiceDue() {
+  /** Sums the loans ({@link #sumLoans}) unless the sums are valid. */
+  private void summed() {
     if (!debtValid) {
       sumLoans();
     }
+  }
+
+  /** Interest and principal its loans will ask for at the next debt service. */
+  double debtServiceDue() {
+    summed();
     return serviceDue;
   }
 
@@ -443,25 +446,19 @@ public final class Firm implements java.io.Serializable {
    * loan order, principal × (1 − guaranteed share).
    */
   double unguaranteedBankDebt() {
-    if (!debtValid) {
-      sumLoans();
-    }
+    summed();
     return unguaranteedBankDebt;
   }
 
   /** Whether the firm has a loan from a bank (special loans aside). */
   boolean hasBankLoans() {
-    if (!debtValid) {
-      sumLoans();
-    }
+    summed();
     return bankLoans;
   }
 
   /** Whether a guarantee covers one of the firm's bank loans. */
   boolean hasGuaranteedBankLoans() {
-    if (!debtValid) {
-      sumLoans();
-    }
+    summed();
     return guaranteedBankLoans;
   }
 
