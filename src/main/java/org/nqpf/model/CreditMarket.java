@@ -359,7 +359,7 @@ final class CreditMarket implements Steppable {
   private static Offer offer(EcosystemModel model, Firm firm, double request, boolean sme, CreditConfig cc, double secured) {
     Bank bank = model.banks().get(firm.getBankIndex());
     double limit = limit(firm, sme, cc) + secured;
-    double exposed = unguaranteedBankDebt(firm);
+    double exposed = firm.unguaranteedBankDebt();
     double firmRoom = limit - exposed;
     double bankRoom = Math.min(bank.getCash(), bank.getEquity() / cc.capitalRequirement() - riskWeightedLoans(bank, model, cc));
     if (bankRoom <= EPSILON) {
@@ -452,17 +452,12 @@ final class CreditMarket implements Steppable {
     return secured < 1 ? limit * secured / (1 - secured) : Double.POSITIVE_INFINITY;
   }
 
-  /** The firm's bank debt not covered by guarantees ({@link Firm#unguaranteedBankDebt}). */
-  private static double unguaranteedBankDebt(Firm firm) {
-    return firm.unguaranteedBankDebt();
-  }
-
   /**
    * What the house bank would lend the firm beyond its debt: its limit less its unguaranteed bank
    * debt (the bank's own capital aside).
    */
   private static double firmRoom(Firm firm, boolean sme, CreditConfig cc) {
-    return limit(firm, sme, cc) - unguaranteedBankDebt(firm);
+    return limit(firm, sme, cc) - firm.unguaranteedBankDebt();
   }
 
   /**

@@ -9,6 +9,8 @@ import sim.util.Double2D;
  */
 public final class Firm implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
+  /** The loans of a firm that has never borrowed: shared, never written (the first loan grows it). */
+  private static final Loan[] NO_LOANS = new Loan[0];
 
   private final int id;
   private Ownership ownership;
@@ -65,7 +67,7 @@ public final class Firm implements java.io.Serializable {
    * entries: an array held by the firm, not a list object between them (at 100,000 firms the debt
    * service reaches every borrower's loans, and each object on the way is a cache miss).
    */
-  private Loan[] loans = new Loan[0];
+  private Loan[] loans = NO_LOANS;
   private int loanCount;
   private sim.field.network.Edge loanEdge;
   private int rdActiveSteps;

@@ -350,8 +350,7 @@ final class FirmResearch implements Steppable {
         weights[k] = 0;
         continue;
       }
-      double technological = Math.abs(Math.log(technologies[k] / firm.getTechnology()));
-      weights[k] = Math.exp(-weights[k] / ic.imitationDistanceScale()) / (0.01 + technological);
+      weights[k] = weight(technologies[k] / firm.getTechnology(), weights[k], ic.imitationDistanceScale(), false);
       nearZero |= !(weights[k] >= NEAR_ZERO);
     }
     if (nearZero) {
@@ -386,9 +385,19 @@ final class FirmResearch implements Steppable {
       double[] weights, int n) {
     for (int k = 0; k < n; k++) {
       if (candidates[k] != null) {
-        double technological = Math.abs(StrictMath.log(technologies[k] / firm.getTechnology()));
-        weights[k] = StrictMath.exp(-candidates[k].distanceTo(firm) / ic.imitationDistanceScale()) / (0.01 + technological);
+        weights[k] = weight(technologies[k] / firm.getTechnology(), candidates[k].distanceTo(firm),
+            ic.imitationDistanceScale(), true);
       }
     }
+  }
+
+  /**
+   * A candidate's imitation weight exp(−distance / scale) / (0.01 + |ln ratio|), for the ratio of
+   * its technology to the imitator's: from {@code StrictMath} when {@code strict}, else from
+   * {@code Math} (within a few ulps).
+   */
+  private static double weight(double ratio, double distance, double scale, boolean strict) {
+    double technological = Math.abs(strict ? StrictMath.log(ratio) : Math.log(ratio));
+    return (strict ? StrictMath.exp(-distance / scale) : Math.exp(-distance / scale)) / (0.01 + technological);
   }
 }
